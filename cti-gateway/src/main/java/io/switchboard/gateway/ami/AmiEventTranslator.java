@@ -1,0 +1,233 @@
+package io.switchboard.gateway.ami;
+
+import io.switchboard.gateway.call.MemberStatus;
+import io.switchboard.gateway.call.PbxEvent;
+import io.switchboard.gateway.call.PbxEvent.*;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.asteriskjava.manager.event.*;
+
+/**
+ * Translates Asterisk-Java's manager events into the call model's {@link PbxEvent}s: one small function per event
+ * class. Only the Asterisk 12+ family is handled (DialBegin/DialEnd, BridgeEnter/BridgeLeave); the legacy events
+ * Asterisk-Java synthesises beside them (DialEvent, BridgeEvent) are ignored so nothing counts twice.
+ */
+final class AmiEventTranslator {
+
+    private final Map<Class<?>, Function<ManagerEvent, PbxEvent>> translations = new HashMap<>();
+
+    AmiEventTranslator() {
+        on(
+                NewChannelEvent.class,
+                e -> new ChannelCreated(
+                        at(e),
+                        e.getUniqueId(),
+                        e.getLinkedid(),
+                        e.getChannel(),
+                        e.getCallerIdNum(),
+                        e.getCallerIdName(),
+                        e.getContext(),
+                        e.getExten(),
+                        isUp(e.getChannelState())));
+        on(NewStateEvent.class, e -> new ChannelStateChanged(at(e), e.getUniqueId(), isUp(e.getChannelState())));
+        on(HangupEvent.class, e -> new ChannelHungUp(at(e), e.getUniqueId(), orZero(e.getCause()), e.getCauseTxt()));
+        on(LocalBridgeEvent.class, e -> new LocalPairBridged(at(e), e.getLocalOneUniqueId(), e.getLocalTwoUniqueid()));
+        on(
+                QueueCallerJoinEvent.class,
+                e -> new QueueCallerJoined(at(e), e.getUniqueId(), e.getQueue(), orZero(e.getPosition())));
+        on(QueueCallerLeaveEvent.class, e -> new QueueCallerLeft(at(e), e.getUniqueId(), e.getQueue()));
+        on(
+                QueueCallerAbandonEvent.class,
+                e -> new QueueCallerAbandoned(
+                        at(e),
+                        e.getUniqueId(),
+                        e.getQueue(),
+                        orZero(e.getOriginalPosition()),
+                        orZero(e.getHoldTime())));
+        on(
+                AgentCalledEvent.class,
+                e -> new QueueAgentCalled(
+                        at(e),
+                        e.getUniqueId(),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getAgentCalled()),
+                        e.getDestUniqueId()));
+        on(
+                AgentRingNoAnswerEvent.class,
+                e -> new QueueAgentRingNoAnswer(
+                        at(e), e.getUniqueId(), e.getQueue(), memberOf(e.getInterface(), e.getMember())));
+        on(
+                AgentConnectEvent.class,
+                e -> new QueueAgentConnected(
+                        at(e),
+                        e.getUniqueId(),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getMember()),
+                        orZero(e.getHoldTime()),
+                        orZero(e.getRingtime())));
+        on(
+                AgentCompleteEvent.class,
+                e -> new QueueAgentCompleted(
+                        at(e),
+                        e.getUniqueId(),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getMember()),
+                        orZero(e.getTalkTime())));
+        on(
+                DialBeginEvent.class,
+                e -> new DialBegan(
+                        at(e), e.getUniqueId(), e.getDestUniqueId(), e.getDestExten(), e.getDestCallerIdNum()));
+        on(DialEndEvent.class, e -> new DialEnded(at(e), e.getUniqueId(), e.getDestUniqueId(), e.getDialStatus()));
+        on(BridgeEnterEvent.class, e -> new BridgeEntered(at(e), e.getBridgeUniqueId(), e.getUniqueId()));
+        on(BridgeLeaveEvent.class, e -> new BridgeLeft(at(e), e.getBridgeUniqueId(), e.getUniqueId()));
+        on(
+                BlindTransferEvent.class,
+                e -> new BlindTransferred(
+                        at(e), e.getTransfererUniqueId(), e.getTransfereeUniqueId(), e.getExtension()));
+        on(
+                AttendedTransferEvent.class,
+                e -> new AttendedTransferred(
+                        at(e),
+                        e.getOrigTransfererUniqueid(),
+                        e.getSecondTransfererUniqueid(),
+                        e.getTransfereeUniqueid(),
+                        e.getTransferTargetUniqueID()));
+        on(
+                QueueMemberStatusEvent.class,
+                e -> new MemberChanged(
+                        at(e),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getLocation()),
+                        MemberStatus.fromCode(e.getStatus()),
+                        isTrue(e.getPaused()),
+                        e.getPausedreason(),
+                        false));
+        on(
+                QueueMemberAddedEvent.class,
+                e -> new MemberChanged(
+                        at(e),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getLocation()),
+                        MemberStatus.fromCode(e.getStatus()),
+                        isTrue(e.getPaused()),
+                        e.getPausedReason(),
+                        false));
+        on(
+                QueueMemberRemovedEvent.class,
+                e -> new MemberChanged(
+                        at(e),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getLocation()),
+                        MemberStatus.UNKNOWN,
+                        false,
+                        null,
+                        true));
+        on(
+                QueueMemberPauseEvent.class,
+                e -> new MemberChanged(
+                        at(e),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getLocation()),
+                        MemberStatus.fromCode(e.getStatus()),
+                        isTrue(e.getPaused()),
+                        firstNonBlank(e.getPausedreason(), e.getReason()),
+                        false));
+        on(
+                CoreShowChannelEvent.class,
+                e -> new ChannelListed(
+                        at(e),
+                        e.getUniqueid(),
+                        e.getLinkedid(),
+                        e.getChannel(),
+                        e.getCallerIdNum(),
+                        e.getCallerIdName(),
+                        e.getContext(),
+                        e.getExten(),
+                        isUp(e.getChannelState()),
+                        durationSeconds(e.getDuration()),
+                        e.getBridgeid()));
+        on(CoreShowChannelsCompleteEvent.class, e -> new ChannelListComplete(at(e)));
+        on(
+                QueueEntryEvent.class,
+                e -> new QueueEntryListed(
+                        at(e),
+                        e.getQueue(),
+                        e.getUniqueId(),
+                        orZero(e.getPosition()),
+                        e.getWait() == null ? 0 : e.getWait()));
+        on(
+                QueueMemberEvent.class,
+                e -> new QueueMemberListed(
+                        at(e),
+                        e.getQueue(),
+                        memberOf(e.getInterface(), e.getLocation()),
+                        MemberStatus.fromCode(e.getStatus()),
+                        isTrue(e.getPaused()),
+                        e.getPausedreason()));
+        on(QueueStatusCompleteEvent.class, e -> new QueueListComplete(at(e)));
+        on(ConnectEvent.class, e -> new LinkChanged(at(e), true));
+        on(DisconnectEvent.class, e -> new LinkChanged(at(e), false));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends ManagerEvent> void on(Class<E> type, Function<E, PbxEvent> translation) {
+        translations.put(type, event -> translation.apply((E) event));
+    }
+
+    PbxEvent translate(ManagerEvent event) {
+        Function<ManagerEvent, PbxEvent> translation = translations.get(event.getClass());
+        if (translation == null) {
+            return new Ignored(at(event), event.getClass().getSimpleName());
+        }
+        return translation.apply(event);
+    }
+
+    /** The PBX's timestamp when it sends one ({@code timestampevents = yes}), else the time the event arrived. */
+    static long at(ManagerEvent event) {
+        Double timestamp = event.getTimestamp();
+        if (timestamp != null) {
+            return (long) (timestamp * 1000);
+        }
+        return event.getDateReceived() != null ? event.getDateReceived().getTime() : System.currentTimeMillis();
+    }
+
+    private static boolean isUp(Integer channelState) {
+        return channelState != null && channelState == 6; // AST_STATE_UP
+    }
+
+    private static String memberOf(String memberInterface, String fallback) {
+        return memberInterface != null ? memberInterface : fallback;
+    }
+
+    private static long durationSeconds(String hhmmss) {
+        if (hhmmss == null || hhmmss.isBlank()) {
+            return 0;
+        }
+        long seconds = 0;
+        for (String part : hhmmss.split(":")) {
+            try {
+                seconds = seconds * 60 + Long.parseLong(part.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return seconds;
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static boolean isTrue(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}

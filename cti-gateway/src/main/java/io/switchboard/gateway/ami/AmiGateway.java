@@ -1,0 +1,66 @@
+package io.switchboard.gateway.ami;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.call.CallEventSink;
+import io.switchboard.gateway.call.CallTracker;
+import io.switchboard.gateway.call.CallTrackerSettings;
+import io.switchboard.gateway.call.PbxCommands;
+
+/**
+ * The Asterisk side of the gateway, assembled: manager connection (with reconnect and resync), the bounded event
+ * hand-off, the call tracker on its own thread, and the AMI implementation of {@link PbxCommands}.
+ */
+public final class AmiGateway implements AutoCloseable {
+
+    private final EventHandOff handOff;
+    private final CallTracker tracker;
+    private final CallTrackingLoop loop;
+    private final AmiLink link;
+    private final AmiPbxCommands commands;
+    private final MalformedInput malformed;
+
+    public AmiGateway(
+            AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
+        this.handOff = new EventHandOff(properties.handoffCapacity(), registry);
+        this.tracker = new CallTracker(settings, sink, registry);
+        this.loop = new CallTrackingLoop(handOff, tracker, registry);
+        this.malformed = new MalformedInput(registry);
+        this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed), registry);
+        this.commands = new AmiPbxCommands(link, properties);
+    }
+
+    public AmiGateway start() {
+        loop.start();
+        link.start();
+        return this;
+    }
+
+    public LinkStatus linkStatus() {
+        return link.status();
+    }
+
+    public PbxCommands commands() {
+        return commands;
+    }
+
+    /** Calls being followed now. */
+    public int activeCalls() {
+        return tracker.activeCalls();
+    }
+
+    /** AMI events the tracker has processed since start. */
+    public long processedEvents() {
+        return loop.processed();
+    }
+
+    /** AMI events lost because the hand-off queue was full. */
+    public long droppedEvents() {
+        return handOff.dropped();
+    }
+
+    @Override
+    public void close() {
+        link.close();
+        loop.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.switchboard.gateway.ami;
+
+import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.gateway.call.PbxCommands;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.response.ManagerError;
+
+/**
+ * {@link PbxCommands} as AMI actions. Actions are sent with Asterisk-Java's callback API, so no caller thread
+ * blocks on the PBX and nothing is ever sent from the event listener thread.
+ */
+final class AmiPbxCommands implements PbxCommands {
+
+    private final AmiLink link;
+    private final AmiProperties properties;
+
+    AmiPbxCommands(AmiLink link, AmiProperties properties) {
+        this.link = link;
+        this.properties = properties;
+    }
+
+    @Override
+    public CompletableFuture<String> originate(
+            String agent, String number, String callerId, Map<String, String> variables) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(properties.forAgent(properties.agentChannel(), agent));
+        action.setContext(properties.outboundContext());
+        action.setExten(number);
+        action.setPriority(1);
+        action.setCallerId(callerId);
+        action.setVariables(variables);
+        action.setAsync(true);
+        action.setTimeout(30_000L);
+        String actionId = "sb-" + UUID.randomUUID();
+        action.setActionId(actionId);
+        return send(action).thenApply(ignored -> actionId);
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup(String channel) {
+        return send(new HangupAction(channel));
+    }
+
+    @Override
+    public CompletableFuture<Void> redirect(String channel, String context, String exten) {
+        return send(new RedirectAction(channel, context, exten, 1));
+    }
+
+    @Override
+    public CompletableFuture<Void> queueAdd(String queue, String agent, String memberName, boolean paused) {
+        QueueAddAction action = new QueueAddAction(queue, interfaceOf(agent));
+        action.setMemberName(memberName);
+        action.setPaused(paused);
+        action.setStateInterface(properties.forAgent(properties.agentStateInterface(), agent));
+        return send(action);
+    }
+
+    @Override
+    public CompletableFuture<Void> queueRemove(String queue, String agent) {
+        return send(new QueueRemoveAction(queue, interfaceOf(agent)));
+    }
+
+    @Override
+    public CompletableFuture<Void> queuePause(String queue, String agent, boolean paused, String reason) {
+        QueuePauseAction action = queue == null
+                ? new QueuePauseAction(interfaceOf(agent), paused)
+                : new QueuePauseAction(interfaceOf(agent), queue, paused);
+        action.setReason(reason);
+        return send(action);
+    }
+
+    private String interfaceOf(String agent) {
+        return properties.forAgent(properties.agentInterface(), agent);
+    }
+
+    private CompletableFuture<Void> send(ManagerAction action) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        ManagerConnection connection = link.connection();
+        if (connection == null) {
+            result.completeExceptionally(
+                    new PbxCommandException("The PBX link is down; " + action.getAction() + " was not sent"));
+            return result;
+        }
+        try {
+            connection.sendAction(action, response -> {
+                if (response instanceof ManagerError) {
+                    result.completeExceptionally(new PbxCommandException(
+                            action.getAction() + " refused by the PBX: " + response.getMessage()));
+                } else {
+                    result.complete(null);
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(new PbxCommandException(action.getAction() + " could not be sent", e));
+        }
+        return result.orTimeout(properties.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,30 @@
+package io.switchboard.gateway.ami;
+
+import java.io.IOException;
+import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.util.SocketConnectionFacade;
+
+/** Asterisk-Java's manager connection reading through a {@link BoundedAmiSocket}. */
+final class BoundedManagerConnection extends ManagerConnectionImpl {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final int maxLineLength;
+    private final MalformedInput malformed;
+
+    BoundedManagerConnection(AmiProperties properties, MalformedInput malformed) {
+        setHostname(properties.host());
+        setPort(properties.port());
+        setUsername(properties.username());
+        setPassword(properties.secret());
+        setDefaultResponseTimeout(properties.responseTimeout().toMillis());
+        setDefaultEventTimeout(properties.responseTimeout().toMillis());
+        this.maxLineLength = properties.maxLineLength();
+        this.malformed = malformed;
+    }
+
+    @Override
+    protected SocketConnectionFacade createSocket() throws IOException {
+        return new BoundedAmiSocket(getHostname(), getPort(), CONNECT_TIMEOUT_MILLIS, maxLineLength, malformed);
+    }
+}

@@ -1,0 +1,86 @@
+package io.switchboard.gateway.call;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tracker's state of one call, folded from its channels' events. Mutable, owned by the tracker thread; fields
+ * are kept primitive and lists small because thousands of calls are held at once.
+ */
+final class Call {
+
+    final String id;
+    final long startedAt;
+    final List<Channel> channels = new ArrayList<>(4);
+    /** Linkedids of calls merged into this one by a transfer or a bridge. */
+    List<String> aliases;
+
+    CallDirection direction;
+    boolean startEmitted;
+    Party caller = Party.UNKNOWN;
+    String callee;
+    /** For calls an agent's own phone started (click-to-dial, consultation). */
+    String originAgent;
+
+    String queue;
+    long queuedAt;
+    int queuePosition;
+
+    String firstRangAgent;
+    List<String> ringing;
+    String answeredBy;
+    String currentAgent;
+    long answeredAt;
+    long ringSeconds = -1;
+    long waitSeconds = -1;
+    long talkSeconds = -1;
+    boolean abandoned;
+    String dialStatus;
+
+    int hangupCause;
+    String hangupCauseText;
+    boolean causeFromRealChannel;
+
+    Call(String id, long startedAt) {
+        this.id = id;
+        this.startedAt = startedAt;
+    }
+
+    boolean answered() {
+        return answeredBy != null;
+    }
+
+    boolean isRinging(String agent) {
+        return ringing != null && ringing.contains(agent);
+    }
+
+    void addRinging(String agent) {
+        if (ringing == null) {
+            ringing = new ArrayList<>(2);
+        }
+        ringing.add(agent);
+        if (firstRangAgent == null) {
+            firstRangAgent = agent;
+        }
+    }
+
+    boolean removeRinging(String agent) {
+        return ringing != null && ringing.remove(agent);
+    }
+
+    void addAlias(String linkedid) {
+        if (aliases == null) {
+            aliases = new ArrayList<>(1);
+        }
+        aliases.add(linkedid);
+    }
+
+    void recordHangupCause(Channel channel, int cause, String causeText) {
+        boolean real = !channel.local;
+        if (hangupCauseText == null || (real && !causeFromRealChannel)) {
+            hangupCause = cause;
+            hangupCauseText = causeText;
+            causeFromRealChannel = real;
+        }
+    }
+}

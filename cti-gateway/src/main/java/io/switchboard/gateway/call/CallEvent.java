@@ -1,0 +1,83 @@
+package io.switchboard.gateway.call;
+
+import java.time.Instant;
+
+/**
+ * What the call tracker tells the rest of Switchboard. Every call that emits {@link CallStarted} emits exactly
+ * one {@link CallEnded}. {@code callId} is the PBX's identifier of the call (Asterisk's Linkedid).
+ */
+public sealed interface CallEvent {
+
+    Instant at();
+
+    record CallStarted(String callId, Instant at, CallDirection direction, Party caller, String callee)
+            implements CallEvent {}
+
+    record CallQueued(String callId, Instant at, String queue, int position, Party caller) implements CallEvent {}
+
+    /** An agent's phone rings for this call: the moment to pop the caller's record on that agent's screen. */
+    record AgentRinging(
+            String callId,
+            Instant at,
+            String agent,
+            String queue,
+            CallDirection direction,
+            Party caller,
+            String callee,
+            long waitSeconds)
+            implements CallEvent {}
+
+    /** An agent's phone stopped ringing without that agent taking the call: withdraw their pop. */
+    record AgentRingStopped(String callId, Instant at, String agent, RingStopReason reason) implements CallEvent {}
+
+    record CallAnswered(String callId, Instant at, String agent, String queue, long waitSeconds) implements CallEvent {}
+
+    record CallTransferred(String callId, Instant at, String fromAgent, String target, TransferKind kind)
+            implements CallEvent {}
+
+    record CallAbandoned(String callId, Instant at, String queue, int position, long waitSeconds)
+            implements CallEvent {}
+
+    /**
+     * The call is over. {@code answeredBy} is the first agent who took it, {@code finalAgent} the one on it at the
+     * end (different after a transfer). {@code reconciled} is true when the tracker learnt of the end from a resync
+     * after a PBX link outage rather than from the hangup events themselves.
+     */
+    record CallEnded(
+            String callId,
+            Instant at,
+            CallDirection direction,
+            Party caller,
+            String callee,
+            String queue,
+            String firstRangAgent,
+            String answeredBy,
+            String finalAgent,
+            Instant startedAt,
+            Instant answeredAt,
+            long ringSeconds,
+            long waitSeconds,
+            long talkSeconds,
+            int hangupCause,
+            String hangupCauseText,
+            CallOutcome outcome,
+            boolean reconciled)
+            implements CallEvent {}
+
+    record AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason)
+            implements CallEvent {}
+
+    /** The number of callers waiting in a queue changed. */
+    record QueueChanged(Instant at, String queue, int waiting, Instant longestWaitingSince) implements CallEvent {}
+
+    enum RingStopReason {
+        NO_ANSWER,
+        ANSWERED_ELSEWHERE,
+        CALLER_LEFT
+    }
+
+    enum TransferKind {
+        BLIND,
+        ATTENDED
+    }
+}

@@ -1,0 +1,6 @@
+package io.switchboard.gateway.call;
+
+@FunctionalInterface
+public interface CallEventListener {
+    void onCallEvent(CallEvent event);
+}

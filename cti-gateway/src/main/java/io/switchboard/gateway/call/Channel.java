@@ -1,0 +1,26 @@
+package io.switchboard.gateway.call;
+
+/** One leg of a call as the tracker knows it. Mutable, owned by the tracker thread. */
+final class Channel {
+
+    final String uniqueid;
+    final String name;
+    /** The agent's extension when this channel is an agent's phone leg, else null. */
+    final String agent;
+
+    final boolean local;
+    Call call;
+    boolean up;
+    String bridgeId;
+    /** Seen in the resync listing that is being received, or created while it was received. */
+    boolean listed;
+
+    Channel(String uniqueid, String name, String agent, Call call, boolean up) {
+        this.uniqueid = uniqueid;
+        this.name = name;
+        this.agent = agent;
+        this.local = name != null && name.startsWith("Local/");
+        this.call = call;
+        this.up = up;
+    }
+}

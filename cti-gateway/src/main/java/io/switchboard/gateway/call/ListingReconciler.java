@@ -1,0 +1,165 @@
+package io.switchboard.gateway.call;
+
+import io.switchboard.gateway.call.PbxEvent.ChannelListed;
+import io.switchboard.gateway.call.PbxEvent.QueueEntryListed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reconciles the tracker with the PBX's own listings after a (re)connect. The listings arrive in the same event
+ * stream as live events, so stream order tells what happened before and after them: a channel the tracker holds
+ * that is neither listed nor created while the listing arrived ended while the link was down, and is ended once;
+ * a listed channel the tracker does not know started while it was down, and is picked up, unless its hangup or its
+ * call's end was already seen.
+ */
+final class ListingReconciler {
+
+    private final CallTracker tracker;
+    private List<ChannelListed> listedChannels;
+    private Map<String, LinkedHashMap<String, Long>> listedQueues;
+
+    ListingReconciler(CallTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    boolean inProgress() {
+        return listedChannels != null;
+    }
+
+    void linkChanged(boolean up) {
+        // a listing cut short by a dropped link proves nothing; the next connect starts a new one
+        listedChannels = null;
+        listedQueues = null;
+    }
+
+    void channelListed(ChannelListed e) {
+        if (listedChannels == null) {
+            begin();
+        }
+        listedChannels.add(e);
+        Channel known = tracker.channels().get(e.uniqueid());
+        if (known != null) {
+            known.listed = true;
+        }
+    }
+
+    private void begin() {
+        listedChannels = new ArrayList<>();
+        for (Channel channel : tracker.channels().values()) {
+            channel.listed = false;
+        }
+    }
+
+    void channelListComplete(long at) {
+        if (listedChannels == null) {
+            begin();
+        }
+        Set<Call> pickedUp = pickUpUnknownChannels(at);
+        for (Channel channel : List.copyOf(tracker.channels().values())) {
+            if (!channel.listed) {
+                tracker.vanished(channel, at);
+            }
+        }
+        for (Call call : pickedUp) {
+            describePickedUp(call, at);
+        }
+        listedChannels = null;
+    }
+
+    private Set<Call> pickUpUnknownChannels(long at) {
+        Set<Call> pickedUp = new LinkedHashSet<>();
+        // the channel that started a call (Uniqueid == Linkedid) first, so the call is classified by it
+        listedChannels.sort(
+                Comparator.comparing((ChannelListed e) -> !e.uniqueid().equals(e.linkedid()))
+                        .thenComparing(e -> -e.durationSeconds()));
+        for (ChannelListed e : listedChannels) {
+            if (tracker.channels().containsKey(e.uniqueid()) || tracker.endedRecently(e.uniqueid())) {
+                continue;
+            }
+            Call existing = tracker.call(e.linkedid());
+            if (existing == null && tracker.endedRecently(e.linkedid())) {
+                continue;
+            }
+            long createdAt = at - e.durationSeconds() * 1000;
+            Channel channel = tracker.addChannel(
+                    createdAt,
+                    e.uniqueid(),
+                    e.linkedid(),
+                    e.channel(),
+                    e.callerNumber(),
+                    e.callerName(),
+                    e.context(),
+                    e.exten(),
+                    e.up());
+            channel.listed = true;
+            if (existing == null) {
+                pickedUp.add(channel.call);
+            }
+        }
+        return pickedUp;
+    }
+
+    /** What a listing tells of a call we never saw start: who dialled out, and which agent is talking on it. */
+    private void describePickedUp(Call call, long at) {
+        if (call.channels.isEmpty()) {
+            return;
+        }
+        Map<String, ChannelListed> byId = new HashMap<>();
+        for (ChannelListed e : listedChannels) {
+            byId.put(e.uniqueid(), e);
+        }
+        String talkingAgent = null;
+        for (Channel channel : call.channels) {
+            ChannelListed listed = byId.get(channel.uniqueid);
+            if (listed == null) {
+                continue;
+            }
+            if (call.direction == CallDirection.INTERNAL && channel.agent == null) {
+                String number = tracker.isExternalNumber(listed.exten()) ? listed.exten() : listed.callerNumber();
+                if (tracker.isExternalNumber(number)) {
+                    call.direction = CallDirection.OUTBOUND;
+                    call.callee = number;
+                }
+            }
+            if (channel.agent != null
+                    && listed.up()
+                    && listed.bridgeId() != null
+                    && !listed.bridgeId().isBlank()) {
+                talkingAgent = channel.agent;
+            }
+        }
+        tracker.pickedUp(call);
+        if (talkingAgent != null) {
+            tracker.answer(call, talkingAgent, at);
+        }
+    }
+
+    void queueEntryListed(QueueEntryListed e) {
+        if (listedQueues == null) {
+            listedQueues = new HashMap<>();
+        }
+        Channel channel = tracker.channels().get(e.uniqueid());
+        LinkedHashMap<String, Long> waiting = listedQueues.computeIfAbsent(e.queue(), q -> new LinkedHashMap<>());
+        if (channel != null) {
+            long joinedAt = e.at() - e.waitSeconds() * 1000;
+            Call call = channel.call;
+            if (call.queue == null) {
+                call.queue = e.queue();
+                call.queuedAt = joinedAt;
+                call.queuePosition = e.position();
+            }
+            waiting.put(call.id, joinedAt);
+        }
+    }
+
+    void queueListComplete(long at) {
+        tracker.queues().replace(listedQueues == null ? Map.of() : listedQueues, at);
+        listedQueues = null;
+    }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.gateway.call;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What Switchboard asks of the PBX. Every command is asynchronous: the future completes when the PBX accepted it
+ * and fails with a {@link PbxCommandException} carrying the PBX's reason when it refused or did not answer.
+ */
+public interface PbxCommands {
+
+    /**
+     * Rings the agent's phone and, once they pick up, dials {@code number} (click-to-dial, campaigns).
+     *
+     * @param variables channel variables for the dialplan (campaign and lead ids, for example)
+     * @return the PBX's action id, which its later events about this originate carry
+     */
+    CompletableFuture<String> originate(String agent, String number, String callerId, Map<String, String> variables);
+
+    CompletableFuture<Void> hangup(String channel);
+
+    /** Blind transfer: sends the channel to {@code exten} in {@code context}. */
+    CompletableFuture<Void> redirect(String channel, String context, String exten);
+
+    CompletableFuture<Void> queueAdd(String queue, String agent, String memberName, boolean paused);
+
+    CompletableFuture<Void> queueRemove(String queue, String agent);
+
+    /** Pauses or resumes an agent in one queue, or in all their queues when {@code queue} is null. */
+    CompletableFuture<Void> queuePause(String queue, String agent, boolean paused, String reason);
+}

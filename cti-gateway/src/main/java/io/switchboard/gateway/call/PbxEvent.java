@@ -1,0 +1,121 @@
+package io.switchboard.gateway.call;
+
+/**
+ * What a PBX tells the call tracker, in PBX-neutral terms. The AMI adapter translates Asterisk's manager events
+ * into these records; a webhook for other PBXes can produce the same ones. Times are epoch milliseconds: the
+ * PBX's own timestamp when it sends one, otherwise the time the event was received.
+ */
+public sealed interface PbxEvent {
+
+    long at();
+
+    /** A channel (one leg of a call) appeared. {@code linkedid} names the call it belongs to. */
+    record ChannelCreated(
+            long at,
+            String uniqueid,
+            String linkedid,
+            String channel,
+            String callerNumber,
+            String callerName,
+            String context,
+            String exten,
+            boolean up)
+            implements PbxEvent {}
+
+    /** A channel changed state; only "answered" (Up) matters to the call model. */
+    record ChannelStateChanged(long at, String uniqueid, boolean up) implements PbxEvent {}
+
+    record ChannelHungUp(long at, String uniqueid, int cause, String causeText) implements PbxEvent {}
+
+    /** The two halves of a Local channel were joined: they are one leg. */
+    record LocalPairBridged(long at, String oneUniqueid, String twoUniqueid) implements PbxEvent {}
+
+    record QueueCallerJoined(long at, String uniqueid, String queue, int position) implements PbxEvent {}
+
+    record QueueCallerLeft(long at, String uniqueid, String queue) implements PbxEvent {}
+
+    record QueueCallerAbandoned(long at, String uniqueid, String queue, int originalPosition, long holdSeconds)
+            implements PbxEvent {}
+
+    /** A queue member's phone starts ringing for the caller channel {@code uniqueid}. */
+    record QueueAgentCalled(long at, String uniqueid, String queue, String memberInterface, String destUniqueid)
+            implements PbxEvent {}
+
+    record QueueAgentRingNoAnswer(long at, String uniqueid, String queue, String memberInterface) implements PbxEvent {}
+
+    record QueueAgentConnected(
+            long at, String uniqueid, String queue, String memberInterface, long holdSeconds, long ringSeconds)
+            implements PbxEvent {}
+
+    record QueueAgentCompleted(long at, String uniqueid, String queue, String memberInterface, long talkSeconds)
+            implements PbxEvent {}
+
+    /** {@code uniqueid} is null when the PBX itself dials (an originate). */
+    record DialBegan(long at, String uniqueid, String destUniqueid, String destExten, String destNumber)
+            implements PbxEvent {}
+
+    record DialEnded(long at, String uniqueid, String destUniqueid, String dialStatus) implements PbxEvent {}
+
+    record BridgeEntered(long at, String bridgeId, String uniqueid) implements PbxEvent {}
+
+    record BridgeLeft(long at, String bridgeId, String uniqueid) implements PbxEvent {}
+
+    record BlindTransferred(long at, String transfererUniqueid, String transfereeUniqueid, String extension)
+            implements PbxEvent {}
+
+    /**
+     * An attended transfer joined the consultation call ({@code secondTransfererUniqueid}'s) to the original one.
+     */
+    record AttendedTransferred(
+            long at,
+            String origTransfererUniqueid,
+            String secondTransfererUniqueid,
+            String transfereeUniqueid,
+            String transferTargetUniqueid)
+            implements PbxEvent {}
+
+    /** A queue member's status, pause flag or membership changed (QueueMemberStatus, Pause, Added, Removed). */
+    record MemberChanged(
+            long at,
+            String queue,
+            String memberInterface,
+            MemberStatus status,
+            boolean paused,
+            String pausedReason,
+            boolean removed)
+            implements PbxEvent {}
+
+    /** One live channel reported by a resync listing (CoreShowChannels). */
+    record ChannelListed(
+            long at,
+            String uniqueid,
+            String linkedid,
+            String channel,
+            String callerNumber,
+            String callerName,
+            String context,
+            String exten,
+            boolean up,
+            long durationSeconds,
+            String bridgeId)
+            implements PbxEvent {}
+
+    /** The resync listing of live channels is complete: anything the tracker holds that was not listed is gone. */
+    record ChannelListComplete(long at) implements PbxEvent {}
+
+    /** One caller waiting in a queue, from a resync listing (QueueStatus). */
+    record QueueEntryListed(long at, String queue, String uniqueid, int position, long waitSeconds)
+            implements PbxEvent {}
+
+    record QueueMemberListed(
+            long at, String queue, String memberInterface, MemberStatus status, boolean paused, String pausedReason)
+            implements PbxEvent {}
+
+    record QueueListComplete(long at) implements PbxEvent {}
+
+    /** The PBX link went down or came up; events in between are lost until the next resync. */
+    record LinkChanged(long at, boolean up) implements PbxEvent {}
+
+    /** A PBX event the call model does not use, kept so it can be counted. */
+    record Ignored(long at, String type) implements PbxEvent {}
+}
