@@ -79,6 +79,7 @@ final class CallEnding {
     }
 
     static long seconds(long millis) {
-        return Math.max(0, Math.round(millis / 1000.0));
+        // whole seconds, truncated, as Asterisk counts HoldTime and TalkTime
+        return Math.max(0, millis / 1000);
     }
 }

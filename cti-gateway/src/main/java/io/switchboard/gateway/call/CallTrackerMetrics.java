@@ -24,6 +24,7 @@ final class CallTrackerMetrics {
     private final Counter started;
     private final Counter pickedUp;
     private final Counter endedByResync;
+    private final Counter resyncs;
 
     CallTrackerMetrics(MeterRegistry registry, IntSupplier activeCalls) {
         this.registry = registry;
@@ -35,6 +36,9 @@ final class CallTrackerMetrics {
         this.endedByResync = Counter.builder("switchboard.calls.resynced")
                 .tag("action", "ended")
                 .description("Calls that ended while the PBX link was down")
+                .register(registry);
+        this.resyncs = Counter.builder("switchboard.calls.resyncs")
+                .description("Channel listings reconciled with the tracked calls (one per PBX (re)connect)")
                 .register(registry);
         Gauge.builder("switchboard.calls.active", activeCalls::getAsInt)
                 .description("Calls the tracker is following now")
@@ -68,6 +72,10 @@ final class CallTrackerMetrics {
 
     void pickedUpByResync() {
         pickedUp.increment();
+    }
+
+    void resynced() {
+        resyncs.increment();
     }
 
     void endedByResync() {

@@ -70,6 +70,7 @@ final class ListingReconciler {
             describePickedUp(call, at);
         }
         listedChannels = null;
+        tracker.metrics().resynced();
     }
 
     private Set<Call> pickUpUnknownChannels(long at) {
