@@ -30,7 +30,7 @@ public class AmiConfiguration {
     }
 
     @Bean
-    AmiLinkHealthIndicator amiHealthIndicator(AmiGateway gateway, AmiProperties properties) {
+    AmiLinkHealthIndicator amiLinkHealthIndicator(AmiGateway gateway, AmiProperties properties) {
         return new AmiLinkHealthIndicator(gateway, properties);
     }
 }

@@ -1,0 +1,113 @@
+package io.switchboard.gateway.simulator;
+
+import io.netty.channel.Channel;
+import io.switchboard.gateway.simulator.codec.AmiMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Actions on channels and calls: CoreShowChannels, Hangup, Redirect, Originate. Work runs on the PBX thread. */
+final class ChannelActions {
+
+    /** Click-to-dial channels the simulator can play: the agent's phone behind {@code Local/<ext>@agent-sim}. */
+    private static final Pattern AGENT_CHANNEL =
+            Pattern.compile("Local/(\\w+)@agent-sim(/n)?", Pattern.CASE_INSENSITIVE);
+
+    private final SimulatedPbx pbx;
+
+    ChannelActions(SimulatedPbx pbx) {
+        this.pbx = pbx;
+    }
+
+    void register(Map<String, ActionHandler> handlers) {
+        handlers.put("coreshowchannels", this::coreShowChannels);
+        handlers.put("hangup", this::hangup);
+        handlers.put("redirect", this::redirect);
+        handlers.put("originate", this::originate);
+    }
+
+    private void coreShowChannels(Channel session, AmiMessage action) {
+        pbx.execute(() -> {
+            List<SimChannel> channels = pbx.liveChannels();
+            long now = pbx.clock().nowMicros();
+            session.write(Responses.listStart(action, "Channels will follow"));
+            for (SimChannel channel : channels) {
+                AmiMessage.Builder item =
+                        AmiMessage.builder().add("Event", "CoreShowChannel").actionId(action.actionId());
+                ChannelFields.addTo(item, "", channel);
+                item.add("Application", channel.application())
+                        .add("ApplicationData", channel.applicationData())
+                        .add("Duration", duration(now - channel.createdMicros))
+                        .add("BridgeId", channel.bridgeId());
+                session.write(item.build());
+            }
+            session.writeAndFlush(Responses.listComplete(action, "CoreShowChannelsComplete", channels.size()));
+        });
+    }
+
+    private void hangup(Channel session, AmiMessage action) {
+        Optional<String> name = action.get("Channel").filter(s -> !s.isBlank());
+        if (name.isEmpty()) {
+            session.writeAndFlush(Responses.error(action, "No channel specified"));
+            return;
+        }
+        pbx.execute(() -> {
+            Optional<LiveCall> call = pbx.callOf(name.get());
+            if (call.isEmpty()) {
+                session.writeAndFlush(Responses.error(action, "No such channel"));
+                return;
+            }
+            session.writeAndFlush(Responses.success(action, "Channel Hungup"));
+            call.get().hangupByAction();
+        });
+    }
+
+    private void redirect(Channel session, AmiMessage action) {
+        Optional<String> name = action.get("Channel").filter(s -> !s.isBlank());
+        String exten = action.getOr("Exten", "");
+        if (name.isEmpty()) {
+            session.writeAndFlush(Responses.error(action, "Channel not specified"));
+            return;
+        }
+        pbx.execute(() -> {
+            Optional<LiveCall> call = pbx.callOf(name.get());
+            if (call.isEmpty()) {
+                session.writeAndFlush(Responses.error(action, "Channel does not exist: " + name.get()));
+            } else if (exten.isBlank()
+                    || !call.get().redirect(action.getOr("Context", TransferFlows.TRANSFER_CONTEXT), exten)) {
+                session.writeAndFlush(Responses.error(action, "Redirect failed"));
+            } else {
+                session.writeAndFlush(Responses.success(action, "Redirect successful"));
+            }
+        });
+    }
+
+    private void originate(Channel session, AmiMessage action) {
+        String channel = action.getOr("Channel", "");
+        if (channel.isBlank()) {
+            session.writeAndFlush(Responses.error(action, "Channel not specified"));
+            return;
+        }
+        Matcher agent = AGENT_CHANNEL.matcher(channel.trim());
+        String number = action.getOr("Exten", "");
+        if (!agent.matches() || number.isBlank()) {
+            session.writeAndFlush(Responses.error(
+                    action, "Originate failed: the simulator dials Local/<agent>@agent-sim to an Exten in to-carrier"));
+            return;
+        }
+        OriginateOptions options = OriginateOptions.from(action.getAll("Variable"));
+        OutboundCall call = new OutboundCall(
+                agent.group(1), number, options.outcome(), 1, options.customerRingSeconds(), options.talkSeconds());
+        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+        pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId()).start());
+    }
+
+    /** {@code HH:MM:SS}, as CoreShowChannel reports a channel's age. */
+    static String duration(long micros) {
+        long seconds = Math.max(0, micros / 1_000_000);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

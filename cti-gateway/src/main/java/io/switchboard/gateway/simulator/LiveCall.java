@@ -1,0 +1,15 @@
+package io.switchboard.gateway.simulator;
+
+/** A call in progress that manager actions can act on. Methods run on the PBX thread. */
+interface LiveCall {
+
+    /** Ends the call now with cause 16, whatever it is doing (the {@code Hangup} action). */
+    void hangupByAction();
+
+    /**
+     * Sends the caller to another agent extension (the {@code Redirect} action) as a blind transfer.
+     *
+     * @return false when the call is not in a state that can be transferred
+     */
+    boolean redirect(String context, String extension);
+}

@@ -1,0 +1,166 @@
+package io.switchboard.gateway.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load mode: starts inbound calls into queue {@code load} at a steady rate per real second. Agents (extensions 2000 upwards)
+ * answer a share of the calls; the other callers hang up while an agent rings. Callers wait in the queue while
+ * every agent is busy and are served as agents become free. PBX thread only, except {@link #stop()}.
+ */
+final class LoadGenerator {
+
+    static final String QUEUE = "load";
+    static final int FIRST_AGENT = 2000;
+    /** As the test bed's {@code Queue(...,120)}: a caller nobody answers leaves after two minutes. */
+    static final double QUEUE_TIMEOUT_SECONDS = 120;
+
+    private static final long TICK_MICROS = 5_000;
+
+    private final SimulatedPbx pbx;
+    private final SessionRegistry sessions;
+    private final Deque<String> freeAgents = new ArrayDeque<>();
+    private final Deque<QueueCall> waitingForAgent = new ArrayDeque<>();
+    private LoadProfile profile;
+    private SimQueue queue;
+    private ScheduledFuture<?> ticker;
+    private long lastTickMicros;
+    private double credit;
+    private long started;
+    private long callerSequence;
+
+    LoadGenerator(SimulatedPbx pbx, SessionRegistry sessions) {
+        this.pbx = pbx;
+        this.sessions = sessions;
+    }
+
+    void start(LoadProfile newProfile) {
+        stopTicking();
+        profile = newProfile;
+        queue = pbx.addQueue(QUEUE, QueueStrategy.LINEAR);
+        long loginTime = pbx.clock().nowMicros() / 1_000_000;
+        freeAgents.clear();
+        for (int i = 0; i < profile.agents(); i++) {
+            String extension = Integer.toString(FIRST_AGENT + i);
+            if (queue.member(extension).isEmpty()) {
+                queue.add(SimMember.forAgent(QUEUE, extension, false, loginTime));
+            }
+            if (queue.member(extension).orElseThrow().status == SimMember.NOT_INUSE) {
+                freeAgents.add(extension);
+            }
+        }
+        started = 0;
+        credit = 0;
+        lastTickMicros = System.nanoTime() / 1000;
+        ticker = pbx.loop()
+                .scheduleAtFixedRate(
+                        () -> {
+                            pbx.clock().beginStep(pbx.clock().nowMicros());
+                            tick();
+                        },
+                        0,
+                        TICK_MICROS,
+                        TimeUnit.MICROSECONDS);
+    }
+
+    void stop() {
+        stopTicking();
+    }
+
+    private void stopTicking() {
+        if (ticker != null) {
+            ticker.cancel(false);
+            ticker = null;
+        }
+    }
+
+    private void tick() {
+        if (ticker == null) {
+            return;
+        }
+        // Arrivals follow the wall clock: the time scale shortens each call, not the gaps between calls.
+        long now = System.nanoTime() / 1000;
+        double elapsedSeconds = (now - lastTickMicros) / 1e6;
+        lastTickMicros = now;
+        // Never catch up more than a tenth of a second of calls at once after a stall.
+        credit = Math.min(
+                credit + elapsedSeconds * profile.callsPerSecond(), Math.max(1, profile.callsPerSecond() / 10));
+        boolean holdBack =
+                pbx.settings().slowClients().mode() == SlowClientPolicy.Mode.BUFFER && sessions.anyReceiverBehind();
+        while (credit >= 1 && !holdBack && mayStartAnother()) {
+            credit--;
+            startCall();
+        }
+        if (profile.totalCalls() > 0 && started >= profile.totalCalls()) {
+            stopTicking();
+        }
+    }
+
+    private boolean mayStartAnother() {
+        boolean underTotal = profile.totalCalls() == 0 || started < profile.totalCalls();
+        boolean underConcurrency = profile.maxConcurrentCalls() == 0 || pbx.liveCalls() < profile.maxConcurrentCalls();
+        return underTotal && underConcurrency;
+    }
+
+    private void startCall() {
+        started++;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long sequence = callerSequence++;
+        Caller caller = new Caller("+4930" + (1_000_000 + random.nextInt(9_000_000)), "Load Caller " + sequence, "599");
+        QueueCall call = new QueueCall(pbx, caller, queue, profile.fullNoise());
+        call.agentReleased = this::agentFree;
+        call.reportAfterDelivery = false;
+        boolean answers = random.nextDouble() < profile.answerRate();
+        call.arrive();
+        call.timeline.after(0.5, () -> {
+            call.joinQueue();
+            if (answers) {
+                String agent = freeAgents.poll();
+                if (agent == null) {
+                    waitingForAgent.add(call);
+                    call.timeline.after(QUEUE_TIMEOUT_SECONDS, () -> {
+                        if (call.phase == QueueCall.Phase.WAITING) {
+                            new QueueCallEnding(call).queueTimeout();
+                        }
+                    });
+                } else {
+                    ringAndAnswer(call, agent);
+                }
+            } else {
+                String agent = freeAgents.poll();
+                if (agent != null) {
+                    call.ring(agent, AgentLeg.NEVER, profile.talkSeconds());
+                }
+                call.timeline.after(
+                        profile.ringSeconds(),
+                        () -> new QueueCallEnding(call).abandon(SimulatedCall.Outcome.ABANDONED));
+            }
+        });
+    }
+
+    private void ringAndAnswer(QueueCall call, String agent) {
+        AgentLeg leg = call.ring(agent, profile.ringSeconds(), profile.talkSeconds());
+        call.timeline.after(profile.ringSeconds(), () -> {
+            call.answer(leg);
+            call.timeline.after(profile.talkSeconds(), () -> new QueueCallEnding(call).agentHangsUp());
+        });
+    }
+
+    /** An agent's leg has hung up: serve the longest-waiting caller, or mark the agent free. */
+    private void agentFree(String agent) {
+        QueueCall next = waitingForAgent.poll();
+        while (next != null && next.phase != QueueCall.Phase.WAITING) {
+            next = waitingForAgent.poll();
+        }
+        if (next == null) {
+            freeAgents.add(agent);
+            return;
+        }
+        QueueCall call = next;
+        call.timeline.syncToCursor();
+        ringAndAnswer(call, agent);
+    }
+}

@@ -1,0 +1,43 @@
+package io.switchboard.gateway.simulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Greets a new connection with Asterisk 22's banner and keeps the session registry up to date. */
+@Sharable
+final class SessionLifecycleHandler extends ChannelInboundHandlerAdapter {
+
+    static final String BANNER = "Asterisk Call Manager/11.0.0\r\n";
+
+    private static final Logger log = LoggerFactory.getLogger(SessionLifecycleHandler.class);
+
+    private final SessionRegistry sessions;
+
+    SessionLifecycleHandler(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        sessions.connected(ctx.channel());
+        ctx.writeAndFlush(Unpooled.copiedBuffer(BANNER, StandardCharsets.US_ASCII));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        sessions.disconnected(ctx.channel());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Manager session {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,124 @@
+package io.switchboard.gateway.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent.AgentRinging;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallOutcome;
+import io.switchboard.gateway.simulator.SimulatorSettings;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays the traces recorded from a real Asterisk 22 through the simulator, over TCP into Asterisk-Java and the
+ * tracker, and checks the calls against what the traces' README says happened.
+ */
+class TraceReplayTest {
+
+    private GatewayFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = GatewayFixture.start(SimulatorSettings.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private CallEnded replay(String trace) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/traces/" + trace)) {
+            fixture.simulator.replay(in);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.sink.ended().isEmpty());
+        assertThat(fixture.sink.started()).as("one call per trace").hasSize(1);
+        assertThat(fixture.sink.ended()).as("ended exactly once").hasSize(1);
+        return fixture.sink.ended().get(0);
+    }
+
+    private List<String> rang() {
+        return fixture.sink.of(AgentRinging.class).stream()
+                .map(AgentRinging::agent)
+                .toList();
+    }
+
+    @Test
+    void queueCallAnsweredByAgent1001() throws Exception {
+        CallEnded call = replay("queue_answered.ami");
+
+        assertThat(call.direction()).isEqualTo(CallDirection.INBOUND);
+        assertThat(call.caller().number()).isEqualTo("+4930123456");
+        assertThat(call.caller().name()).isEqualTo("Alice Example");
+        assertThat(call.callee()).isEqualTo("500");
+        assertThat(call.queue()).isEqualTo("support");
+        assertThat(rang()).containsExactly("1001");
+        assertThat(call.answeredBy()).isEqualTo("1001");
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(call.ringSeconds()).isEqualTo(2);
+        assertThat(call.waitSeconds()).isEqualTo(2);
+        assertThat(call.talkSeconds()).isEqualTo(5);
+        assertThat(call.hangupCause()).isEqualTo(16);
+    }
+
+    @Test
+    void queueCallAbandonedWhileAgent1001Rang() throws Exception {
+        CallEnded call = replay("queue_abandoned.ami");
+
+        assertThat(call.direction()).isEqualTo(CallDirection.INBOUND);
+        assertThat(call.caller().number()).isEqualTo("+442071234567");
+        assertThat(call.caller().name()).isEqualTo("Bob Caller");
+        assertThat(call.queue()).isEqualTo("support");
+        assertThat(rang()).containsExactly("1001");
+        assertThat(call.answeredBy()).isNull();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ABANDONED);
+        assertThat(call.waitSeconds()).isBetween(4L, 6L);
+        assertThat(call.talkSeconds()).isZero();
+    }
+
+    @Test
+    void ringAllCallAnsweredBy1005While1004Rang() throws Exception {
+        CallEnded call = replay("ringall_answered.ami");
+
+        assertThat(call.caller().number()).isEqualTo("0301234567");
+        assertThat(call.caller().name()).isEqualTo("Carol National");
+        assertThat(call.callee()).isEqualTo("501");
+        assertThat(call.queue()).isEqualTo("sales");
+        assertThat(rang()).containsExactlyInAnyOrder("1004", "1005");
+        assertThat(call.answeredBy()).isEqualTo("1005");
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(call.waitSeconds()).isEqualTo(3);
+        assertThat(call.talkSeconds()).isEqualTo(6);
+    }
+
+    @Test
+    void clickToDialAnsweredByTheCustomer() throws Exception {
+        CallEnded call = replay("outbound_answered.ami");
+
+        assertThat(call.direction()).isEqualTo(CallDirection.OUTBOUND);
+        assertThat(call.caller().number()).isEqualTo("1002");
+        assertThat(call.callee()).isEqualTo("4930555551");
+        assertThat(call.answeredBy()).isEqualTo("1002");
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(call.talkSeconds()).isEqualTo(4);
+        assertThat(rang()).as("no pop for one's own click-to-dial").isEmpty();
+    }
+
+    @Test
+    void clickToDialToABusyLine() throws Exception {
+        CallEnded call = replay("outbound_busy.ami");
+
+        assertThat(call.direction()).isEqualTo(CallDirection.OUTBOUND);
+        assertThat(call.caller().number()).isEqualTo("1003");
+        assertThat(call.callee()).isEqualTo("4930555552");
+        assertThat(call.outcome()).isEqualTo(CallOutcome.BUSY);
+        assertThat(call.hangupCause()).isEqualTo(17);
+        assertThat(call.talkSeconds()).isZero();
+    }
+}
