@@ -1,11 +1,11 @@
 package io.switchboard.gateway.ami;
 
 import java.io.IOException;
-import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.manager.internal.ModernEventsManagerConnection;
 import org.asteriskjava.util.SocketConnectionFacade;
 
-/** Asterisk-Java's manager connection reading through a {@link BoundedAmiSocket}. */
-final class BoundedManagerConnection extends ManagerConnectionImpl {
+/** Asterisk-Java's manager connection reading through a {@link BoundedAmiSocket}, without legacy bridge events. */
+final class BoundedManagerConnection extends ModernEventsManagerConnection {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 

@@ -8,9 +8,11 @@ package io.switchboard.gateway.call;
 final class AgentNames {
 
     private final int maxExtensionLength;
+    private final Interner interner;
 
-    AgentNames(int maxExtensionLength) {
+    AgentNames(int maxExtensionLength, Interner interner) {
         this.maxExtensionLength = maxExtensionLength;
+        this.interner = interner;
     }
 
     String extensionOf(String channelOrInterface) {
@@ -36,7 +38,7 @@ final class AgentNames {
                 return null;
             }
         }
-        return channelOrInterface.substring(start, end);
+        return interner.intern(channelOrInterface.substring(start, end));
     }
 
     /** A number longer than any extension is an outside number. */

@@ -65,7 +65,13 @@ final class Call {
     }
 
     boolean removeRinging(String agent) {
-        return ringing != null && ringing.remove(agent);
+        if (ringing == null || !ringing.remove(agent)) {
+            return false;
+        }
+        if (ringing.isEmpty()) {
+            ringing = null; // most calls end with nobody ringing; don't keep an empty list per call
+        }
+        return true;
     }
 
     void addAlias(String linkedid) {

@@ -35,6 +35,7 @@ public final class CallTracker {
     private final Map<String, List<Channel>> bridges = new HashMap<>();
     private final RecentlyEnded recentlyEnded;
     private final Set<String> inboundContexts;
+    private final Interner interner = new Interner();
     private final AgentNames agentNames;
     private final CallEventSink sink;
     private final QueueBook queues;
@@ -47,7 +48,7 @@ public final class CallTracker {
     public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
         this.recentlyEnded = new RecentlyEnded(settings.recentlyEndedCapacity());
         this.inboundContexts = settings.inboundContextSet();
-        this.agentNames = new AgentNames(settings.maxExtensionLength());
+        this.agentNames = new AgentNames(settings.maxExtensionLength(), interner);
         this.sink = sink;
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
@@ -139,7 +140,7 @@ public final class CallTracker {
 
     private String member(String memberInterface) {
         String agent = agentNames.extensionOf(memberInterface);
-        return agent != null ? agent : memberInterface;
+        return agent != null ? agent : interner.intern(memberInterface);
     }
 
     // --- channels -------------------------------------------------------------------------------------------
@@ -179,8 +180,8 @@ public final class CallTracker {
         Call call = calls.get(linkedid);
         boolean newCall = call == null;
         if (newCall) {
-            call = new Call(linkedid, at);
-            calls.put(linkedid, call);
+            call = new Call(linkedid.equals(uniqueid) ? uniqueid : linkedid, at);
+            calls.put(call.id, call);
         }
         Channel channel = new Channel(uniqueid, name, agentNames.extensionOf(name), call, up);
         channel.listed = listing.inProgress();
@@ -281,7 +282,7 @@ public final class CallTracker {
     // --- queues ---------------------------------------------------------------------------------------------
 
     private void queueJoined(Call call, QueueCallerJoined e) {
-        call.queue = e.queue();
+        call.queue = interner.intern(e.queue());
         call.queuedAt = e.at();
         call.queuePosition = e.position();
         emitStarted(call);
@@ -512,7 +513,7 @@ public final class CallTracker {
     private void memberChanged(MemberChanged e) {
         String agent = member(e.memberInterface());
         AgentState state = e.removed() ? AgentState.LOGGED_OUT : AgentState.of(e.status(), e.paused());
-        agents.update(e.at(), agent, e.queue(), state, e.pausedReason());
+        agents.update(e.at(), agent, interner.intern(e.queue()), state, e.pausedReason());
     }
 
     // --- access for the resync reconciler -------------------------------------------------------------------

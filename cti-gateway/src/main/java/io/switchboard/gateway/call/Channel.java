@@ -4,6 +4,7 @@ package io.switchboard.gateway.call;
 final class Channel {
 
     final String uniqueid;
+    /** The channel's name, kept for real channels only (the ones a command may hang up or redirect). */
     final String name;
     /** The agent's extension when this channel is an agent's phone leg, else null. */
     final String agent;
@@ -17,9 +18,9 @@ final class Channel {
 
     Channel(String uniqueid, String name, String agent, Call call, boolean up) {
         this.uniqueid = uniqueid;
-        this.name = name;
-        this.agent = agent;
         this.local = name != null && name.startsWith("Local/");
+        this.name = local ? null : name;
+        this.agent = agent;
         this.call = call;
         this.up = up;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * Other flags: {@code --bind}, {@code --ring-seconds}, {@code --max-concurrent}, {@code --total-calls},
  * {@code --full-noise}, {@code --cel}, {@code --slow-clients disconnect|buffer}, {@code --write-timeout-ms},
- * {@code --stats-seconds} (0 for none). Without {@code --load-cps} it only serves sessions.
+ * {@code --stats-seconds} (0 for none), {@code --load-delay-seconds}. Without {@code --load-cps} it only serves sessions.
  */
 public final class SimulatorMain {
 
@@ -52,6 +52,11 @@ public final class SimulatorMain {
                     Integer.parseInt(flags.getOrDefault("max-concurrent", "0")),
                     Long.parseLong(flags.getOrDefault("total-calls", "0")),
                     flags.containsKey("full-noise"));
+            // a delay lets a benchmark connect and take its baseline before the first call
+            double delaySeconds = Double.parseDouble(flags.getOrDefault("load-delay-seconds", "0"));
+            if (delaySeconds > 0) {
+                Thread.sleep((long) (delaySeconds * 1000));
+            }
             simulator.startLoad(profile);
             System.out.println("Load started: " + profile);
         }

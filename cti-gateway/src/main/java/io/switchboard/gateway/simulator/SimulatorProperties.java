@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled run the simulator (the demo default; off with a real Asterisk)
  * @param timeScale simulated seconds per real second
- * @param callsPerSecond new inbound calls per simulated second in load mode; 0 generates none
+ * @param callsPerSecond new inbound calls per (real) second in load mode; 0 generates none
  * @param agents simulated agents answering the load queue
  * @param answerRate share of calls the simulated agents answer; the rest are abandoned
  * @param ringSeconds how long a simulated agent's phone rings

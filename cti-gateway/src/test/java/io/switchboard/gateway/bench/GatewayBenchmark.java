@@ -51,8 +51,9 @@ public final class GatewayBenchmark {
                 MEASURE_SECONDS,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        double raw = rawListenerRate();
-        Tracked tracked = trackedRate();
+        boolean memoryOnly = "memory".equals(System.getProperty("bench.only"));
+        double raw = memoryOnly ? Double.NaN : rawListenerRate();
+        Tracked tracked = memoryOnly ? new Tracked(Double.NaN, 0) : trackedRate();
         double bytesPerCall = heapPerTrackedCall();
 
         System.out.println();
@@ -133,6 +134,9 @@ public final class GatewayBenchmark {
             Thread.sleep(2_000); // let the last calls' answer events arrive
             long after = usedHeapAfterGc();
             int tracked = gateway.activeCalls();
+            if (Boolean.getBoolean("bench.histogram")) {
+                System.out.println(classHistogram());
+            }
             System.out.printf("memory: %,d calls tracked, heap %,d -> %,d bytes%n", tracked, before, after);
             return (after - before) / (double) tracked;
         }
@@ -164,6 +168,17 @@ public final class GatewayBenchmark {
         double rate = events / seconds;
         System.out.printf("%s: %,d events in %.1f s = %,.0f events/s%n", what, events, seconds, rate);
         return rate;
+    }
+
+    /** The heap's biggest classes, to see where the bytes per call go ({@code -Dbench.histogram=true}). */
+    private static String classHistogram() throws Exception {
+        Object histogram = ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+        return histogram.toString().lines().limit(40).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
