@@ -38,7 +38,8 @@ class DemoApplicationTest {
 
     private String get(String path) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
@@ -49,7 +50,9 @@ class DemoApplicationTest {
             assertThat(get("/actuator/health")).contains("\"amiLink\"").contains("\"state\":\"UP\"");
             String metrics = get("/actuator/prometheus");
             assertThat(metrics).contains("switchboard_calls_started_total");
-            assertThat(metrics).containsPattern("switchboard_calls_ended_total\\{direction=\"inbound\",outcome=\"answered\"} [1-9]");
+            assertThat(metrics)
+                    .containsPattern(
+                            "switchboard_calls_ended_total\\{direction=\"inbound\",outcome=\"answered\"} [1-9]");
         });
     }
 }
