@@ -73,7 +73,7 @@ public final class CallTracker {
         map.on(ChannelCreated.class, this::channelCreated);
         map.on(ChannelStateChanged.class, e -> withChannel(e.uniqueid(), ch -> ch.up |= e.up()));
         map.on(ChannelHungUp.class, this::hungUp);
-        map.on(LocalPairBridged.class, e -> withChannel(e.oneUniqueid(), ch -> {}));
+        map.on(LocalPairBridged.class, this::localPairBridged);
         map.on(QueueCallerJoined.class, e -> withChannel(e.uniqueid(), ch -> queueJoined(ch.call, e)));
         map.on(QueueCallerLeft.class, e -> withChannel(e.uniqueid(), ch -> queueLeft(ch.call, e.queue(), e.at())));
         map.on(QueueCallerAbandoned.class, e -> withChannel(e.uniqueid(), ch -> abandoned(ch.call, e)));
@@ -435,6 +435,23 @@ public final class CallTracker {
             }
         }
         members.add(channel);
+    }
+
+    /**
+     * The two halves of a Local channel are one leg. They normally share the call's Linkedid; when they do not
+     * (a Local channel originated on its own, then bridged to a call), the pair joins the two calls.
+     */
+    private void localPairBridged(LocalPairBridged e) {
+        Channel one = channels.get(e.oneUniqueid());
+        Channel two = channels.get(e.twoUniqueid());
+        if (one == null || two == null) {
+            metrics.skipped(Skip.UNKNOWN_CHANNEL);
+            return;
+        }
+        if (one.call != two.call) {
+            Call older = one.call.startedAt <= two.call.startedAt ? one.call : two.call;
+            merge(older, older == one.call ? two.call : one.call, e.at());
+        }
     }
 
     private void bridgeLeft(Channel channel, String bridgeId) {

@@ -373,6 +373,27 @@ class CallTrackerTest {
     }
 
     @Test
+    void aLocalPairSpanningTwoCallsJoinsThemIntoOne() {
+        String caller = pbx.id();
+        apply(pbx.trunkCall(caller, "+4930000001", null, "500"));
+        pbx.advance(1);
+        String one = pbx.id(), two = pbx.id();
+        // ;1 belongs to the caller's call, ;2 was started as a call of its own
+        apply(
+                pbx.agentLeg(one, caller, "1001", 1),
+                pbx.agentLeg(two, two, "1001", 2),
+                new LocalPairBridged(pbx.now, one, two));
+
+        assertThat(sink.ended())
+                .singleElement()
+                .satisfies(ended -> assertThat(ended.callId()).isEqualTo(two));
+        assertThat(tracker.activeCalls()).isEqualTo(1);
+        apply(pbx.hangup(two, 16), pbx.hangup(one, 16), pbx.hangup(caller, 16));
+        assertThat(sink.ended()).extracting(CallEnded::callId).containsExactly(two, caller);
+        assertThat(tracker.activeCalls()).isZero();
+    }
+
+    @Test
     void everyKindOfPbxEventHasAHandler() {
         assertThat(PbxEvent.class.getPermittedSubclasses())
                 .isNotEmpty()
