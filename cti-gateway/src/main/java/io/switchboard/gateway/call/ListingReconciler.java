@@ -43,7 +43,7 @@ final class ListingReconciler {
             begin();
         }
         listedChannels.add(e);
-        Channel known = tracker.channels().get(e.uniqueid());
+        Channel known = tracker.ledger().channel(e.uniqueid());
         if (known != null) {
             known.listed = true;
         }
@@ -51,7 +51,7 @@ final class ListingReconciler {
 
     private void begin() {
         listedChannels = new ArrayList<>();
-        for (Channel channel : tracker.channels().values()) {
+        for (Channel channel : tracker.ledger().channels()) {
             channel.listed = false;
         }
     }
@@ -61,9 +61,10 @@ final class ListingReconciler {
             begin();
         }
         Set<Call> pickedUp = pickUpUnknownChannels(at);
-        for (Channel channel : List.copyOf(tracker.channels().values())) {
+        for (Channel channel : List.copyOf(tracker.ledger().channels())) {
             if (!channel.listed) {
-                tracker.vanished(channel, at);
+                // its hangup was never seen: it ended while the link was down
+                tracker.ledger().removeChannel(channel, at, true);
             }
         }
         for (Call call : pickedUp) {
@@ -74,21 +75,22 @@ final class ListingReconciler {
     }
 
     private Set<Call> pickUpUnknownChannels(long at) {
+        CallLedger ledger = tracker.ledger();
         Set<Call> pickedUp = new LinkedHashSet<>();
         // the channel that started a call (Uniqueid == Linkedid) first, so the call is classified by it
         listedChannels.sort(
                 Comparator.comparing((ChannelListed e) -> !e.uniqueid().equals(e.linkedid()))
                         .thenComparing(e -> -e.durationSeconds()));
         for (ChannelListed e : listedChannels) {
-            if (tracker.channels().containsKey(e.uniqueid()) || tracker.endedRecently(e.uniqueid())) {
+            if (ledger.channel(e.uniqueid()) != null || ledger.endedRecently(e.uniqueid())) {
                 continue;
             }
-            Call existing = tracker.call(e.linkedid());
-            if (existing == null && tracker.endedRecently(e.linkedid())) {
+            Call existing = ledger.call(e.linkedid());
+            if (existing == null && ledger.endedRecently(e.linkedid())) {
                 continue;
             }
             long createdAt = at - e.durationSeconds() * 1000;
-            Channel channel = tracker.addChannel(
+            Channel channel = ledger.addChannel(
                     createdAt,
                     e.uniqueid(),
                     e.linkedid(),
@@ -122,8 +124,9 @@ final class ListingReconciler {
                 continue;
             }
             if (call.direction == CallDirection.INTERNAL && channel.agent == null) {
-                String number = tracker.isExternalNumber(listed.exten()) ? listed.exten() : listed.callerNumber();
-                if (tracker.isExternalNumber(number)) {
+                CallLedger ledger = tracker.ledger();
+                String number = ledger.isExternalNumber(listed.exten()) ? listed.exten() : listed.callerNumber();
+                if (ledger.isExternalNumber(number)) {
                     call.direction = CallDirection.OUTBOUND;
                     call.callee = number;
                 }
@@ -135,7 +138,8 @@ final class ListingReconciler {
                 talkingAgent = channel.agent;
             }
         }
-        tracker.pickedUp(call);
+        tracker.metrics().pickedUpByResync();
+        tracker.ledger().emitStarted(call);
         if (talkingAgent != null) {
             tracker.answer(call, talkingAgent, at);
         }
@@ -145,7 +149,7 @@ final class ListingReconciler {
         if (listedQueues == null) {
             listedQueues = new HashMap<>();
         }
-        Channel channel = tracker.channels().get(e.uniqueid());
+        Channel channel = tracker.ledger().channel(e.uniqueid());
         LinkedHashMap<String, Long> waiting = listedQueues.computeIfAbsent(e.queue(), q -> new LinkedHashMap<>());
         if (channel != null) {
             long joinedAt = e.at() - e.waitSeconds() * 1000;

@@ -1,0 +1,261 @@
+package io.switchboard.gateway.call;
+
+import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
+import io.switchboard.gateway.call.CallEvent.CallStarted;
+import io.switchboard.gateway.call.CallEvent.RingStopReason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The tracker's books: which channels and calls are live, which bridges join them, which ended recently; and the
+ * three moments every call goes through whatever the PBX sends (it starts once, channels come and go, it ends
+ * once). Owned by the tracker thread.
+ */
+final class CallLedger {
+
+    private final Map<String, Channel> channels = new HashMap<>();
+    private final Map<String, Call> calls = new HashMap<>();
+    private final Map<String, List<Channel>> bridges = new HashMap<>();
+    private final RecentlyEnded recentlyEnded;
+    private final Set<String> inboundContexts;
+    private final Interner interner = new Interner();
+    private final AgentNames agentNames;
+    private final CallEventSink sink;
+    private final QueueBook queues;
+    private final CallTrackerMetrics metrics;
+    private final BooleanSupplier listingInProgress;
+    /** Ids in {@link #calls} that name a call merged into another: not calls of their own. */
+    private int aliasCount;
+
+    CallLedger(
+            CallTrackerSettings settings,
+            CallEventSink sink,
+            QueueBook queues,
+            CallTrackerMetrics metrics,
+            BooleanSupplier listingInProgress) {
+        this.recentlyEnded = new RecentlyEnded(settings.recentlyEndedCapacity());
+        this.inboundContexts = settings.inboundContextSet();
+        this.agentNames = new AgentNames(settings.maxExtensionLength(), interner);
+        this.sink = sink;
+        this.queues = queues;
+        this.metrics = metrics;
+        this.listingInProgress = listingInProgress;
+    }
+
+    Channel channel(String uniqueid) {
+        return uniqueid == null ? null : channels.get(uniqueid);
+    }
+
+    Collection<Channel> channels() {
+        return channels.values();
+    }
+
+    Call call(String id) {
+        return calls.get(id);
+    }
+
+    boolean endedRecently(String id) {
+        return recentlyEnded.contains(id);
+    }
+
+    int activeCalls() {
+        return calls.size() - aliasCount;
+    }
+
+    String intern(String name) {
+        return interner.intern(name);
+    }
+
+    /** The agent extension a queue member interface names, or the interface itself. */
+    String member(String memberInterface) {
+        String agent = agentNames.extensionOf(memberInterface);
+        return agent != null ? agent : interner.intern(memberInterface);
+    }
+
+    boolean isExternalNumber(String number) {
+        return agentNames.isExternalNumber(number);
+    }
+
+    Channel addChannel(
+            long at,
+            String uniqueid,
+            String linkedid,
+            String name,
+            String callerNumber,
+            String callerName,
+            String context,
+            String exten,
+            boolean up) {
+        Call call = calls.get(linkedid);
+        boolean newCall = call == null;
+        if (newCall) {
+            call = new Call(linkedid.equals(uniqueid) ? uniqueid : linkedid, at);
+            calls.put(call.id, call);
+        }
+        Channel channel = new Channel(uniqueid, name, agentNames.extensionOf(name), call, up);
+        channel.listed = listingInProgress.getAsBoolean();
+        channels.put(uniqueid, channel);
+        call.channels.add(channel);
+        if (newCall) {
+            classify(call, channel, callerNumber, callerName, context, exten);
+        }
+        return channel;
+    }
+
+    /** Decides a new call's direction from its first channel; outbound calls are confirmed when they dial out. */
+    private void classify(
+            Call call, Channel first, String callerNumber, String callerName, String context, String exten) {
+        if (inboundContexts.contains(context) || (first.agent == null && agentNames.isExternalNumber(callerNumber))) {
+            call.direction = CallDirection.INBOUND;
+            call.caller = Party.of(callerNumber, callerName);
+            call.callee = Party.clean(exten);
+            emitStarted(call);
+        } else {
+            call.direction = CallDirection.INTERNAL;
+            call.originAgent = first.agent;
+            String number = first.agent != null ? first.agent : callerNumber;
+            call.caller = Party.of(number, callerName);
+        }
+    }
+
+    void emitStarted(Call call) {
+        if (!call.startEmitted) {
+            call.startEmitted = true;
+            metrics.started();
+            sink.publish(new CallStarted(
+                    call.id, Instant.ofEpochMilli(call.startedAt), call.direction, call.caller, call.callee));
+        }
+    }
+
+    /** Takes a channel off the books; ends its call when it was the last one. */
+    void removeChannel(Channel channel, long at, boolean reconciled) {
+        channels.remove(channel.uniqueid);
+        recentlyEnded.add(channel.uniqueid);
+        Call call = channel.call;
+        call.channels.remove(channel);
+        leaveBridge(channel);
+        if (channel.agent != null && call.isRinging(channel.agent) && !hasAgentLeg(call, channel.agent)) {
+            stopRinging(call, channel.agent, reconciled ? RingStopReason.CALLER_LEFT : RingStopReason.NO_ANSWER, at);
+        }
+        if (call.channels.isEmpty()) {
+            endCall(call, at, reconciled);
+        }
+    }
+
+    private static boolean hasAgentLeg(Call call, String agent) {
+        for (Channel other : call.channels) {
+            if (agent.equals(other.agent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void stopRinging(Call call, String agent, RingStopReason reason, long at) {
+        if (call.removeRinging(agent)) {
+            sink.publish(new AgentRingStopped(call.id, Instant.ofEpochMilli(at), agent, reason));
+        }
+    }
+
+    void stopAllRinging(Call call, RingStopReason reason, long at) {
+        if (call.ringing != null) {
+            for (String agent : List.copyOf(call.ringing)) {
+                stopRinging(call, agent, reason, at);
+            }
+        }
+    }
+
+    /** Emits the call's one {@link CallEvent.CallEnded} and forgets it (and any channels it still had). */
+    void endCall(Call call, long at, boolean reconciled) {
+        if (call.queue != null) {
+            queues.leave(call.queue, call.id, at);
+        }
+        stopAllRinging(call, RingStopReason.CALLER_LEFT, at);
+        for (Channel leftover : call.channels) {
+            channels.remove(leftover.uniqueid);
+            recentlyEnded.add(leftover.uniqueid);
+            leaveBridge(leftover);
+        }
+        call.channels.clear();
+        emitStarted(call);
+        CallEvent.CallEnded ended = CallEnding.of(call, at, reconciled);
+        metrics.ended(ended.direction(), ended.outcome());
+        if (reconciled) {
+            metrics.endedByResync();
+        }
+        forget(call.id);
+        if (call.aliases != null) {
+            for (String alias : call.aliases) {
+                forget(alias);
+                aliasCount--;
+            }
+        }
+        sink.publish(ended);
+    }
+
+    private void forget(String callId) {
+        calls.remove(callId);
+        recentlyEnded.add(callId);
+    }
+
+    /**
+     * Joins {@code absorbed} into {@code survivor} (a consultation call completed by an attended transfer, or two
+     * calls bridged together). The absorbed call ends here, once; its channels live on in the survivor.
+     */
+    void merge(Call survivor, Call absorbed, long at) {
+        List<Channel> moved = new ArrayList<>(absorbed.channels);
+        absorbed.channels.clear();
+        endCall(absorbed, at, false);
+        for (Channel channel : moved) {
+            channel.call = survivor;
+            survivor.channels.add(channel);
+            channels.put(channel.uniqueid, channel);
+        }
+        List<String> ids = new ArrayList<>(1 + (absorbed.aliases == null ? 0 : absorbed.aliases.size()));
+        ids.add(absorbed.id);
+        if (absorbed.aliases != null) {
+            ids.addAll(absorbed.aliases);
+        }
+        for (String id : ids) {
+            calls.put(id, survivor);
+            survivor.addAlias(id);
+            aliasCount++;
+        }
+    }
+
+    /** Puts the channel in the bridge; returns a member of another call already in it, if there is one. */
+    Channel enterBridge(Channel channel, String bridgeId) {
+        leaveBridge(channel);
+        channel.bridgeId = bridgeId;
+        List<Channel> members = bridges.computeIfAbsent(bridgeId, b -> new ArrayList<>(2));
+        Channel otherCall = null;
+        for (Channel member : members) {
+            if (member.call != channel.call) {
+                otherCall = member;
+                break;
+            }
+        }
+        members.add(channel);
+        return otherCall;
+    }
+
+    void leaveBridge(Channel channel) {
+        if (channel.bridgeId == null) {
+            return;
+        }
+        List<Channel> members = bridges.get(channel.bridgeId);
+        if (members != null) {
+            members.remove(channel);
+            if (members.isEmpty()) {
+                bridges.remove(channel.bridgeId);
+            }
+        }
+        channel.bridgeId = null;
+    }
+}

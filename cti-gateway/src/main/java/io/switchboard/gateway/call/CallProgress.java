@@ -1,0 +1,162 @@
+package io.switchboard.gateway.call;
+
+import io.switchboard.gateway.call.CallEvent.AgentRinging;
+import io.switchboard.gateway.call.CallEvent.CallAbandoned;
+import io.switchboard.gateway.call.CallEvent.CallAnswered;
+import io.switchboard.gateway.call.CallEvent.CallQueued;
+import io.switchboard.gateway.call.CallEvent.RingStopReason;
+import io.switchboard.gateway.call.CallTrackerMetrics.Skip;
+import io.switchboard.gateway.call.PbxEvent.DialBegan;
+import io.switchboard.gateway.call.PbxEvent.DialEnded;
+import io.switchboard.gateway.call.PbxEvent.QueueAgentCompleted;
+import io.switchboard.gateway.call.PbxEvent.QueueAgentConnected;
+import io.switchboard.gateway.call.PbxEvent.QueueCallerAbandoned;
+import io.switchboard.gateway.call.PbxEvent.QueueCallerJoined;
+import java.time.Instant;
+
+/** A call's way from ringing to talking: queue legs, agents' phones ringing, dialling out, answering. */
+final class CallProgress {
+
+    private final CallLedger ledger;
+    private final CallEventSink sink;
+    private final QueueBook queues;
+    private final CallTrackerMetrics metrics;
+
+    CallProgress(CallLedger ledger, CallEventSink sink, QueueBook queues, CallTrackerMetrics metrics) {
+        this.ledger = ledger;
+        this.sink = sink;
+        this.queues = queues;
+        this.metrics = metrics;
+    }
+
+    void queueJoined(Call call, QueueCallerJoined e) {
+        call.queue = ledger.intern(e.queue());
+        call.queuedAt = e.at();
+        call.queuePosition = e.position();
+        ledger.emitStarted(call);
+        sink.publish(new CallQueued(call.id, Instant.ofEpochMilli(e.at()), call.queue, e.position(), call.caller));
+        queues.join(call.queue, call.id, e.at(), e.at());
+    }
+
+    void queueLeft(Call call, String queue, long at) {
+        queues.leave(queue, call.id, at);
+        if (!call.answered()) {
+            ledger.stopAllRinging(call, RingStopReason.CALLER_LEFT, at);
+        }
+    }
+
+    void abandoned(Call call, QueueCallerAbandoned e) {
+        if (call.abandoned) {
+            metrics.skipped(Skip.DUPLICATE);
+            return;
+        }
+        call.abandoned = true;
+        call.waitSeconds = e.holdSeconds();
+        sink.publish(new CallAbandoned(
+                call.id, Instant.ofEpochMilli(e.at()), e.queue(), e.originalPosition(), e.holdSeconds()));
+        queueLeft(call, e.queue(), e.at());
+    }
+
+    void agentConnected(Call call, QueueAgentConnected e) {
+        call.waitSeconds = e.holdSeconds();
+        call.ringSeconds = e.ringSeconds();
+        answer(call, ledger.member(e.memberInterface()), e.at());
+    }
+
+    void agentCompleted(Call call, QueueAgentCompleted e) {
+        // the queue's talk time is that agent's; after a transfer the call's own clock is the one to trust
+        if (call.answeredBy != null && call.answeredBy.equals(call.currentAgent)) {
+            call.talkSeconds = e.talkSeconds();
+        }
+    }
+
+    void ring(Call call, String agent, long at) {
+        if (call.isRinging(agent) || agent.equals(call.currentAgent)) {
+            metrics.skipped(Skip.DUPLICATE);
+            return;
+        }
+        ledger.emitStarted(call);
+        call.addRinging(agent);
+        long waited = CallEnding.seconds(at - (call.queue != null ? call.queuedAt : call.startedAt));
+        sink.publish(new AgentRinging(
+                call.id,
+                Instant.ofEpochMilli(at),
+                agent,
+                call.queue,
+                call.direction,
+                call.caller,
+                call.callee,
+                waited));
+    }
+
+    void answer(Call call, String agent, long at) {
+        if (agent.equals(call.currentAgent)) {
+            return;
+        }
+        if (!call.answered()) {
+            call.answeredBy = agent;
+            call.answeredAt = at;
+        }
+        call.currentAgent = agent;
+        call.removeRinging(agent);
+        ledger.stopAllRinging(call, RingStopReason.ANSWERED_ELSEWHERE, at);
+        ledger.emitStarted(call);
+        sink.publish(new CallAnswered(
+                call.id, Instant.ofEpochMilli(at), agent, call.queue, CallEnding.waitSeconds(call, at)));
+    }
+
+    void dialBegan(DialBegan e) {
+        Channel dest = ledger.channel(e.destUniqueid());
+        if (dest == null) {
+            metrics.skipped(Skip.UNKNOWN_CHANNEL);
+            return;
+        }
+        if (e.uniqueid() == null) {
+            return; // the PBX rings an agent's own phone for a click-to-dial: no pop for one's own call
+        }
+        Call call = dest.call;
+        if (dest.agent != null) {
+            ring(call, dest.agent, e.at());
+        } else if (call.direction != CallDirection.INBOUND) {
+            String number = e.destNumber() != null ? e.destNumber() : e.destExten();
+            if (ledger.isExternalNumber(number)) {
+                call.direction = CallDirection.OUTBOUND;
+                call.callee = number;
+                ledger.emitStarted(call);
+            }
+        }
+    }
+
+    void dialEnded(DialEnded e) {
+        Channel dest = ledger.channel(e.destUniqueid());
+        if (dest == null) {
+            metrics.skipped(Skip.UNKNOWN_CHANNEL);
+            return;
+        }
+        if (e.uniqueid() == null) {
+            return; // the agent's own phone answering a click-to-dial is not the call being answered
+        }
+        Call call = dest.call;
+        String status = e.dialStatus() == null ? "" : e.dialStatus();
+        if (dest.agent != null) {
+            agentDialEnded(call, dest.agent, status, e.at());
+            return;
+        }
+        call.dialStatus = status;
+        if ("ANSWER".equals(status)) {
+            String agent = call.originAgent != null ? call.originAgent : call.caller.number();
+            answer(call, agent != null ? agent : "unknown", e.at());
+        }
+    }
+
+    private void agentDialEnded(Call call, String agent, String status, long at) {
+        if ("ANSWER".equals(status)) {
+            answer(call, agent, at);
+            return;
+        }
+        RingStopReason reason = call.answered()
+                ? RingStopReason.ANSWERED_ELSEWHERE
+                : "CANCEL".equals(status) ? RingStopReason.CALLER_LEFT : RingStopReason.NO_ANSWER;
+        ledger.stopRinging(call, agent, reason, at);
+    }
+}
