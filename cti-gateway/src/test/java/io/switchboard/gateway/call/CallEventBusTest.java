@@ -1,0 +1,74 @@
+package io.switchboard.gateway.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.gateway.call.CallEvent.QueueChanged;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class CallEventBusTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private static QueueChanged event(int n) {
+        return new QueueChanged(Instant.EPOCH, "support", n, null);
+    }
+
+    @Test
+    void eachSubscriberGetsEveryEventInOrder() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> first = new CopyOnWriteArrayList<>();
+            List<CallEvent> second = new CopyOnWriteArrayList<>();
+            bus.subscribe("first", 100, first::add);
+            bus.subscribe("second", 100, second::add);
+
+            for (int i = 0; i < 50; i++) {
+                bus.publish(event(i));
+            }
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 50 && second.size() == 50);
+            assertThat(first).extracting(e -> ((QueueChanged) e).waiting()).isSorted();
+            assertThat(second).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aStuckSubscriberNeitherBlocksThePublisherNorTheOthersAndItsLossesAreCounted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> healthy = new CopyOnWriteArrayList<>();
+            bus.subscribe("stuck", 10, e -> {
+                try {
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            bus.subscribe("healthy", 1_000, healthy::add);
+
+            long start = System.nanoTime();
+            for (int i = 0; i < 500; i++) {
+                bus.publish(event(i));
+            }
+            long publishMillis = (System.nanoTime() - start) / 1_000_000;
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> healthy.size() == 500);
+            assertThat(publishMillis)
+                    .as("publishing never waits for the stuck subscriber")
+                    .isLessThan(1_000);
+            double dropped = registry.get("switchboard.calls.subscriber.dropped")
+                    .tag("subscriber", "stuck")
+                    .counter()
+                    .count();
+            // one event is being handled, ten are queued: the rest are counted as lost
+            assertThat(dropped).isBetween(489.0, 490.0);
+            release.countDown();
+        }
+    }
+}
