@@ -94,7 +94,11 @@ final class AmiPbxCommands implements PbxCommands {
         }
         try {
             connection.sendAction(action, response -> {
-                if (response instanceof ManagerError) {
+                if (response == null) {
+                    // Asterisk-Java answers pending actions with null when the link drops before the response
+                    result.completeExceptionally(
+                            new PbxCommandException(action.getAction() + " got no response: the PBX link dropped"));
+                } else if (response instanceof ManagerError) {
                     result.completeExceptionally(new PbxCommandException(
                             action.getAction() + " refused by the PBX: " + response.getMessage()));
                 } else {

@@ -51,10 +51,11 @@ public final class GatewayBenchmark {
                 MEASURE_SECONDS,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        // memory first, in a fresh heap: what the throughput phases leave behind would blur its baseline
+        double bytesPerCall = heapPerTrackedCall();
         boolean memoryOnly = "memory".equals(System.getProperty("bench.only"));
         double raw = memoryOnly ? Double.NaN : rawListenerRate();
         Tracked tracked = memoryOnly ? new Tracked(Double.NaN, 0) : trackedRate();
-        double bytesPerCall = heapPerTrackedCall();
 
         System.out.println();
         System.out.println("| figure | value | target |");
