@@ -90,10 +90,11 @@ public final class CallTracker {
         map.on(ChannelListed.class, listing::channelListed);
         map.on(ChannelListComplete.class, e -> listing.channelListComplete(e.at()));
         map.on(QueueEntryListed.class, listing::queueEntryListed);
-        map.on(
-                QueueMemberListed.class,
-                e -> memberChanged(new MemberChanged(
-                        e.at(), e.queue(), e.memberInterface(), e.status(), e.paused(), e.pausedReason(), false)));
+        map.on(QueueMemberListed.class, e -> {
+            listing.queueMemberListed(ledger.member(e.memberInterface()), ledger.intern(e.queue()));
+            memberChanged(new MemberChanged(
+                    e.at(), e.queue(), e.memberInterface(), e.status(), e.paused(), e.pausedReason(), false));
+        });
         map.on(QueueListComplete.class, e -> listing.queueListComplete(e.at()));
         map.on(LinkChanged.class, e -> listing.linkChanged(e.up()));
         map.on(Ignored.class, e -> metrics.skipped(Skip.UNHANDLED_TYPE));
@@ -164,6 +165,10 @@ public final class CallTracker {
 
     QueueBook queues() {
         return queues;
+    }
+
+    AgentBook agents() {
+        return agents;
     }
 
     CallTrackerMetrics metrics() {

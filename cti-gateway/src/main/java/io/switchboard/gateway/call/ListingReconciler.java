@@ -23,6 +23,7 @@ final class ListingReconciler {
     private final CallTracker tracker;
     private List<ChannelListed> listedChannels;
     private Map<String, LinkedHashMap<String, Long>> listedQueues;
+    private Set<String> listedMembers;
 
     ListingReconciler(CallTracker tracker) {
         this.tracker = tracker;
@@ -36,6 +37,7 @@ final class ListingReconciler {
         // a listing cut short by a dropped link proves nothing; the next connect starts a new one
         listedChannels = null;
         listedQueues = null;
+        listedMembers = null;
     }
 
     void channelListed(ChannelListed e) {
@@ -163,8 +165,17 @@ final class ListingReconciler {
         }
     }
 
+    void queueMemberListed(String agent, String queue) {
+        if (listedMembers == null) {
+            listedMembers = new java.util.HashSet<>();
+        }
+        listedMembers.add(agent + '@' + queue);
+    }
+
     void queueListComplete(long at) {
         tracker.queues().replace(listedQueues == null ? Map.of() : listedQueues, at);
+        tracker.agents().logOutAllBut(listedMembers == null ? Set.of() : listedMembers, at);
         listedQueues = null;
+        listedMembers = null;
     }
 }

@@ -394,6 +394,28 @@ class CallTrackerTest {
     }
 
     @Test
+    void aQueueListingLogsOutAgentsRemovedWhileTheLinkWasDown() {
+        apply(
+                new MemberChanged(
+                        pbx.now, "support", "Local/1001@agent-sim/n", MemberStatus.NOT_INUSE, false, null, false),
+                new MemberChanged(
+                        pbx.now, "support", "Local/1002@agent-sim/n", MemberStatus.NOT_INUSE, false, null, false));
+        sink.clear();
+
+        apply(
+                new LinkChanged(pbx.now, false),
+                new LinkChanged(pbx.now, true),
+                new QueueMemberListed(pbx.now, "support", "Local/1002@agent-sim/n", MemberStatus.INUSE, false, null),
+                new QueueListComplete(pbx.now));
+
+        assertThat(sink.of(AgentStateChanged.class))
+                .extracting(AgentStateChanged::agent, AgentStateChanged::state)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("1002", AgentState.ON_CALL),
+                        org.assertj.core.groups.Tuple.tuple("1001", AgentState.LOGGED_OUT));
+    }
+
+    @Test
     void everyKindOfPbxEventHasAHandler() {
         assertThat(PbxEvent.class.getPermittedSubclasses())
                 .isNotEmpty()
