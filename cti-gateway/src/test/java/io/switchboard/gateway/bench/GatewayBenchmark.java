@@ -54,12 +54,15 @@ public final class GatewayBenchmark {
         // memory first, in a fresh heap: what the throughput phases leave behind would blur its baseline
         double bytesPerCall = heapPerTrackedCall();
         boolean memoryOnly = "memory".equals(System.getProperty("bench.only"));
+        double ceiling = memoryOnly ? Double.NaN : plainReaderRate();
         double raw = memoryOnly ? Double.NaN : rawListenerRate();
         Tracked tracked = memoryOnly ? new Tracked(Double.NaN, 0) : trackedRate();
 
         System.out.println();
         System.out.println("| figure | value | target |");
         System.out.println("| --- | --- | --- |");
+        System.out.printf(
+                "| simulator ceiling: plain socket reader counting frames | %,.0f events/s | (context) |%n", ceiling);
         System.out.printf("| raw Asterisk-Java listener | %,.0f events/s | (baseline) |%n", raw);
         System.out.printf("| adapter + tracker | %,.0f events/s | >= 50,000 events/s |%n", tracked.rate());
         System.out.printf("| tracked / raw | %.2f | >= 0.5 |%n", tracked.rate() / raw);
@@ -71,6 +74,50 @@ public final class GatewayBenchmark {
     }
 
     record Tracked(double rate, long dropped) {}
+
+    /**
+     * What the simulator can deliver to a client that does nothing but split frames: if the Asterisk-Java rates are
+     * well below it, they measure the client, not the load generator.
+     */
+    private static double plainReaderRate() throws Exception {
+        try (SimulatorProcess simulator = SimulatorProcess.start(FLOOD);
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", simulator.port())) {
+            socket.getOutputStream()
+                    .write(("Action: Login\r\nUsername: " + SimulatorProcess.USERNAME + "\r\nSecret: "
+                                    + SimulatorProcess.SECRET + "\r\nEvents: on\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            LongAdder frames = new LongAdder();
+            Thread reader = new Thread(() -> countFrames(socket, frames), "plain-reader");
+            reader.setDaemon(true);
+            reader.start();
+            return measure("plain socket reader", frames::sum);
+        }
+    }
+
+    /** Counts blank lines (frame ends) in the byte stream. */
+    private static void countFrames(java.net.Socket socket, LongAdder frames) {
+        byte[] buffer = new byte[64 * 1024];
+        int previous = 0;
+        int beforePrevious = 0;
+        int last = 0;
+        try {
+            var in = socket.getInputStream();
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    int b = buffer[i];
+                    if (b == '\n' && previous == '\r' && beforePrevious == '\n' && last == '\r') {
+                        frames.increment();
+                    }
+                    last = beforePrevious;
+                    beforePrevious = previous;
+                    previous = b;
+                }
+            }
+        } catch (java.io.IOException closed) {
+            // the simulator was stopped: measurement is over
+        }
+    }
 
     private static double rawListenerRate() throws Exception {
         try (SimulatorProcess simulator = SimulatorProcess.start(FLOOD)) {
