@@ -1,0 +1,26 @@
+package io.switchboard.contact;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a screen pop shows about a caller, before the agent answers.
+ *
+ * @param match how the caller's number matched (rank, or why nothing matched)
+ * @param contacts the matched contacts in full, with their accounts; the agent picks one when there are several
+ * @param recentActivities the latest activities with any of these contacts, newest first
+ * @param sections what other packages contributed, by contributor name
+ */
+public record CallerContext(
+        String callerNumber,
+        CallerMatch match,
+        List<Contact> contacts,
+        List<RecentActivity> recentActivities,
+        Map<String, Object> sections) {
+
+    public CallerContext {
+        contacts = List.copyOf(contacts);
+        recentActivities = List.copyOf(recentActivities);
+        sections = Map.copyOf(sections);
+    }
+}

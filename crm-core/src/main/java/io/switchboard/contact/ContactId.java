@@ -1,0 +1,4 @@
+package io.switchboard.contact;
+
+/** Identifies a contact. */
+public record ContactId(long value) {}

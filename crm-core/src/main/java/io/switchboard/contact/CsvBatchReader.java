@@ -1,0 +1,156 @@
+package io.switchboard.contact;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and checks CSV rows on a thread of its own and deals them out in batches to several writers, so that
+ * parsing, phone number normalisation and the database's work overlap.
+ *
+ * <p>Rows are dealt by their {@link ImportRow#key}: rows that may be the same contact always go to the same writer,
+ * which writes its batches one after the other, so a repeated row finds the contact an earlier one created. At
+ * most two batches wait per writer.
+ */
+class CsvBatchReader implements AutoCloseable {
+
+    private static final List<ImportRow> END = List.of();
+
+    private final CSVParser parser;
+    private final ImportRowReader rows;
+    private final ImportTally tally;
+    private final int batchSize;
+    private final List<BlockingQueue<Object>> queues = new ArrayList<>();
+    private final Thread thread;
+    private int nextUnkeyed;
+
+    CsvBatchReader(CSVParser parser, ImportRowReader rows, ImportTally tally, int batchSize, int writers) {
+        this.parser = parser;
+        this.rows = rows;
+        this.tally = tally;
+        this.batchSize = batchSize;
+        for (int i = 0; i < writers; i++) {
+            queues.add(new ArrayBlockingQueue<>(2));
+        }
+        this.thread = new Thread(this::readAll, "contact-import-reader");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * The writer's next batch of good rows; empty once the file is read.
+     *
+     * @throws ImportFormatException when the file stops being valid CSV
+     */
+    List<ImportRow> next(int writer) throws InterruptedException {
+        Object next = queues.get(writer).take();
+        if (next instanceof RuntimeException failure) {
+            throw failure;
+        }
+        @SuppressWarnings("unchecked")
+        List<ImportRow> batch = (List<ImportRow>) next;
+        return batch;
+    }
+
+    /** Stops reading, for when the writers gave up part-way. */
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readAll() {
+        List<List<ImportRow>> batches = new ArrayList<>();
+        queues.forEach(queue -> batches.add(new ArrayList<>(batchSize)));
+        try {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                Optional<ImportRow> read = read(records.next());
+                if (read.isEmpty()) {
+                    continue;
+                }
+                ImportRow row = read.get();
+                int writer = writerOf(row);
+                List<ImportRow> batch = batches.get(writer);
+                batch.add(row);
+                if (batch.size() == batchSize) {
+                    queues.get(writer).put(batch);
+                    batches.set(writer, new ArrayList<>(batchSize));
+                }
+            }
+            for (int writer = 0; writer < queues.size(); writer++) {
+                if (!batches.get(writer).isEmpty()) {
+                    queues.get(writer).put(batches.get(writer));
+                }
+                queues.get(writer).put(END);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException e) {
+            handToAll(new ImportFormatException(
+                    "not valid CSV after row " + (tally.rows() + 1) + ": " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            handToAll(e);
+        }
+    }
+
+    /** The row, or empty when it was rejected (and counted as such). */
+    private Optional<ImportRow> read(CSVRecord record) {
+        // Record numbers count data records only; the header is row 1 in a spreadsheet.
+        long row = record.getRecordNumber() + 1;
+        tally.read();
+        try {
+            ImportRow imported = rows.read(record, row);
+            if (imported.phone() != null && imported.phone().unparseable()) {
+                tally.unparseablePhone();
+            }
+            return Optional.of(imported);
+        } catch (RowRejectedException e) {
+            tally.reject(new RejectedRow(row, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private int writerOf(ImportRow row) {
+        String key = row.key();
+        if (key == null) {
+            nextUnkeyed = (nextUnkeyed + 1) % queues.size();
+            return nextUnkeyed;
+        }
+        return Math.floorMod(spread(key.hashCode()), queues.size());
+    }
+
+    /**
+     * Mixes all bits of a hash into the low ones (MurmurHash3's finaliser). String hashes alone deal badly: the
+     * parity of "contact 17|+4930...17" is the same for every row, since each varying digit appears twice.
+     */
+    static int spread(int hash) {
+        int h = hash;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private void handToAll(RuntimeException failure) {
+        try {
+            for (BlockingQueue<Object> queue : queues) {
+                queue.put(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.switchboard.contact;
+
+import io.switchboard.directory.TeamId;
+import java.util.Objects;
+
+/**
+ * How to import a CSV file of contacts.
+ *
+ * @param visibility given to new contacts; re-imported contacts keep theirs
+ * @param team the team of contacts whose row names no owner; {@code null} for none
+ * @param delimiter the field separator: {@code ,} or, in many European exports, {@code ;}
+ */
+public record ImportOptions(ColumnMapping columns, Visibility visibility, TeamId team, char delimiter) {
+
+    public ImportOptions {
+        Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** Comma-separated, contacts visible company-wide. */
+    public static ImportOptions of(ColumnMapping columns) {
+        return new ImportOptions(columns, Visibility.COMPANY, null, ',');
+    }
+}

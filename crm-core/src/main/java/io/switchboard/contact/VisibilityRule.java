@@ -1,0 +1,77 @@
+package io.switchboard.contact;
+
+import io.switchboard.directory.Viewer;
+import java.util.Map;
+
+/**
+ * Which contacts a viewer may see, once as a predicate on a loaded contact and once as SQL so that searches
+ * filter in the database. The two are kept next to each other so they cannot drift apart; the role matrix test
+ * checks both.
+ *
+ * <ul>
+ *   <li>ADMIN and CAMPAIGN_MANAGER: every contact (campaign managers build call lists from the whole base);
+ *   <li>SUPERVISOR: company-wide contacts, contacts they own, and every contact of their team, private ones too;
+ *   <li>AGENT: company-wide contacts, contacts they own, and contacts their team shares ({@link Visibility#TEAM}).
+ * </ul>
+ */
+final class VisibilityRule {
+
+    private final Viewer viewer;
+
+    private VisibilityRule(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    static VisibilityRule of(Viewer viewer) {
+        return new VisibilityRule(viewer);
+    }
+
+    boolean permits(VisibleContact contact) {
+        return switch (viewer.role()) {
+            case ADMIN, CAMPAIGN_MANAGER -> true;
+            case SUPERVISOR -> contact.visibility() == Visibility.COMPANY || owns(contact) || inTeam(contact);
+            case AGENT ->
+                contact.visibility() == Visibility.COMPANY
+                        || owns(contact)
+                        || (inTeam(contact) && contact.visibility() == Visibility.TEAM);
+        };
+    }
+
+    /** A SQL condition on the contacts table aliased {@code alias}, using the parameters of {@link #parameters}. */
+    String sql(String alias) {
+        String company = alias + ".visibility = 'COMPANY'";
+        String owned = alias + ".owner_id = :viewerId";
+        String team = alias + ".team_id = :viewerTeam";
+        return switch (viewer.role()) {
+            case ADMIN, CAMPAIGN_MANAGER -> "1 = 1";
+            case SUPERVISOR ->
+                viewer.team() == null
+                        ? "(" + company + " or " + owned + ")"
+                        : "(" + company + " or " + owned + " or " + team + ")";
+            case AGENT ->
+                viewer.team() == null
+                        ? "(" + company + " or " + owned + ")"
+                        : "(" + company + " or " + owned + " or (" + team + " and " + alias + ".visibility = 'TEAM'))";
+        };
+    }
+
+    Map<String, Object> parameters() {
+        return viewer.team() == null
+                ? Map.of("viewerId", viewer.user().value())
+                : Map.of(
+                        "viewerId",
+                        viewer.user().value(),
+                        "viewerTeam",
+                        viewer.team().value());
+    }
+
+    private boolean owns(VisibleContact contact) {
+        return contact.ownerId() != null && contact.ownerId() == viewer.user().value();
+    }
+
+    private boolean inTeam(VisibleContact contact) {
+        return contact.teamId() != null
+                && viewer.team() != null
+                && contact.teamId() == viewer.team().value();
+    }
+}

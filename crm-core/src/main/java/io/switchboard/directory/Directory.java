@@ -1,0 +1,63 @@
+package io.switchboard.directory;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and teams: who owns contacts, who sees what, and which user a ringing extension belongs to. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final TeamRepository teams;
+    private final UserRepository users;
+    private final Clock clock;
+
+    Directory(TeamRepository teams, UserRepository users) {
+        this.teams = teams;
+        this.users = users;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Adds a team, or returns the existing one of that name. */
+    @Transactional
+    public TeamId team(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a team needs a name");
+        }
+        String trimmed = name.trim();
+        return teams.findByName(trimmed)
+                .orElseGet(() -> teams.save(new TeamEntity(trimmed)))
+                .id();
+    }
+
+    /** Adds a user; the username must be new. */
+    @Transactional
+    public DirectoryUser add(NewUser user) {
+        if (users.existsByUsername(user.username())) {
+            throw new IllegalArgumentException("username '" + user.username() + "' is taken");
+        }
+        if (user.team() != null && !teams.existsById(user.team().value())) {
+            throw new IllegalArgumentException("no team " + user.team().value());
+        }
+        return users.save(new UserEntity(user, clock.instant())).toUser();
+    }
+
+    public Optional<DirectoryUser> find(UserId id) {
+        return users.findById(id.value()).map(UserEntity::toUser);
+    }
+
+    public Optional<DirectoryUser> findByUsername(String username) {
+        return username == null
+                ? Optional.empty()
+                : users.findByUsername(username.trim()).map(UserEntity::toUser);
+    }
+
+    /** The user whose phone has this extension, e.g. the agent an {@code AgentRinging} event names. */
+    public Optional<DirectoryUser> findByExtension(String extension) {
+        return extension == null
+                ? Optional.empty()
+                : users.findByExtension(extension.trim()).map(UserEntity::toUser);
+    }
+}

@@ -1,0 +1,4 @@
+package io.switchboard.directory;
+
+/** Identifies a team of agents and their supervisors. */
+public record TeamId(long value) {}

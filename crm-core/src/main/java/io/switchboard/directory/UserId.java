@@ -1,0 +1,4 @@
+package io.switchboard.directory;
+
+/** Identifies a user (agent, supervisor, campaign manager, admin). */
+public record UserId(long value) {}

