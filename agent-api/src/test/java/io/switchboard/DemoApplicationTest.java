@@ -32,6 +32,9 @@ class DemoApplicationTest {
             amiPort = socket.getLocalPort();
         }
         registry.add("switchboard.ami.port", () -> amiPort);
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("switchboard.simulator.time-scale", () -> 20);
         registry.add("switchboard.simulator.calls-per-second", () -> 1);
     }
