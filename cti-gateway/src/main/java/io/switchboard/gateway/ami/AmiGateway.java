@@ -17,14 +17,13 @@ public final class AmiGateway implements AutoCloseable {
     private final CallTrackingLoop loop;
     private final AmiLink link;
     private final AmiPbxCommands commands;
-    private final MalformedInput malformed;
 
     public AmiGateway(
             AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
         this.handOff = new EventHandOff(properties.handoffCapacity(), registry);
         this.tracker = new CallTracker(settings, sink, registry);
         this.loop = new CallTrackingLoop(handOff, tracker, registry);
-        this.malformed = new MalformedInput(registry);
+        MalformedInput malformed = new MalformedInput(registry);
         this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed), registry);
         this.commands = new AmiPbxCommands(link, properties);
     }

@@ -95,8 +95,4 @@ final class EventHandOff implements ManagerEventListener {
     long dropped() {
         return (long) dropped.count();
     }
-
-    int depth() {
-        return queue.size();
-    }
 }

@@ -46,8 +46,4 @@ final class MalformedInput {
         log.warn(
                 "Malformed AMI input ({}): {}; the link stays up", reason.name().toLowerCase(), what);
     }
-
-    long count(Reason reason) {
-        return (long) counters.get(reason).count();
-    }
 }

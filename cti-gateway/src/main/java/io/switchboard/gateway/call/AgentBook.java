@@ -41,9 +41,4 @@ final class AgentBook {
             }
         }
     }
-
-    AgentState stateOf(String agent, String queue) {
-        Entry entry = states.get(new Key(agent, queue));
-        return entry == null ? AgentState.LOGGED_OUT : entry.state();
-    }
 }

@@ -24,7 +24,6 @@ final class Call {
 
     String queue;
     long queuedAt;
-    int queuePosition;
 
     String firstRangAgent;
     List<String> ringing;

@@ -32,7 +32,6 @@ final class CallProgress {
     void queueJoined(Call call, QueueCallerJoined e) {
         call.queue = ledger.intern(e.queue());
         call.queuedAt = e.at();
-        call.queuePosition = e.position();
         ledger.emitStarted(call);
         sink.publish(new CallQueued(call.id, Instant.ofEpochMilli(e.at()), call.queue, e.position(), call.caller));
         queues.join(call.queue, call.id, e.at(), e.at());

@@ -159,7 +159,6 @@ final class ListingReconciler {
             if (call.queue == null) {
                 call.queue = e.queue();
                 call.queuedAt = joinedAt;
-                call.queuePosition = e.position();
             }
             waiting.put(call.id, joinedAt);
         }
