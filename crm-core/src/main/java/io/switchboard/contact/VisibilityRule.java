@@ -14,7 +14,7 @@ import java.util.Map;
  *   <li>AGENT: company-wide contacts, contacts they own, and contacts their team shares ({@link Visibility#TEAM}).
  * </ul>
  */
-final class VisibilityRule {
+public final class VisibilityRule {
 
     private final Viewer viewer;
 
@@ -22,7 +22,7 @@ final class VisibilityRule {
         this.viewer = viewer;
     }
 
-    static VisibilityRule of(Viewer viewer) {
+    public static VisibilityRule of(Viewer viewer) {
         return new VisibilityRule(viewer);
     }
 
@@ -38,7 +38,7 @@ final class VisibilityRule {
     }
 
     /** A SQL condition on the contacts table aliased {@code alias}, using the parameters of {@link #parameters}. */
-    String sql(String alias) {
+    public String sql(String alias) {
         String company = alias + ".visibility = 'COMPANY'";
         String owned = alias + ".owner_id = :viewerId";
         String team = alias + ".team_id = :viewerTeam";
@@ -55,7 +55,7 @@ final class VisibilityRule {
         };
     }
 
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         return viewer.team() == null
                 ? Map.of("viewerId", viewer.user().value())
                 : Map.of(

@@ -1,7 +1,11 @@
 package io.switchboard.directory;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,5 +63,15 @@ public class Directory {
         return extension == null
                 ? Optional.empty()
                 : users.findByExtension(extension.trim()).map(UserEntity::toUser);
+    }
+
+    /** The users with these extensions, by extension; extensions nobody has are left out. */
+    public Map<String, DirectoryUser> findByExtensions(Collection<String> extensions) {
+        if (extensions.isEmpty()) {
+            return Map.of();
+        }
+        return users.findByExtensionIn(Set.copyOf(extensions)).stream()
+                .map(UserEntity::toUser)
+                .collect(Collectors.toMap(DirectoryUser::extension, user -> user));
     }
 }

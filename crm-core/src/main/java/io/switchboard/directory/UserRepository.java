@@ -1,5 +1,7 @@
 package io.switchboard.directory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,6 +10,8 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
     Optional<UserEntity> findByUsername(String username);
 
     Optional<UserEntity> findByExtension(String extension);
+
+    List<UserEntity> findByExtensionIn(Collection<String> extensions);
 
     boolean existsByUsername(String username);
 }

@@ -9,6 +9,7 @@ public final class Database {
 
     /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
     public static void clear(JdbcTemplate jdbc) {
+        jdbc.execute("delete from activities");
         jdbc.execute("delete from contact_tags");
         jdbc.execute("delete from phone_numbers");
         jdbc.execute("delete from contacts");

@@ -1,7 +1,11 @@
 package io.switchboard.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.switchboard.activity.ActivityHistory;
+import io.switchboard.activity.ActivityQuery;
+import io.switchboard.activity.ActivityRecorder;
 import io.switchboard.contact.CallerLookup;
 import io.switchboard.contact.ColumnMapping;
 import io.switchboard.contact.ContactImporter;
@@ -12,7 +16,13 @@ import io.switchboard.directory.Directory;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
+import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallOutcome;
+import io.switchboard.gateway.call.Party;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +58,12 @@ class MigrationsOnH2Test {
     @Autowired
     Directory directory;
 
+    @Autowired
+    ActivityRecorder recorder;
+
+    @Autowired
+    ActivityHistory history;
+
     @Test
     void migrationsRunOnH2InPostgresMode() {
         assertThat(jdbc.queryForObject("select database_path() is not null", Boolean.class))
@@ -55,7 +71,7 @@ class MigrationsOnH2Test {
         assertThat(jdbc.queryForList(
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
     }
 
     @Test
@@ -71,5 +87,45 @@ class MigrationsOnH2Test {
         assertThat(lookup.lookup("+49301234567", admin).rank()).isEqualTo(MatchRank.EXACT);
         assertThat(lookup.lookup("+44 20 01234567", admin).rank()).isEqualTo(MatchRank.TRAILING_DIGITS);
         assertThat(lookup.lookup("01511234567", admin).rank()).isEqualTo(MatchRank.NATIONAL);
+    }
+
+    @Test
+    void activitiesAreWrittenOnceAndReadBackOnH2() {
+        Viewer admin = directory
+                .add(new NewUser("h2admin", null, Role.ADMIN, null, null))
+                .viewer();
+        Instant started = Instant.parse("2026-11-02T12:00:00Z");
+        CallEnded call = new CallEnded(
+                "h2.1",
+                started.plusSeconds(60),
+                CallDirection.INBOUND,
+                Party.of("+49301234567", null),
+                "500",
+                "support",
+                "1001",
+                "1001",
+                "1001",
+                started,
+                started.plusSeconds(5),
+                5,
+                5,
+                55,
+                16,
+                "Normal Clearing",
+                CallOutcome.ANSWERED,
+                false);
+
+        recorder.record(call);
+        recorder.record(call);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> recorder.pending() == 0
+                        && history.findByCallId("h2.1", admin).isPresent());
+        assertThat(history.find(ActivityQuery.all(), admin, 0, 10).getContent())
+                .singleElement()
+                .satisfies(activity -> {
+                    assertThat(activity.startedAt()).isEqualTo(started);
+                    assertThat(activity.talkSeconds()).isEqualTo(55);
+                });
     }
 }

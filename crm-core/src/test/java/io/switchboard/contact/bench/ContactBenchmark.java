@@ -33,11 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Imports N generated contacts from a generated CSV into an embedded PostgreSQL (durable: fsync on) and measures
- * caller lookups: hits (exact E.164), misses (every rank searched) and trailing-digit matches.
+ * caller lookups: hits (exact E.164), misses (every rank searched) and trailing-digit matches; then imports the same
+ * file again (every row an update) and writes activities for a burst of ended calls ({@link ActivityWriteBenchmark}).
  *
- * <pre>./mvnw -q -pl crm-core -Pbench test-compile exec:exec [-Dbench.contacts=1000000] [-Dbench.lookups=100000]</pre>
+ * <pre>./mvnw -q -pl crm-core -Pbench test-compile exec:exec [-Dbench.contacts=1000000] [-Dbench.lookups=100000]
+ * [-Dbench.activities=200000]</pre>
  *
- * Targets on a 2-core machine: import at least 20,000 rows/s, lookup p99 at most 2 ms. CPU time per row is printed
+ * Targets on a 2-core machine: import at least 20,000 rows/s, lookup p99 at most 2 ms, at least 5,000
+ * activities/s. CPU time per row is printed
  * too: on a shared machine it says more than the wall clock.
  */
 public final class ContactBenchmark {
@@ -50,6 +53,7 @@ public final class ContactBenchmark {
         ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int activities = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
         Path csv = Files.createTempFile("contacts-", ".csv");
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext context = application(postgres)) {
@@ -58,7 +62,11 @@ public final class ContactBenchmark {
                     Locale.ROOT, "Generated %,d contacts: %,d MB of CSV%n", contacts, Files.size(csv) / 1_000_000);
             CpuTime before = CpuTime.now();
             ImportReport report = importCsv(context.getBean(ContactImporter.class), csv);
-            print(report, CpuTime.now().since(before));
+            print("Import", report, CpuTime.now().since(before));
+            // The same file again, as a nightly sync from another system would send it: every row is an update.
+            CpuTime beforeAgain = CpuTime.now();
+            ImportReport again = importCsv(context.getBean(ContactImporter.class), csv);
+            print("Re-import", again, CpuTime.now().since(beforeAgain));
 
             Directory directory = context.getBean(Directory.class);
             Viewer agent = directory
@@ -90,6 +98,7 @@ public final class ContactBenchmark {
                     lookups,
                     MatchRank.TRAILING_DIGITS,
                     i -> "+4420" + (FIRST_NUMBER + storedContact(random, contacts)));
+            ActivityWriteBenchmark.run(context, activities, contacts, FIRST_NUMBER);
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -153,10 +162,10 @@ public final class ContactBenchmark {
         }
     }
 
-    private static void print(ImportReport report, CpuTime cpu) {
+    private static void print(String label, ImportReport report, CpuTime cpu) {
         System.out.printf(
                 Locale.ROOT,
-                "Import: %,d rows in %.1f s = %,.0f rows/s (inserted %,d, updated %,d, rejected %,d, unparseable"
+                label + ": %,d rows in %.1f s = %,.0f rows/s (inserted %,d, updated %,d, rejected %,d, unparseable"
                         + " phones %,d)%n",
                 report.rows(),
                 report.elapsed().toMillis() / 1000.0,
@@ -167,7 +176,7 @@ public final class ContactBenchmark {
                 report.unparseablePhones());
         System.out.printf(
                 Locale.ROOT,
-                "Import CPU: JVM %.1f s (%.0f us/row), PostgreSQL %.1f s (%.0f us/row)%n",
+                label + " CPU: JVM %.1f s (%.0f us/row), PostgreSQL %.1f s (%.0f us/row)%n",
                 cpu.jvmSeconds(),
                 cpu.jvmSeconds() * 1e6 / report.rows(),
                 cpu.postgresSeconds(),

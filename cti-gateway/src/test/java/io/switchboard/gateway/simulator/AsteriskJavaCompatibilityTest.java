@@ -62,11 +62,12 @@ class AsteriskJavaCompatibilityTest {
     }
 
     @Test
-    void logsInWellUnderASecondAndRecognisesAsterisk22() throws Exception {
+    void logsInWithoutWaitingOutAProbeTimeoutAndRecognisesAsterisk22() throws Exception {
         long started = System.nanoTime();
         connection.login();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // Asterisk-Java waits seconds for answers it does not get; a loaded CI machine takes well under this bound
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(connection.getVersion()).isEqualTo(AsteriskVersion.ASTERISK_22);
         assertThat(connection.getProtocolIdentifier()).isEqualTo("Asterisk Call Manager/11.0.0");
     }

@@ -1,0 +1,62 @@
+package io.switchboard.activity;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NumberOwners;
+import io.switchboard.directory.Directory;
+import io.switchboard.gateway.call.CallEventBus;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The activity package's beans; the recorder listens to the call event bus when the application has one. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActivityProperties.class)
+public class ActivityConfiguration {
+
+    /** Ended calls reach the recorder through its own small queue; the recorder's buffer is the big one. */
+    private static final int SUBSCRIPTION_CAPACITY = 10_000;
+
+    @Bean
+    ActivityMetrics activityMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new ActivityMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ActivityRecorder activityRecorder(
+            JdbcTemplate jdbc,
+            NumberOwners owners,
+            Directory directory,
+            ActivityMetrics metrics,
+            ActivityProperties properties,
+            ObjectProvider<CallEventBus> bus) {
+        ActivityRecorder recorder = new ActivityRecorder(
+                new PendingActivities(properties.bufferCapacity(), metrics),
+                new CallParties(owners, directory),
+                new ActivityInserts(jdbc, Clock.systemUTC()),
+                metrics,
+                properties);
+        bus.ifAvailable(events -> events.subscribe("activities", SUBSCRIPTION_CAPACITY, recorder));
+        return recorder;
+    }
+
+    @Bean
+    ActivityHistory activityHistory(NamedParameterJdbcTemplate jdbc, ActivityProperties properties) {
+        return new ActivityHistory(jdbc, properties);
+    }
+
+    @Bean
+    ActivityDispositions activityDispositions(
+            NamedParameterJdbcTemplate jdbc,
+            ActivityHistory history,
+            Contacts contacts,
+            ActivityProperties properties,
+            ActivityMetrics metrics) {
+        return new ActivityDispositions(jdbc, history, contacts, properties, metrics, Clock.systemUTC());
+    }
+}

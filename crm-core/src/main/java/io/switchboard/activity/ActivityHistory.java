@@ -1,0 +1,147 @@
+package io.switchboard.activity;
+
+import io.switchboard.contact.ContactId;
+import io.switchboard.contact.RecentActivities;
+import io.switchboard.contact.RecentActivity;
+import io.switchboard.directory.Viewer;
+import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallOutcome;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Reads the call history: pages filtered by contact, agent, queue and time, newest first, limited to what the
+ * viewer may see; and the recent calls a screen pop shows.
+ */
+public class ActivityHistory implements RecentActivities {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final int maxPageSize;
+
+    ActivityHistory(NamedParameterJdbcTemplate jdbc, ActivityProperties properties) {
+        this.jdbc = jdbc;
+        this.maxPageSize = properties.maxPageSize();
+    }
+
+    /** @param page zero-based; the size is capped at {@code switchboard.activities.max-page-size} */
+    public Page<Activity> find(ActivityQuery query, Viewer viewer, int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be at least 0 and size at least 1");
+        }
+        int pageSize = Math.min(size, maxPageSize);
+        ActivityVisibility visibility = new ActivityVisibility(viewer);
+        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
+        List<String> conditions = new ArrayList<>(List.of(visibility.seeSql()));
+        criteria(query, conditions, parameters);
+        String where = " where " + String.join(" and ", conditions);
+        Long total = jdbc.queryForObject(
+                "select count(*) from activities a left join contacts c on c.id = a.contact_id" + where,
+                parameters,
+                Long.class);
+        parameters.put("limit", pageSize);
+        parameters.put("offset", (long) page * pageSize);
+        List<Activity> content = jdbc.query(
+                ActivityRows.SELECT + where + " order by a.started_at desc, a.id desc limit :limit offset :offset",
+                parameters,
+                ActivityRows.MAPPER);
+        return new PageImpl<>(content, PageRequest.of(page, pageSize), total == null ? 0 : total);
+    }
+
+    public Optional<Activity> find(ActivityId id, Viewer viewer) {
+        ActivityVisibility visibility = new ActivityVisibility(viewer);
+        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
+        parameters.put("id", id.value());
+        return jdbc
+                .query(
+                        ActivityRows.SELECT + " where a.id = :id and " + visibility.seeSql(),
+                        parameters,
+                        ActivityRows.MAPPER)
+                .stream()
+                .findFirst();
+    }
+
+    public Optional<Activity> findByCallId(String callId, Viewer viewer) {
+        ActivityVisibility visibility = new ActivityVisibility(viewer);
+        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
+        parameters.put("callId", callId);
+        return jdbc
+                .query(
+                        ActivityRows.SELECT + " where a.call_id = :callId and " + visibility.seeSql(),
+                        parameters,
+                        ActivityRows.MAPPER)
+                .stream()
+                .findFirst();
+    }
+
+    /** The pop's history: the contacts were already filtered by what the agent may see. */
+    @Override
+    public List<RecentActivity> latest(Collection<ContactId> contacts, int limit) {
+        if (contacts.isEmpty() || limit < 1) {
+            return List.of();
+        }
+        Map<String, Object> parameters =
+                Map.of("contacts", contacts.stream().map(ContactId::value).toList(), "limit", limit);
+        return jdbc
+                .query(
+                        ActivityRows.SELECT + " where a.contact_id in (:contacts)"
+                                + " order by a.started_at desc, a.id desc limit :limit",
+                        parameters,
+                        ActivityRows.MAPPER)
+                .stream()
+                .map(ActivityHistory::recent)
+                .toList();
+    }
+
+    private static RecentActivity recent(Activity activity) {
+        boolean missed = activity.direction() == CallDirection.INBOUND && activity.outcome() != CallOutcome.ANSWERED;
+        String kind = missed ? "MISSED_CALL" : activity.direction() + "_CALL";
+        StringBuilder summary = new StringBuilder(
+                activity.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (activity.talkSeconds() > 0) {
+            summary.append(", ").append(activity.talkSeconds()).append(" s");
+        }
+        if (activity.disposition() != null) {
+            summary.append(", ").append(activity.disposition());
+        }
+        if (activity.notes() != null && !activity.notes().isBlank()) {
+            String notes = activity.notes().strip();
+            summary.append(": ").append(notes.length() > 80 ? notes.substring(0, 80) + "…" : notes);
+        }
+        return new RecentActivity(
+                activity.contact(), activity.startedAt(), kind, summary.toString(), activity.agentExtension());
+    }
+
+    private static void criteria(ActivityQuery query, List<String> conditions, Map<String, Object> parameters) {
+        if (query.contact() != null) {
+            conditions.add("a.contact_id = :contact");
+            parameters.put("contact", query.contact().value());
+        }
+        if (query.agent() != null) {
+            conditions.add("a.agent_id = :agent");
+            parameters.put("agent", query.agent().value());
+        }
+        if (query.queue() != null) {
+            conditions.add("a.queue = :queue");
+            parameters.put("queue", query.queue());
+        }
+        if (query.from() != null) {
+            conditions.add("a.started_at >= :from");
+            parameters.put("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            conditions.add("a.started_at < :to");
+            parameters.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.switchboard.activity;
+
+/** Identifies an activity. */
+public record ActivityId(long value) {}

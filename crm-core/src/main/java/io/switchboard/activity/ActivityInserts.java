@@ -1,0 +1,130 @@
+package io.switchboard.activity;
+
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Inserts activities many rows per statement, skipping calls that already have one. The unique call id makes the
+ * insert idempotent: a replayed event, a duplicate from a resync, or a batch retried after its commit was
+ * acknowledged too late all write nothing new, and the row count tells how many were new.
+ */
+final class ActivityInserts {
+
+    private static final String[] COLUMNS = {
+        "call_id",
+        "direction",
+        "outcome",
+        "caller_number",
+        "caller_name",
+        "callee_number",
+        "contact_id",
+        "queue",
+        "agent_extension",
+        "agent_id",
+        "team_id",
+        "started_at",
+        "answered_at",
+        "ended_at",
+        "ring_seconds",
+        "wait_seconds",
+        "talk_seconds",
+        "hangup_cause",
+        "hangup_text",
+        "reconciled",
+        "recorded_at",
+        "version"
+    };
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ActivityInserts(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return how many of the records were new */
+    int insert(List<CallRecord> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        return jdbc.update(sql(records.size()), statement -> {
+            int index = 1;
+            for (CallRecord record : records) {
+                index = bind(statement, index, record, now);
+            }
+        });
+    }
+
+    private static String sql(int rows) {
+        String row = "(" + "?, ".repeat(COLUMNS.length - 1) + "?)";
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 0; i < rows; i++) {
+            values.add(row);
+        }
+        return "insert into activities (" + String.join(", ", COLUMNS) + ") values " + values
+                + " on conflict do nothing";
+    }
+
+    private static int bind(PreparedStatement statement, int first, CallRecord record, Instant now)
+            throws SQLException {
+        CallEnded call = record.call();
+        int i = first;
+        statement.setString(i++, cut(call.callId(), 128));
+        statement.setString(i++, call.direction().name());
+        statement.setString(i++, call.outcome().name());
+        statement.setString(i++, cut(call.caller().number(), 64));
+        statement.setString(i++, cut(call.caller().name(), 200));
+        statement.setString(i++, cut(call.callee(), 64));
+        setLong(statement, i++, record.contactId());
+        statement.setString(i++, cut(call.queue(), 80));
+        statement.setString(i++, cut(record.agentExtension(), 32));
+        setLong(statement, i++, record.agentId());
+        setLong(statement, i++, record.teamId());
+        Instant started = call.startedAt() != null ? call.startedAt() : call.at();
+        statement.setObject(i++, timestamp(started));
+        statement.setObject(
+                i++, call.answeredAt() == null ? null : timestamp(call.answeredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(i++, timestamp(call.at()));
+        statement.setInt(i++, seconds(call.ringSeconds()));
+        statement.setInt(i++, seconds(call.waitSeconds()));
+        statement.setInt(i++, seconds(call.talkSeconds()));
+        statement.setInt(i++, call.hangupCause());
+        statement.setString(i++, cut(call.hangupCauseText(), 80));
+        statement.setBoolean(i++, call.reconciled());
+        statement.setObject(i++, timestamp(now));
+        statement.setLong(i++, 0);
+        return i;
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static int seconds(long seconds) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, seconds));
+    }
+
+    /** Text from the PBX is stored as far as it fits rather than refused: the call happened either way. */
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,56 @@
+package io.switchboard.activity;
+
+import io.switchboard.contact.VisibilityRule;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.Viewer;
+import java.util.Map;
+
+/**
+ * Which activities a viewer may see and which they may complete, as SQL on {@code activities a} joined to
+ * {@code contacts c}.
+ *
+ * <ul>
+ *   <li>ADMIN and CAMPAIGN_MANAGER see all; only ADMIN may complete anyone's;
+ *   <li>SUPERVISOR: their team's calls and their own, plus the calls of every contact they may see; they complete
+ *       their team's;
+ *   <li>AGENT: their own calls, plus the calls of every contact they may see (a pop shows a shared customer's
+ *       history); they complete only their own.
+ * </ul>
+ */
+final class ActivityVisibility {
+
+    private final Viewer viewer;
+    private final VisibilityRule contacts;
+
+    ActivityVisibility(Viewer viewer) {
+        this.viewer = viewer;
+        this.contacts = VisibilityRule.of(viewer);
+    }
+
+    String seeSql() {
+        String ownOrTeam = ownOrTeamSql();
+        return switch (viewer.role()) {
+            case ADMIN, CAMPAIGN_MANAGER -> "1 = 1";
+            case SUPERVISOR, AGENT -> "(" + ownOrTeam + " or (a.contact_id is not null and " + contacts.sql("c") + "))";
+        };
+    }
+
+    String completeSql() {
+        return switch (viewer.role()) {
+            case ADMIN -> "1 = 1";
+            case CAMPAIGN_MANAGER -> "1 = 0";
+            case SUPERVISOR, AGENT -> ownOrTeamSql();
+        };
+    }
+
+    Map<String, Object> parameters() {
+        return contacts.parameters();
+    }
+
+    private String ownOrTeamSql() {
+        if (viewer.role() == Role.SUPERVISOR && viewer.team() != null) {
+            return "(a.agent_id = :viewerId or a.team_id = :viewerTeam)";
+        }
+        return "a.agent_id = :viewerId";
+    }
+}
