@@ -96,6 +96,21 @@ class ContactEntity {
         this.updatedAt = now;
     }
 
+    /** Takes every field of {@code contact} (already cleaned); the phone numbers are replaced by the caller. */
+    void replace(NewContact contact, Long accountId, TeamId team, Instant now) {
+        this.name = contact.name().strip();
+        this.accountId = accountId;
+        this.email = contact.email();
+        this.ownerId = contact.owner() == null ? null : contact.owner().value();
+        this.teamId = team == null ? null : team.value();
+        this.visibility = contact.visibility();
+        this.notes = contact.notes();
+        this.tags.clear();
+        this.tags.addAll(contact.tags());
+        this.phones.clear();
+        this.updatedAt = now;
+    }
+
     void addPhone(PhoneType type, NormalizedNumber number, Instant now) {
         phones.add(new PhoneNumberEntity(type, number));
         updatedAt = now;

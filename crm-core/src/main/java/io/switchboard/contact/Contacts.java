@@ -42,6 +42,70 @@ public class Contacts {
      */
     @Transactional
     public Contact create(NewContact contact) {
+        Cleaned cleaned = clean(contact);
+        ContactEntity entity = new ContactEntity(
+                cleaned.contact(), cleaned.accountId(), cleaned.contact().team(), clock.instant());
+        addPhones(entity, contact);
+        return contacts.save(entity).toContact(cleaned.account());
+    }
+
+    /**
+     * Replaces every field of a contact the viewer may see, phone numbers included.
+     *
+     * @throws ContactNotFoundException no such contact, or one the viewer may not see
+     * @throws IllegalArgumentException naming the field that cannot be stored
+     */
+    @Transactional
+    public Contact update(ContactId id, NewContact contact, Viewer viewer) {
+        ContactEntity entity = visibleEntity(id, viewer);
+        Cleaned cleaned = clean(contact);
+        entity.replace(cleaned.contact(), cleaned.accountId(), cleaned.contact().team(), clock.instant());
+        // the old numbers must be gone before the new ones go in (one flush), or a number kept would clash
+        contacts.saveAndFlush(entity);
+        addPhones(entity, contact);
+        return contacts.save(entity).toContact(cleaned.account());
+    }
+
+    /**
+     * Deletes a contact; its calls stay in the history without it.
+     *
+     * @throws ContactNotFoundException no such contact, or one the viewer may not see
+     * @throws ContactAccessDeniedException the viewer sees it but may not delete it
+     */
+    @Transactional
+    public void delete(ContactId id, Viewer viewer) {
+        ContactEntity entity = visibleEntity(id, viewer);
+        if (!VisibilityRule.of(viewer).mayDelete(entity.visibleAs())) {
+            throw new ContactAccessDeniedException(id);
+        }
+        contacts.delete(entity);
+    }
+
+    private ContactEntity visibleEntity(ContactId id, Viewer viewer) {
+        VisibilityRule rule = VisibilityRule.of(viewer);
+        return contacts.findById(id.value())
+                .filter(entity -> rule.permits(entity.visibleAs()))
+                .orElseThrow(() -> new ContactNotFoundException(id));
+    }
+
+    private void addPhones(ContactEntity entity, NewContact contact) {
+        for (NewPhone phone : contact.phones()) {
+            entity.addPhone(phone.type(), normalizer.normalize(phone.raw()), clock.instant());
+        }
+    }
+
+    /** A contact's fields cleaned and checked, its team settled and its company found or created as an account. */
+    private record Cleaned(NewContact contact, AccountEntity accountEntity) {
+        Long accountId() {
+            return accountEntity == null ? null : accountEntity.id();
+        }
+
+        Account account() {
+            return accountEntity == null ? null : accountEntity.toAccount();
+        }
+    }
+
+    private Cleaned clean(NewContact contact) {
         String company = ContactFields.text(contact.company());
         String email = ContactFields.email(contact.email());
         ContactFields.problem(contact.name(), company, email, contact.tags(), contact.notes())
@@ -57,21 +121,18 @@ public class Contacts {
             team = team == null ? owner.team() : team;
         }
         AccountEntity account = company == null ? null : account(company);
-        NewContact clean = new NewContact(
-                contact.name(),
-                company,
-                email,
-                contact.owner(),
-                team,
-                contact.visibility(),
-                ContactFields.tags(contact.tags()),
-                ContactFields.text(contact.notes()),
-                contact.phones());
-        ContactEntity entity = new ContactEntity(clean, account == null ? null : account.id(), team, clock.instant());
-        for (NewPhone phone : contact.phones()) {
-            entity.addPhone(phone.type(), normalizer.normalize(phone.raw()), clock.instant());
-        }
-        return contacts.save(entity).toContact(account == null ? null : account.toAccount());
+        return new Cleaned(
+                new NewContact(
+                        contact.name(),
+                        company,
+                        email,
+                        contact.owner(),
+                        team,
+                        contact.visibility(),
+                        ContactFields.tags(contact.tags()),
+                        ContactFields.text(contact.notes()),
+                        contact.phones()),
+                account);
     }
 
     /** The contact, if it exists and the viewer may see it. */

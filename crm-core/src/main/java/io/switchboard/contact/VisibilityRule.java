@@ -37,6 +37,18 @@ public final class VisibilityRule {
         };
     }
 
+    /**
+     * Whether the viewer may delete the contact: admins and campaign managers (who manage the lists) any, a
+     * supervisor their team's and company-wide ones, an agent only their own. Editing needs only {@link #permits}.
+     */
+    boolean mayDelete(VisibleContact contact) {
+        return switch (viewer.role()) {
+            case ADMIN, CAMPAIGN_MANAGER -> true;
+            case SUPERVISOR -> permits(contact);
+            case AGENT -> owns(contact);
+        };
+    }
+
     /** A SQL condition on the contacts table aliased {@code alias}, using the parameters of {@link #parameters}. */
     public String sql(String alias) {
         String company = alias + ".visibility = 'COMPANY'";

@@ -1,0 +1,134 @@
+package io.switchboard.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.TeamId;
+import io.switchboard.directory.Viewer;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.PostgresTest;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@PostgresTest
+class ContactEditingTest {
+
+    @Autowired
+    Contacts contacts;
+
+    @Autowired
+    ContactSearch search;
+
+    @Autowired
+    CallerLookup lookup;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DirectoryUser anna;
+    Viewer bob;
+    Viewer sue;
+    Viewer admin;
+
+    @BeforeEach
+    void supportTeam() {
+        Database.clear(jdbc);
+        TeamId support = directory.team("Support");
+        anna = directory.add(new NewUser("anna", "Anna", Role.AGENT, support, "1001"));
+        bob = directory
+                .add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"))
+                .viewer();
+        sue = directory
+                .add(new NewUser("sue", "Sue", Role.SUPERVISOR, support, null))
+                .viewer();
+        admin = directory
+                .add(new NewUser("root", "Root", Role.ADMIN, null, null))
+                .viewer();
+    }
+
+    @Test
+    void updateReplacesFieldsAndNumbersAndLookupFollows() {
+        Contact ada = contacts.create(contact("Ada", "Engines", Visibility.TEAM, "+49 30 1234567"));
+
+        Contact updated = contacts.update(
+                ada.id(), contact("Ada King", "Analytical Engines", Visibility.TEAM, "+49 151 27654321"), bob);
+
+        assertThat(updated.name()).isEqualTo("Ada King");
+        assertThat(updated.account().name()).isEqualTo("Analytical Engines");
+        assertThat(updated.phones()).extracting(Phone::e164).containsExactly("+4915127654321");
+        assertThat(lookup.lookup("+49301234567", admin).isEmpty()).isTrue();
+        assertThat(lookup.lookup("+4915127654321", admin).contacts())
+                .extracting(MatchedContact::id)
+                .containsExactly(ada.id());
+    }
+
+    @Test
+    void aContactOutOfSightCannotBeUpdatedOrDeleted() {
+        Contact secret = contacts.create(contact("Secret", null, Visibility.PRIVATE, "+49 30 1111111"));
+
+        assertThatThrownBy(() -> contacts.update(secret.id(), contact("X", null, Visibility.COMPANY), bob))
+                .isInstanceOf(ContactNotFoundException.class);
+        assertThatThrownBy(() -> contacts.delete(secret.id(), bob)).isInstanceOf(ContactNotFoundException.class);
+        assertThat(contacts.find(secret.id(), anna.viewer())).isPresent();
+    }
+
+    @Test
+    void agentsDeleteOnlyTheirOwnContactsSupervisorsTheTeams() {
+        Contact shared = contacts.create(contact("Shared", null, Visibility.TEAM));
+
+        assertThatThrownBy(() -> contacts.delete(shared.id(), bob)).isInstanceOf(ContactAccessDeniedException.class);
+        contacts.delete(shared.id(), sue);
+
+        assertThat(contacts.find(shared.id(), admin)).isEmpty();
+    }
+
+    @Test
+    void searchFindsByNamePartCompanyEmailOrNumberEndWithinWhatTheViewerMaySee() {
+        contacts.create(contact("Ada Lovelace", "Analytical Engines", Visibility.COMPANY, "+49 30 1234567"));
+        contacts.create(contact("Charles Babbage", "Analytical Engines", Visibility.COMPANY, "+49 30 7654321"));
+        contacts.create(contact("Grace Hopper", null, Visibility.PRIVATE, "+1 202 555 0100"));
+
+        assertThat(names("love", bob)).containsExactly("Ada Lovelace");
+        assertThat(names("analytical", bob)).containsExactly("Ada Lovelace", "Charles Babbage");
+        assertThat(names("4567", bob)).containsExactly("Ada Lovelace");
+        assertThat(names("grace", bob)).isEmpty();
+        assertThat(names("grace", anna.viewer())).containsExactly("Grace Hopper");
+        assertThat(names("100%", admin)).isEmpty();
+        assertThat(search.search(null, admin, 0, 2).getTotalElements()).isEqualTo(3);
+        assertThat(search.search(null, admin, 1, 2).getContent())
+                .extracting(Contact::name)
+                .containsExactly("Grace Hopper");
+    }
+
+    private List<String> names(String text, Viewer viewer) {
+        return search.search(text, viewer, 0, 50).getContent().stream()
+                .map(Contact::name)
+                .toList();
+    }
+
+    private NewContact contact(String name, String company, Visibility visibility, String... phones) {
+        return new NewContact(
+                name,
+                company,
+                null,
+                anna.id(),
+                null,
+                visibility,
+                Set.of(),
+                null,
+                java.util.Arrays.stream(phones)
+                        .map(phone -> new NewPhone(PhoneType.WORK, phone))
+                        .toList());
+    }
+}
