@@ -1,15 +1,20 @@
 package io.switchboard.contact;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.contact.external.ExternalLookup;
 import io.switchboard.directory.Viewer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the screen pop's {@link CallerContext}: lookup, full contacts, recent history, contributed sections. */
+/**
+ * Builds the screen pop's {@link CallerContext}: lookup, full contacts, recent history, contributed sections, and
+ * what the external CRM (if one is configured) knows, asked alongside and never waited for past its deadline.
+ */
 public class CallerContexts {
 
     private static final Logger log = LoggerFactory.getLogger(CallerContexts.class);
@@ -20,6 +25,7 @@ public class CallerContexts {
     private final List<CallerContextContributor> contributors;
     private final MeterRegistry meters;
     private final int recentActivities;
+    private final ExternalCallers externals;
 
     CallerContexts(
             CallerLookup lookup,
@@ -27,19 +33,24 @@ public class CallerContexts {
             RecentActivities activities,
             List<CallerContextContributor> contributors,
             MeterRegistry meters,
-            int recentActivities) {
+            int recentActivities,
+            ExternalCallers externals) {
         this.lookup = lookup;
         this.contacts = contacts;
         this.activities = activities;
         this.contributors = List.copyOf(contributors);
         this.meters = meters;
         this.recentActivities = recentActivities;
+        this.externals = externals;
     }
 
     public CallerContext contextFor(String callerNumber, Viewer viewer) {
+        // Asked first, so that the external CRM searches while the local database does.
+        CompletableFuture<ExternalLookup> external = externals.start(callerNumber);
         CallerMatch match = lookup.lookup(callerNumber, viewer);
         if (match.isEmpty()) {
-            return new CallerContext(callerNumber, match, List.of(), List.of(), Map.of());
+            return new CallerContext(
+                    callerNumber, match, List.of(), List.of(), Map.of(), externals.finish(external, List.of()));
         }
         List<ContactId> ids = match.contacts().stream().map(MatchedContact::id).toList();
         List<Contact> found = contacts.findAll(ids, viewer);
@@ -51,7 +62,7 @@ public class CallerContexts {
         for (CallerContextContributor contributor : contributors) {
             contribution(contributor, request).ifPresent(data -> sections.put(contributor.name(), data));
         }
-        return new CallerContext(callerNumber, match, found, history, sections);
+        return new CallerContext(callerNumber, match, found, history, sections, externals.finish(external, found));
     }
 
     // A pop without tickets beats no pop: one failing contributor must not take the others down with it.

@@ -2,6 +2,7 @@ package io.switchboard.contact;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.switchboard.contact.external.ExternalCrm;
 import io.switchboard.directory.Directory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +41,7 @@ public class ContactConfiguration {
 
     /**
      * History comes from the activity package's {@link RecentActivities} bean; until there is one, pops show none.
+     * The external CRM is asked only when {@code switchboard.crm.external.enabled} made an {@link ExternalCrm}.
      */
     @Bean
     CallerContexts callerContexts(
@@ -48,6 +50,8 @@ public class ContactConfiguration {
             ObjectProvider<RecentActivities> activities,
             ObjectProvider<CallerContextContributor> contributors,
             ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ExternalCrm> externalCrm,
+            PhoneNormalizer normalizer,
             ContactProperties properties) {
         return new CallerContexts(
                 lookup,
@@ -55,7 +59,9 @@ public class ContactConfiguration {
                 activities.getIfAvailable(() -> RecentActivities.NONE),
                 contributors.orderedStream().toList(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry),
-                properties.recentActivities());
+                properties.recentActivities(),
+                new ExternalCallers(
+                        externalCrm.getIfAvailable(() -> ExternalCrm.NOT_CONFIGURED), normalizer, properties));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.switchboard.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.contact.external.ExternalCrm;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
@@ -41,6 +42,8 @@ class CallerContextsTest {
 
     Viewer agent;
     ContactId ada;
+    ExternalCallers notConfigured =
+            new ExternalCallers(ExternalCrm.NOT_CONFIGURED, new PhoneNormalizer("DE"), ContactProperties.defaults());
 
     @BeforeEach
     void oneKnownCaller() {
@@ -72,6 +75,11 @@ class CallerContextsTest {
             assertThat(contact.notes()).isEqualTo("prefers mornings");
             assertThat(contact.tags()).containsExactly("vip");
         });
+    }
+
+    @Test
+    void withoutAnExternalCrmThePopSaysItIsNotConfigured() {
+        assertThat(wired.contextFor("+49301234567", agent).external()).isEqualTo(ExternalRecords.NOT_CONFIGURED);
     }
 
     @Test
@@ -131,7 +139,8 @@ class CallerContextsTest {
     }
 
     private CallerContexts contexts(RecentActivities activities, List<CallerContextContributor> contributors) {
-        return new CallerContexts(lookup, contacts, activities, contributors, new SimpleMeterRegistry(), 5);
+        return new CallerContexts(
+                lookup, contacts, activities, contributors, new SimpleMeterRegistry(), 5, notConfigured);
     }
 
     private static CallerContextContributor contributor(
