@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,12 +41,19 @@ class DemoApplicationTest {
         registry.add("switchboard.simulator.calls-per-second", () -> 1);
     }
 
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (user != null) {
+            String credentials = user + ":switchboard";
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.body();
+        return get(path, "admin").body();
     }
 
     @Test
@@ -56,6 +65,31 @@ class DemoApplicationTest {
             assertThat(metrics)
                     .containsPattern(
                             "switchboard_calls_ended_total\\{direction=\"inbound\",outcome=\"answered\"} [1-9]");
+            assertThat(metrics).containsPattern("switchboard_activities_written_total [1-9]");
         });
+    }
+
+    @Test
+    void seededUsersLogInAndSeeTheSeededContactsAndTheCallLog() throws Exception {
+        HttpResponse<String> contacts = get("/api/v1/contacts?q=lovelace", "agent1");
+        assertThat(contacts.statusCode()).isEqualTo(200);
+        assertThat(contacts.body()).contains("Ada Lovelace").contains("+49301000000");
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(get("/api/v1/activities", "supervisor").body())
+                                .contains("\"direction\":\"INBOUND\""));
+    }
+
+    @Test
+    void nobodyGetsInWithoutLoggingIn() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/contacts", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "agent1").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/health", null).body())
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("amiLink");
     }
 }

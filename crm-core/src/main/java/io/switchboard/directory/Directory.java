@@ -74,4 +74,20 @@ public class Directory {
                 .map(UserEntity::toUser)
                 .collect(Collectors.toMap(DirectoryUser::extension, user -> user));
     }
+
+    /** What logging in needs: the user, their password hash ({@code null} when none is set) and whether active. */
+    public Optional<Credentials> credentials(String username) {
+        return username == null
+                ? Optional.empty()
+                : users.findByUsername(username.trim())
+                        .map(user -> new Credentials(user.toUser(), user.passwordHash(), user.active()));
+    }
+
+    /** Sets a user's password hash (never the password: hashing belongs to the security module). */
+    @Transactional
+    public void setPasswordHash(UserId id, String hash) {
+        users.findById(id.value())
+                .orElseThrow(() -> new IllegalArgumentException("no user " + id.value()))
+                .passwordHash(hash);
+    }
 }

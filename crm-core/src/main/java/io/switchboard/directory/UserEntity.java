@@ -61,6 +61,18 @@ class UserEntity {
         this.createdAt = now;
     }
 
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void passwordHash(String hash) {
+        this.passwordHash = hash;
+    }
+
     DirectoryUser toUser() {
         return new DirectoryUser(
                 new UserId(id), username, displayName, role, teamId == null ? null : new TeamId(teamId), extension);

@@ -109,7 +109,8 @@ final class LoadGenerator {
         started++;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long sequence = callerSequence++;
-        Caller caller = new Caller("+4930" + (1_000_000 + random.nextInt(9_000_000)), "Load Caller " + sequence, "599");
+        int pool = profile.callerPool() == 0 ? LoadProfile.CALLER_NUMBERS : profile.callerPool();
+        Caller caller = new Caller(LoadProfile.callerNumber(random.nextInt(pool)), "Load Caller " + sequence, "599");
         QueueCall call = new QueueCall(pbx, caller, queue, profile.fullNoise());
         call.agentReleased = this::agentFree;
         call.reportAfterDelivery = false;

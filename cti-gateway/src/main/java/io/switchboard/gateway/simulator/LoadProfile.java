@@ -14,6 +14,8 @@ package io.switchboard.gateway.simulator;
  * @param totalCalls stop after this many calls; 0 for no limit
  * @param fullNoise {@code true} for every event of the recorded test bed (about 95 a call), {@code false} for the
  *     events a production Asterisk sends for such a call (about 45)
+ * @param callerPool callers are drawn from the first this many numbers of {@link #callerNumber} (so a demo or a
+ *     benchmark can store them as contacts); 0 draws from all nine million
  */
 public record LoadProfile(
         double callsPerSecond,
@@ -23,7 +25,11 @@ public record LoadProfile(
         double talkSeconds,
         int maxConcurrentCalls,
         long totalCalls,
-        boolean fullNoise) {
+        boolean fullNoise,
+        int callerPool) {
+
+    /** How many distinct numbers {@link #callerNumber} has. */
+    public static final int CALLER_NUMBERS = 9_000_000;
 
     public LoadProfile {
         if (!(callsPerSecond > 0)) {
@@ -35,32 +41,80 @@ public record LoadProfile(
         if (answerRate < 0 || answerRate > 1) {
             throw new IllegalArgumentException("answerRate must be within 0..1");
         }
+        if (callerPool < 0 || callerPool > CALLER_NUMBERS) {
+            throw new IllegalArgumentException("callerPool must be within 0.." + CALLER_NUMBERS);
+        }
         if (ringSeconds < 0 || talkSeconds < 0 || maxConcurrentCalls < 0 || totalCalls < 0) {
             throw new IllegalArgumentException("durations and limits must not be negative");
         }
     }
 
     public static LoadProfile of(double callsPerSecond, int agents) {
-        return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false);
+        return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false, 0);
     }
 
     public LoadProfile withAnswerRate(double rate) {
         return new LoadProfile(
-                callsPerSecond, agents, rate, ringSeconds, talkSeconds, maxConcurrentCalls, totalCalls, fullNoise);
+                callsPerSecond,
+                agents,
+                rate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrentCalls,
+                totalCalls,
+                fullNoise,
+                callerPool);
     }
 
     public LoadProfile withDurations(double ring, double talk) {
         return new LoadProfile(
-                callsPerSecond, agents, answerRate, ring, talk, maxConcurrentCalls, totalCalls, fullNoise);
+                callsPerSecond, agents, answerRate, ring, talk, maxConcurrentCalls, totalCalls, fullNoise, callerPool);
     }
 
     public LoadProfile withLimits(int maxConcurrent, long total) {
         return new LoadProfile(
-                callsPerSecond, agents, answerRate, ringSeconds, talkSeconds, maxConcurrent, total, fullNoise);
+                callsPerSecond,
+                agents,
+                answerRate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrent,
+                total,
+                fullNoise,
+                callerPool);
     }
 
     public LoadProfile withFullNoise(boolean full) {
         return new LoadProfile(
-                callsPerSecond, agents, answerRate, ringSeconds, talkSeconds, maxConcurrentCalls, totalCalls, full);
+                callsPerSecond,
+                agents,
+                answerRate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrentCalls,
+                totalCalls,
+                full,
+                callerPool);
+    }
+
+    public LoadProfile withCallerPool(int pool) {
+        return new LoadProfile(
+                callsPerSecond,
+                agents,
+                answerRate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrentCalls,
+                totalCalls,
+                fullNoise,
+                pool);
+    }
+
+    /** The {@code index}th caller number the load generator uses: {@code +49301000000} upwards (Berlin). */
+    public static String callerNumber(int index) {
+        if (index < 0 || index >= CALLER_NUMBERS) {
+            throw new IllegalArgumentException("index must be within 0.." + (CALLER_NUMBERS - 1));
+        }
+        return "+4930" + (1_000_000 + index);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerRate share of calls the simulated agents answer; the rest are abandoned
  * @param ringSeconds how long a simulated agent's phone rings
  * @param talkSeconds how long a simulated agent talks
+ * @param callerPool callers come from the first this many numbers {@code +49301000000} upwards (0: any of nine
+ *     million), so that stored contacts call in
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -26,7 +28,8 @@ public record SimulatorProperties(
         @DefaultValue("6") int agents,
         @DefaultValue("0.85") double answerRate,
         @DefaultValue("4") double ringSeconds,
-        @DefaultValue("20") double talkSeconds) {
+        @DefaultValue("20") double talkSeconds,
+        @DefaultValue("0") int callerPool) {
 
     SimulatorSettings settings() {
         if (secret == null || secret.isBlank()) {
@@ -39,6 +42,7 @@ public record SimulatorProperties(
     LoadProfile load() {
         return LoadProfile.of(callsPerSecond, agents)
                 .withAnswerRate(answerRate)
-                .withDurations(ringSeconds, talkSeconds);
+                .withDurations(ringSeconds, talkSeconds)
+                .withCallerPool(callerPool);
     }
 }

@@ -1,0 +1,102 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.live.LiveAgent;
+import io.switchboard.live.LiveBoard;
+import io.switchboard.security.SwitchboardUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/agents")
+@Tag(name = "Agents", description = "Agent states; an agent logs in to queues, pauses with a reason, resumes")
+class AgentController {
+
+    record PauseRequest(@NotBlank @Size(max = 80) String reason) {}
+
+    private final LiveBoard board;
+    private final ExtensionScope scope;
+    private final ObjectProvider<PbxCommands> pbx;
+
+    AgentController(LiveBoard board, ExtensionScope scope, ObjectProvider<PbxCommands> pbx) {
+        this.board = board;
+        this.scope = scope;
+        this.pbx = pbx;
+    }
+
+    /** Agents' states per queue: a supervisor's team, or everyone for an admin. */
+    @GetMapping
+    List<LiveAgent> agents(@AuthenticationPrincipal SwitchboardUser me) {
+        List<LiveAgent> agents = board.agents();
+        Predicate<String> visible =
+                scope.of(me, agents.stream().map(LiveAgent::extension).toList());
+        return agents.stream().filter(agent -> visible.test(agent.extension())).toList();
+    }
+
+    /** The caller's own state in each queue they are logged in to. */
+    @GetMapping("/me")
+    List<LiveAgent> me(@AuthenticationPrincipal SwitchboardUser me) {
+        String extension = extensionOf(me);
+        return board.agents().stream()
+                .filter(agent -> agent.extension().equals(extension))
+                .toList();
+    }
+
+    @PostMapping("/me/queues/{queue}")
+    CompletableFuture<ResponseEntity<Void>> logIn(
+            @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queueAdd(queue, extensionOf(me), me.user().displayName(), false));
+    }
+
+    @DeleteMapping("/me/queues/{queue}")
+    CompletableFuture<ResponseEntity<Void>> logOut(
+            @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queueRemove(queue, extensionOf(me)));
+    }
+
+    /** Pauses the caller in all their queues. */
+    @PostMapping("/me/pause")
+    CompletableFuture<ResponseEntity<Void>> pause(
+            @Valid @RequestBody PauseRequest request, @AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queuePause(null, extensionOf(me), true, request.reason()));
+    }
+
+    @PostMapping("/me/resume")
+    CompletableFuture<ResponseEntity<Void>> resume(@AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queuePause(null, extensionOf(me), false, null));
+    }
+
+    private static CompletableFuture<ResponseEntity<Void>> accepted(CompletableFuture<Void> command) {
+        return command.thenApply(done -> ResponseEntity.accepted().build());
+    }
+
+    private PbxCommands commands() {
+        PbxCommands commands = pbx.getIfAvailable();
+        if (commands == null) {
+            throw new PbxUnavailableException();
+        }
+        return commands;
+    }
+
+    private static String extensionOf(SwitchboardUser me) {
+        if (me.user().extension() == null) {
+            throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension");
+        }
+        return me.user().extension();
+    }
+}

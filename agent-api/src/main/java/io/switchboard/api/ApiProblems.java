@@ -1,0 +1,91 @@
+package io.switchboard.api;
+
+import io.switchboard.activity.ActivityAccessDeniedException;
+import io.switchboard.activity.ActivityNotFoundException;
+import io.switchboard.activity.InvalidDispositionException;
+import io.switchboard.contact.ContactAccessDeniedException;
+import io.switchboard.contact.ContactNotFoundException;
+import io.switchboard.contact.ImportFormatException;
+import io.switchboard.gateway.call.PbxCommandException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as an RFC 9457 problem detail: a status, a title, a detail that says what to change, and for
+ * invalid fields an {@code errors} list of {@code {field, message}}.
+ */
+@RestControllerAdvice(basePackages = "io.switchboard")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    record FieldMessage(String field, String message) {}
+
+    @ExceptionHandler({ContactNotFoundException.class, ActivityNotFoundException.class, NotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler({ContactAccessDeniedException.class, ActivityAccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidDispositionException.class)
+    ProblemDetail invalidDisposition(InvalidDispositionException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, ImportFormatException.class})
+    ProblemDetail badRequest(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail conflict(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage() + "; reload and apply your change again");
+    }
+
+    /** The PBX refused or did not answer; the detail carries its reason. */
+    @ExceptionHandler(PbxCommandException.class)
+    ProblemDetail pbx(PbxCommandException e) {
+        return problem(HttpStatus.BAD_GATEWAY, e.getMessage());
+    }
+
+    @ExceptionHandler(PbxUnavailableException.class)
+    ProblemDetail noPbx(PbxUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldMessage> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldMessage(error.getField(), error.getDefaultMessage()))
+                .toList();
+        String detail = errors.isEmpty()
+                ? "The request is invalid"
+                : errors.size() + " field(s) invalid: " + errors.get(0).field() + " "
+                        + errors.get(0).message();
+        return ResponseEntity.badRequest().body(invalid(detail, errors));
+    }
+
+    private static ProblemDetail invalid(String detail, List<FieldMessage> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

@@ -1,0 +1,87 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.directory.Role;
+import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.live.LiveBoard;
+import io.switchboard.live.LiveCall;
+import io.switchboard.security.SwitchboardUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/calls")
+@Tag(name = "Calls", description = "Calls in progress and click-to-dial")
+class CallController {
+
+    /** What to dial: digits with an optional leading + and the separators people type. */
+    record DialRequest(
+            @NotBlank @Pattern(regexp = "\\+?[0-9 ()./-]{2,32}", message = "must be a phone number")
+            String number) {}
+
+    record DialResponse(String actionId, String extension, String number) {}
+
+    private final LiveBoard board;
+    private final ExtensionScope scope;
+    private final ObjectProvider<PbxCommands> pbx;
+
+    CallController(LiveBoard board, ExtensionScope scope, ObjectProvider<PbxCommands> pbx) {
+        this.board = board;
+        this.scope = scope;
+        this.pbx = pbx;
+    }
+
+    /**
+     * Calls in progress: an agent's own, a supervisor's team's plus calls no agent has yet (waiting in a queue), an
+     * admin's all.
+     */
+    @GetMapping
+    List<LiveCall> calls(@AuthenticationPrincipal SwitchboardUser me) {
+        List<LiveCall> calls = board.calls();
+        Predicate<String> visible = scope.of(
+                me,
+                calls.stream()
+                        .flatMap(call -> Stream.concat(Stream.ofNullable(call.agent()), call.ringing().stream()))
+                        .toList());
+        boolean unassignedToo = me.user().role() != Role.AGENT;
+        return calls.stream()
+                .filter(call ->
+                        (unassignedToo && call.agent() == null && call.ringing().isEmpty())
+                                || visible.test(call.agent())
+                                || call.ringing().stream().anyMatch(visible))
+                .toList();
+    }
+
+    /** Click-to-dial: rings the caller's own phone, then dials the number once they pick up. */
+    @PostMapping
+    CompletableFuture<ResponseEntity<DialResponse>> dial(
+            @Valid @RequestBody DialRequest request, @AuthenticationPrincipal SwitchboardUser me) {
+        String extension = me.user().extension();
+        if (extension == null) {
+            throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension to call from");
+        }
+        PbxCommands commands = pbx.getIfAvailable();
+        if (commands == null) {
+            throw new PbxUnavailableException();
+        }
+        String number = request.number().replaceAll("[ ()./-]", "");
+        return commands.originate(extension, number, null, Map.of("SWITCHBOARD_USER", me.getUsername()))
+                .thenApply(actionId ->
+                        ResponseEntity.status(HttpStatus.ACCEPTED).body(new DialResponse(actionId, extension, number)));
+    }
+}

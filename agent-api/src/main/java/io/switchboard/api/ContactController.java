@@ -1,0 +1,111 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.contact.ColumnMapping;
+import io.switchboard.contact.Contact;
+import io.switchboard.contact.ContactId;
+import io.switchboard.contact.ContactImporter;
+import io.switchboard.contact.ContactNotFoundException;
+import io.switchboard.contact.ContactSearch;
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.ImportOptions;
+import io.switchboard.contact.ImportReport;
+import io.switchboard.contact.Visibility;
+import io.switchboard.security.SwitchboardUser;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "Contacts the caller may see; create, edit, delete, search, import")
+class ContactController {
+
+    private final Contacts contacts;
+    private final ContactSearch search;
+    private final ContactImporter importer;
+
+    ContactController(Contacts contacts, ContactSearch search, ContactImporter importer) {
+        this.contacts = contacts;
+        this.search = search;
+        this.importer = importer;
+    }
+
+    /** Searches by part of a name, company or email, or the end of a phone number. */
+    @GetMapping
+    PageResponse<Contact> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return PageResponse.of(search.search(q, me.viewer(), page, size), contact -> contact);
+    }
+
+    @GetMapping("/{id}")
+    Contact get(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return contacts.find(new ContactId(id), me.viewer())
+                .orElseThrow(() -> new ContactNotFoundException(new ContactId(id)));
+    }
+
+    @PostMapping
+    ResponseEntity<Contact> create(
+            @Valid @RequestBody ContactRequest request, @AuthenticationPrincipal SwitchboardUser me) {
+        Contact created =
+                contacts.create(request.toNewContact(me.user().id(), me.user().team()));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/contacts/" + created.id().value()))
+                .body(created);
+    }
+
+    @PutMapping("/{id}")
+    Contact update(
+            @PathVariable long id,
+            @Valid @RequestBody ContactRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return contacts.update(
+                new ContactId(id),
+                request.toNewContact(me.user().id(), me.user().team()),
+                me.viewer());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        contacts.delete(new ContactId(id), me.viewer());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Imports a CSV file (multipart field {@code file}) whose header names the standard columns {@code name,
+     * company, email, phone, phone_type, tags, owner, notes}; the report lists every rejected row with its reason.
+     */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportReport importCsv(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "TEAM") Visibility visibility,
+            @RequestParam(defaultValue = ",") char delimiter,
+            @AuthenticationPrincipal SwitchboardUser me)
+            throws IOException {
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return importer.importCsv(
+                    reader,
+                    new ImportOptions(
+                            ColumnMapping.standard(), visibility, me.user().team(), delimiter));
+        }
+    }
+}

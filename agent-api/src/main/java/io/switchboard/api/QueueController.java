@@ -1,0 +1,55 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.gateway.call.AgentState;
+import io.switchboard.live.LiveAgent;
+import io.switchboard.live.LiveBoard;
+import io.switchboard.live.LiveQueue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/queues")
+@Tag(name = "Queues", description = "Live queue state")
+class QueueController {
+
+    /**
+     * A queue now: callers waiting, since when the longest has waited, and its logged-in agents by state.
+     *
+     * @param agents logged-in agents of this queue by state ({@code READY}, {@code ON_CALL}, ...)
+     */
+    record QueueView(String name, int waiting, Instant longestWaitingSince, Map<AgentState, Long> agents) {}
+
+    private final LiveBoard board;
+
+    QueueController(LiveBoard board) {
+        this.board = board;
+    }
+
+    @GetMapping
+    List<QueueView> queues() {
+        Map<String, LiveQueue> queues =
+                board.queues().stream().collect(Collectors.toMap(LiveQueue::name, queue -> queue));
+        Map<String, Map<AgentState, Long>> agents = board.agents().stream()
+                .collect(Collectors.groupingBy(
+                        LiveAgent::queue, Collectors.groupingBy(LiveAgent::state, Collectors.counting())));
+        TreeSet<String> names = new TreeSet<>(queues.keySet());
+        names.addAll(agents.keySet());
+        return names.stream()
+                .map(name -> {
+                    LiveQueue queue = queues.get(name);
+                    return new QueueView(
+                            name,
+                            queue == null ? 0 : queue.waiting(),
+                            queue == null ? null : queue.longestWaitingSince(),
+                            agents.getOrDefault(name, Map.of()));
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,20 @@
+package io.switchboard.demo;
+
+import io.switchboard.contact.Contacts;
+import io.switchboard.directory.Directory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "switchboard.demo.seed", havingValue = "true")
+    DemoData demoData(Directory directory, Contacts contacts, PasswordEncoder encoder, DemoProperties properties) {
+        return new DemoData(directory, contacts, encoder, properties);
+    }
+}

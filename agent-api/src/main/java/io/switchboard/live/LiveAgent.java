@@ -1,0 +1,12 @@
+package io.switchboard.live;
+
+import io.switchboard.gateway.call.AgentState;
+import java.time.Instant;
+
+/**
+ * An agent's state in one queue.
+ *
+ * @param pausedReason why the agent paused; {@code null} unless {@code PAUSED}
+ * @param since when the agent entered this state
+ */
+public record LiveAgent(String extension, String queue, AgentState state, String pausedReason, Instant since) {}

@@ -1,0 +1,142 @@
+package io.switchboard.live;
+
+import io.switchboard.gateway.call.AgentState;
+import io.switchboard.gateway.call.CallEvent;
+import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
+import io.switchboard.gateway.call.CallEvent.AgentRinging;
+import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.CallEvent.CallAnswered;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallEvent.CallQueued;
+import io.switchboard.gateway.call.CallEvent.CallStarted;
+import io.switchboard.gateway.call.CallEvent.CallTransferred;
+import io.switchboard.gateway.call.CallEvent.QueueChanged;
+import io.switchboard.gateway.call.CallEventListener;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What is happening now: calls in progress, queues and agent states, folded from the call events on one bus thread
+ * and read by any thread (the REST API, the CTI edge). Readers get immutable snapshots.
+ */
+public final class LiveBoard implements CallEventListener {
+
+    private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, LiveQueue> queues = new ConcurrentHashMap<>();
+    private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
+
+    private record AgentInQueue(String extension, String queue) {}
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (event instanceof CallStarted started) {
+            calls.put(
+                    started.callId(),
+                    new LiveCall(
+                            started.callId(),
+                            started.direction(),
+                            started.caller().number(),
+                            started.caller().name(),
+                            started.callee(),
+                            null,
+                            LiveCallState.STARTED,
+                            Set.of(),
+                            null,
+                            started.at(),
+                            null));
+        } else if (event instanceof CallQueued queued) {
+            update(
+                    queued.callId(),
+                    call -> call.with(LiveCallState.QUEUED, call.ringing(), null, queued.queue(), null));
+        } else if (event instanceof AgentRinging ringing) {
+            update(ringing.callId(), call -> {
+                Set<String> now = new HashSet<>(call.ringing());
+                now.add(ringing.agent());
+                String queue = ringing.queue() != null ? ringing.queue() : call.queue();
+                return call.with(stateWhileRinging(call), now, call.agent(), queue, call.answeredAt());
+            });
+        } else if (event instanceof AgentRingStopped stopped) {
+            update(stopped.callId(), call -> {
+                Set<String> now = new HashSet<>(call.ringing());
+                now.remove(stopped.agent());
+                LiveCallState state = call.state() == LiveCallState.RINGING && now.isEmpty()
+                        ? (call.queue() != null ? LiveCallState.QUEUED : LiveCallState.STARTED)
+                        : call.state();
+                return call.with(state, now, call.agent(), call.queue(), call.answeredAt());
+            });
+        } else if (event instanceof CallAnswered answered) {
+            update(
+                    answered.callId(),
+                    call -> call.with(
+                            LiveCallState.TALKING,
+                            Set.of(),
+                            answered.agent(),
+                            answered.queue() != null ? answered.queue() : call.queue(),
+                            answered.at()));
+        } else if (event instanceof CallTransferred transferred) {
+            update(
+                    transferred.callId(),
+                    call -> call.with(
+                            call.state(), call.ringing(), transferred.target(), call.queue(), call.answeredAt()));
+        } else if (event instanceof CallEnded ended) {
+            calls.remove(ended.callId());
+        } else if (event instanceof QueueChanged changed) {
+            queues.put(
+                    changed.queue(),
+                    new LiveQueue(changed.queue(), changed.waiting(), changed.longestWaitingSince(), changed.at()));
+        } else if (event instanceof AgentStateChanged state) {
+            apply(state);
+        }
+    }
+
+    private static LiveCallState stateWhileRinging(LiveCall call) {
+        return call.state() == LiveCallState.TALKING ? LiveCallState.TALKING : LiveCallState.RINGING;
+    }
+
+    private void apply(AgentStateChanged state) {
+        AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
+        if (state.state() == AgentState.LOGGED_OUT) {
+            agents.remove(key);
+            return;
+        }
+        agents.compute(
+                key,
+                (k, before) -> before != null && before.state() == state.state()
+                        ? new LiveAgent(k.extension(), k.queue(), state.state(), state.pausedReason(), before.since())
+                        : new LiveAgent(k.extension(), k.queue(), state.state(), state.pausedReason(), state.at()));
+    }
+
+    private void update(String callId, java.util.function.UnaryOperator<LiveCall> change) {
+        calls.computeIfPresent(callId, (id, call) -> change.apply(call));
+    }
+
+    /** Calls in progress, oldest first. */
+    public List<LiveCall> calls() {
+        return calls.values().stream()
+                .sorted(Comparator.comparing(LiveCall::startedAt))
+                .toList();
+    }
+
+    public Optional<LiveCall> call(String callId) {
+        return Optional.ofNullable(calls.get(callId));
+    }
+
+    /** Queues by name. */
+    public List<LiveQueue> queues() {
+        return queues.values().stream()
+                .sorted(Comparator.comparing(LiveQueue::name))
+                .toList();
+    }
+
+    /** Agents logged in to queues, by extension then queue. */
+    public List<LiveAgent> agents() {
+        return agents.values().stream()
+                .sorted(Comparator.comparing(LiveAgent::extension).thenComparing(LiveAgent::queue))
+                .toList();
+    }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * API callers get RFC 9457 problem details for 401 and 403 too, not a login page or an empty body. The texts are
+ * fixed, so they are written without a JSON library.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
+        write(response, request, 401, "Unauthorized", "Log in: HTTP Basic with your Switchboard username and password");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, request, 403, "Forbidden", "Your role may not do this");
+    }
+
+    private static void write(
+            HttpServletResponse response, HttpServletRequest request, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\",\"instance\":\"" + jsonSafe(request.getRequestURI()) + "\"}");
+    }
+
+    private static String jsonSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
+    }
+}
