@@ -1,0 +1,198 @@
+package io.switchboard.gateway.edge;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CTI edge: a WebSocket server for agent desktops and wallboards, and the API the rest of Switchboard uses to
+ * reach them. It knows users and messages, not calls or contacts: the screen-pop service decides what a pop
+ * says and whom it is for; the edge delivers it to every desktop that user has open.
+ *
+ * <p>All sending methods return at once, from any thread: each session gets the message on its own I/O thread,
+ * in the order of the calls for that user. Essential messages reach a session or the session is closed as too
+ * slow; replaceable ones may be coalesced or dropped for a client that falls behind (see {@link EdgeMessage}).
+ *
+ * <p>A retained message ({@link #retain}) is sent now and again to every session the user opens while it is
+ * retained: that is how a desktop that reconnects while its call still rings gets its pop back.
+ */
+public final class CtiEdge implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CtiEdge.class);
+
+    private final EdgeProperties properties;
+    private final EdgeSessions sessions;
+    private final EdgeChannelInitializer initializer;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup io;
+    private Channel serverChannel;
+    private volatile int port = -1;
+    private boolean closed;
+
+    public CtiEdge(EdgeProperties properties, EdgeTokens tokens, MeterRegistry registry) {
+        this(properties, tokens, registry, Clock.systemUTC());
+    }
+
+    CtiEdge(EdgeProperties properties, EdgeTokens tokens, MeterRegistry registry, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        Objects.requireNonNull(tokens, "tokens");
+        EdgeMetrics metrics = new EdgeMetrics(registry, clock);
+        this.sessions = new EdgeSessions(properties.pendingLimit(), properties.retainedLimit(), metrics);
+        metrics.sessionGauge(sessions::count);
+        this.initializer = new EdgeChannelInitializer(
+                properties,
+                new HandshakeGuard(properties.path(), new OriginPolicy(properties.allowedOrigins())),
+                new HeartbeatHandler(properties.pingInterval(), properties.idleTimeout()),
+                new TokenAuthenticator(tokens, new UsedTokens(clock), sessions, metrics),
+                new SessionHandler(sessions, metrics),
+                new ClientMessageHandler(),
+                new EdgeErrorHandler());
+    }
+
+    /** Binds and starts accepting sessions; returns the bound port. Fails with a clear message if it cannot bind. */
+    public synchronized int start() {
+        if (closed) {
+            throw new IllegalStateException("The CTI edge is closed");
+        }
+        if (serverChannel != null) {
+            return port;
+        }
+        acceptor = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("cti-edge-accept", true), NioIoHandler.newFactory());
+        io = new MultiThreadIoEventLoopGroup(
+                properties.ioThreads(), new DefaultThreadFactory("cti-edge-io", true), NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(properties.writeBufferLowBytes(), properties.writeBufferHighBytes()))
+                .childHandler(initializer);
+        try {
+            serverChannel = bootstrap
+                    .bind(new InetSocketAddress(properties.host(), properties.port()))
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (Exception e) {
+            shutDownLoops();
+            throw new IllegalStateException(
+                    "The CTI edge cannot listen on " + properties.host() + ":" + properties.port()
+                            + " (switchboard.edge.host/port): " + e.getMessage(),
+                    e);
+        }
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("CTI edge listening on ws://{}:{}{}", properties.host(), port, properties.path());
+        return port;
+    }
+
+    /** The bound port; -1 before {@link #start()}. */
+    public int port() {
+        return port;
+    }
+
+    /** Sends {@code message} to every open session of {@code username}; returns how many sessions it went to. */
+    public int sendToUser(String username, EdgeMessage message) {
+        return sessions.sendToUser(requireName(username), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Sends {@code message} to every session whose user matches {@code audience} (for example the supervisors of
+     * a team); returns how many sessions it went to. The predicate runs on the caller's thread and should be quick.
+     */
+    public int publish(Predicate<EdgeUser> audience, EdgeMessage message) {
+        return sessions.publish(
+                Objects.requireNonNull(audience, "audience"), Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Sends {@code message} to every open session of {@code username}, and again to each session the user opens
+     * until {@link #release} of the same key (the screen-pop service retains a pop under its call's id). Retaining
+     * under a key already retained replaces that message. Returns how many sessions it went to now.
+     */
+    public int retain(String username, String key, EdgeMessage message) {
+        return sessions.retain(requireName(username), requireKey(key), Objects.requireNonNull(message, "message"));
+    }
+
+    /** Stops re-sending the message retained under {@code key}; true if there was one. Sends nothing itself. */
+    public boolean release(String username, String key) {
+        return sessions.release(requireName(username), requireKey(key));
+    }
+
+    /** Open sessions, all users. */
+    public int sessionCount() {
+        return sessions.count();
+    }
+
+    /** Open sessions of one user (the desktops and wallboards they have open). */
+    public int sessionsOf(String username) {
+        return sessions.countOf(requireName(username));
+    }
+
+    /** Closes every session (1001 "server shutting down") and the listener. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+            serverChannel = null;
+        }
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (EdgeSession session : sessions.all()) {
+            session.closeLater(DisconnectReason.SHUTDOWN, EdgeClose.GOING_AWAY, "server shutting down");
+            closing.add(session.channel().closeFuture());
+        }
+        // Netty closes every channel abruptly once its loop shuts down: let the close frames go out first.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EdgeChannelInitializer.FORCE_CLOSE_MILLIS);
+        for (ChannelFuture closed : closing) {
+            closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        shutDownLoops();
+    }
+
+    private void shutDownLoops() {
+        if (io != null) {
+            io.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            acceptor.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            io = null;
+            acceptor = null;
+        }
+    }
+
+    private static String requireName(String username) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username must not be blank");
+        }
+        return username;
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key must not be blank");
+        }
+        return key;
+    }
+}
