@@ -1,0 +1,63 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.gateway.edge.EdgeProperties;
+import io.switchboard.gateway.edge.EdgeToken;
+import io.switchboard.gateway.edge.EdgeTokens;
+import io.switchboard.gateway.edge.EdgeUser;
+import io.switchboard.security.SwitchboardUser;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cti/token")
+@Tag(name = "CTI edge", description = "Tokens that open the desktop WebSocket")
+class CtiTokenController {
+
+    /**
+     * @param token pass as {@code ?token=} (or subprotocol {@code switchboard.token.<token>}) when opening the socket;
+     *     good for one connection, until {@code expiresAt}
+     * @param port the CTI edge's port; the path is {@code path}
+     */
+    record CtiTokenResponse(String token, Instant expiresAt, int port, String path) {}
+
+    private final ObjectProvider<EdgeTokens> tokens;
+    private final ObjectProvider<EdgeProperties> properties;
+    private final ObjectProvider<CtiEdge> edges;
+
+    CtiTokenController(
+            ObjectProvider<EdgeTokens> tokens,
+            ObjectProvider<EdgeProperties> properties,
+            ObjectProvider<CtiEdge> edges) {
+        this.tokens = tokens;
+        this.properties = properties;
+        this.edges = edges;
+    }
+
+    @PostMapping
+    CtiTokenResponse issue(@AuthenticationPrincipal SwitchboardUser me) {
+        EdgeTokens issuer = tokens.getIfAvailable();
+        EdgeProperties edge = properties.getIfAvailable();
+        CtiEdge server = edges.getIfAvailable();
+        if (issuer == null || edge == null || server == null) {
+            throw new NotFoundException("The CTI edge is switched off (switchboard.edge.enabled)");
+        }
+        EdgeToken token = issuer.issue(edgeUserOf(me.user()));
+        return new CtiTokenResponse(token.value(), token.expiresAt(), server.port(), edge.path());
+    }
+
+    /** The desktop's identity on the edge: what routing pops and state by user, role and team needs. */
+    static EdgeUser edgeUserOf(DirectoryUser user) {
+        return new EdgeUser(
+                user.username(),
+                user.role().name(),
+                user.team() == null ? null : Long.toString(user.team().value()),
+                user.extension());
+    }
+}

@@ -1,0 +1,69 @@
+package io.switchboard.screenpop;
+
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.gateway.call.CallEvent;
+import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.CallEvent.QueueChanged;
+import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.gateway.edge.EdgeMessage;
+import io.switchboard.gateway.edge.EdgeUser;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Live state for desktops and wallboards: an agent's state goes to that agent, their team's supervisors and admins;
+ * queue snapshots go to everyone. Both are replaceable, so a slow desktop gets the latest rather than every step.
+ */
+final class DesktopFeed implements CallEventListener {
+
+    private final AgentDirectory directory;
+    private final CtiEdge edge;
+
+    DesktopFeed(AgentDirectory directory, CtiEdge edge) {
+        this.directory = directory;
+        this.edge = edge;
+    }
+
+    record AgentStateView(String agent, String username, String queue, String state, String pausedReason, Instant at) {}
+
+    record QueueSnapshot(String queue, int waiting, Instant longestWaitingSince, Instant at) {}
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (event instanceof AgentStateChanged state) {
+            Optional<DirectoryUser> user = directory.userOf(state.agent());
+            AgentStateView view = new AgentStateView(
+                    state.agent(),
+                    user.map(DirectoryUser::username).orElse(null),
+                    state.queue(),
+                    state.state().name(),
+                    state.pausedReason(),
+                    state.at());
+            edge.publish(
+                    audienceOf(user),
+                    EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view));
+        } else if (event instanceof QueueChanged queue) {
+            edge.publish(
+                    desktop -> true,
+                    EdgeMessage.replaceable(
+                            EdgeMessage.QUEUE_SNAPSHOT,
+                            queue.queue(),
+                            new QueueSnapshot(
+                                    queue.queue(), queue.waiting(), queue.longestWaitingSince(), queue.at())));
+        }
+    }
+
+    /** The agent themself, the supervisors of their team, and admins (who see every agent). */
+    private static Predicate<EdgeUser> audienceOf(Optional<DirectoryUser> agent) {
+        Predicate<EdgeUser> admins = desktop -> desktop.hasRole("ADMIN");
+        if (agent.isEmpty()) {
+            return admins;
+        }
+        DirectoryUser user = agent.get();
+        String team = user.team() == null ? null : Long.toString(user.team().value());
+        return admins.or(desktop -> desktop.username().equals(user.username()))
+                .or(desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team()));
+    }
+}

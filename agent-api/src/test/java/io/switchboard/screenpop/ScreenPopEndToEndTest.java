@@ -1,0 +1,200 @@
+package io.switchboard.screenpop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NewContact;
+import io.switchboard.contact.NewPhone;
+import io.switchboard.contact.PhoneType;
+import io.switchboard.contact.Visibility;
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.directory.Role;
+import io.switchboard.gateway.ami.AmiGateway;
+import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.simulator.AmiSimulator;
+import io.switchboard.gateway.simulator.Caller;
+import io.switchboard.gateway.simulator.HangupBy;
+import io.switchboard.gateway.simulator.RingAllAnswered;
+import io.switchboard.testing.Api;
+import io.switchboard.testing.Desktop;
+import io.switchboard.testing.SharedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The product end to end on a real PostgreSQL: the simulator rings two agents of a ring-all queue, both desktops
+ * pop the caller's contact, the one who does not answer has the pop withdrawn, and the hangup logs one activity.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScreenPopEndToEndTest {
+
+    private static final String PASSWORD = "correct-horse";
+
+    @DynamicPropertySource
+    static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
+        int amiPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            amiPort = socket.getLocalPort();
+        }
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("switchboard.ami.port", () -> amiPort);
+        registry.add("switchboard.simulator.calls-per-second", () -> 0);
+        registry.add("switchboard.simulator.time-scale", () -> 4);
+        registry.add("switchboard.demo.seed", () -> false);
+        registry.add("switchboard.edge.port", () -> 0);
+        registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
+        registry.add("logging.level.io.switchboard.screenpop", () -> "DEBUG");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AmiSimulator simulator;
+
+    @Autowired
+    AmiGateway gateway;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Contacts contacts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @Autowired
+    org.springframework.context.ApplicationContext beans;
+
+    @BeforeEach
+    void salesTeamAndAKnownCustomer() {
+        api = new Api(port);
+        if (directory.findByUsername("anna").isEmpty()) {
+            var sales = directory.team("Sales");
+            user("anna", "1004", sales);
+            user("ben", "1005", sales);
+            contacts.create(new NewContact(
+                    "Carol National",
+                    "Carol's Cakes",
+                    null,
+                    null,
+                    null,
+                    Visibility.COMPANY,
+                    Set.of(),
+                    "asks for Ben",
+                    List.of(new NewPhone(PhoneType.WORK, "+49 30 1234567"))));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.linkStatus().state() == LinkStatus.State.UP);
+    }
+
+    @Test
+    void ringAllCallPopsBothAgentsWithdrawsTheLoserAndLogsOneActivity() throws Exception {
+        assertThat(beans.getBeansOfType(ScreenPopService.class)).isNotEmpty();
+        try (Desktop anna = desktop("anna");
+                Desktop ben = desktop("ben")) {
+            simulator.run(new RingAllAnswered(
+                    new Caller("0301234567", "Carol National", "501"),
+                    "sales",
+                    List.of("1005", "1004"),
+                    "1005",
+                    3,
+                    4,
+                    HangupBy.AGENT));
+
+            try {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !anna.received("screenPop").isEmpty()
+                                && !ben.received("screenPop").isEmpty());
+            } catch (Throwable t) {
+                var reg = beans.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                reg.getMeters().stream()
+                        .filter(m -> m.getId().getName().contains("screenpop")
+                                || m.getId().getName().contains("subscriber")
+                                || m.getId().getName().contains("edge"))
+                        .forEach(m -> System.err.println("METER " + m.getId() + " " + m.measure()));
+                Thread.getAllStackTraces().forEach((th, st) -> {
+                    if (th.getName().contains("screen")) {
+                        System.err.println("THREAD " + th.getName());
+                        for (var e : st) System.err.println("   " + e);
+                    }
+                });
+                System.err.println("ANNA " + anna.received("callUpdate") + anna.received("agentState"));
+                System.err.println("DIR " + directory.findByExtension("1004") + " CACHE "
+                        + beans.getBean(AgentDirectory.class).userOf("1004"));
+                throw t;
+            }
+            JsonNode pop = anna.received("screenPop").get(0);
+            assertThat(pop.path("queue").asText()).isEqualTo("sales");
+            assertThat(pop.path("context").path("match").path("rank").asText()).isEqualTo("EXACT");
+            assertThat(pop.path("context").path("contacts").get(0).path("name").asText())
+                    .isEqualTo("Carol National");
+            assertThat(pop.path("newContact").isNull() || pop.path("newContact").isMissingNode())
+                    .isTrue();
+            String callId = pop.path("callId").asText();
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !anna.received("popWithdrawn").isEmpty());
+            assertThat(anna.received("popWithdrawn").get(0).path("reason").asText())
+                    .isEqualTo("ANSWERED_ELSEWHERE");
+            assertThat(ben.received("popWithdrawn")).isEmpty();
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> ben.received("callUpdate").stream()
+                            .anyMatch(update -> update.path("state").asText().equals("ENDED")));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from activities where call_id = ?", Long.class, callId)
+                                    == 1);
+            JsonNode activities = Api.json(api.call("GET", "/api/v1/activities?queue=sales", "ben", PASSWORD, null));
+            JsonNode activity = activities.path("items").get(0);
+            assertThat(activity.path("callId").asText()).isEqualTo(callId);
+            assertThat(activity.path("outcome").asText()).isEqualTo("ANSWERED");
+            assertThat(activity.path("agentExtension").asText()).isEqualTo("1005");
+            assertThat(activity.path("contactName").asText()).isEqualTo("Carol National");
+        }
+    }
+
+    private Desktop desktop(String username) {
+        JsonNode token = Api.json(api.call("POST", "/api/v1/cti/token", username, PASSWORD, null));
+        Desktop desktop =
+                Desktop.connect(token.path("port").asInt(), token.path("token").asText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> edgeSessions(username) > 0);
+        return desktop;
+    }
+
+    @Autowired
+    io.switchboard.gateway.edge.CtiEdge edge;
+
+    private int edgeSessions(String username) {
+        return edge.sessionsOf(username);
+    }
+
+    private DirectoryUser user(String username, String extension, io.switchboard.directory.TeamId team) {
+        DirectoryUser user = directory.add(new NewUser(username, username, Role.AGENT, team, extension));
+        directory.setPasswordHash(user.id(), encoder.encode(PASSWORD));
+        return user;
+    }
+}
