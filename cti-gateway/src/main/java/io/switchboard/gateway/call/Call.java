@@ -1,7 +1,9 @@
 package io.switchboard.gateway.call;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tracker's state of one call, folded from its channels' events. Mutable, owned by the tracker thread; fields
@@ -24,9 +26,12 @@ final class Call {
 
     String queue;
     long queuedAt;
+    int queuePosition;
 
     String firstRangAgent;
-    List<String> ringing;
+    /** Agents whose phones ring for this call now, in the order they started, with when each started. */
+    Map<String, Long> ringing;
+
     String answeredBy;
     String currentAgent;
     long answeredAt;
@@ -50,21 +55,26 @@ final class Call {
     }
 
     boolean isRinging(String agent) {
-        return ringing != null && ringing.contains(agent);
+        return ringing != null && ringing.containsKey(agent);
     }
 
-    void addRinging(String agent) {
+    void addRinging(String agent, long at) {
         if (ringing == null) {
-            ringing = new ArrayList<>(2);
+            ringing = new LinkedHashMap<>(4);
         }
-        ringing.add(agent);
+        ringing.put(agent, at);
         if (firstRangAgent == null) {
             firstRangAgent = agent;
         }
     }
 
+    /** When the agent's phone began ringing for this call, if it rings now. */
+    long ringingSince(String agent) {
+        return ringing.get(agent);
+    }
+
     boolean removeRinging(String agent) {
-        if (ringing == null || !ringing.remove(agent)) {
+        if (ringing == null || ringing.remove(agent) == null) {
             return false;
         }
         if (ringing.isEmpty()) {

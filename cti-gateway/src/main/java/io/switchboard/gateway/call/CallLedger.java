@@ -124,6 +124,23 @@ final class CallLedger {
         }
     }
 
+    /**
+     * A call as a PBX that reports whole calls states it (see {@link PbxEvent.CallBegan}): one channel, named by
+     * the call's id, stands for it, and its direction is known from the start.
+     */
+    Call addReportedCall(long at, String callId, CallDirection direction, Party caller, String callee) {
+        Call call = new Call(callId, at);
+        calls.put(callId, call);
+        Channel channel = new Channel(callId, null, null, call, false);
+        channels.put(callId, channel);
+        call.channels.add(channel);
+        call.direction = direction;
+        call.caller = caller;
+        call.callee = callee;
+        emitStarted(call);
+        return call;
+    }
+
     void emitStarted(Call call) {
         if (!call.startEmitted) {
             call.startEmitted = true;
@@ -165,7 +182,7 @@ final class CallLedger {
 
     void stopAllRinging(Call call, RingStopReason reason, long at) {
         if (call.ringing != null) {
-            for (String agent : List.copyOf(call.ringing)) {
+            for (String agent : List.copyOf(call.ringing.keySet())) {
                 stopRinging(call, agent, reason, at);
             }
         }

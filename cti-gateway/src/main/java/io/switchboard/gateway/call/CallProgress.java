@@ -32,8 +32,11 @@ final class CallProgress {
     void queueJoined(Call call, QueueCallerJoined e) {
         call.queue = ledger.intern(e.queue());
         call.queuedAt = e.at();
+        // a PBX that does not report positions (0) puts the caller last in line
+        call.queuePosition = e.position() > 0 ? e.position() : queues.waiting(call.queue) + 1;
         ledger.emitStarted(call);
-        sink.publish(new CallQueued(call.id, Instant.ofEpochMilli(e.at()), call.queue, e.position(), call.caller));
+        sink.publish(
+                new CallQueued(call.id, Instant.ofEpochMilli(e.at()), call.queue, call.queuePosition, call.caller));
         queues.join(call.queue, call.id, e.at(), e.at());
     }
 
@@ -75,7 +78,7 @@ final class CallProgress {
             return;
         }
         ledger.emitStarted(call);
-        call.addRinging(agent);
+        call.addRinging(agent, at);
         long waited = CallEnding.seconds(at - (call.queue != null ? call.queuedAt : call.startedAt));
         sink.publish(new AgentRinging(
                 call.id,
@@ -95,6 +98,10 @@ final class CallProgress {
         if (!call.answered()) {
             call.answeredBy = agent;
             call.answeredAt = at;
+            if (call.ringSeconds < 0 && call.isRinging(agent)) {
+                // no queue reported the ring time: it is how long this agent's phone rang
+                call.ringSeconds = CallEnding.seconds(at - call.ringingSince(agent));
+            }
         }
         call.currentAgent = agent;
         call.removeRinging(agent);

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
  * {@link #apply}; the sink it publishes to must not block.
  *
  * <p>Every call that emits {@link CallStarted} emits exactly one {@link CallEvent.CallEnded}: when its last
- * channel hangs up, or when a resync listing after a link outage no longer shows any of its channels. Events for
- * unknown channels, duplicates, events after a call's end and event types the model does not use are tolerated and
- * counted ({@code switchboard.calls.events.skipped}).
+ * channel hangs up (or a PBX that reports whole calls says it is over), or when a resync listing after a link outage
+ * no longer shows any of its channels. Events for unknown channels, duplicates, events after a call's end and event
+ * types the model does not use are tolerated and counted ({@code switchboard.calls.events.skipped}).
  */
 public final class CallTracker {
 
@@ -28,6 +28,7 @@ public final class CallTracker {
     private final CallLedger ledger;
     private final CallProgress progress;
     private final CallJoins joins;
+    private final CallReports reports;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
 
@@ -39,6 +40,7 @@ public final class CallTracker {
         this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress);
         this.progress = new CallProgress(ledger, sink, queues, metrics);
         this.joins = new CallJoins(ledger, sink, metrics);
+        this.reports = new CallReports(ledger, progress, queues, metrics);
         this.handlers = handlers();
     }
 
@@ -97,6 +99,14 @@ public final class CallTracker {
         });
         map.on(QueueListComplete.class, e -> listing.queueListComplete(e.at()));
         map.on(LinkChanged.class, e -> listing.linkChanged(e.up()));
+        map.on(CallBegan.class, reports::began);
+        map.on(
+                AgentAlerted.class,
+                e -> withChannel(e.callId(), ch -> progress.ring(ch.call, ledger.intern(e.agent()), e.at())));
+        map.on(
+                AgentAnswered.class,
+                e -> withChannel(e.callId(), ch -> reports.answered(ch.call, ledger.intern(e.agent()), e.at())));
+        map.on(CallHungUp.class, e -> withChannel(e.callId(), ch -> reports.hungUp(ch, e)));
         map.on(Ignored.class, e -> metrics.skipped(Skip.UNHANDLED_TYPE));
         return map.handlers;
     }

@@ -116,6 +116,38 @@ public sealed interface PbxEvent {
     /** The PBX link went down or came up; events in between are lost until the next resync. */
     record LinkChanged(long at, boolean up) implements PbxEvent {}
 
+    // --- PBXes that report whole calls rather than channels (the JSON webhook) ---------------------------------
+
+    /**
+     * A call began, reported by a PBX that tells of whole calls: {@code callId} names both the call and the one
+     * channel that stands for it, and the PBX states the direction instead of the tracker working it out from
+     * dialplan contexts. {@code queue}, when not null, is the queue the call waits in from the start.
+     */
+    record CallBegan(
+            long at,
+            String callId,
+            CallDirection direction,
+            String callerNumber,
+            String callerName,
+            String callee,
+            String queue)
+            implements PbxEvent {}
+
+    /** An agent's phone rings for a reported call (a queue member's or a direct call to the agent). */
+    record AgentAlerted(long at, String callId, String agent) implements PbxEvent {}
+
+    /**
+     * An agent took a reported call (for an outbound call: the called party answered the agent); a call waiting
+     * in a queue leaves it.
+     */
+    record AgentAnswered(long at, String callId, String agent) implements PbxEvent {}
+
+    /**
+     * A reported call is over. An unanswered call still waiting in a queue was given up by its caller: it ends
+     * abandoned.
+     */
+    record CallHungUp(long at, String callId, int cause, String causeText) implements PbxEvent {}
+
     /** A PBX event the call model does not use, kept so it can be counted. */
     record Ignored(long at, String type) implements PbxEvent {}
 }
