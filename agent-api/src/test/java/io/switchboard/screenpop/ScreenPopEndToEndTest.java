@@ -17,6 +17,7 @@ import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.gateway.simulator.AmiSimulator;
 import io.switchboard.gateway.simulator.Caller;
 import io.switchboard.gateway.simulator.HangupBy;
+import io.switchboard.gateway.simulator.QueueCallAnswered;
 import io.switchboard.gateway.simulator.RingAllAnswered;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.Desktop;
@@ -92,6 +93,7 @@ class ScreenPopEndToEndTest {
             var sales = directory.team("Sales");
             user("anna", "1004", sales);
             user("ben", "1005", sales);
+            user("carl", "1001", directory.team("Support"));
             contacts.create(new NewContact(
                     "Carol National",
                     "Carol's Cakes",
@@ -150,6 +152,43 @@ class ScreenPopEndToEndTest {
             assertThat(activity.path("outcome").asText()).isEqualTo("ANSWERED");
             assertThat(activity.path("agentExtension").asText()).isEqualTo("1005");
             assertThat(activity.path("contactName").asText()).isEqualTo("Carol National");
+        }
+    }
+
+    @Test
+    void unknownCallerPopOffersTheNewContactAndAReconnectingDesktopGetsThePopAgain() {
+        String callId;
+        try (Desktop carl = desktop("carl")) {
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+4940555000", "Unknown Ursula", "500"), "support", "1001", 2, 40, HangupBy.AGENT));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !carl.received("screenPop").isEmpty());
+            JsonNode pop = carl.received("screenPop").get(0);
+            callId = pop.path("callId").asText();
+            assertThat(pop.path("context").path("match").path("reason").asText())
+                    .isEqualTo("NOT_FOUND");
+            assertThat(pop.path("context").path("contacts")).isEmpty();
+            assertThat(pop.path("newContact").path("phone").asText()).isEqualTo("+4940555000");
+            assertThat(pop.path("newContact").path("name").asText()).isEqualTo("Unknown Ursula");
+        }
+
+        // the call is still up: a desktop opened now (a reload, a second screen) gets its pop again
+        try (Desktop again = desktop("carl")) {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !again.received("screenPop").isEmpty());
+            assertThat(again.received("screenPop").get(0).path("callId").asText())
+                    .isEqualTo(callId);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> again.received("callUpdate").stream()
+                            .anyMatch(update -> update.path("state").asText().equals("ENDED")));
+        }
+
+        // once it has ended, nothing is popped to a new desktop
+        try (Desktop later = desktop("carl")) {
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> later.received("screenPop").isEmpty());
         }
     }
 
