@@ -1,7 +1,11 @@
 package io.switchboard.gateway.simulator;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,12 @@ final class LoadGenerator {
     private final SimulatedPbx pbx;
     private final SessionRegistry sessions;
     private final Deque<String> freeAgents = new ArrayDeque<>();
+    /** Extensions left for people: rung, never answered by the simulator. */
+    private final List<String> humanAgents = new ArrayList<>();
+
+    private final Set<String> ringingHumans = new HashSet<>();
+
+    private int nextHuman;
     private final Deque<QueueCall> waitingForAgent = new ArrayDeque<>();
     private LoadProfile profile;
     private SimQueue queue;
@@ -43,12 +53,15 @@ final class LoadGenerator {
         queue = pbx.addQueue(QUEUE, QueueStrategy.LINEAR);
         long loginTime = pbx.clock().nowMicros() / 1_000_000;
         freeAgents.clear();
+        humanAgents.clear();
         for (int i = 0; i < profile.agents(); i++) {
             String extension = Integer.toString(FIRST_AGENT + i);
             if (queue.member(extension).isEmpty()) {
                 queue.add(SimMember.forAgent(QUEUE, extension, false, loginTime));
             }
-            if (queue.member(extension).orElseThrow().status == SimMember.NOT_INUSE) {
+            if (i < profile.humanAgents()) {
+                humanAgents.add(extension);
+            } else if (queue.member(extension).orElseThrow().status == SimMember.NOT_INUSE) {
                 freeAgents.add(extension);
             }
         }
@@ -128,7 +141,7 @@ final class LoadGenerator {
                         }
                     });
                 } else {
-                    ringAndAnswer(call, agent);
+                    ringHumanFirst(call, agent);
                 }
             } else {
                 String agent = freeAgents.poll();
@@ -142,6 +155,42 @@ final class LoadGenerator {
         });
     }
 
+    /**
+     * Rings a free, unpaused human agent first, as a queue rings members in turn; nobody answers there, so after the
+     * ring time the queue moves on to the simulated agent.
+     */
+    private void ringHumanFirst(QueueCall call, String agent) {
+        String human = freeHuman();
+        if (human == null) {
+            ringAndAnswer(call, agent);
+            return;
+        }
+        ringingHumans.add(human);
+        AgentLeg leg = call.ring(human, AgentLeg.NEVER, profile.talkSeconds());
+        call.timeline.after(profile.ringSeconds(), () -> {
+            ringingHumans.remove(human);
+            if (call.phase != QueueCall.Phase.WAITING) {
+                agentFree(agent);
+                return;
+            }
+            new QueueCallEnding(call).ringNoAnswer(leg);
+            call.timeline.after(1, () -> ringAndAnswer(call, agent));
+        });
+    }
+
+    private String freeHuman() {
+        for (int i = 0; i < humanAgents.size(); i++) {
+            String extension = humanAgents.get((nextHuman + i) % humanAgents.size());
+            SimMember member = queue.member(extension).orElse(null);
+            boolean free = member != null && member.status == SimMember.NOT_INUSE && !member.paused;
+            if (free && !ringingHumans.contains(extension)) {
+                nextHuman = (nextHuman + i + 1) % humanAgents.size();
+                return extension;
+            }
+        }
+        return null;
+    }
+
     private void ringAndAnswer(QueueCall call, String agent) {
         AgentLeg leg = call.ring(agent, profile.ringSeconds(), profile.talkSeconds());
         call.timeline.after(profile.ringSeconds(), () -> {
@@ -152,6 +201,9 @@ final class LoadGenerator {
 
     /** An agent's leg has hung up: serve the longest-waiting caller, or mark the agent free. */
     private void agentFree(String agent) {
+        if (humanAgents.contains(agent)) {
+            return; // a person's phone stopped ringing: it never serves the simulated queue
+        }
         QueueCall next = waitingForAgent.poll();
         while (next != null && next.phase != QueueCall.Phase.WAITING) {
             next = waitingForAgent.poll();

@@ -14,6 +14,8 @@ package io.switchboard.gateway.simulator;
  * @param totalCalls stop after this many calls; 0 for no limit
  * @param fullNoise {@code true} for every event of the recorded test bed (about 95 a call), {@code false} for the
  *     events a production Asterisk sends for such a call (about 45)
+ * @param humanAgents the first this many agents (2000 upward) are left for people: their phones ring, for a few
+ *     seconds before a simulated agent takes the call, but the simulator never answers them
  * @param callerPool callers are drawn from the first this many numbers of {@link #callerNumber} (so a demo or a
  *     benchmark can store them as contacts); 0 draws from all nine million
  */
@@ -26,7 +28,8 @@ public record LoadProfile(
         int maxConcurrentCalls,
         long totalCalls,
         boolean fullNoise,
-        int callerPool) {
+        int callerPool,
+        int humanAgents) {
 
     /** How many distinct numbers {@link #callerNumber} has. */
     public static final int CALLER_NUMBERS = 9_000_000;
@@ -41,6 +44,9 @@ public record LoadProfile(
         if (answerRate < 0 || answerRate > 1) {
             throw new IllegalArgumentException("answerRate must be within 0..1");
         }
+        if (humanAgents < 0 || humanAgents >= agents) {
+            throw new IllegalArgumentException("humanAgents must be at least 0 and fewer than agents");
+        }
         if (callerPool < 0 || callerPool > CALLER_NUMBERS) {
             throw new IllegalArgumentException("callerPool must be within 0.." + CALLER_NUMBERS);
         }
@@ -50,7 +56,7 @@ public record LoadProfile(
     }
 
     public static LoadProfile of(double callsPerSecond, int agents) {
-        return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false, 0);
+        return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false, 0, 0);
     }
 
     public LoadProfile withAnswerRate(double rate) {
@@ -63,12 +69,22 @@ public record LoadProfile(
                 maxConcurrentCalls,
                 totalCalls,
                 fullNoise,
-                callerPool);
+                callerPool,
+                humanAgents);
     }
 
     public LoadProfile withDurations(double ring, double talk) {
         return new LoadProfile(
-                callsPerSecond, agents, answerRate, ring, talk, maxConcurrentCalls, totalCalls, fullNoise, callerPool);
+                callsPerSecond,
+                agents,
+                answerRate,
+                ring,
+                talk,
+                maxConcurrentCalls,
+                totalCalls,
+                fullNoise,
+                callerPool,
+                humanAgents);
     }
 
     public LoadProfile withLimits(int maxConcurrent, long total) {
@@ -81,7 +97,8 @@ public record LoadProfile(
                 maxConcurrent,
                 total,
                 fullNoise,
-                callerPool);
+                callerPool,
+                humanAgents);
     }
 
     public LoadProfile withFullNoise(boolean full) {
@@ -94,7 +111,8 @@ public record LoadProfile(
                 maxConcurrentCalls,
                 totalCalls,
                 full,
-                callerPool);
+                callerPool,
+                humanAgents);
     }
 
     public LoadProfile withCallerPool(int pool) {
@@ -107,7 +125,8 @@ public record LoadProfile(
                 maxConcurrentCalls,
                 totalCalls,
                 fullNoise,
-                pool);
+                pool,
+                humanAgents);
     }
 
     /** The {@code index}th caller number the load generator uses: {@code +49301000000} upwards (Berlin). */
@@ -116,5 +135,19 @@ public record LoadProfile(
             throw new IllegalArgumentException("index must be within 0.." + (CALLER_NUMBERS - 1));
         }
         return "+4930" + (1_000_000 + index);
+    }
+
+    public LoadProfile withHumanAgents(int humans) {
+        return new LoadProfile(
+                callsPerSecond,
+                agents,
+                answerRate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrentCalls,
+                totalCalls,
+                fullNoise,
+                callerPool,
+                humans);
     }
 }

@@ -52,7 +52,8 @@ public final class SimulatorMain {
                     Integer.parseInt(flags.getOrDefault("max-concurrent", "0")),
                     Long.parseLong(flags.getOrDefault("total-calls", "0")),
                     flags.containsKey("full-noise"),
-                    Integer.parseInt(flags.getOrDefault("caller-pool", "0")));
+                    Integer.parseInt(flags.getOrDefault("caller-pool", "0")),
+                    Integer.parseInt(flags.getOrDefault("human-agents", "0")));
             // a delay lets a benchmark connect and take its baseline before the first call
             double delaySeconds = Double.parseDouble(flags.getOrDefault("load-delay-seconds", "0"));
             if (delaySeconds > 0) {

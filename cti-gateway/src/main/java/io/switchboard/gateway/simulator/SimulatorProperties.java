@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param talkSeconds how long a simulated agent talks
  * @param callerPool callers come from the first this many numbers {@code +49301000000} upwards (0: any of nine
  *     million), so that stored contacts call in
+ * @param humanAgents the first this many agents (2000 upward) are left for people trying the demo: their phones
+ *     ring before a simulated agent takes the call, and the simulator never answers them
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -29,7 +31,8 @@ public record SimulatorProperties(
         @DefaultValue("0.85") double answerRate,
         @DefaultValue("4") double ringSeconds,
         @DefaultValue("20") double talkSeconds,
-        @DefaultValue("0") int callerPool) {
+        @DefaultValue("0") int callerPool,
+        @DefaultValue("0") int humanAgents) {
 
     SimulatorSettings settings() {
         if (secret == null || secret.isBlank()) {
@@ -43,6 +46,7 @@ public record SimulatorProperties(
         return LoadProfile.of(callsPerSecond, agents)
                 .withAnswerRate(answerRate)
                 .withDurations(ringSeconds, talkSeconds)
-                .withCallerPool(callerPool);
+                .withCallerPool(callerPool)
+                .withHumanAgents(humanAgents);
     }
 }
