@@ -31,7 +31,20 @@ final class EventHandOff implements ManagerEventListener {
     }
 
     private final BlockingQueue<ManagerEvent> queue;
-    private final Counter received;
+    private final MeterRegistry registry;
+    /** One counter per AMI event class, tagged with the AMI event name: a bounded set (Asterisk-Java's classes). */
+    private final ClassValue<Counter> received = new ClassValue<>() {
+        @Override
+        protected Counter computeValue(Class<?> type) {
+            String name = type.getSimpleName();
+            String event = name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+            return Counter.builder("switchboard.ami.events.received")
+                    .description("AMI events received from the PBX, by event type")
+                    .tag("type", event)
+                    .register(registry);
+        }
+    };
+
     private final Counter dropped;
     private volatile LinkObserver observer = new LinkObserver() {
         @Override
@@ -44,9 +57,7 @@ final class EventHandOff implements ManagerEventListener {
 
     EventHandOff(int capacity, MeterRegistry registry) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.received = Counter.builder("switchboard.ami.events.received")
-                .description("AMI events received from the PBX")
-                .register(registry);
+        this.registry = registry;
         this.dropped = Counter.builder("switchboard.ami.handoff.dropped")
                 .description("AMI events lost because the tracker's hand-off queue was full")
                 .register(registry);
@@ -61,7 +72,7 @@ final class EventHandOff implements ManagerEventListener {
 
     @Override
     public void onManagerEvent(ManagerEvent event) {
-        received.increment();
+        received.get(event.getClass()).increment();
         if (!queue.offer(event)) {
             dropped.increment();
             long now = System.currentTimeMillis();

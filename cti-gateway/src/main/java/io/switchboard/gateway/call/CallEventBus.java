@@ -22,6 +22,16 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final MeterRegistry registry;
+    /** Call events published, by type: a counter per record class of the sealed {@link CallEvent}. */
+    private final ClassValue<Counter> published = new ClassValue<>() {
+        @Override
+        protected Counter computeValue(Class<?> type) {
+            return Counter.builder("switchboard.calls.events")
+                    .description("Call events the tracker published, by type")
+                    .tag("type", type.getSimpleName())
+                    .register(registry);
+        }
+    };
 
     public CallEventBus(MeterRegistry registry) {
         this.registry = registry;
@@ -37,6 +47,7 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
 
     @Override
     public void publish(CallEvent event) {
+        published.get(event.getClass()).increment();
         for (Subscription subscription : subscriptions) {
             subscription.offer(event);
         }

@@ -25,7 +25,10 @@ class EventHandOffTest {
         assertThat(handOff.dropped()).isEqualTo(2);
         assertThat(registry.get("switchboard.ami.handoff.dropped").counter().count())
                 .isEqualTo(2);
-        assertThat(registry.get("switchboard.ami.events.received").counter().count())
+        assertThat(registry.get("switchboard.ami.events.received")
+                        .tag("type", "NewChannel")
+                        .counter()
+                        .count())
                 .isEqualTo(5);
         assertThat(registry.get("switchboard.ami.handoff.depth").gauge().value())
                 .isEqualTo(3);
