@@ -10,7 +10,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Who may call what. Roles decide which endpoints a user reaches (the matrix below, also in the README); the
@@ -69,15 +68,15 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html")
                         .authenticated()
                         .anyRequest()
                         .denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+                .csrf(csrf ->
+                        csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
         return http.build();
     }
 
@@ -85,13 +84,22 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**")
                         .permitAll()
+                        .requestMatchers("/agent")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers("/wallboard")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .authenticated()
+                        .requestMatchers("/")
+                        .authenticated()
                         .anyRequest()
-                        .authenticated())
-                .formLogin(form -> form.permitAll())
-                .logout(logout -> logout.permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()));
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
+                .csrf(csrf -> csrf.spa());
         return http.build();
     }
 }

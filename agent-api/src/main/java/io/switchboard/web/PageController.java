@@ -1,0 +1,45 @@
+package io.switchboard.web;
+
+import io.switchboard.activity.ActivityDispositions;
+import io.switchboard.directory.Role;
+import io.switchboard.security.SwitchboardUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The pages. They render the frame; live data comes from the REST API and the CTI edge in the browser. */
+@Controller
+class PageController {
+
+    private final ActivityDispositions dispositions;
+
+    PageController(ActivityDispositions dispositions) {
+        this.dispositions = dispositions;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** Each role starts where its work is. */
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal SwitchboardUser me) {
+        Role role = me.user().role();
+        return role == Role.AGENT ? "redirect:/agent" : "redirect:/wallboard";
+    }
+
+    @GetMapping("/agent")
+    String agent(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        model.addAttribute("dispositionCodes", dispositions.codes());
+        return "agent";
+    }
+
+    @GetMapping("/wallboard")
+    String wallboard(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "wallboard";
+    }
+}

@@ -1,0 +1,195 @@
+// The agent desktop: state and pause, the live screen pop, click-to-dial, recent calls and their dispositions.
+import { api, el, text, time } from './api.js';
+import { connectCti } from './cti.js';
+
+const pops = new Map(); // callId -> pop payload, newest shown
+let selectedActivity = null;
+
+function renderPop() {
+  const box = document.getElementById('pop');
+  box.replaceChildren();
+  const current = [...pops.values()].pop();
+  if (!current) {
+    box.append(el('p', 'Waiting for a call.', 'muted'));
+    return;
+  }
+  const card = el('article', null, 'pop-card ' + text(current.state || 'ringing').toLowerCase());
+  card.dataset.callId = current.callId;
+  card.dataset.ringingAt = current.ringingAt;
+  const who = current.context.contacts.length > 0 ? current.context.contacts[0].name : (current.callerName || current.callerNumber || 'Unknown caller');
+  card.append(el('h3', who, 'caller'));
+  card.append(el('p', `${text(current.callerNumber)} · ${current.queue ? 'queue ' + current.queue : text(current.direction)} · waited ${current.waitSeconds} s`, 'meta'));
+  const state = el('p', current.state === 'TALKING' ? 'On the call' : 'Ringing…', 'call-state');
+  card.append(state);
+  for (const contact of current.context.contacts) {
+    const section = el('section', null, 'contact');
+    section.append(el('h4', contact.name));
+    if (contact.account) section.append(el('p', contact.account.name, 'account'));
+    if (contact.email) section.append(el('p', contact.email));
+    if (contact.tags && contact.tags.length) section.append(el('p', 'Tags: ' + contact.tags.join(', '), 'tags'));
+    if (contact.notes) section.append(el('p', contact.notes, 'notes'));
+    card.append(section);
+  }
+  if (current.context.contacts.length > 1) {
+    card.append(el('p', `${current.context.contacts.length} contacts share this number: pick the right one when closing the call.`, 'note'));
+  }
+  const history = current.context.recentActivities || [];
+  if (history.length) {
+    const list = el('ul', null, 'history');
+    for (const item of history) list.append(el('li', `${time(item.at)} ${item.kind.replace('_', ' ').toLowerCase()}: ${item.summary}`));
+    card.append(el('h4', 'Recent calls'), list);
+  }
+  const tickets = current.context.sections && current.context.sections.openTickets;
+  if (tickets && tickets.length) {
+    const list = el('ul', null, 'tickets');
+    for (const ticket of tickets) list.append(el('li', JSON.stringify(ticket)));
+    card.append(el('h4', 'Open tickets'), list);
+  }
+  if (current.newContact) card.append(newContactForm(current.newContact));
+  box.append(card);
+}
+
+function newContactForm(offer) {
+  const form = el('form', null, 'new-contact');
+  form.append(el('h4', 'Unknown caller: create the contact'));
+  const name = el('input'); name.required = true; name.value = text(offer.name); name.id = 'new-contact-name';
+  const phone = el('input'); phone.value = text(offer.phone); phone.id = 'new-contact-phone';
+  const nameLabel = el('label', 'Name '); nameLabel.append(name);
+  const phoneLabel = el('label', 'Phone '); phoneLabel.append(phone);
+  const button = el('button', 'Create contact'); button.type = 'submit';
+  const result = el('p', '', 'note');
+  form.append(nameLabel, phoneLabel, button, result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const created = await api('POST', '/api/v1/contacts', {
+        name: name.value, phones: phone.value ? [{ type: 'OTHER', number: phone.value }] : [],
+      });
+      result.textContent = `Contact ${created.name} created.`;
+    } catch (error) {
+      result.textContent = error.message;
+    }
+  });
+  return form;
+}
+
+async function refreshState() {
+  const list = document.getElementById('my-queues');
+  try {
+    const states = await api('GET', '/api/v1/agents/me');
+    list.replaceChildren();
+    if (!states.length) list.append(el('li', 'Not logged in to a queue', 'muted'));
+    for (const state of states) {
+      const item = el('li', `${state.queue}: ${state.state}${state.pausedReason ? ' (' + state.pausedReason + ')' : ''}`, 'state-' + state.state.toLowerCase());
+      list.append(item);
+    }
+  } catch (error) {
+    list.replaceChildren(el('li', error.message, 'error'));
+  }
+}
+
+async function refreshCalls() {
+  const body = document.querySelector('#calls tbody');
+  try {
+    const me = document.body.dataset.username;
+    const page = await api('GET', `/api/v1/activities?agent=${encodeURIComponent(me)}&size=10`);
+    body.replaceChildren();
+    for (const activity of page.items) {
+      const row = el('tr');
+      row.dataset.activityId = activity.id.value;
+      row.append(el('td', time(activity.startedAt)), el('td', activity.callerNumber), el('td', activity.contactName || ''),
+        el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'));
+      const cell = el('td');
+      if (activity.disposition) {
+        cell.textContent = activity.disposition;
+      } else {
+        const button = el('button', 'Close call', 'close-call');
+        button.type = 'button';
+        button.addEventListener('click', () => selectActivity(activity));
+        cell.append(button);
+      }
+      row.append(cell);
+      body.append(row);
+    }
+  } catch (error) {
+    body.replaceChildren(el('tr', error.message, 'error'));
+  }
+}
+
+function selectActivity(activity) {
+  selectedActivity = activity;
+  const form = document.getElementById('disposition-form');
+  form.hidden = false;
+  document.getElementById('disposition-call').textContent = `${activity.callerNumber} at ${time(activity.startedAt)}`;
+  document.getElementById('disposition-result').textContent = '';
+  document.getElementById('disposition-code').focus();
+}
+
+document.getElementById('disposition-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  if (!selectedActivity) return;
+  const result = document.getElementById('disposition-result');
+  try {
+    await api('PUT', `/api/v1/activities/${selectedActivity.id.value}/disposition`, {
+      code: document.getElementById('disposition-code').value,
+      notes: document.getElementById('disposition-notes').value,
+      version: selectedActivity.version,
+    });
+    result.textContent = 'Saved.';
+    document.getElementById('disposition-notes').value = '';
+    selectedActivity = null;
+    document.getElementById('disposition-form').hidden = true;
+    refreshCalls();
+  } catch (error) {
+    result.textContent = error.message;
+  }
+});
+
+document.getElementById('pause-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/v1/agents/me/pause', { reason: document.getElementById('pause-reason').value });
+  } catch (error) {
+    alert(error.message);
+  }
+});
+
+document.getElementById('resume').addEventListener('click', async () => {
+  try {
+    await api('POST', '/api/v1/agents/me/resume');
+  } catch (error) {
+    alert(error.message);
+  }
+});
+
+document.getElementById('dial-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const result = document.getElementById('dial-result');
+  try {
+    const dialled = await api('POST', '/api/v1/calls', { number: document.getElementById('dial-number').value });
+    result.textContent = `Your phone (${dialled.extension}) rings; pick up to call ${dialled.number}.`;
+  } catch (error) {
+    result.textContent = error.message;
+  }
+});
+
+connectCti({
+  screenPop: pop => { pops.set(pop.callId, pop); renderPop(); },
+  popWithdrawn: withdrawn => { pops.delete(withdrawn.callId); renderPop(); },
+  callUpdate: update => {
+    const pop = pops.get(update.callId);
+    if (update.state === 'ENDED') {
+      pops.delete(update.callId);
+      renderPop();
+      setTimeout(refreshCalls, 1000); // the activity is written just after the call ends
+    } else if (pop) {
+      pop.state = update.state;
+      renderPop();
+    }
+  },
+  agentState: () => refreshState(),
+});
+
+refreshState();
+refreshCalls();
+setInterval(refreshCalls, 15000);

@@ -1,0 +1,39 @@
+// Calls to /api/v1 from a logged-in page: the session cookie authenticates, the CSRF cookie's token goes along.
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** Sends a request; resolves with the parsed JSON (or null), rejects with the problem detail's text. */
+export async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const detail = data && (data.detail || data.title);
+    throw new Error(detail || `${response.status} ${response.statusText}`);
+  }
+  return data;
+}
+
+export function text(value) {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** Builds an element with text content only (never HTML from data). */
+export function el(tag, content, className) {
+  const element = document.createElement(tag);
+  if (content !== undefined && content !== null) element.textContent = String(content);
+  if (className) element.className = className;
+  return element;
+}
+
+export function time(iso) {
+  return iso ? new Date(iso).toLocaleTimeString() : '';
+}

@@ -1,0 +1,50 @@
+// The CTI edge connection: fetches a one-use token, opens the WebSocket, dispatches messages by type, and
+// reconnects by itself with a growing pause, showing the link state in the page's banner.
+import { api } from './api.js';
+
+export function connectCti(handlers) {
+  const banner = document.getElementById('link');
+  let delay = 500;
+
+  function show(state, message) {
+    document.body.dataset.cti = state;
+    if (!banner) return;
+    banner.hidden = state === 'up';
+    banner.textContent = message;
+    banner.className = 'link ' + state;
+  }
+
+  async function open() {
+    let grant;
+    try {
+      grant = await api('POST', '/api/v1/cti/token');
+    } catch (error) {
+      show('down', 'Live updates unavailable: ' + error.message + '. Retrying…');
+      return retry();
+    }
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.hostname}:${grant.port}${grant.path}?token=${encodeURIComponent(grant.token)}`);
+    socket.addEventListener('open', () => {
+      delay = 500;
+      show('up', 'Live');
+    });
+    socket.addEventListener('message', event => {
+      const message = JSON.parse(event.data);
+      const handler = handlers[message.type];
+      if (handler) handler(message.payload);
+    });
+    socket.addEventListener('close', event => {
+      const why = event.reason ? ` (${event.reason})` : '';
+      show('down', `Connection to the phone system lost${why}. Reconnecting…`);
+      retry();
+    });
+  }
+
+  function retry() {
+    setTimeout(open, delay);
+    delay = Math.min(delay * 2, 10000);
+  }
+
+  show('connecting', 'Connecting…');
+  open();
+}

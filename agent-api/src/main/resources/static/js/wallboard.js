@@ -1,0 +1,49 @@
+// The supervisor wallboard: queues, agents and calls, refreshed from the REST API and on every live update.
+import { api, el, time } from './api.js';
+import { connectCti } from './cti.js';
+
+function since(iso) {
+  if (!iso) return '';
+  const seconds = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+async function refresh() {
+  const [queues, agents, calls] = await Promise.all([
+    api('GET', '/api/v1/queues'), api('GET', '/api/v1/agents'), api('GET', '/api/v1/calls'),
+  ]);
+  const queueRows = queues.map(queue => {
+    const row = el('tr', null, queue.waiting > 5 ? 'alert' : queue.waiting > 0 ? 'warn' : '');
+    row.dataset.queue = queue.name;
+    const count = state => queue.agents[state] || 0;
+    row.append(el('td', queue.name), el('td', queue.waiting, 'waiting'), el('td', since(queue.longestWaitingSince)),
+      el('td', count('READY')), el('td', count('RINGING')), el('td', count('ON_CALL')), el('td', count('PAUSED')));
+    return row;
+  });
+  document.querySelector('#queues tbody').replaceChildren(...queueRows);
+  const agentRows = agents.map(agent => {
+    const row = el('tr', null, 'state-' + agent.state.toLowerCase());
+    row.append(el('td', agent.extension), el('td', agent.queue),
+      el('td', agent.state + (agent.pausedReason ? ` (${agent.pausedReason})` : '')), el('td', since(agent.since)));
+    return row;
+  });
+  document.querySelector('#agents tbody').replaceChildren(...agentRows);
+  const callRows = calls.map(call => {
+    const row = el('tr');
+    row.append(el('td', call.callerNumber), el('td', call.queue || ''), el('td', call.state), el('td', call.agent || [...call.ringing].join(', ')),
+      el('td', time(call.startedAt)));
+    return row;
+  });
+  document.querySelector('#live-calls tbody').replaceChildren(...callRows);
+}
+
+let pending = false;
+function refreshSoon() {
+  if (pending) return;
+  pending = true;
+  setTimeout(() => { pending = false; refresh().catch(() => {}); }, 250);
+}
+
+connectCti({ queueSnapshot: refreshSoon, agentState: refreshSoon });
+refresh().catch(() => {});
+setInterval(() => refresh().catch(() => {}), 5000);

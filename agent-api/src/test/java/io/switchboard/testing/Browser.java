@@ -1,0 +1,100 @@
+package io.switchboard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium: Debian's {@code chromium} and {@code chromium-driver}, never a downloaded browser.
+ * Without them a local run skips the browser tests and says why; on CI ({@code CI=true}) they are required.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String base;
+
+    private Browser(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** Skips the calling test unless Chromium is installed (fails instead on CI). */
+    public static void assumeInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(installed)
+                    .as("CI needs Debian's chromium and chromium-driver (.ci/run installs them)")
+                    .isTrue();
+        }
+        Assumptions.assumeTrue(
+                installed, "Browser tests skipped: install chromium and chromium-driver (apt-get) to run them");
+    }
+
+    public static Browser open(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return new Browser(driver, "http://127.0.0.1:" + port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+    }
+
+    public void logIn(String username, String password) {
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
+    public WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+        return wait;
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}, the test's artefact. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,176 @@
+package io.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NewContact;
+import io.switchboard.contact.NewPhone;
+import io.switchboard.contact.PhoneType;
+import io.switchboard.contact.Visibility;
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.TeamId;
+import io.switchboard.gateway.ami.AmiGateway;
+import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.simulator.AmiSimulator;
+import io.switchboard.gateway.simulator.Caller;
+import io.switchboard.gateway.simulator.HangupBy;
+import io.switchboard.gateway.simulator.QueueCallAnswered;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.SharedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The pages in a real headless Chromium against the whole application, the simulator and PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class PagesInChromiumTest {
+
+    private static final String PASSWORD = "correct-horse";
+    private static int httpPort;
+
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) throws IOException {
+        httpPort = freePort();
+        int amiPort = freePort();
+        registry.add("server.port", () -> httpPort);
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("switchboard.ami.port", () -> amiPort);
+        registry.add("switchboard.simulator.calls-per-second", () -> 0);
+        registry.add("switchboard.simulator.time-scale", () -> 1);
+        registry.add("switchboard.demo.seed", () -> false);
+        registry.add("switchboard.edge.port", () -> 0);
+        registry.add("switchboard.edge.allowed-origins", () -> "http://127.0.0.1:" + httpPort);
+    }
+
+    @Autowired
+    AmiSimulator simulator;
+
+    @Autowired
+    AmiGateway gateway;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Contacts contacts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void usersAndACustomer() {
+        Browser.assumeInstalled();
+        if (directory.findByUsername("wendy").isEmpty()) {
+            TeamId support = directory.team("Web Support");
+            user("wendy", Role.AGENT, support, "1002");
+            user("sven", Role.SUPERVISOR, support, null);
+            contacts.create(new NewContact(
+                    "Grace Hopper",
+                    "Cobol Insurance",
+                    "grace@example.org",
+                    null,
+                    null,
+                    Visibility.COMPANY,
+                    Set.of("vip"),
+                    "Prefers morning calls",
+                    List.of(new NewPhone(PhoneType.WORK, "+49 30 5550100"))));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.linkStatus().state() == LinkStatus.State.UP);
+    }
+
+    @Test
+    void agentSeesThePopWithinASecondOfTheRingAndStoresADisposition() {
+        try (Browser browser = Browser.open(httpPort)) {
+            browser.logIn("wendy", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.screenshot("agent-desktop-waiting");
+
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+49305550100", "Grace Hopper", "500"), "support", "1002", 3, 2, HangupBy.AGENT));
+
+            WebElement pop = browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pop .pop-card")));
+            Instant shown = Instant.now();
+            Instant ringing = Instant.parse(pop.getDomAttribute("data-ringing-at"));
+            assertThat(pop.findElement(By.className("caller")).getText()).isEqualTo("Grace Hopper");
+            assertThat(pop.getText()).contains("Cobol Insurance").contains("Prefers morning calls");
+            assertThat(Duration.between(ringing, shown)).isLessThan(Duration.ofSeconds(1));
+            browser.screenshot("agent-desktop-pop");
+
+            WebElement close = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#calls button.close-call")));
+            close.click();
+            new Select(browser.driver().findElement(By.id("disposition-code"))).selectByValue("CALLBACK");
+            browser.driver().findElement(By.id("disposition-notes")).sendKeys("Call back about the renewal");
+            browser.screenshot("agent-desktop-disposition");
+            browser.driver().findElement(By.id("disposition-save")).click();
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !jdbc.queryForList(
+                                    "select disposition, notes from activities where agent_extension = '1002'"
+                                            + " and disposition is not null")
+                            .isEmpty());
+            Map<String, Object> stored = jdbc.queryForMap(
+                    "select disposition, notes from activities where agent_extension = '1002' and disposition is not null");
+            assertThat(stored)
+                    .containsEntry("disposition", "CALLBACK")
+                    .containsEntry("notes", "Call back about the renewal");
+        }
+    }
+
+    @Test
+    void supervisorSeesTheWaitingCountRiseAndFall() {
+        try (Browser browser = Browser.open(httpPort)) {
+            browser.logIn("sven", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+4940777000", "Waiting Walter", "500"), "support", "1003", 4, 1, HangupBy.AGENT));
+
+            By waiting = By.cssSelector("#queues tr[data-queue='support'] td.waiting");
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(waiting, "1"));
+            browser.screenshot("wallboard");
+            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(waiting, "0"));
+        }
+    }
+
+    private DirectoryUser user(String username, Role role, TeamId team, String extension) {
+        DirectoryUser user = directory.add(new NewUser(username, username, role, team, extension));
+        directory.setPasswordHash(user.id(), encoder.encode(PASSWORD));
+        return user;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
