@@ -18,6 +18,17 @@ async function refresh() {
     const count = state => queue.agents[state] || 0;
     row.append(el('td', queue.name), el('td', queue.waiting, 'waiting'), el('td', since(queue.longestWaitingSince)),
       el('td', count('READY')), el('td', count('RINGING')), el('td', count('ON_CALL')), el('td', count('PAUSED')));
+    const today = queue.today;
+    const percent = value => value === null || value === undefined ? '–' : Math.round(value * 100) + ' %';
+    const seconds = value => value === null || value === undefined ? '–' : Math.round(value) + ' s';
+    const needed = el('td', today ? today.agentsNeeded : '–', 'needed');
+    if (today && today.agentsNeeded > count('READY') + count('ON_CALL') + count('RINGING')) needed.classList.add('short');
+    const level = el('td', today ? percent(today.serviceLevel) : '–', 'service-level');
+    if (today && today.serviceLevel !== null) level.classList.add(today.serviceLevel >= 0.8 ? 'good' : 'bad');
+    row.append(needed, el('td', today ? today.offered : 0, 'offered'), el('td', today ? today.answered : 0),
+      el('td', today ? `${today.abandoned} (${percent(today.abandonRate)})` : 0), level,
+      el('td', today ? seconds(today.averageWaitSeconds) : '–'), el('td', today ? seconds(today.averageTalkSeconds) : '–'));
+    if (today) document.getElementById('sl-formula').textContent = 'Service level = ' + today.serviceLevelFormula;
     return row;
   });
   document.querySelector('#queues tbody').replaceChildren(...queueRows);

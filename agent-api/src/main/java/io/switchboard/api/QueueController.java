@@ -5,6 +5,8 @@ import io.switchboard.gateway.call.AgentState;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
 import io.switchboard.live.LiveQueue;
+import io.switchboard.queue.QueueFigures;
+import io.switchboard.queue.QueueStatistics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class QueueController {
 
     /**
-     * A queue now: callers waiting, since when the longest has waited, and its logged-in agents by state.
+     * A queue now: callers waiting, since when the longest has waited, its logged-in agents by state, and today's
+     * figures with the staffing hint.
      *
      * @param agents logged-in agents of this queue by state ({@code READY}, {@code ON_CALL}, ...)
+     * @param today offered, answered, abandoned, waits, service level and agents needed; {@code null} before the
+     *     day's first call
      */
-    record QueueView(String name, int waiting, Instant longestWaitingSince, Map<AgentState, Long> agents) {}
+    record QueueView(
+            String name, int waiting, Instant longestWaitingSince, Map<AgentState, Long> agents, QueueFigures today) {}
 
     private final LiveBoard board;
+    private final QueueStatistics statistics;
 
-    QueueController(LiveBoard board) {
+    QueueController(LiveBoard board, QueueStatistics statistics) {
         this.board = board;
+        this.statistics = statistics;
     }
 
     @GetMapping
@@ -39,8 +47,11 @@ class QueueController {
         Map<String, Map<AgentState, Long>> agents = board.agents().stream()
                 .collect(Collectors.groupingBy(
                         LiveAgent::queue, Collectors.groupingBy(LiveAgent::state, Collectors.counting())));
+        Map<String, QueueFigures> today =
+                statistics.today().stream().collect(Collectors.toMap(QueueFigures::queue, figures -> figures));
         TreeSet<String> names = new TreeSet<>(queues.keySet());
         names.addAll(agents.keySet());
+        names.addAll(today.keySet());
         return names.stream()
                 .map(name -> {
                     LiveQueue queue = queues.get(name);
@@ -48,7 +59,8 @@ class QueueController {
                             name,
                             queue == null ? 0 : queue.waiting(),
                             queue == null ? null : queue.longestWaitingSince(),
-                            agents.getOrDefault(name, Map.of()));
+                            agents.getOrDefault(name, Map.of()),
+                            today.get(name));
                 })
                 .toList();
     }
