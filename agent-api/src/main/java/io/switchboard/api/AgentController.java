@@ -7,6 +7,7 @@ import io.switchboard.live.LiveBoard;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Agents", description = "Agent states; an agent logs in to queues, pauses with a reason, resumes")
 class AgentController {
 
-    record PauseRequest(@NotBlank @Size(max = 80) String reason) {}
+    /** @param reason goes to the PBX as a header value: one line, or it could end the command and start another */
+    record PauseRequest(
+            @NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be one line of text")
+            String reason) {}
 
     private final LiveBoard board;
     private final ExtensionScope scope;

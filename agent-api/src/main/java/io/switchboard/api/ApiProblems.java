@@ -24,8 +24,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error as an RFC 9457 problem detail: a status, a title, a detail that says what to change, and for
  * invalid fields an {@code errors} list of {@code {field, message}}.
+ *
+ * <p>It advises every handler, not only this package's: errors raised before a controller is chosen (a method or
+ * media type no endpoint takes, an upload over the size limit) have no handler, and an advice restricted to packages
+ * would leave them to the servlet container's error page.
  */
-@RestControllerAdvice(basePackages = "io.switchboard")
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     record FieldMessage(String field, String message) {}

@@ -78,10 +78,9 @@ class ContactController {
             @PathVariable long id,
             @Valid @RequestBody ContactRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return contacts.update(
-                new ContactId(id),
-                request.toNewContact(me.user().id(), me.user().team()),
-                me.viewer());
+        Contact current = contacts.find(new ContactId(id), me.viewer())
+                .orElseThrow(() -> new ContactNotFoundException(new ContactId(id)));
+        return contacts.update(new ContactId(id), request.toReplacement(current), me.viewer());
     }
 
     @DeleteMapping("/{id}")

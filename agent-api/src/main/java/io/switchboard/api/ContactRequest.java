@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import io.switchboard.contact.Contact;
 import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
@@ -17,8 +18,10 @@ import java.util.Set;
 /**
  * A contact as the API takes it.
  *
- * @param owner the owning user's id; {@code null} makes the caller the owner
- * @param visibility {@code PRIVATE}, {@code TEAM} or {@code COMPANY}; {@code TEAM} when left out
+ * @param owner the owning user's id; {@code null} makes the caller the owner of a new contact and keeps the owner of an
+ *     edited one
+ * @param visibility {@code PRIVATE}, {@code TEAM} or {@code COMPANY}; {@code TEAM} for a new contact and unchanged for
+ *     an edited one when left out
  */
 public record ContactRequest(
         @NotBlank @Size(max = 300) String name,
@@ -34,14 +37,31 @@ public record ContactRequest(
             @NotNull PhoneType type,
             @NotBlank @Size(max = 64) String number) {}
 
+    /** A new contact: the caller owns it unless the request names an owner; {@code TEAM} unless it says otherwise. */
     NewContact toNewContact(UserId caller, TeamId callerTeam) {
+        return owner == null
+                ? toNewContact(caller, callerTeam, Visibility.TEAM)
+                : toNewContact(new UserId(owner), null, Visibility.TEAM);
+    }
+
+    /**
+     * The contact after an edit: an owner or visibility the request leaves out stays as it was, so that a supervisor
+     * correcting a typo in an agent's private contact neither takes it over nor shows it to the team.
+     */
+    NewContact toReplacement(Contact current) {
+        return owner == null
+                ? toNewContact(current.owner(), current.team(), current.visibility())
+                : toNewContact(new UserId(owner), null, current.visibility());
+    }
+
+    private NewContact toNewContact(UserId newOwner, TeamId team, Visibility otherwise) {
         return new NewContact(
                 name,
                 company,
                 email,
-                owner == null ? caller : new UserId(owner),
-                owner == null ? callerTeam : null,
-                visibility == null ? Visibility.TEAM : visibility,
+                newOwner,
+                team,
+                visibility == null ? otherwise : visibility,
                 tags == null ? Set.of() : tags,
                 notes,
                 phones == null

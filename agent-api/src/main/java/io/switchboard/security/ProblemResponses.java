@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * API callers get RFC 9457 problem details for 401 and 403 too, not a login page or an empty body. The texts are
@@ -25,7 +26,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, request, 403, "Forbidden", "Your role may not do this");
+        if (e instanceof CsrfException) {
+            write(
+                    response,
+                    request,
+                    403,
+                    "Forbidden",
+                    "Missing or wrong CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+        } else {
+            write(response, request, 403, "Forbidden", "Your role may not do this");
+        }
     }
 
     private static void write(

@@ -1,23 +1,28 @@
 package io.switchboard.security;
 
 import io.switchboard.directory.Directory;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Who may call what. Roles decide which endpoints a user reaches (the matrix below, also in the README); the
  * services then decide which rows they see (an agent their own, a supervisor their team's, an admin all).
  *
  * <p>API clients authenticate with HTTP Basic on every request; browsers log in with the form and carry a session
- * and a CSRF token (cookie {@code XSRF-TOKEN}, header {@code X-XSRF-TOKEN}). Requests that carry their own
- * credentials in an {@code Authorization} header cannot be forged by another site, so they need no CSRF token.
+ * and a CSRF token (cookie {@code XSRF-TOKEN}, sent back as header {@code X-XSRF-TOKEN}). Requests that carry their
+ * own credentials in an {@code Authorization} header need no CSRF token, unless a browser sends them for another
+ * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -26,6 +31,7 @@ public class SecurityConfiguration {
     private static final String SUPERVISOR = "SUPERVISOR";
     private static final String CAMPAIGN_MANAGER = "CAMPAIGN_MANAGER";
     private static final String ADMIN = "ADMIN";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -68,6 +74,7 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
+                        // the API's description, and the Swagger UI page (which redirects to /swagger-ui/)
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html")
                         .authenticated()
                         .anyRequest()
@@ -75,8 +82,8 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf ->
-                        csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
         return http.build();
     }
 
@@ -101,5 +108,22 @@ public class SecurityConfiguration {
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa());
         return http.build();
+    }
+
+    /**
+     * Whether another site could make a browser send this request with the user's credentials: a change (not
+     * {@code GET}, {@code HEAD}, {@code OPTIONS}, {@code TRACE}) that carries a session cookie, or Basic credentials
+     * the browser remembered and attaches to another site's form post ({@code Sec-Fetch-Site: cross-site} or
+     * {@code same-site}). A request with no credentials at all cannot do harm and gets its 401.
+     */
+    private static boolean forgeable(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            String site = request.getHeader("Sec-Fetch-Site");
+            return "cross-site".equals(site) || "same-site".equals(site);
+        }
+        return request.getRequestedSessionId() != null;
     }
 }

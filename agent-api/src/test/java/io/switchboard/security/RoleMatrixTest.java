@@ -1,0 +1,444 @@
+package io.switchboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.activity.Activity;
+import io.switchboard.contact.Contact;
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NewContact;
+import io.switchboard.contact.NewPhone;
+import io.switchboard.contact.PhoneType;
+import io.switchboard.contact.Visibility;
+import io.switchboard.gateway.simulator.SimulatedCall;
+import io.switchboard.testing.Api;
+import io.switchboard.testing.ApplicationOnPostgres;
+import io.switchboard.testing.TestUser;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The role matrix: every endpoint as every role and as nobody, with the status each must get (the same table is in
+ * the README's Security section). Then the row rules behind it, through the API: who sees which contact, call and
+ * activity, and who may complete a call.
+ */
+class RoleMatrixTest extends ApplicationOnPostgres {
+
+    /** Who calls: nobody, a known user with a wrong password, or one of the {@link TestUser}s of each role. */
+    enum Caller {
+        NOBODY,
+        WRONG_PASSWORD,
+        AGENT,
+        SUPERVISOR,
+        OTHER_SUPERVISOR,
+        CAMPAIGN_MANAGER,
+        ADMIN
+    }
+
+    /**
+     * One line of the matrix: the status for nobody, an agent, the agent's supervisor, a supervisor of another team,
+     * a campaign manager and an admin; a wrong password always gets 401. The fixtures:
+     * {@code {id}} of a contact is a contact the agent shares with their team, {@code {id}} of an activity is a call
+     * the agent took; {@code {queue}} is {@code support}. The supervisor and the agent have phones, the other
+     * supervisor, the campaign manager and the admin none.
+     */
+    private record Row(
+            String endpoint, int nobody, int agent, int supervisor, int otherSupervisor, int manager, int admin) {
+
+        int expected(Caller caller) {
+            return switch (caller) {
+                case NOBODY -> nobody;
+                case WRONG_PASSWORD -> 401;
+                case AGENT -> agent;
+                case SUPERVISOR -> supervisor;
+                case OTHER_SUPERVISOR -> otherSupervisor;
+                case CAMPAIGN_MANAGER -> manager;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    /** A line for an endpoint that needs a login. */
+    private static Row row(String endpoint, int agent, int supervisor, int otherSupervisor, int manager, int admin) {
+        return new Row(endpoint, 401, agent, supervisor, otherSupervisor, manager, admin);
+    }
+
+    private static final List<Row> MATRIX = List.of(
+            // endpoint, then agent, supervisor, other team's supervisor, campaign manager, admin
+            row("GET /api/v1/contacts", 200, 200, 200, 200, 200),
+            row("POST /api/v1/contacts", 201, 201, 201, 201, 201),
+            row("GET /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
+            row("PUT /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
+            row("DELETE /api/v1/contacts/{id}", 204, 204, 404, 204, 204),
+            row("POST /api/v1/contacts/import", 403, 200, 200, 200, 200),
+            row("GET /api/v1/activities", 200, 200, 200, 200, 200),
+            row("GET /api/v1/activities/{id}", 200, 200, 404, 200, 200),
+            row("GET /api/v1/activities/disposition-codes", 200, 200, 200, 200, 200),
+            row("PUT /api/v1/activities/{id}/disposition", 200, 200, 404, 403, 200),
+            row("GET /api/v1/calls", 200, 200, 200, 403, 200),
+            row("POST /api/v1/calls", 202, 202, 400, 403, 403),
+            row("GET /api/v1/agents", 403, 200, 200, 403, 200),
+            row("GET /api/v1/agents/me", 200, 200, 400, 403, 403),
+            // in this order: log in to a queue, pause, resume, log out
+            row("POST /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
+            row("POST /api/v1/agents/me/pause", 202, 202, 400, 403, 403),
+            row("POST /api/v1/agents/me/resume", 202, 202, 400, 403, 403),
+            row("DELETE /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
+            row("GET /api/v1/queues", 200, 200, 200, 200, 200),
+            row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
+            row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
+            // the Swagger UI: a redirect to its page, which needs the login form
+            row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
+            // anything under /api not listed above is refused, whoever asks
+            row("GET /api/v1/users", 403, 403, 403, 403, 403),
+            // load balancers ask without logging in
+            new Row("GET /actuator/health", 200, 200, 200, 200, 200, 200),
+            row("GET /actuator/prometheus", 403, 403, 403, 403, 200),
+            row("GET /actuator/metrics", 403, 403, 403, 403, 200));
+
+    private static final String CSV_HEADER = "name,company,email,phone,phone_type,tags,owner,notes\n";
+
+    static Stream<Arguments> matrix() {
+        return MATRIX.stream()
+                .flatMap(row -> Stream.of(Caller.values())
+                        .map(caller -> Arguments.of(row.endpoint(), caller, row.expected(caller))));
+    }
+
+    @Autowired
+    Contacts contacts;
+
+    /** The agent's contact, shared with their team. */
+    long agentsContact;
+
+    /** A call the agent took. */
+    long agentsActivity;
+
+    @BeforeAll
+    void aContactAndACallOfTheAgent() {
+        agentsContact = contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer")
+                .id()
+                .value();
+        agentsActivity =
+                activityOf(queueCall("+493055570001", TestUser.AGENT, 2)).id().value();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEveryCallerAsTheMatrixSays(String endpoint, Caller caller, int expected) {
+        HttpResponse<String> response = request(endpoint, caller);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(Api.json(response).path("status").asInt()).isEqualTo(expected);
+        }
+        if (expected == 401) {
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"switchboard\"");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentListsExactlyTheApiOperationsOfTheMatrix() {
+        HttpResponse<String> response = call("GET", "/api/v1/openapi", TestUser.AGENT, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode document = Api.json(response);
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        Set<String> documented = new TreeSet<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        Set<String> inMatrix = new TreeSet<>();
+        MATRIX.stream()
+                .map(Row::endpoint)
+                .filter(endpoint -> endpoint.contains(" /api/v1/"))
+                .filter(endpoint -> !Set.of("GET /api/v1/openapi", "GET /api/v1/docs.html", "GET /api/v1/users")
+                        .contains(endpoint))
+                .forEach(inMatrix::add);
+        assertThat(documented).isEqualTo(inMatrix);
+        assertThat(call("GET", "/api/v1/docs.html", TestUser.AGENT, null)
+                        .headers()
+                        .firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/swagger-ui/"));
+    }
+
+    @Test
+    void anAgentCannotReadATeammatesPrivateContactButTheirSupervisorCan() {
+        Contact secret = contactOf(TestUser.TEAMMATE, Visibility.PRIVATE, "Teammate's private customer");
+        String path = "/api/v1/contacts/" + secret.id().value();
+
+        assertThat(call("GET", path, TestUser.AGENT, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/contacts?q=teammate's+private", TestUser.AGENT, null)
+                        .body())
+                .doesNotContain("Teammate's private customer");
+        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Taken\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", path, TestUser.TEAMMATE, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", path, TestUser.SUPERVISOR, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/contacts?q=teammate's+private", TestUser.SUPERVISOR, null)
+                        .body())
+                .contains("Teammate's private customer");
+        assertThat(call("GET", path, TestUser.OTHER_SUPERVISOR, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", path, TestUser.CAMPAIGN_MANAGER, null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAgentMayEditButNotDeleteATeammatesSharedContact() {
+        Contact shared = contactOf(TestUser.TEAMMATE, Visibility.TEAM, "Teammate's shared customer");
+        String path = "/api/v1/contacts/" + shared.id().value();
+
+        assertThat(call("DELETE", path, TestUser.AGENT, null).statusCode()).isEqualTo(403);
+        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Teammate's shared customer, Ltd\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("DELETE", path, TestUser.SUPERVISOR, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void editingSomeoneElsesContactKeepsItsOwnerAndVisibility() {
+        Contact secret = contactOf(TestUser.AGENT, Visibility.PRIVATE, "Agent's private customer");
+        String path = "/api/v1/contacts/" + secret.id().value();
+
+        HttpResponse<String> edited = call("PUT", path, TestUser.SUPERVISOR, "{\"name\":\"Agent's private client\"}");
+
+        assertThat(edited.statusCode()).isEqualTo(200);
+        JsonNode contact = Api.json(edited);
+        assertThat(contact.path("visibility").asText()).isEqualTo("PRIVATE");
+        assertThat(contact.path("owner").path("value").asLong())
+                .isEqualTo(user(TestUser.AGENT).id().value());
+        assertThat(call("GET", path, TestUser.AGENT, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", path, TestUser.TEAMMATE, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentSeesATeammatesCallOnlyWithASharedCustomerAndCannotCompleteIt() {
+        Contact customer = contacts.create(new NewContact(
+                "Company-wide customer",
+                null,
+                null,
+                null,
+                null,
+                Visibility.COMPANY,
+                Set.of(),
+                null,
+                List.of(new NewPhone(PhoneType.WORK, "+49 89 5550 7001"))));
+        CompletableFuture<SimulatedCall> withCustomer = queueCall("+498955507001", TestUser.TEAMMATE, 2);
+        CompletableFuture<SimulatedCall> withStranger = queueCall("+493055570002", TestUser.TEAMMATE, 2);
+        Activity customerCall = activityOf(withCustomer);
+        Activity strangerCall = activityOf(withStranger);
+        assertThat(customerCall.contact()).isEqualTo(customer.id());
+        String customerPath = "/api/v1/activities/" + customerCall.id().value();
+        String strangerPath = "/api/v1/activities/" + strangerCall.id().value();
+        String resolved = "{\"code\":\"RESOLVED\"}";
+
+        assertThat(call("GET", customerPath, TestUser.AGENT, null).statusCode()).isEqualTo(200);
+        assertThat(call("PUT", customerPath + "/disposition", TestUser.AGENT, resolved)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", strangerPath, TestUser.AGENT, null).statusCode()).isEqualTo(404);
+        assertThat(call("PUT", strangerPath + "/disposition", TestUser.AGENT, resolved)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(callIds(call("GET", "/api/v1/activities?size=200", TestUser.AGENT, null)))
+                .contains(customerCall.callId())
+                .doesNotContain(strangerCall.callId());
+
+        assertThat(call("PUT", strangerPath + "/disposition", TestUser.SUPERVISOR, resolved)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("PUT", customerPath + "/disposition", TestUser.TEAMMATE, resolved)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", strangerPath, TestUser.OTHER_SUPERVISOR, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void callsInProgressAreListedForTheirAgentTheTeamsSupervisorAndAdmins() {
+        // long calls: they are still going while the lists are read
+        CompletableFuture<SimulatedCall> agents = queueCall("+493055570011", TestUser.AGENT, 600);
+        CompletableFuture<SimulatedCall> teammates = queueCall("+493055570012", TestUser.TEAMMATE, 600);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> liveCallers(TestUser.ADMIN).containsAll(List.of("+493055570011", "+493055570012")));
+
+        assertThat(liveCallers(TestUser.AGENT)).contains("+493055570011").doesNotContain("+493055570012");
+        assertThat(liveCalls(TestUser.AGENT))
+                .allSatisfy(call -> assertThat(involves(call, TestUser.AGENT.extension))
+                        .as(call.toString())
+                        .isTrue());
+        assertThat(liveCallers(TestUser.TEAMMATE)).contains("+493055570012").doesNotContain("+493055570011");
+        assertThat(liveCallers(TestUser.SUPERVISOR)).contains("+493055570011", "+493055570012");
+        assertThat(liveCallers(TestUser.OTHER_SUPERVISOR)).doesNotContain("+493055570011", "+493055570012");
+        assertThat(agents).isNotDone();
+        assertThat(teammates).isNotDone();
+    }
+
+    @Test
+    void supervisorsSeeTheAgentStatesOfTheirTeamOnly() {
+        assertThat(call("POST", "/api/v1/agents/me/queues/sales", TestUser.TEAMMATE, null)
+                        .statusCode())
+                .isEqualTo(202);
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            extensions("/api/v1/agents", TestUser.SUPERVISOR).contains(TestUser.TEAMMATE.extension));
+
+            assertThat(extensions("/api/v1/agents", TestUser.ADMIN)).contains(TestUser.TEAMMATE.extension);
+            assertThat(extensions("/api/v1/agents", TestUser.OTHER_SUPERVISOR))
+                    .doesNotContain(TestUser.TEAMMATE.extension);
+            assertThat(extensions("/api/v1/agents/me", TestUser.TEAMMATE)).containsOnly(TestUser.TEAMMATE.extension);
+            assertThat(extensions("/api/v1/agents/me", TestUser.AGENT)).doesNotContain(TestUser.TEAMMATE.extension);
+        } finally {
+            call("DELETE", "/api/v1/agents/me/queues/sales", TestUser.TEAMMATE, null);
+        }
+    }
+
+    @Test
+    void aBrowserSessionChangesThingsOnlyWithTheCsrfTokenFromItsCookie() {
+        Api browser = Api.browser(port);
+        HttpResponse<String> loginPage = browser.call("GET", "/login", null, null, null);
+        String formToken =
+                loginPage.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> login = browser.send(browser.request("POST", "/login", null, null, null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + TestUser.AGENT.username + "&password="
+                        + TestUser.PASSWORD + "&_csrf=" + formToken)));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+
+        assertThat(browser.call("GET", "/api/v1/agents/me", null, null, null).statusCode())
+                .isEqualTo(200);
+        String token = browser.cookie("XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> forged = browser.call("POST", "/api/v1/contacts", null, null, "{\"name\":\"Forged\"}");
+        HttpResponse<String> genuine =
+                browser.send(browser.request("POST", "/api/v1/contacts", null, null, "{\"name\":\"From the desktop\"}")
+                        .header("X-XSRF-TOKEN", token));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Api.json(forged).path("detail").asText()).contains("CSRF");
+        assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aCrossSiteRequestCarryingBasicCredentialsNeedsTheCsrfTokenToo() {
+        // a browser that once answered the Basic prompt sends the credentials along with another site's form post
+        HttpResponse<String> crossSite = api.send(api.request(
+                        "POST", "/api/v1/contacts", TestUser.AGENT.username, TestUser.PASSWORD, "{\"name\":\"Forged\"}")
+                .header("Sec-Fetch-Site", "cross-site"));
+        HttpResponse<String> sameOrigin = api.send(api.request(
+                        "POST", "/api/v1/contacts", TestUser.AGENT.username, TestUser.PASSWORD, "{\"name\":\"Same\"}")
+                .header("Sec-Fetch-Site", "same-origin"));
+
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(Api.json(crossSite).path("detail").asText()).contains("CSRF");
+        assertThat(sameOrigin.statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> request(String endpoint, Caller caller) {
+        String user = switch (caller) {
+            case NOBODY -> null;
+            case WRONG_PASSWORD -> TestUser.AGENT.username;
+            default -> TestUser.valueOf(caller.name()).username;
+        };
+        String password = caller == Caller.WRONG_PASSWORD ? "wrong-" + TestUser.PASSWORD : TestUser.PASSWORD;
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{id}", Long.toString(idFor(endpoint)))
+                .replace("{queue}", "support");
+        if (endpoint.equals("POST /api/v1/contacts/import")) {
+            return api.upload(
+                    path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
+        }
+        return api.call(method, path, user, password, bodyFor(endpoint, caller));
+    }
+
+    /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
+    private long idFor(String endpoint) {
+        if (endpoint.startsWith("GET /api/v1/contacts/")) {
+            return agentsContact;
+        }
+        if (endpoint.contains("/api/v1/contacts/")) {
+            return contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer to change")
+                    .id()
+                    .value();
+        }
+        return agentsActivity;
+    }
+
+    private String bodyFor(String endpoint, Caller caller) {
+        return switch (endpoint) {
+            case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
+            case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\"}";
+            case "PUT /api/v1/activities/{id}/disposition" ->
+                "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
+            case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
+            case "POST /api/v1/agents/me/pause" -> "{\"reason\":\"lunch\"}";
+            default -> null;
+        };
+    }
+
+    private Contact contactOf(TestUser owner, Visibility visibility, String name) {
+        return contacts.create(
+                new NewContact(name, null, null, user(owner).id(), null, visibility, Set.of(), null, List.of()));
+    }
+
+    private List<JsonNode> liveCalls(TestUser user) {
+        HttpResponse<String> response = call("GET", "/api/v1/calls", user, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return StreamSupport.stream(Api.json(response).spliterator(), false).toList();
+    }
+
+    private List<String> liveCallers(TestUser user) {
+        return liveCalls(user).stream()
+                .map(call -> call.path("callerNumber").asText())
+                .toList();
+    }
+
+    private static boolean involves(JsonNode call, String extension) {
+        if (extension.equals(call.path("agent").asText())) {
+            return true;
+        }
+        return StreamSupport.stream(call.path("ringing").spliterator(), false)
+                .anyMatch(ringing -> extension.equals(ringing.asText()));
+    }
+
+    private List<String> callIds(HttpResponse<String> page) {
+        List<String> ids = new ArrayList<>();
+        Api.json(page)
+                .path("items")
+                .forEach(activity -> ids.add(activity.path("callId").asText()));
+        return ids;
+    }
+
+    private List<String> extensions(String path, TestUser user) {
+        HttpResponse<String> response = call("GET", path, user, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> extensions = new ArrayList<>();
+        Api.json(response)
+                .forEach(agent -> extensions.add(agent.path("extension").asText()));
+        return extensions;
+    }
+}

@@ -1,0 +1,139 @@
+package io.switchboard.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.activity.Activity;
+import io.switchboard.activity.ActivityHistory;
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.gateway.ami.AmiGateway;
+import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.simulator.AmiSimulator;
+import io.switchboard.gateway.simulator.Caller;
+import io.switchboard.gateway.simulator.HangupBy;
+import io.switchboard.gateway.simulator.QueueCallAnswered;
+import io.switchboard.gateway.simulator.SimulatedCall;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application as the API tests use it, started once for all of them: a real PostgreSQL, the simulator on a free
+ * AMI port generating no calls of its own (tests play the calls they need), no demo data, and the {@link TestUser}s
+ * with {@link TestUser#PASSWORD}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApplicationOnPostgres {
+
+    /** The upload limit of these tests (the application's own is larger), so a test can exceed it cheaply. */
+    public static final int MAX_UPLOAD_BYTES = 256 * 1024;
+
+    @DynamicPropertySource
+    static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
+        int amiPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            amiPort = socket.getLocalPort();
+        }
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("switchboard.ami.port", () -> amiPort);
+        registry.add("switchboard.simulator.calls-per-second", () -> 0);
+        registry.add("switchboard.simulator.time-scale", () -> 4);
+        registry.add("switchboard.demo.seed", () -> false);
+        registry.add("switchboard.edge.port", () -> 0);
+        registry.add("spring.servlet.multipart.max-file-size", () -> MAX_UPLOAD_BYTES + "B");
+        registry.add("spring.servlet.multipart.max-request-size", () -> MAX_UPLOAD_BYTES + "B");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Directory directory;
+
+    @Autowired
+    private PasswordEncoder encoder;
+
+    @Autowired
+    private AmiGateway gateway;
+
+    @Autowired
+    protected AmiSimulator simulator;
+
+    @Autowired
+    private ActivityHistory history;
+
+    protected Api api;
+
+    private final Map<TestUser, DirectoryUser> users = new EnumMap<>(TestUser.class);
+
+    @BeforeAll
+    void theUsersAndALiveLinkToTheSimulator() {
+        api = new Api(port);
+        // BCrypt at its lowest cost: the application checks it as any {bcrypt} hash, and the role matrix logs in a
+        // few hundred times, which at the default cost would take most of the test's time
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(TestUser.PASSWORD);
+        assertThat(encoder.matches(TestUser.PASSWORD, hash)).isTrue();
+        for (TestUser user : TestUser.values()) {
+            DirectoryUser found = directory.findByUsername(user.username).orElse(null);
+            if (found == null) {
+                found = directory.add(new NewUser(
+                        user.username,
+                        user.username,
+                        user.role,
+                        user.team == null ? null : directory.team(user.team),
+                        user.extension));
+                directory.setPasswordHash(found.id(), hash);
+            }
+            users.put(user, found);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.linkStatus().state() == LinkStatus.State.UP);
+    }
+
+    protected DirectoryUser user(TestUser user) {
+        return users.get(user);
+    }
+
+    protected HttpResponse<String> call(String method, String path, TestUser user, String jsonBody) {
+        return api.call(method, path, user.username, TestUser.PASSWORD, jsonBody);
+    }
+
+    /**
+     * Plays an inbound call in queue {@code support} that {@code agent} answers and talks on for {@code talkSeconds}
+     * (simulated; the simulator runs four times faster); completes when the call has ended.
+     */
+    protected CompletableFuture<SimulatedCall> queueCall(String callerNumber, TestUser agent, double talkSeconds) {
+        return simulator.run(new QueueCallAnswered(
+                new Caller(callerNumber, "Caller " + callerNumber, "500"),
+                "support",
+                agent.extension,
+                1,
+                talkSeconds,
+                HangupBy.CALLER));
+    }
+
+    /** The activity the call log wrote for an ended call, once it has been written. */
+    protected Activity activityOf(CompletableFuture<SimulatedCall> call) {
+        String callId = call.orTimeout(20, TimeUnit.SECONDS).join().linkedid();
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> history.findByCallId(callId, user(TestUser.ADMIN).viewer()), found -> found.isPresent())
+                .orElseThrow();
+    }
+}
