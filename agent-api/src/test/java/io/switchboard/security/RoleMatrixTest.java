@@ -320,7 +320,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         Api browser = Api.browser(port);
         HttpResponse<String> loginPage = browser.call("GET", "/login", null, null, null);
         String formToken =
-                loginPage.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+                loginPage.body().replaceAll("(?s).*<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> login = browser.send(browser.request("POST", "/login", null, null, null)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + TestUser.AGENT.username + "&password="
