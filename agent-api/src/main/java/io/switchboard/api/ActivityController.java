@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Activities", description = "The call log: one activity per call, closed by the agent with a disposition")
 class ActivityController {
 
+    /** No user has this id: asking for an unknown agent's calls finds none. */
+    private static final UserId NOBODY = new UserId(-1);
+
     private final ActivityHistory history;
     private final ActivityDispositions dispositions;
     private final Directory directory;
@@ -50,12 +53,10 @@ class ActivityController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal SwitchboardUser me) {
+        // an unknown username lists nothing rather than saying so: the API must not tell which usernames exist
         UserId agentId = agent == null
                 ? null
-                : directory
-                        .findByUsername(agent)
-                        .orElseThrow(() -> new IllegalArgumentException("no user " + agent))
-                        .id();
+                : directory.findByUsername(agent).map(user -> user.id()).orElse(NOBODY);
         ActivityQuery query =
                 new ActivityQuery(contact == null ? null : new ContactId(contact), agentId, queue, from, to);
         return PageResponse.of(history.find(query, me.viewer(), page, size), activity -> activity);

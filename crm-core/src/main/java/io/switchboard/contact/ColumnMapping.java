@@ -1,5 +1,6 @@
 package io.switchboard.contact;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,29 @@ public record ColumnMapping(
     /** The columns {@code name, company, email, phone, phone_type, tags, owner, notes}. */
     public static ColumnMapping standard() {
         return new ColumnMapping("name", "company", "email", "phone", "phone_type", "tags", "owner", "notes");
+    }
+
+    /**
+     * The standard mapping without the columns this header lacks: a file of just {@code name,phone} imports with
+     * the standard mapping. Any other mapping is taken as asked, and its columns must all be there.
+     */
+    ColumnMapping fittedTo(Collection<String> header) {
+        if (!equals(standard())) {
+            return this;
+        }
+        return new ColumnMapping(
+                name,
+                present(company, header),
+                present(email, header),
+                present(phone, header),
+                present(phoneType, header),
+                present(tags, header),
+                present(owner, header),
+                present(notes, header));
+    }
+
+    private static String present(String column, Collection<String> header) {
+        return header.contains(column) ? column : null;
     }
 
     /** Mapped field name to column header, for the fields that are mapped. */

@@ -63,7 +63,6 @@ public class ContactImporter {
     public ImportReport importCsv(Reader csv, ImportOptions options) {
         long started = System.nanoTime();
         ImportTally tally = new ImportTally(properties.maxReportedRejections());
-        ImportRowReader rows = new ImportRowReader(options, normalizer, directory);
         int writers = properties.importWriters();
         int number = IMPORTS.incrementAndGet();
         BulkInsert inserts = BulkInsert.forDatabase(jdbc, properties.importCopy());
@@ -74,7 +73,7 @@ public class ContactImporter {
         });
         try (CSVParser parser = format(options).parse(csv);
                 CsvBatchReader batches = new CsvBatchReader(
-                        checkHeader(parser, options.columns()), rows, tally, properties.importBatchSize(), writers)) {
+                        parser, rowReader(parser, options), tally, properties.importBatchSize(), writers)) {
             CompletionService<Void> running = new ExecutorCompletionService<>(pool);
             for (int writer = 0; writer < writers; writer++) {
                 int mine = writer;
@@ -137,6 +136,13 @@ public class ContactImporter {
                 .setTrim(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                 .get();
+    }
+
+    /** Reads rows by the mapping fitted to this file's header, once every mapped column is known to be there. */
+    private ImportRowReader rowReader(CSVParser parser, ImportOptions options) {
+        ImportOptions fitted = options.withColumns(options.columns().fittedTo(parser.getHeaderNames()));
+        checkHeader(parser, fitted.columns());
+        return new ImportRowReader(fitted, normalizer, directory);
     }
 
     private static CSVParser checkHeader(CSVParser parser, ColumnMapping columns) {

@@ -21,4 +21,8 @@ public record ImportOptions(ColumnMapping columns, Visibility visibility, TeamId
     public static ImportOptions of(ColumnMapping columns) {
         return new ImportOptions(columns, Visibility.COMPANY, null, ',');
     }
+
+    ImportOptions withColumns(ColumnMapping mapped) {
+        return new ImportOptions(mapped, visibility, team, delimiter);
+    }
 }

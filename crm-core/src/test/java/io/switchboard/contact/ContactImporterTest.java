@@ -86,6 +86,19 @@ class ContactImporterTest {
     }
 
     @Test
+    void standardMappingTakesTheColumnsAFileHas() {
+        ImportReport report = importer.importCsv(
+                new StringReader("name,phone\nGrace Hopper,030 5550100\n"), ImportOptions.of(ColumnMapping.standard()));
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.rejected()).isZero();
+        assertThatThrownBy(() -> importer.importCsv(
+                        new StringReader("phone\n030 5550100\n"), ImportOptions.of(ColumnMapping.standard())))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageContaining("name");
+    }
+
+    @Test
     void rowWithABadPhoneNumberIsKeptWithTheNumberFlagged() {
         ImportReport report = importCsv(HEADER + "Odd Number,,,call reception,,,\n");
 

@@ -33,6 +33,10 @@ final class AmiPbxCommands implements PbxCommands {
     @Override
     public CompletableFuture<String> originate(
             String agent, String number, String callerId, Map<String, String> variables) {
+        oneLine(agent, number, callerId);
+        if (variables != null) {
+            variables.forEach((name, value) -> oneLine(name, value));
+        }
         OriginateAction action = new OriginateAction();
         action.setChannel(properties.forAgent(properties.agentChannel(), agent));
         action.setContext(properties.outboundContext());
@@ -49,16 +53,19 @@ final class AmiPbxCommands implements PbxCommands {
 
     @Override
     public CompletableFuture<Void> hangup(String channel) {
+        oneLine(channel);
         return send(new HangupAction(channel));
     }
 
     @Override
     public CompletableFuture<Void> redirect(String channel, String context, String exten) {
+        oneLine(channel, context, exten);
         return send(new RedirectAction(channel, context, exten, 1));
     }
 
     @Override
     public CompletableFuture<Void> queueAdd(String queue, String agent, String memberName, boolean paused) {
+        oneLine(queue, agent, memberName);
         QueueAddAction action = new QueueAddAction(queue, interfaceOf(agent));
         action.setMemberName(memberName);
         action.setPaused(paused);
@@ -68,16 +75,30 @@ final class AmiPbxCommands implements PbxCommands {
 
     @Override
     public CompletableFuture<Void> queueRemove(String queue, String agent) {
+        oneLine(queue, agent);
         return send(new QueueRemoveAction(queue, interfaceOf(agent)));
     }
 
     @Override
     public CompletableFuture<Void> queuePause(String queue, String agent, boolean paused, String reason) {
+        oneLine(queue, agent, reason);
         QueuePauseAction action = queue == null
                 ? new QueuePauseAction(interfaceOf(agent), paused)
                 : new QueuePauseAction(interfaceOf(agent), queue, paused);
         action.setReason(reason);
         return send(action);
+    }
+
+    /**
+     * AMI is a line protocol and Asterisk-Java does not escape line breaks: a value with one would end this action's
+     * field and inject further lines (another action, with this account's rights). Refused here whatever the caller.
+     */
+    private static void oneLine(String... values) {
+        for (String value : values) {
+            if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+                throw new IllegalArgumentException("a PBX command field must be a single line");
+            }
+        }
     }
 
     private String interfaceOf(String agent) {

@@ -77,6 +77,17 @@ class AmiPbxCommandsTest {
     }
 
     @Test
+    void aFieldWithALineBreakIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(
+                        () -> pbx.queuePause(null, "1001", true, "Break\r\nAction: Command\r\nCommand: core stop now"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("single line");
+        assertThatThrownBy(() -> pbx.originate("1001", "123", null, java.util.Map.of("A", "x\ny")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(fixture.simulator.stats().callsStarted()).isZero();
+    }
+
+    @Test
     void hangupOfAnUnknownChannelFailsWithThePbxReason() {
         assertThatThrownBy(() -> pbx.hangup("PJSIP/none-0001").get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
