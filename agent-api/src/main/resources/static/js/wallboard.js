@@ -36,6 +36,7 @@ async function refresh() {
     const row = el('tr', null, 'state-' + agent.state.toLowerCase());
     row.append(el('td', agent.extension), el('td', agent.queue),
       el('td', agent.state + (agent.pausedReason ? ` (${agent.pausedReason})` : '')), el('td', since(agent.since)));
+    row.append(actionsFor(agent));
     return row;
   });
   document.querySelector('#agents tbody').replaceChildren(...agentRows);
@@ -46,6 +47,33 @@ async function refresh() {
     return row;
   });
   document.querySelector('#live-calls tbody').replaceChildren(...callRows);
+}
+
+/** A supervisor pauses, resumes or logs out an agent of their team. */
+function actionsFor(agent) {
+  const cell = el('td', null, 'actions');
+  const act = (label, method, path, body) => {
+    const button = el('button', label, 'small');
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      try {
+        await api(method, path, body);
+        refreshSoon();
+      } catch (error) {
+        button.title = error.message;
+        button.classList.add('failed');
+      }
+    });
+    return button;
+  };
+  const base = `/api/v1/agents/${encodeURIComponent(agent.extension)}`;
+  if (agent.state === 'PAUSED') {
+    cell.append(act('Resume', 'POST', `${base}/resume`));
+  } else {
+    cell.append(act('Pause', 'POST', `${base}/pause`, { reason: 'Supervisor' }));
+  }
+  cell.append(act('Log out', 'DELETE', `${base}/queues/${encodeURIComponent(agent.queue)}`));
+  return cell;
 }
 
 let pending = false;

@@ -1,6 +1,7 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
@@ -70,7 +71,7 @@ class AgentController {
     @DeleteMapping("/me/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logOut(
             @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queueRemove(queue, extensionOf(me)));
+        return removed(commands().queueRemove(queue, extensionOf(me)));
     }
 
     /** Pauses the caller in all their queues. */
@@ -83,6 +84,55 @@ class AgentController {
     @PostMapping("/me/resume")
     CompletableFuture<ResponseEntity<Void>> resume(@AuthenticationPrincipal SwitchboardUser me) {
         return accepted(commands().queuePause(null, extensionOf(me), false, null));
+    }
+
+    /** A supervisor pauses an agent of their team (an admin anyone's) in all their queues. */
+    @PostMapping("/{extension}/pause")
+    CompletableFuture<ResponseEntity<Void>> pauseAgent(
+            @PathVariable String extension,
+            @Valid @RequestBody PauseRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queuePause(null, managed(extension, me), true, request.reason()));
+    }
+
+    @PostMapping("/{extension}/resume")
+    CompletableFuture<ResponseEntity<Void>> resumeAgent(
+            @PathVariable String extension, @AuthenticationPrincipal SwitchboardUser me) {
+        return accepted(commands().queuePause(null, managed(extension, me), false, null));
+    }
+
+    /** A supervisor logs an agent of their team out of a queue. */
+    @DeleteMapping("/{extension}/queues/{queue}")
+    CompletableFuture<ResponseEntity<Void>> logOutAgent(
+            @PathVariable String extension, @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
+        return removed(commands().queueRemove(queue, managed(extension, me)));
+    }
+
+    /** The extension, if it is one of the caller's team's agents (or the caller is an admin); otherwise not found. */
+    private String managed(String extension, SwitchboardUser me) {
+        if (!scope.of(me, List.of(extension)).test(extension)) {
+            throw new NotFoundException("no agent with extension " + extension + " in your team");
+        }
+        return extension;
+    }
+
+    /**
+     * Logging out of a queue one is not in has the outcome asked for: Asterisk's refusal "Not there" is a success
+     * (a double click, or a supervisor and the agent both logging the agent out).
+     */
+    private static CompletableFuture<ResponseEntity<Void>> removed(CompletableFuture<Void> command) {
+        return command.handle((done, failure) -> {
+            Throwable cause =
+                    failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause == null
+                    || (cause instanceof PbxCommandException
+                            && String.valueOf(cause.getMessage()).contains("Not there"))) {
+                return ResponseEntity.accepted().<Void>build();
+            }
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new PbxCommandException(cause.getMessage(), cause);
+        });
     }
 
     private static CompletableFuture<ResponseEntity<Void>> accepted(CompletableFuture<Void> command) {

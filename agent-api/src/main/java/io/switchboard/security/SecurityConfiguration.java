@@ -70,6 +70,10 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents")
                         .hasAnyRole(SUPERVISOR, ADMIN)
+                        // a supervisor pauses, resumes or logs out their team's agents; the team is checked per row
+                        .requestMatchers(
+                                "/api/v1/agents/*/pause", "/api/v1/agents/*/resume", "/api/v1/agents/*/queues/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")

@@ -98,7 +98,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
             row("POST /api/v1/agents/me/pause", 202, 202, 400, 403, 403),
             row("POST /api/v1/agents/me/resume", 202, 202, 400, 403, 403),
+            // the agent is logged in to the queue now (the row above): their supervisor pauses and resumes them
+            row("POST /api/v1/agents/{extension}/pause", 403, 202, 404, 403, 202),
+            row("POST /api/v1/agents/{extension}/resume", 403, 202, 404, 403, 202),
             row("DELETE /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
+            // logging out an agent who is not (or no longer) in the queue succeeds: the outcome is the same
+            row("DELETE /api/v1/agents/{extension}/queues/{queue}", 403, 202, 404, 403, 202),
             row("GET /api/v1/queues", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
@@ -367,7 +372,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", Long.toString(idFor(endpoint)))
-                .replace("{queue}", "support");
+                .replace("{queue}", "support")
+                .replace("{extension}", TestUser.AGENT.extension);
         if (endpoint.equals("POST /api/v1/contacts/import")) {
             return api.upload(
                     path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
@@ -395,7 +401,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "PUT /api/v1/activities/{id}/disposition" ->
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
-            case "POST /api/v1/agents/me/pause" -> "{\"reason\":\"lunch\"}";
+            case "POST /api/v1/agents/me/pause", "POST /api/v1/agents/{extension}/pause" -> "{\"reason\":\"lunch\"}";
             default -> null;
         };
     }
