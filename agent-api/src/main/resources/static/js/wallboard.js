@@ -76,6 +76,43 @@ function actionsFor(agent) {
   return cell;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+/** One small chart per queue: waiting callers as bars, the service level as a line. No library needed. */
+function drawCharts(timeline) {
+  const box = document.getElementById('charts');
+  const charts = Object.entries(timeline).map(([queue, points]) => {
+    const width = 480, height = 90;
+    const figure = el('figure', null, 'queue-chart');
+    figure.dataset.queue = queue;
+    figure.append(el('figcaption', queue));
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${queue}: waiting and service level today` });
+    const most = Math.max(1, ...points.map(point => point.waiting));
+    const step = width / Math.max(1, points.length);
+    points.forEach((point, index) => {
+      const barHeight = (point.waiting / most) * (height - 10);
+      chart.append(svg('rect', { x: index * step, y: height - barHeight, width: Math.max(1, step - 1), height: barHeight, class: 'waiting-bar' }));
+    });
+    const line = points
+      .map((point, index) => point.serviceLevel === null ? null : `${index * step + step / 2},${height - point.serviceLevel * (height - 10)}`)
+      .filter(Boolean).join(' ');
+    if (line) chart.append(svg('polyline', { points: line, class: 'service-level-line' }));
+    figure.append(chart);
+    return figure;
+  });
+  box.replaceChildren(...charts);
+}
+
+async function refreshCharts() {
+  drawCharts(await api('GET', '/api/v1/queues/timeline'));
+}
+
 let pending = false;
 function refreshSoon() {
   if (pending) return;
@@ -85,4 +122,6 @@ function refreshSoon() {
 
 connectCti({ queueSnapshot: refreshSoon, agentState: refreshSoon });
 refresh().catch(() => {});
+refreshCharts().catch(() => {});
 setInterval(() => refresh().catch(() => {}), 5000);
+setInterval(() => refreshCharts().catch(() => {}), 10000);

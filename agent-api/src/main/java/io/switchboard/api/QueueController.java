@@ -7,6 +7,7 @@ import io.switchboard.live.LiveBoard;
 import io.switchboard.live.LiveQueue;
 import io.switchboard.queue.QueueFigures;
 import io.switchboard.queue.QueueStatistics;
+import io.switchboard.queue.QueueTimeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,18 @@ class QueueController {
 
     private final LiveBoard board;
     private final QueueStatistics statistics;
+    private final QueueTimeline timeline;
 
-    QueueController(LiveBoard board, QueueStatistics statistics) {
+    QueueController(LiveBoard board, QueueStatistics statistics, QueueTimeline timeline) {
         this.board = board;
         this.statistics = statistics;
+        this.timeline = timeline;
+    }
+
+    /** Today's course per queue, a point a minute: callers waiting and the service level so far. */
+    @GetMapping("/timeline")
+    Map<String, List<QueueTimeline.Point>> timeline() {
+        return timeline.today();
     }
 
     @GetMapping

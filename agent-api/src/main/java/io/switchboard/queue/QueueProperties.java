@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shortAbandons how callers who hang up within the threshold count: {@code EXCLUDED} from the service level
  *     (they left before anyone could have answered) or {@code MISSED} (counted against it)
  * @param arrivalWindow the recent period the staffing hint's arrival rate is measured over
+ * @param sampleInterval how often the wallboard chart's points are taken
  */
 @ConfigurationProperties("switchboard.queues")
 public record QueueProperties(
@@ -21,7 +22,8 @@ public record QueueProperties(
         @DefaultValue("20") int serviceLevelSeconds,
         @DefaultValue("0.8") double serviceLevelTarget,
         @DefaultValue("EXCLUDED") ShortAbandons shortAbandons,
-        @DefaultValue("30m") Duration arrivalWindow) {
+        @DefaultValue("30m") Duration arrivalWindow,
+        @DefaultValue("1m") Duration sampleInterval) {
 
     public enum ShortAbandons {
         EXCLUDED,
@@ -34,6 +36,9 @@ public record QueueProperties(
         }
         if (!(serviceLevelTarget > 0 && serviceLevelTarget < 1)) {
             throw new IllegalArgumentException("switchboard.queues.service-level-target must be between 0 and 1");
+        }
+        if (sampleInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("switchboard.queues.sample-interval must be at least 100ms");
         }
         if (arrivalWindow.isNegative() || arrivalWindow.isZero()) {
             throw new IllegalArgumentException("switchboard.queues.arrival-window must be positive");

@@ -74,7 +74,7 @@ public class SecurityConfiguration {
                         .requestMatchers(
                                 "/api/v1/agents/*/pause", "/api/v1/agents/*/resume", "/api/v1/agents/*/queues/*")
                         .hasAnyRole(SUPERVISOR, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/queues")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()

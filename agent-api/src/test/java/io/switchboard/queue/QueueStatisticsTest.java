@@ -30,7 +30,12 @@ class QueueStatisticsTest {
     private static JdbcTemplate jdbc;
 
     private final QueueProperties properties = new QueueProperties(
-            ZoneId.of("Europe/Berlin"), 20, 0.8, QueueProperties.ShortAbandons.EXCLUDED, Duration.ofMinutes(30));
+            ZoneId.of("Europe/Berlin"),
+            20,
+            0.8,
+            QueueProperties.ShortAbandons.EXCLUDED,
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(1));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @BeforeAll
@@ -80,7 +85,12 @@ class QueueStatisticsTest {
     @Test
     void shortAbandonsCountAgainstTheServiceLevelWhenConfiguredSo() {
         QueueProperties missed = new QueueProperties(
-                ZoneId.of("UTC"), 20, 0.8, QueueProperties.ShortAbandons.MISSED, Duration.ofMinutes(30));
+                ZoneId.of("UTC"),
+                20,
+                0.8,
+                QueueProperties.ShortAbandons.MISSED,
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(1));
         QueueStatistics statistics = new QueueStatistics(missed, clock, NOW.minusSeconds(3600));
         statistics.onCallEvent(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
         statistics.onCallEvent(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));

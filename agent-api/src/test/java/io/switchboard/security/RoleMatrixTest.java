@@ -105,6 +105,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // logging out an agent who is not (or no longer) in the queue succeeds: the outcome is the same
             row("DELETE /api/v1/agents/{extension}/queues/{queue}", 403, 202, 404, 403, 202),
             row("GET /api/v1/queues", 200, 200, 200, 200, 200),
+            row("GET /api/v1/queues/timeline", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
             // the Swagger UI: a redirect to its page, which needs the login form

@@ -61,6 +61,7 @@ class PagesInChromiumTest {
         registry.add("switchboard.demo.seed", () -> false);
         registry.add("switchboard.edge.port", () -> 0);
         registry.add("switchboard.edge.allowed-origins", () -> "http://127.0.0.1:" + httpPort);
+        registry.add("switchboard.queues.sample-interval", () -> "1s");
     }
 
     @Autowired
@@ -159,6 +160,14 @@ class PagesInChromiumTest {
             browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(waiting, "1"));
             browser.screenshot("wallboard");
             browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(waiting, "0"));
+            // the day's chart: a bar per sample, and the service level line once the call is counted
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#charts figure[data-queue='support'] polyline.service-level-line")));
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector("#charts figure[data-queue='support'] rect.waiting-bar")))
+                    .isNotEmpty();
+            browser.screenshot("wallboard-after-call");
         }
     }
 
