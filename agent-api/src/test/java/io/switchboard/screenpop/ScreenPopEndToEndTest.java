@@ -25,6 +25,7 @@ import io.switchboard.testing.SharedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ import tools.jackson.databind.JsonNode;
 class ScreenPopEndToEndTest {
 
     private static final String PASSWORD = "correct-horse";
+    private static final String WEBHOOK_SECRET = "a-webhook-secret-of-at-least-thirty-two-bytes";
 
     @DynamicPropertySource
     static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
@@ -61,6 +63,9 @@ class ScreenPopEndToEndTest {
         registry.add("switchboard.demo.seed", () -> false);
         registry.add("switchboard.edge.port", () -> 0);
         registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
+        registry.add("switchboard.webhook.enabled", () -> true);
+        registry.add("switchboard.webhook.port", () -> 0);
+        registry.add("switchboard.webhook.secret", () -> WEBHOOK_SECRET);
     }
 
     @LocalServerPort
@@ -190,6 +195,73 @@ class ScreenPopEndToEndTest {
                     .atMost(Duration.ofSeconds(2))
                     .until(() -> later.received("screenPop").isEmpty());
         }
+    }
+
+    @Test
+    void aCallReportedByAnotherPbxThroughTheWebhookPopsAndIsLogged() throws Exception {
+        String callId = "webhook-" + System.nanoTime();
+        try (Desktop ben = desktop("ben")) {
+            Instant start = Instant.now();
+            post(
+                    callId,
+                    "1",
+                    "call.new",
+                    start,
+                    ",\"direction\":\"inbound\",\"from\":\"+49301234567\",\"to\":\"500\",\"queue\":\"sales\"");
+            post(callId, "2", "call.ringing", start.plusSeconds(2), ",\"agent\":\"1005\"");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ben.received("screenPop").stream()
+                            .anyMatch(pop -> pop.path("callId").asText().equals(callId)));
+            JsonNode pop = ben.received("screenPop").stream()
+                    .filter(candidate -> candidate.path("callId").asText().equals(callId))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(pop.path("context").path("contacts").get(0).path("name").asText())
+                    .isEqualTo("Carol National");
+
+            post(callId, "3", "call.answered", start.plusSeconds(5), ",\"agent\":\"1005\"");
+            post(callId, "4", "call.hangup", start.plusSeconds(65), "");
+            post(callId, "4", "call.hangup", start.plusSeconds(65), ""); // a retry: accepted, ignored
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from activities where call_id = ?", Long.class, callId)
+                                    == 1);
+            assertThat(jdbc.queryForMap(
+                            "select outcome, agent_extension, talk_seconds, wait_seconds from activities where call_id = ?",
+                            callId))
+                    .containsEntry("outcome", "ANSWERED")
+                    .containsEntry("agent_extension", "1005")
+                    .containsEntry("talk_seconds", 60)
+                    .containsEntry("wait_seconds", 5);
+        }
+    }
+
+    @Autowired
+    io.switchboard.gateway.webhook.WebhookGateway webhook;
+
+    private void post(String callId, String n, String type, Instant at, String fields) throws Exception {
+        String body = "{\"eventId\":\"" + callId + "-" + n + "\",\"type\":\"" + type + "\",\"callId\":\"" + callId
+                + "\",\"occurredAt\":\"" + at + "\"" + fields + "}";
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of()
+                .formatHex(mac.doFinal((timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int port = webhook.address().orElseThrow().getPort();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/pbx/events"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Switchboard-Timestamp", timestamp)
+                                .header("X-Switchboard-Signature", "sha256=" + signature)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
     }
 
     private Desktop desktop(String username) {
