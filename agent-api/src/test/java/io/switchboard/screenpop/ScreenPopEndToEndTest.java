@@ -8,22 +8,18 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
-import io.switchboard.gateway.simulator.AmiSimulator;
 import io.switchboard.gateway.simulator.Caller;
 import io.switchboard.gateway.simulator.HangupBy;
 import io.switchboard.gateway.simulator.QueueCallAnswered;
 import io.switchboard.gateway.simulator.RingAllAnswered;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Desktop;
-import io.switchboard.testing.SharedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,54 +27,20 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The product end to end on a real PostgreSQL: the simulator rings two agents of a ring-all queue, both desktops
  * pop the caller's contact, the one who does not answer has the pop withdrawn, and the hangup logs one activity.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ScreenPopEndToEndTest {
+class ScreenPopEndToEndTest extends ApplicationOnPostgres {
 
     private static final String PASSWORD = "correct-horse";
-    private static final String WEBHOOK_SECRET = "a-webhook-secret-of-at-least-thirty-two-bytes";
-
-    @DynamicPropertySource
-    static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
-        int amiPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            amiPort = socket.getLocalPort();
-        }
-        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("switchboard.ami.port", () -> amiPort);
-        registry.add("switchboard.simulator.calls-per-second", () -> 0);
-        registry.add("switchboard.simulator.time-scale", () -> 4);
-        registry.add("switchboard.demo.seed", () -> false);
-        registry.add("switchboard.edge.port", () -> 0);
-        registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
-        registry.add("switchboard.webhook.enabled", () -> true);
-        registry.add("switchboard.webhook.port", () -> 0);
-        registry.add("switchboard.webhook.secret", () -> WEBHOOK_SECRET);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AmiSimulator simulator;
 
     @Autowired
     AmiGateway gateway;
-
-    @Autowired
-    Directory directory;
 
     @Autowired
     Contacts contacts;
@@ -89,11 +51,8 @@ class ScreenPopEndToEndTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
-
     @BeforeEach
     void salesTeamAndAKnownCustomer() {
-        api = new Api(port);
         if (directory.findByUsername("anna").isEmpty()) {
             var sales = directory.team("Sales");
             user("anna", "1004", sales);

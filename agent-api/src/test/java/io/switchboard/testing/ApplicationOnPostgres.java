@@ -35,8 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application as the API tests use it, started once for all of them: a real PostgreSQL, the simulator on a free
- * AMI port generating no calls of its own (tests play the calls they need), no demo data, and the {@link TestUser}s
- * with {@link TestUser#PASSWORD}.
+ * AMI port generating no calls of its own (tests play the calls they need), no demo data, the CTI edge and the PBX
+ * webhook on free ports, and the {@link TestUser}s with {@link TestUser#PASSWORD}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +44,9 @@ public abstract class ApplicationOnPostgres {
 
     /** The upload limit of these tests (the application's own is larger), so a test can exceed it cheaply. */
     public static final int MAX_UPLOAD_BYTES = 256 * 1024;
+
+    /** The PBX webhook's signing secret in these tests. */
+    public static final String WEBHOOK_SECRET = "a-webhook-secret-of-at-least-thirty-two-bytes";
 
     @DynamicPropertySource
     static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
@@ -58,6 +61,10 @@ public abstract class ApplicationOnPostgres {
         registry.add("switchboard.simulator.time-scale", () -> 4);
         registry.add("switchboard.demo.seed", () -> false);
         registry.add("switchboard.edge.port", () -> 0);
+        registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
+        registry.add("switchboard.webhook.enabled", () -> true);
+        registry.add("switchboard.webhook.port", () -> 0);
+        registry.add("switchboard.webhook.secret", () -> WEBHOOK_SECRET);
         registry.add("spring.servlet.multipart.max-file-size", () -> MAX_UPLOAD_BYTES + "B");
         registry.add("spring.servlet.multipart.max-request-size", () -> MAX_UPLOAD_BYTES + "B");
     }
