@@ -42,17 +42,4 @@ final class Assignments {
                 members.indexOf(least), new SupportTiers.Load(least.userId(), least.username(), least.tickets() + 1));
         return Optional.of(new Member(least.userId(), least.username()));
     }
-
-    /** Counts a ticket given by hand, so later picks in the same transaction see it. */
-    void taken(String tier, long userId) {
-        List<SupportTiers.Load> members = loads.get(tier);
-        if (members != null) {
-            for (int i = 0; i < members.size(); i++) {
-                SupportTiers.Load load = members.get(i);
-                if (load.userId() == userId) {
-                    members.set(i, new SupportTiers.Load(userId, load.username(), load.tickets() + 1));
-                }
-            }
-        }
-    }
 }

@@ -6,7 +6,6 @@ import io.switchboard.ticket.TicketProperties.SlaProperties;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,10 +72,6 @@ final class SlaPolicies {
 
     int warningPercent() {
         return warningPercent;
-    }
-
-    List<String> calendarNames() {
-        return List.copyOf(calendars.keySet());
     }
 
     private static String key(TicketPriority priority, String account) {
