@@ -9,16 +9,23 @@ import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -163,6 +170,50 @@ public class TicketConfiguration {
                 }
             }
         };
+    }
+
+    /**
+     * Escalation mails, when {@code switchboard.tickets.mail.enabled}: needs Spring Boot's {@link JavaMailSender}
+     * ({@code spring.mail.host} and friends).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("switchboard.tickets.mail.enabled")
+    static class MailNotifications {
+
+        @Bean(destroyMethod = "shutdown")
+        ThreadPoolExecutor ticketMailExecutor(TicketProperties properties) {
+            return new ThreadPoolExecutor(
+                    1,
+                    1,
+                    0,
+                    TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(properties.mail().queueCapacity()),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "ticket-mail");
+                        thread.setDaemon(true);
+                        return thread;
+                    },
+                    new ThreadPoolExecutor.AbortPolicy());
+        }
+
+        @Bean
+        EscalationNotifier mailEscalationNotifier(
+                JavaMailSender sender,
+                ThreadPoolExecutor ticketMailExecutor,
+                TicketProperties properties,
+                ObjectProvider<MeterRegistry> meters) {
+            Map<String, String> mailboxes = new HashMap<>();
+            properties.tiers().stream()
+                    .filter(tier -> tier.email() != null)
+                    .forEach(tier -> mailboxes.put(tier.name(), tier.email()));
+            return new MailEscalationNotifier(
+                    sender,
+                    ticketMailExecutor,
+                    properties.mail().from(),
+                    mailboxes,
+                    properties.mail().supervisors(),
+                    meters.getIfAvailable(() -> Metrics.globalRegistry));
+        }
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {

@@ -26,15 +26,18 @@ public record TicketProperties(
         Map<String, CalendarProperties> calendars,
         @DefaultValue SlaProperties sla,
         @DefaultValue SchedulerProperties scheduler,
+        @DefaultValue MailProperties mail,
         @DefaultValue("10") int popTickets,
         @DefaultValue("200") int maxPageSize) {
 
     /**
      * @param assignment who gets a ticket arriving in the tier without a chosen assignee
      * @param members usernames added to the tier at startup (members can also be added at run time)
+     * @param email the tier's mailbox (a distribution list): escalations to the tier are mailed there when
+     *     {@code switchboard.tickets.mail.enabled}; {@code null} for none
      */
     public record TierProperties(
-            String name, @DefaultValue("QUEUE") AssignmentRule assignment, List<String> members) {
+            String name, @DefaultValue("QUEUE") AssignmentRule assignment, List<String> members, String email) {
 
         public TierProperties {
             if (name == null || name.isBlank() || name.strip().length() > 60) {
@@ -43,6 +46,33 @@ public record TicketProperties(
             name = name.strip();
             assignment = assignment == null ? AssignmentRule.QUEUE : assignment;
             members = members == null ? List.of() : List.copyOf(members);
+            email = email == null || email.isBlank() ? null : email.strip();
+        }
+    }
+
+    /**
+     * Escalation e-mails through Spring's {@code JavaMailSender} (configured with {@code spring.mail.*}).
+     *
+     * @param enabled send them at all (needs {@code spring.mail.host})
+     * @param from the sender address
+     * @param supervisors an address for the supervisors, copied on every escalation mail; {@code null} for none
+     * @param queueCapacity mails waiting for the mail server before further ones are dropped and counted
+     */
+    public record MailProperties(
+            @DefaultValue("false") boolean enabled,
+            String from,
+            String supervisors,
+            @DefaultValue("1000") int queueCapacity) {
+
+        public MailProperties {
+            if (enabled && (from == null || from.isBlank())) {
+                throw new IllegalArgumentException(
+                        "switchboard.tickets.mail.from is required when switchboard.tickets.mail.enabled");
+            }
+            supervisors = supervisors == null || supervisors.isBlank() ? null : supervisors.strip();
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("switchboard.tickets.mail.queue-capacity must be at least 1");
+            }
         }
     }
 
@@ -181,9 +211,9 @@ public record TicketProperties(
     public TicketProperties {
         tiers = tiers == null || tiers.isEmpty()
                 ? List.of(
-                        new TierProperties("Tier 1", AssignmentRule.QUEUE, List.of()),
-                        new TierProperties("Tier 2", AssignmentRule.LEAST_LOADED, List.of()),
-                        new TierProperties("Tier 3", AssignmentRule.LEAST_LOADED, List.of()))
+                        new TierProperties("Tier 1", AssignmentRule.QUEUE, List.of(), null),
+                        new TierProperties("Tier 2", AssignmentRule.LEAST_LOADED, List.of(), null),
+                        new TierProperties("Tier 3", AssignmentRule.LEAST_LOADED, List.of(), null))
                 : List.copyOf(tiers);
         Set<String> names = new HashSet<>();
         for (TierProperties tier : tiers) {
@@ -196,6 +226,7 @@ public record TicketProperties(
         calendars = Map.copyOf(calendars);
         sla = sla == null ? new SlaProperties(80, null) : sla;
         scheduler = scheduler == null ? new SchedulerProperties(true, Duration.ofSeconds(30), 500) : scheduler;
+        mail = mail == null ? new MailProperties(false, null, null, 1000) : mail;
         for (PolicyProperties policy : sla.policies()) {
             if (!calendars.containsKey(policy.calendar())) {
                 throw new IllegalArgumentException("switchboard.tickets.sla.policies[" + policy.name()
@@ -215,6 +246,6 @@ public record TicketProperties(
 
     /** The defaults, for code that runs without Spring's binder. */
     public static TicketProperties defaults() {
-        return new TicketProperties(null, null, null, null, 10, 200);
+        return new TicketProperties(null, null, null, null, null, 10, 200);
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
 
 /** The {@code switchboard.tickets.*} configuration: defaults, binding from properties, and what it refuses. */
 class TicketPropertiesTest {
@@ -86,6 +88,26 @@ class TicketPropertiesTest {
     }
 
     @Test
+    void theDocumentedExampleBinds() throws Exception {
+        List<org.springframework.core.env.PropertySource<?>> example = new YamlPropertySourceLoader()
+                .load("tickets.example.yml", new FileSystemResource("../config/tickets.example.yml"));
+
+        runner.withInitializer(context -> example.forEach(
+                        source -> context.getEnvironment().getPropertySources().addFirst(source)))
+                .run(context -> {
+                    TicketProperties properties = context.getBean(TicketProperties.class);
+                    assertThat(properties.tiers()).hasSize(3);
+                    assertThat(properties.tiers().get(1).assignment()).isEqualTo(AssignmentRule.LEAST_LOADED);
+                    assertThat(properties.calendars()).containsOnlyKeys("default", "around-the-clock");
+                    assertThat(properties.sla().policies()).hasSize(5);
+                    assertThat(new SlaPolicies(properties.sla(), properties.calendars())
+                                    .select(TicketPriority.HIGH, "analytical engines ltd")
+                                    .name())
+                            .isEqualTo("HIGH/Analytical Engines Ltd");
+                });
+    }
+
+    @Test
     void refusesConfigurationItCannotWorkWith() {
         runner.withPropertyValues("switchboard.tickets.calendars.default.hours=MON-FRI 18:00-08:00")
                 .run(context ->
@@ -100,7 +122,10 @@ class TicketPropertiesTest {
                                 TicketPriority.HIGH, null, null, Duration.ofHours(1), null, Duration.ofHours(2)))))
                 .hasMessageContaining("missing [LOW, NORMAL, URGENT]");
         assertThatThrownBy(() -> new TicketProperties(
-                        List.of(new TierProperties("Tier 1", null, null), new TierProperties("Tier 1", null, null)),
+                        List.of(
+                                new TierProperties("Tier 1", null, null, null),
+                                new TierProperties("Tier 1", null, null, null)),
+                        null,
                         null,
                         null,
                         null,
@@ -117,6 +142,7 @@ class TicketPropertiesTest {
                                         policy(TicketPriority.NORMAL, "default"),
                                         policy(TicketPriority.HIGH, "default"),
                                         policy(TicketPriority.URGENT, "default"))),
+                        null,
                         null,
                         10,
                         200))
