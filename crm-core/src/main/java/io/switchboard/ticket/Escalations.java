@@ -52,7 +52,7 @@ public class Escalations {
      * there, else by the tier's rule.
      *
      * @throws InvalidTicketException no reason, the ticket is resolved or closed, already in the last tier, an
-     *     unknown tier or one that is not a member of it
+     *     unknown tier, an assignee who is not a member of it
      * @throws TicketNotFoundException no such ticket, or one the viewer may not see
      * @throws TicketAccessDeniedException the viewer sees it but may not work on it
      */

@@ -1,9 +1,11 @@
 package io.switchboard.ticket;
 
+import io.switchboard.directory.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -93,7 +95,7 @@ final class Escalator {
                 kind,
                 from,
                 ticket.tier,
-                ticket.assigneeId == null ? null : new io.switchboard.directory.UserId(ticket.assigneeId),
+                ticket.assigneeId == null ? null : new UserId(ticket.assigneeId),
                 reason,
                 now,
                 recipients.of(ticket.tier, ticket.assigneeId));
@@ -109,7 +111,7 @@ final class Escalator {
 
     /** {@code resolution target of 8h breached (due 2026-06-03T15:00:00Z)}. */
     private static String describe(SlaClock clock, boolean breach) {
-        String target = clock.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " target of "
+        String target = clock.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " target of "
                 + hours(Duration.ofSeconds(clock.targetSeconds));
         return breach
                 ? target + " breached (due " + clock.dueAt + ")"

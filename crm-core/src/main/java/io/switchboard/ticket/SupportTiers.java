@@ -6,7 +6,9 @@ import io.switchboard.directory.UserId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -70,8 +72,8 @@ public class SupportTiers {
         Map<Long, DirectoryUser> users = directory
                 .findAll(ids.stream().map(UserId::new).toList())
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(user -> user.id().value(), user -> user));
-        return ids.stream().map(users::get).filter(java.util.Objects::nonNull).toList();
+                .collect(Collectors.toMap(user -> user.id().value(), user -> user));
+        return ids.stream().map(users::get).filter(Objects::nonNull).toList();
     }
 
     /** The tiers the user belongs to, in escalation order. */

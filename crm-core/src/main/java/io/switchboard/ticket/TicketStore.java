@@ -1,5 +1,6 @@
 package io.switchboard.ticket;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -167,7 +168,7 @@ final class TicketStore {
             for (TicketState.Entry entry : t.entries) {
                 MapSqlParameterSource p = new MapSqlParameterSource()
                         .addValue("ticketId", t.id)
-                        .addValue("actor", entry.actor(), java.sql.Types.BIGINT)
+                        .addValue("actor", entry.actor(), Types.BIGINT)
                         .addValue("kind", entry.kind().name())
                         .addValue("from", truncate(entry.from(), 300))
                         .addValue("to", truncate(entry.to(), 300))

@@ -127,6 +127,21 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aLaterCallAboutTheTicketIsLinkedToIt() {
+        Activity first = Calls.answered(
+                recorder, history, anna.viewer(), "call-1", "+49301234567", "1001", berlin("2026-06-08T09:40"));
+        Ticket ticket = tickets.openFromActivity(first.id(), TicketFromCall.defaults(), anna.viewer());
+        Activity again = Calls.answered(
+                recorder, history, anna.viewer(), "call-2", "+49301234567", "1001", berlin("2026-06-08T11:40"));
+
+        Ticket linked = actions.linkActivity(ticket.id(), again.id(), anna.viewer());
+
+        assertThat(linked.callIds()).containsExactly("call-1", "call-2");
+        assertThat(actions.linkCall(ticket.id(), "call-2", anna.viewer()).callIds())
+                .containsExactly("call-1", "call-2");
+    }
+
+    @Test
     void aFirstTierQueueTicketWaitsUnassigned() {
         Ticket ticket = tickets.open(NewTicket.of("Invoice wrong", TicketPriority.LOW, ada), anna.viewer());
 
