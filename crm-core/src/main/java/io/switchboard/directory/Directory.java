@@ -2,6 +2,7 @@ package io.switchboard.directory;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,29 @@ public class Directory {
         return users.findByExtensionIn(Set.copyOf(extensions)).stream()
                 .map(UserEntity::toUser)
                 .collect(Collectors.toMap(DirectoryUser::extension, user -> user));
+    }
+
+    /** Those of the users that exist, in no particular order. */
+    public List<DirectoryUser> findAll(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return users.findAllById(ids.stream().map(UserId::value).collect(Collectors.toSet())).stream()
+                .map(UserEntity::toUser)
+                .toList();
+    }
+
+    /** The supervisors of these teams, e.g. to tell them that a ticket reached their people. */
+    public List<DirectoryUser> supervisorsOf(Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return users
+                .findByRoleAndTeamIdIn(
+                        Role.SUPERVISOR, teams.stream().map(TeamId::value).collect(Collectors.toSet()))
+                .stream()
+                .map(UserEntity::toUser)
+                .toList();
     }
 
     /** What logging in needs: the user, their password hash ({@code null} when none is set) and whether active. */

@@ -14,4 +14,6 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
     List<UserEntity> findByExtensionIn(Collection<String> extensions);
 
     boolean existsByUsername(String username);
+
+    List<UserEntity> findByRoleAndTeamIdIn(Role role, Collection<Long> teamIds);
 }

@@ -2,6 +2,7 @@ package io.switchboard.testing;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEventBus;
+import java.time.Instant;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,10 +18,20 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @AutoConfigurationPackage(
-        basePackages = {"io.switchboard.contact", "io.switchboard.directory", "io.switchboard.activity"})
+        basePackages = {
+            "io.switchboard.contact",
+            "io.switchboard.directory",
+            "io.switchboard.activity",
+            "io.switchboard.ticket"
+        })
 // Like @SpringBootApplication's scan: test classes' own @TestConfiguration classes stay out of other tests' contexts.
 @ComponentScan(
-        basePackages = {"io.switchboard.contact", "io.switchboard.directory", "io.switchboard.activity"},
+        basePackages = {
+            "io.switchboard.contact",
+            "io.switchboard.directory",
+            "io.switchboard.activity",
+            "io.switchboard.ticket"
+        },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class CrmTestApplication {
 
@@ -28,6 +39,18 @@ public class CrmTestApplication {
     @Bean
     SimpleMeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    /** The time the ticket package sees: tests set it and move it on (SLA clocks, escalations). */
+    @Bean
+    TestClock clock() {
+        return new TestClock(Instant.now());
+    }
+
+    /** Escalation notices, kept for tests to read. */
+    @Bean
+    RecordingNotifier recordingNotifier() {
+        return new RecordingNotifier();
     }
 
     /** The gateway's bus, without the gateway: tests publish the call events a PBX would cause. */

@@ -9,6 +9,11 @@ public final class Database {
 
     /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
     public static void clear(JdbcTemplate jdbc) {
+        jdbc.execute("delete from ticket_history");
+        jdbc.execute("delete from ticket_calls");
+        jdbc.execute("delete from ticket_sla_clocks");
+        jdbc.execute("delete from tickets");
+        jdbc.execute("delete from ticket_tier_members");
         jdbc.execute("delete from activities");
         jdbc.execute("delete from contact_tags");
         jdbc.execute("delete from phone_numbers");

@@ -13,6 +13,7 @@ import io.switchboard.contact.ImportOptions;
 import io.switchboard.contact.ImportReport;
 import io.switchboard.contact.MatchRank;
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
@@ -20,6 +21,16 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
+import io.switchboard.ticket.ChangeKind;
+import io.switchboard.ticket.EscalationPass;
+import io.switchboard.ticket.Escalations;
+import io.switchboard.ticket.NewTicket;
+import io.switchboard.ticket.SupportTiers;
+import io.switchboard.ticket.Ticket;
+import io.switchboard.ticket.TicketChange;
+import io.switchboard.ticket.TicketPriority;
+import io.switchboard.ticket.TicketQuery;
+import io.switchboard.ticket.Tickets;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The demo's database: an H2 file in PostgreSQL mode. The same migrations must run on it unchanged, the
- * entities must fit the schema (Hibernate validates it), and the hand-written SQL of lookup and import must run.
+ * entities must fit the schema (Hibernate validates it), and the hand-written SQL of lookup, import, activities
+ * and tickets must run (the escalation scheduler's {@code for update skip locked} too).
  */
 @SpringBootTest(classes = CrmTestApplication.class)
 class MigrationsOnH2Test {
@@ -64,6 +76,18 @@ class MigrationsOnH2Test {
     @Autowired
     ActivityHistory history;
 
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    Escalations escalations;
+
+    @Autowired
+    SupportTiers tiers;
+
+    @Autowired
+    TestClock clock;
+
     @Test
     void migrationsRunOnH2InPostgresMode() {
         assertThat(jdbc.queryForObject("select database_path() is not null", Boolean.class))
@@ -71,7 +95,7 @@ class MigrationsOnH2Test {
         assertThat(jdbc.queryForList(
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "4");
     }
 
     @Test
@@ -127,5 +151,28 @@ class MigrationsOnH2Test {
                     assertThat(activity.startedAt()).isEqualTo(started);
                     assertThat(activity.talkSeconds()).isEqualTo(55);
                 });
+    }
+
+    @Test
+    void ticketsOpenEscalateAndListOnH2() {
+        DirectoryUser agent = directory.add(new NewUser("h2agent", null, Role.AGENT, directory.team("H2"), "1201"));
+        DirectoryUser engineer = directory.add(new NewUser("h2engineer", null, Role.AGENT, null, "1202"));
+        tiers.addMember("Tier 1", agent.id());
+        tiers.addMember("Tier 2", engineer.id());
+        clock.set(Instant.parse("2026-06-08T08:00:00Z"));
+        Ticket ticket = tickets.open(NewTicket.of("H2 ticket", TicketPriority.URGENT, null), agent.viewer());
+
+        clock.set(Instant.parse("2026-06-08T09:00:00Z"));
+        EscalationPass pass = escalations.runDue();
+
+        assertThat(pass.breaches()).isEqualTo(1);
+        assertThat(escalations.runDue().checked()).isZero();
+        assertThat(tickets.find(TicketQuery.assignedTo(engineer.id()), engineer.viewer(), 0, 10)
+                        .getContent())
+                .extracting(Ticket::id)
+                .containsExactly(ticket.id());
+        assertThat(tickets.history(ticket.id(), engineer.viewer()))
+                .extracting(TicketChange::kind)
+                .contains(ChangeKind.CREATED, ChangeKind.ESCALATED_ON_BREACH);
     }
 }

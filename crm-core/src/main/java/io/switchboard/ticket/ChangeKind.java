@@ -1,0 +1,22 @@
+package io.switchboard.ticket;
+
+/** What one entry of a ticket's history records. */
+public enum ChangeKind {
+    CREATED,
+    SUBJECT,
+    DESCRIPTION,
+    PRIORITY,
+    CONTACT,
+    STATUS,
+    ASSIGNEE,
+    /** An update was sent to the customer (meets the first response, restarts the next-update clock). */
+    RESPONDED,
+    CALL_LINKED,
+    ESCALATED_MANUALLY,
+    ESCALATED_ON_WARNING,
+    ESCALATED_ON_BREACH,
+    /** A warning with no tier left to escalate to: only notified. */
+    SLA_WARNING,
+    /** A breach with no tier left to escalate to: only notified. */
+    SLA_BREACH
+}

@@ -1,0 +1,31 @@
+package io.switchboard.ticket;
+
+import io.switchboard.contact.ContactId;
+import io.switchboard.directory.UserId;
+
+/**
+ * A ticket to open.
+ *
+ * @param priority {@code null} for {@link TicketPriority#NORMAL}
+ * @param contact {@code null} for an unknown caller
+ * @param tier the tier's name; {@code null} for the first tier
+ * @param assignee a member of that tier; {@code null} to follow the tier's {@link AssignmentRule}
+ * @param callId the PBX's id of the call it is about (also of a call still in progress); {@code null} for none
+ */
+public record NewTicket(
+        String subject,
+        String description,
+        TicketPriority priority,
+        ContactId contact,
+        String tier,
+        UserId assignee,
+        String callId) {
+
+    public NewTicket {
+        priority = priority == null ? TicketPriority.NORMAL : priority;
+    }
+
+    public static NewTicket of(String subject, TicketPriority priority, ContactId contact) {
+        return new NewTicket(subject, null, priority, contact, null, null, null);
+    }
+}

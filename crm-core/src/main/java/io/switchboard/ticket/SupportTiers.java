@@ -1,0 +1,153 @@
+package io.switchboard.ticket;
+
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The support tiers (configured, in escalation order) and their members (stored, changed at run time). A user may
+ * belong to several tiers.
+ */
+public class SupportTiers {
+
+    /** A tier member with the number of active tickets assigned to them. */
+    record Load(long userId, String username, long tickets) {}
+
+    private final List<Tier> tiers;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Directory directory;
+    private final Clock clock;
+
+    SupportTiers(List<Tier> tiers, NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
+        this.tiers = List.copyOf(tiers);
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** All tiers, first to last. */
+    public List<Tier> tiers() {
+        return tiers;
+    }
+
+    public Tier first() {
+        return tiers.get(0);
+    }
+
+    /**
+     * @throws InvalidTicketException no tier of that name
+     */
+    public Tier tier(String name) {
+        return tiers.stream()
+                .filter(tier -> tier.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidTicketException(
+                        "tier",
+                        "no tier named '" + name + "'; one of "
+                                + tiers.stream().map(Tier::name).toList()));
+    }
+
+    /** The tier a ticket escalates to from {@code name}; empty for the last tier. */
+    public Optional<Tier> next(String name) {
+        int level = tier(name).level();
+        return level < tiers.size() ? Optional.of(tiers.get(level)) : Optional.empty();
+    }
+
+    /** The tier's members, ordered by when they joined it. */
+    public List<DirectoryUser> members(String tier) {
+        tier(tier);
+        List<Long> ids = jdbc.queryForList(
+                "select user_id from ticket_tier_members where tier = :tier order by added_at, user_id",
+                Map.of("tier", tier),
+                Long.class);
+        Map<Long, DirectoryUser> users = directory
+                .findAll(ids.stream().map(UserId::new).toList())
+                .stream()
+                .collect(Collectors.toMap(user -> user.id().value(), user -> user));
+        return ids.stream().map(users::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The tiers the user belongs to, in escalation order. */
+    public List<Tier> tiersOf(UserId user) {
+        List<String> names = jdbc.queryForList(
+                "select tier from ticket_tier_members where user_id = :user",
+                Map.of("user", user.value()),
+                String.class);
+        return tiers.stream().filter(tier -> names.contains(tier.name())).toList();
+    }
+
+    /**
+     * Adds the user to the tier; adding a member again changes nothing.
+     *
+     * @throws InvalidTicketException no such tier or user
+     */
+    public void addMember(String tier, UserId user) {
+        tier(tier);
+        if (directory.find(user).isEmpty()) {
+            throw new InvalidTicketException("user", "no user " + user.value());
+        }
+        if (isMember(tier, user.value())) {
+            return;
+        }
+        MapSqlParameterSource parameters =
+                new MapSqlParameterSource().addValue("tier", tier).addValue("user", user.value());
+        TicketRows.timestamp(parameters, "at", clock.instant());
+        try {
+            jdbc.update(
+                    "insert into ticket_tier_members (tier, user_id, added_at) values (:tier, :user, :at)", parameters);
+        } catch (DuplicateKeyException e) {
+            // added by someone else at the same moment: the member is there, which is what was asked
+        }
+    }
+
+    /** Takes the user out of the tier; tickets they hold stay theirs. */
+    public void removeMember(String tier, UserId user) {
+        tier(tier);
+        jdbc.update(
+                "delete from ticket_tier_members where tier = :tier and user_id = :user",
+                Map.of("tier", tier, "user", user.value()));
+    }
+
+    /**
+     * @throws InvalidTicketException the user is not a member of the tier
+     */
+    Assignments.Member member(String tier, UserId user) {
+        List<Assignments.Member> found = jdbc.query(
+                "select u.id, u.username from ticket_tier_members m join users u on u.id = m.user_id"
+                        + " where m.tier = :tier and m.user_id = :user",
+                Map.of("tier", tier, "user", user.value()),
+                (rs, row) -> new Assignments.Member(rs.getLong("id"), rs.getString("username")));
+        if (found.isEmpty()) {
+            throw new InvalidTicketException("assignee", "user " + user.value() + " is not a member of " + tier);
+        }
+        return found.get(0);
+    }
+
+    boolean isMember(String tier, long user) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from ticket_tier_members where tier = :tier and user_id = :user",
+                Map.of("tier", tier, "user", user),
+                Long.class);
+        return count != null && count > 0;
+    }
+
+    /** The tier's members by how many active tickets they hold, least first; ties by who joined first. */
+    List<Load> loads(String tier) {
+        return jdbc.query(
+                "select m.user_id, u.username, (select count(*) from tickets t where t.assignee_id = m.user_id"
+                        + " and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')) as load"
+                        + " from ticket_tier_members m join users u on u.id = m.user_id"
+                        + " where m.tier = :tier and u.active = true order by load, m.added_at, m.user_id",
+                Map.of("tier", tier),
+                (rs, row) -> new Load(rs.getLong("user_id"), rs.getString("username"), rs.getLong("load")));
+    }
+}

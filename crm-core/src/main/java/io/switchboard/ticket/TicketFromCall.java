@@ -1,0 +1,16 @@
+package io.switchboard.ticket;
+
+import io.switchboard.directory.UserId;
+
+/**
+ * What the agent chooses when opening a ticket from a call; the rest comes from the call. Every field may be
+ * {@code null}: the subject then names the call, the description summarises it, the priority is NORMAL, the tier
+ * the first, the assignee follows the tier's rule.
+ */
+public record TicketFromCall(
+        String subject, String description, TicketPriority priority, String tier, UserId assignee) {
+
+    public static TicketFromCall defaults() {
+        return new TicketFromCall(null, null, null, null, null);
+    }
+}

@@ -1,0 +1,4 @@
+package io.switchboard.ticket;
+
+/** Identifies a ticket. */
+public record TicketId(long value) {}
