@@ -1,9 +1,11 @@
-// The agent desktop: state and pause, the live screen pop, click-to-dial, recent calls and their dispositions.
+// The agent desktop: state and pause, the live screen pop (with the caller's open tickets), click-to-dial, recent
+// calls with their dispositions and tickets, and notices of tickets escalated to the agent.
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
 
 const pops = new Map(); // callId -> pop payload, newest shown
 let selectedActivity = null;
+let ticketActivity = null;
 
 function renderPop() {
   const box = document.getElementById('pop');
@@ -40,13 +42,59 @@ function renderPop() {
     card.append(el('h4', 'Recent calls'), list);
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
-  if (tickets && tickets.length) {
-    const list = el('ul', null, 'tickets');
-    for (const ticket of tickets) list.append(el('li', JSON.stringify(ticket)));
-    card.append(el('h4', 'Open tickets'), list);
-  }
+  if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets));
   if (current.newContact) card.append(newContactForm(current.newContact));
   box.append(card);
+}
+
+/** The caller's active tickets (OpenTicket records): subject, status, priority, tier, who has it, SLA time left. */
+function openTicketList(tickets) {
+  const list = el('ul', null, 'tickets');
+  for (const ticket of tickets) {
+    const item = el('li', null, 'ticket');
+    item.dataset.ticketId = ticket.id.value;
+    item.append(el('strong', `#${ticket.id.value} ${text(ticket.subject)}`, 'subject'));
+    const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'in the queue';
+    item.append(el('span', ` ${words(ticket.status)} · ${words(ticket.priority)} · ${text(ticket.tier)} ${owner}`, 'meta'));
+    const deadline = ticket.nextDeadline;
+    if (deadline) {
+      const clock = el('span', ' · ' + timeLeft(deadline), 'sla');
+      if (deadline.overdue) clock.classList.add('overdue');
+      item.append(clock);
+    }
+    list.append(item);
+  }
+  return list;
+}
+
+function words(value) {
+  return text(value).replaceAll('_', ' ').toLowerCase();
+}
+
+/** An SLA clock as the agent reads it: "3 h 10 min to first response", "overdue by 20 min", "paused". */
+function timeLeft(deadline) {
+  const seconds = isoSeconds(deadline.left);
+  const target = words(deadline.kind);
+  const span = duration(Math.abs(seconds));
+  if (deadline.paused) return `${target} paused (${span} left)`;
+  return seconds > 0 ? `${span} to ${target}` : `${target} overdue by ${span}`;
+}
+
+/** Seconds of an ISO-8601 duration as Java writes it ("PT3H59M12.5S", "PT-1H-30M"); a number is seconds already. */
+function isoSeconds(value) {
+  if (typeof value === 'number') return value;
+  const match = /^(-)?P(?:(-?\d+)D)?(?:T(?:(-?\d+)H)?(?:(-?\d+)M)?(?:(-?[\d.]+)S)?)?$/.exec(text(value));
+  if (!match) return 0;
+  const [, negative, days, hours, minutes, secs] = match;
+  const total = Number(days || 0) * 86400 + Number(hours || 0) * 3600 + Number(minutes || 0) * 60 + Number(secs || 0);
+  return negative ? -total : total;
+}
+
+function duration(seconds) {
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
 function newContactForm(offer) {
@@ -109,6 +157,13 @@ async function refreshCalls() {
         cell.append(button);
       }
       row.append(cell);
+      const ticketCell = el('td');
+      const open = el('button', 'Open ticket', 'open-ticket');
+      open.type = 'button';
+      open.setAttribute('aria-label', `Open a ticket about the call from ${activity.callerNumber} at ${time(activity.startedAt)}`);
+      open.addEventListener('click', () => selectTicketCall(activity));
+      ticketCell.append(open);
+      row.append(ticketCell);
       body.append(row);
     }
   } catch (error) {
@@ -123,6 +178,64 @@ function selectActivity(activity) {
   document.getElementById('disposition-call').textContent = `${activity.callerNumber} at ${time(activity.startedAt)}`;
   document.getElementById('disposition-result').textContent = '';
   document.getElementById('disposition-code').focus();
+}
+
+function selectTicketCall(activity) {
+  ticketActivity = activity;
+  const form = document.getElementById('ticket-form');
+  form.hidden = false;
+  document.getElementById('ticket-call').textContent = `${activity.callerNumber} at ${time(activity.startedAt)}`;
+  document.getElementById('ticket-result').textContent = '';
+  document.getElementById('ticket-subject').focus();
+}
+
+document.getElementById('ticket-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  if (!ticketActivity) return;
+  const result = document.getElementById('ticket-result');
+  const subject = document.getElementById('ticket-subject');
+  try {
+    const ticket = await api('POST', `/api/v1/activities/${ticketActivity.id.value}/ticket`, {
+      subject: subject.value.trim() || null,
+      priority: document.getElementById('ticket-priority').value,
+    });
+    const owner = ticket.assigneeName ? `assigned to ${ticket.assigneeName}` : 'in its queue';
+    result.textContent = `Ticket #${ticket.id.value} opened in ${ticket.tier}, ${owner}.`;
+    subject.value = '';
+    ticketActivity = null;
+  } catch (error) {
+    result.textContent = error.message;
+  }
+});
+
+document.getElementById('ticket-cancel').addEventListener('click', () => {
+  ticketActivity = null;
+  document.getElementById('ticket-form').hidden = true;
+});
+
+const ESCALATED_BECAUSE = {
+  ASSIGNEE: 'it is yours now',
+  TIER_MEMBER: "it waits in your tier's queue",
+  SUPERVISOR: "it is in your team's tier",
+};
+
+/** A ticketEscalated message: a notice that stays until dismissed (button or Escape), read out by screen readers. */
+function showEscalation(escalated) {
+  const notices = document.getElementById('notices');
+  const notice = el('div', null, 'notice ' + text(escalated.kind).toLowerCase());
+  notice.dataset.ticketId = escalated.ticket;
+  const moved = escalated.fromTier === escalated.toTier
+    ? `is past its SLA in ${escalated.toTier}`
+    : `escalated from ${escalated.fromTier} to ${escalated.toTier}`;
+  const why = ESCALATED_BECAUSE[escalated.role] || '';
+  notice.append(el('p', `Ticket #${escalated.ticket} “${text(escalated.subject)}” (${words(escalated.priority)}) ${moved}${why ? ': ' + why : ''}.`));
+  if (escalated.reason) notice.append(el('p', 'Reason: ' + escalated.reason, 'note'));
+  const dismiss = el('button', 'Dismiss', 'small');
+  dismiss.type = 'button';
+  dismiss.addEventListener('click', () => notice.remove());
+  notice.addEventListener('keydown', event => { if (event.key === 'Escape') notice.remove(); });
+  notice.append(dismiss);
+  notices.append(notice);
 }
 
 document.getElementById('disposition-form').addEventListener('submit', async event => {
@@ -188,6 +301,7 @@ connectCti({
     }
   },
   agentState: () => refreshState(),
+  ticketEscalated: escalated => showEscalation(escalated),
 });
 
 refreshState();

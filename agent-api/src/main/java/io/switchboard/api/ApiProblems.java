@@ -7,6 +7,9 @@ import io.switchboard.contact.ContactAccessDeniedException;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.ticket.InvalidTicketException;
+import io.switchboard.ticket.TicketAccessDeniedException;
+import io.switchboard.ticket.TicketNotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,18 +37,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     record FieldMessage(String field, String message) {}
 
-    @ExceptionHandler({ContactNotFoundException.class, ActivityNotFoundException.class, NotFoundException.class})
+    @ExceptionHandler({
+        ContactNotFoundException.class,
+        ActivityNotFoundException.class,
+        TicketNotFoundException.class,
+        NotFoundException.class
+    })
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler({ContactAccessDeniedException.class, ActivityAccessDeniedException.class})
+    @ExceptionHandler({
+        ContactAccessDeniedException.class,
+        ActivityAccessDeniedException.class,
+        TicketAccessDeniedException.class
+    })
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(InvalidDispositionException.class)
     ProblemDetail invalidDisposition(InvalidDispositionException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidTicketException.class)
+    ProblemDetail invalidTicket(InvalidTicketException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
     }
 

@@ -5,6 +5,7 @@ import io.switchboard.contact.CallerContexts;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.ticket.EscalationNotifier;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -36,5 +37,11 @@ class ScreenPopConfiguration {
         DesktopFeed feed = new DesktopFeed(directory, edge);
         bus.subscribe("desktop-feed", QUEUE_CAPACITY, feed);
         return feed;
+    }
+
+    /** Escalated tickets reach the desktops of the people they concern (crm-core calls every notifier bean). */
+    @Bean
+    EscalationNotifier desktopEscalationNotifier(CtiEdge edge) {
+        return new DesktopEscalationNotifier(edge);
     }
 }

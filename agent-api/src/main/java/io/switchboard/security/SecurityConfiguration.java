@@ -61,6 +61,13 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/activities", "/api/v1/activities/**")
                         .authenticated()
+                        // tickets: every user; the services decide which tickets each sees and works on
+                        .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers")
+                        .authenticated()
+                        .requestMatchers("/api/v1/tiers/*/members/*")
+                        .hasRole(ADMIN)
                         // click-to-dial rings the caller's own phone: users with a phone
                         .requestMatchers(HttpMethod.POST, "/api/v1/calls")
                         .hasAnyRole(AGENT, SUPERVISOR)

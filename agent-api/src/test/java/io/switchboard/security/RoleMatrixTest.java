@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.activity.Activity;
 import io.switchboard.contact.Contact;
+import io.switchboard.contact.ContactId;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
@@ -14,6 +15,10 @@ import io.switchboard.gateway.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
+import io.switchboard.ticket.NewTicket;
+import io.switchboard.ticket.SupportTiers;
+import io.switchboard.ticket.TicketPriority;
+import io.switchboard.ticket.Tickets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -54,8 +59,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
      * One line of the matrix: the status for nobody, an agent, the agent's supervisor, a supervisor of another team,
      * a campaign manager and an admin; a wrong password always gets 401. The fixtures:
      * {@code {id}} of a contact is a contact the agent shares with their team, {@code {id}} of an activity is a call
-     * the agent took; {@code {queue}} is {@code support}. The supervisor and the agent have phones, the other
-     * supervisor, the campaign manager and the admin none.
+     * the agent took, {@code {id}} of a ticket one the agent holds (a new one for each change); {@code {queue}} is
+     * {@code support}, {@code {tier}} the third tier and {@code {username}} the other supervisor. The supervisor and
+     * the agent have phones, the other supervisor, the campaign manager and the admin none.
      */
     private record Row(
             String endpoint, int nobody, int agent, int supervisor, int otherSupervisor, int manager, int admin) {
@@ -90,6 +96,23 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/activities/{id}", 200, 200, 404, 200, 200),
             row("GET /api/v1/activities/disposition-codes", 200, 200, 200, 200, 200),
             row("PUT /api/v1/activities/{id}/disposition", 200, 200, 404, 403, 200),
+            // tickets: {id} of a ticket is one the agent holds about their shared contact (each change a new one)
+            row("POST /api/v1/tickets", 201, 201, 201, 201, 201),
+            row("GET /api/v1/tickets", 200, 200, 200, 200, 200),
+            row("GET /api/v1/tickets/{id}", 200, 200, 404, 200, 200),
+            row("GET /api/v1/tickets/{id}/history", 200, 200, 404, 200, 200),
+            // campaign managers see every contact's tickets but work on none but their own
+            row("PUT /api/v1/tickets/{id}", 200, 200, 404, 403, 200),
+            row("POST /api/v1/tickets/{id}/status", 200, 200, 404, 403, 200),
+            row("POST /api/v1/tickets/{id}/responses", 200, 200, 404, 403, 200),
+            row("POST /api/v1/tickets/{id}/assignee", 200, 200, 404, 403, 200),
+            row("POST /api/v1/tickets/{id}/escalations", 200, 200, 404, 403, 200),
+            row("POST /api/v1/tickets/{id}/calls", 200, 200, 404, 403, 200),
+            row("POST /api/v1/activities/{id}/ticket", 201, 201, 404, 201, 201),
+            row("GET /api/v1/tiers", 200, 200, 200, 200, 200),
+            // in this order: add a member, take them out again
+            row("POST /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 200),
+            row("DELETE /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 204),
             row("GET /api/v1/calls", 200, 200, 200, 403, 200),
             row("POST /api/v1/calls", 202, 202, 400, 403, 403),
             row("GET /api/v1/agents", 403, 200, 200, 403, 200),
@@ -128,11 +151,20 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     @Autowired
     Contacts contacts;
 
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    SupportTiers tiers;
+
     /** The agent's contact, shared with their team. */
     long agentsContact;
 
     /** A call the agent took. */
     long agentsActivity;
+
+    /** A ticket the agent opened and holds, about their shared contact. */
+    long agentsTicket;
 
     @BeforeAll
     void aContactAndACallOfTheAgent() {
@@ -141,6 +173,10 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                 .value();
         agentsActivity =
                 activityOf(queueCall("+493055570001", TestUser.AGENT, 2)).id().value();
+        // the agent and their teammate staff the first tier
+        tiers.addMember(tiers.first().name(), user(TestUser.AGENT).id());
+        tiers.addMember(tiers.first().name(), user(TestUser.TEAMMATE).id());
+        agentsTicket = ticketOfTheAgent("Agent's ticket");
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
@@ -374,7 +410,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", Long.toString(idFor(endpoint)))
                 .replace("{queue}", "support")
-                .replace("{extension}", TestUser.AGENT.extension);
+                .replace("{extension}", TestUser.AGENT.extension)
+                .replace("{tier}", "Tier%203")
+                .replace("{username}", TestUser.OTHER_SUPERVISOR.username);
         if (endpoint.equals("POST /api/v1/contacts/import")) {
             return api.upload(
                     path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
@@ -384,6 +422,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.startsWith("GET /api/v1/tickets/")) {
+            return agentsTicket;
+        }
+        if (endpoint.contains("/api/v1/tickets/")) {
+            return ticketOfTheAgent("Agent's ticket to change");
+        }
         if (endpoint.startsWith("GET /api/v1/contacts/")) {
             return agentsContact;
         }
@@ -403,8 +447,32 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
             case "POST /api/v1/agents/me/pause", "POST /api/v1/agents/{extension}/pause" -> "{\"reason\":\"lunch\"}";
+            case "POST /api/v1/tickets" -> "{\"subject\":\"Opened by " + caller + "\"}";
+            case "POST /api/v1/activities/{id}/ticket" -> "{\"subject\":\"About the call, by " + caller + "\"}";
+            case "PUT /api/v1/tickets/{id}" -> "{\"subject\":\"Renamed by " + caller + "\"}";
+            case "POST /api/v1/tickets/{id}/status" -> "{\"status\":\"OPEN\",\"reason\":\"on it\"}";
+            case "POST /api/v1/tickets/{id}/responses" -> "{\"note\":\"called back by " + caller + "\"}";
+            // back to the tier's queue: an agent may give back their own
+            case "POST /api/v1/tickets/{id}/assignee" -> "{\"username\":null,\"reason\":\"off sick\"}";
+            case "POST /api/v1/tickets/{id}/escalations" -> "{\"reason\":\"needs an engineer\"}";
+            case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"rm-linked-call\"}";
             default -> null;
         };
+    }
+
+    private long ticketOfTheAgent(String subject) {
+        return tickets.open(
+                        new NewTicket(
+                                subject,
+                                null,
+                                TicketPriority.NORMAL,
+                                new ContactId(agentsContact),
+                                null,
+                                user(TestUser.AGENT).id(),
+                                null),
+                        user(TestUser.AGENT).viewer())
+                .id()
+                .value();
     }
 
     private Contact contactOf(TestUser owner, Visibility visibility, String name) {

@@ -3,6 +3,7 @@ package io.switchboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.contact.Contact;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
@@ -21,6 +22,13 @@ import io.switchboard.gateway.simulator.HangupBy;
 import io.switchboard.gateway.simulator.QueueCallAnswered;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.SharedPostgres;
+import io.switchboard.ticket.EscalationRequest;
+import io.switchboard.ticket.Escalations;
+import io.switchboard.ticket.NewTicket;
+import io.switchboard.ticket.SupportTiers;
+import io.switchboard.ticket.Ticket;
+import io.switchboard.ticket.TicketPriority;
+import io.switchboard.ticket.Tickets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -28,9 +36,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -81,6 +91,15 @@ class PagesInChromiumTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    Escalations escalations;
+
+    @Autowired
+    SupportTiers tiers;
 
     @BeforeEach
     void usersAndACustomer() {
@@ -168,6 +187,77 @@ class PagesInChromiumTest {
                             .findElements(By.cssSelector("#charts figure[data-queue='support'] rect.waiting-bar")))
                     .isNotEmpty();
             browser.screenshot("wallboard-after-call");
+        }
+    }
+
+    @Test
+    void aRepeatCallersTicketShowsInThePopAndAnEscalationRaisesANotice() {
+        DirectoryUser tess = directory
+                .findByUsername("tess")
+                .orElseGet(() -> user("tess", Role.AGENT, directory.team("Web Support"), "1006"));
+        tiers.addMember(tiers.first().name(), tess.id());
+        tiers.addMember("Tier 2", tess.id());
+        Contact linus = contacts.create(new NewContact(
+                "Linus Repeat",
+                null,
+                null,
+                tess.id(),
+                null,
+                Visibility.TEAM,
+                Set.of(),
+                null,
+                List.of(new NewPhone(PhoneType.WORK, "+49 30 5550200"))));
+        Ticket ticket = tickets.open(
+                new NewTicket("Kernel panics on boot", null, TicketPriority.HIGH, linus.id(), null, null, null),
+                tess.viewer());
+        try (Browser browser = Browser.open(httpPort)) {
+            browser.logIn("tess", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+49305550200", "Linus Repeat", "500"), "support", "1006", 1, 3, HangupBy.AGENT));
+
+            WebElement shown = browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                            "#pop .tickets li[data-ticket-id='" + ticket.id().value() + "']")));
+            assertThat(shown.getText())
+                    .contains("Kernel panics on boot", "new", "high", "Tier 1", "in the queue", "to first response")
+                    .doesNotContain("{");
+            browser.screenshot("agent-desktop-pop-ticket");
+
+            escalations.escalate(
+                    ticket.id(), new EscalationRequest("Tier 2", tess.id(), "needs a kernel engineer"), tess.viewer());
+            WebElement notice = browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                            "#notices .notice[data-ticket-id='" + ticket.id().value() + "']")));
+            assertThat(notice.getText())
+                    .contains(
+                            "Kernel panics on boot",
+                            "from Tier 1 to Tier 2",
+                            "it is yours now",
+                            "needs a kernel engineer");
+            browser.screenshot("agent-desktop-escalation");
+            // dismissed from the keyboard
+            notice.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(notice));
+
+            // the call ended: a ticket about it from the recent calls, by keyboard
+            WebElement open = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#calls button.open-ticket")));
+            open.sendKeys(Keys.ENTER);
+            WebElement subject = browser.driver().findElement(By.id("ticket-subject"));
+            assertThat(browser.driver().switchTo().activeElement()).isEqualTo(subject);
+            subject.sendKeys("Wants a refund", Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textMatches(
+                            By.id("ticket-result"), Pattern.compile("Ticket #\\d+ opened")));
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from tickets where subject = 'Wants a refund' and contact_id = ?",
+                            Long.class,
+                            linus.id().value()))
+                    .isEqualTo(1);
         }
     }
 
