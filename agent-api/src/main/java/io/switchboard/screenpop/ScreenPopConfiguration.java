@@ -21,7 +21,7 @@ class ScreenPopConfiguration {
 
     @Bean
     AgentDirectory agentDirectory(Directory directory) {
-        return new AgentDirectory(directory, Duration.ofSeconds(30));
+        return new AgentDirectory(directory, Duration.ofMinutes(5));
     }
 
     @Bean
@@ -32,7 +32,7 @@ class ScreenPopConfiguration {
         return service;
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     DesktopFeed desktopFeed(AgentDirectory directory, CtiEdge edge, CallEventBus bus) {
         DesktopFeed feed = new DesktopFeed(directory, edge);
         bus.subscribe("desktop-feed", QUEUE_CAPACITY, feed);
