@@ -82,13 +82,9 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
                     audienceOf(user),
                     EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view));
         } else if (event instanceof QueueChanged queue) {
-            edge.publish(
-                    desktop -> true,
-                    EdgeMessage.replaceable(
-                            EdgeMessage.QUEUE_SNAPSHOT,
-                            queue.queue(),
-                            new QueueSnapshot(
-                                    queue.queue(), queue.waiting(), queue.longestWaitingSince(), queue.at())));
+            pendingSnapshots.put(
+                    queue.queue(),
+                    new QueueSnapshot(queue.queue(), queue.waiting(), queue.longestWaitingSince(), queue.at()));
         }
     }
 
