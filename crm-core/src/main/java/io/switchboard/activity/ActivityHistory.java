@@ -59,25 +59,21 @@ public class ActivityHistory implements RecentActivities {
     }
 
     public Optional<Activity> find(ActivityId id, Viewer viewer) {
-        ActivityVisibility visibility = new ActivityVisibility(viewer);
-        Map<String, Object> parameters = new HashMap<>(visibility.parameters());
-        parameters.put("id", id.value());
-        return jdbc
-                .query(
-                        ActivityRows.SELECT + " where a.id = :id and " + visibility.seeSql(),
-                        parameters,
-                        ActivityRows.MAPPER)
-                .stream()
-                .findFirst();
+        return findOne("a.id = :key", id.value(), viewer);
     }
 
     public Optional<Activity> findByCallId(String callId, Viewer viewer) {
+        return findOne("a.call_id = :key", callId, viewer);
+    }
+
+    /** The one activity matching {@code condition} on {@code :key}, if the viewer may see it. */
+    private Optional<Activity> findOne(String condition, Object key, Viewer viewer) {
         ActivityVisibility visibility = new ActivityVisibility(viewer);
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
-        parameters.put("callId", callId);
+        parameters.put("key", key);
         return jdbc
                 .query(
-                        ActivityRows.SELECT + " where a.call_id = :callId and " + visibility.seeSql(),
+                        ActivityRows.SELECT + " where " + condition + " and " + visibility.seeSql(),
                         parameters,
                         ActivityRows.MAPPER)
                 .stream()
