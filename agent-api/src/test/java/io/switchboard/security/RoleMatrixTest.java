@@ -322,8 +322,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         // long calls: they are still going while the lists are read
         CompletableFuture<SimulatedCall> agents = queueCall("+493055570011", TestUser.AGENT, 600);
         CompletableFuture<SimulatedCall> teammates = queueCall("+493055570012", TestUser.TEAMMATE, 600);
+        // an admin sees a call from its start; its agent only once their phone rings for it
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> liveCallers(TestUser.ADMIN).containsAll(List.of("+493055570011", "+493055570012")));
+                .until(() -> liveCallers(TestUser.ADMIN).containsAll(List.of("+493055570011", "+493055570012"))
+                        && liveCallers(TestUser.AGENT).contains("+493055570011")
+                        && liveCallers(TestUser.TEAMMATE).contains("+493055570012"));
 
         assertThat(liveCallers(TestUser.AGENT)).contains("+493055570011").doesNotContain("+493055570012");
         assertThat(liveCalls(TestUser.AGENT))
