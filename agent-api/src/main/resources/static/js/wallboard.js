@@ -35,8 +35,8 @@ async function refresh() {
   const agentRows = agents.map(agent => {
     const row = el('tr', null, 'state-' + agent.state.toLowerCase());
     row.append(el('td', agent.extension), el('td', agent.queue),
-      el('td', agent.state + (agent.pausedReason ? ` (${agent.pausedReason})` : '')), el('td', since(agent.since)));
-    row.append(actionsFor(agent));
+      el('td', label(agent.state) + (agent.pausedReason ? ` (${agent.pausedReason})` : '')), el('td', since(agent.since)));
+    row.append(agent.state === 'LOGGED_OUT' ? el('td') : actionsFor(agent));
     return row;
   });
   document.querySelector('#agents tbody').replaceChildren(...agentRows);
@@ -47,6 +47,12 @@ async function refresh() {
     return row;
   });
   document.querySelector('#live-calls tbody').replaceChildren(...callRows);
+}
+
+/** READY -> "Ready", WRAP_UP -> "Wrap up", LOGGED_OUT -> "Logged out". */
+function label(state) {
+  const words = state.toLowerCase().replace('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A supervisor pauses, resumes or logs out an agent of their team. */

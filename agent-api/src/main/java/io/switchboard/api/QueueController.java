@@ -1,7 +1,7 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.gateway.call.AgentState;
+import io.switchboard.live.AgentStatus;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
 import io.switchboard.live.LiveQueue;
@@ -26,12 +26,12 @@ class QueueController {
      * A queue now: callers waiting, since when the longest has waited, its logged-in agents by state, and today's
      * figures with the staffing hint.
      *
-     * @param agents logged-in agents of this queue by state ({@code READY}, {@code ON_CALL}, ...)
+     * @param agents the agents of this queue by state ({@code READY}, {@code ON_CALL}, {@code WRAP_UP}, ..., {@code LOGGED_OUT})
      * @param today offered, answered, abandoned, waits, service level and agents needed; {@code null} before the
      *     day's first call
      */
     record QueueView(
-            String name, int waiting, Instant longestWaitingSince, Map<AgentState, Long> agents, QueueFigures today) {}
+            String name, int waiting, Instant longestWaitingSince, Map<AgentStatus, Long> agents, QueueFigures today) {}
 
     private final LiveBoard board;
     private final QueueStatistics statistics;
@@ -53,7 +53,7 @@ class QueueController {
     List<QueueView> queues() {
         Map<String, LiveQueue> queues =
                 board.queues().stream().collect(Collectors.toMap(LiveQueue::name, queue -> queue));
-        Map<String, Map<AgentState, Long>> agents = board.agents().stream()
+        Map<String, Map<AgentStatus, Long>> agents = board.agents().stream()
                 .collect(Collectors.groupingBy(
                         LiveAgent::queue, Collectors.groupingBy(LiveAgent::state, Collectors.counting())));
         Map<String, QueueFigures> today =

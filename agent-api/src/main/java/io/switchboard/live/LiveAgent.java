@@ -1,6 +1,5 @@
 package io.switchboard.live;
 
-import io.switchboard.gateway.call.AgentState;
 import java.time.Instant;
 
 /**
@@ -9,4 +8,4 @@ import java.time.Instant;
  * @param pausedReason why the agent paused; {@code null} unless {@code PAUSED}
  * @param since when the agent entered this state
  */
-public record LiveAgent(String extension, String queue, AgentState state, String pausedReason, Instant since) {}
+public record LiveAgent(String extension, String queue, AgentStatus state, String pausedReason, Instant since) {}

@@ -12,6 +12,9 @@ import io.switchboard.gateway.call.CallEvent.CallStarted;
 import io.switchboard.gateway.call.CallEvent.CallTransferred;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEventListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +32,22 @@ public final class LiveBoard implements CallEventListener {
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LiveQueue> queues = new ConcurrentHashMap<>();
     private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
+    /** Per extension: when the agent's wrap-up after their last call ends. */
+    private final Map<String, Instant> wrapUpUntil = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+    private final Duration wrapUp;
 
     private record AgentInQueue(String extension, String queue) {}
+
+    /**
+     * @param wrapUp how long after a call the queue leaves an agent alone (Asterisk's {@code wrapuptime}); zero for
+     *     none
+     */
+    public LiveBoard(Clock clock, Duration wrapUp) {
+        this.clock = clock;
+        this.wrapUp = wrapUp;
+    }
 
     @Override
     public void onCallEvent(CallEvent event) {
@@ -85,6 +102,7 @@ public final class LiveBoard implements CallEventListener {
                             call.state(), call.ringing(), transferred.target(), call.queue(), call.answeredAt()));
         } else if (event instanceof CallEnded ended) {
             calls.remove(ended.callId());
+            startWrapUp(ended);
         } else if (event instanceof QueueChanged changed) {
             queues.put(
                     changed.queue(),
@@ -100,15 +118,38 @@ public final class LiveBoard implements CallEventListener {
 
     private void apply(AgentStateChanged state) {
         AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
-        if (state.state() == AgentState.LOGGED_OUT) {
-            agents.remove(key);
-            return;
-        }
+        Instant wrapEnd = wrapUpUntil.get(state.agent());
+        AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
+                ? AgentStatus.WRAP_UP
+                : AgentStatus.of(state.state());
         agents.compute(
                 key,
-                (k, before) -> before != null && before.state() == state.state()
-                        ? new LiveAgent(k.extension(), k.queue(), state.state(), state.pausedReason(), before.since())
-                        : new LiveAgent(k.extension(), k.queue(), state.state(), state.pausedReason(), state.at()));
+                (k, before) -> before != null && before.state() == status
+                        ? new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), before.since())
+                        : new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), state.at()));
+    }
+
+    /** The agent who was on the call goes into wrap-up in the queues where the PBX already reports them free. */
+    private void startWrapUp(CallEnded ended) {
+        String agent = ended.finalAgent() != null ? ended.finalAgent() : ended.answeredBy();
+        if (agent == null || wrapUp.isZero()) {
+            return;
+        }
+        wrapUpUntil.put(agent, ended.at().plus(wrapUp));
+        agents.replaceAll((key, live) -> key.extension().equals(agent) && live.state() == AgentStatus.READY
+                ? new LiveAgent(key.extension(), key.queue(), AgentStatus.WRAP_UP, null, ended.at())
+                : live);
+    }
+
+    /** A wrap-up that is over reads as ready, from the moment it ended. */
+    private LiveAgent current(LiveAgent agent, Instant now) {
+        if (agent.state() != AgentStatus.WRAP_UP) {
+            return agent;
+        }
+        Instant end = wrapUpUntil.get(agent.extension());
+        return end == null || !end.isAfter(now)
+                ? new LiveAgent(agent.extension(), agent.queue(), AgentStatus.READY, null, end == null ? now : end)
+                : agent;
     }
 
     private void update(String callId, java.util.function.UnaryOperator<LiveCall> change) {
@@ -133,9 +174,11 @@ public final class LiveBoard implements CallEventListener {
                 .toList();
     }
 
-    /** Agents logged in to queues, by extension then queue. */
+    /** Agents of queues (including those who logged out, with the time since), by extension then queue. */
     public List<LiveAgent> agents() {
+        Instant now = clock.instant();
         return agents.values().stream()
+                .map(agent -> current(agent, now))
                 .sorted(Comparator.comparing(LiveAgent::extension).thenComparing(LiveAgent::queue))
                 .toList();
     }

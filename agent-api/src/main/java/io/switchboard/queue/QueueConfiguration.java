@@ -26,8 +26,11 @@ class QueueConfiguration {
     }
 
     @Bean
-    QueueTimeline queueTimeline(LiveBoard board, QueueStatistics statistics, QueueProperties properties) {
-        return new QueueTimeline(board, statistics, properties, Clock.systemUTC());
+    QueueTimeline queueTimeline(
+            LiveBoard board, QueueStatistics statistics, QueueProperties properties, JdbcTemplate jdbc) {
+        QueueTimeline timeline = new QueueTimeline(board, statistics, properties, Clock.systemUTC());
+        timeline.rebuild(jdbc);
+        return timeline;
     }
 
     /** Samples the queues once a minute for the wallboard's chart, on a daemon thread of its own. */

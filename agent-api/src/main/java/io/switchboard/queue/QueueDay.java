@@ -37,6 +37,13 @@ final class QueueDay {
         }
     }
 
+    /** Answered within the threshold over the calls that count, as the configured formula says; null before any. */
+    Double serviceLevel(QueueProperties.ShortAbandons shortAbandons) {
+        long base =
+                shortAbandons == QueueProperties.ShortAbandons.EXCLUDED ? offered - abandonedWithinThreshold : offered;
+        return base <= 0 ? null : answeredWithinThreshold / (double) base;
+    }
+
     /** Records when a call arrived (calls are added roughly in time order). */
     void arrived(Instant startedAt) {
         arrivals.addLast(startedAt);

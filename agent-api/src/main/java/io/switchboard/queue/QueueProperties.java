@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (they left before anyone could have answered) or {@code MISSED} (counted against it)
  * @param arrivalWindow the recent period the staffing hint's arrival rate is measured over
  * @param sampleInterval how often the wallboard chart's points are taken
+ * @param wrapUp how long an agent stays in wrap-up after a call: set it to the queues' {@code wrapuptime}
  */
 @ConfigurationProperties("switchboard.queues")
 public record QueueProperties(
@@ -23,7 +24,8 @@ public record QueueProperties(
         @DefaultValue("0.8") double serviceLevelTarget,
         @DefaultValue("EXCLUDED") ShortAbandons shortAbandons,
         @DefaultValue("30m") Duration arrivalWindow,
-        @DefaultValue("1m") Duration sampleInterval) {
+        @DefaultValue("1m") Duration sampleInterval,
+        @DefaultValue("10s") Duration wrapUp) {
 
     public enum ShortAbandons {
         EXCLUDED,
@@ -39,6 +41,9 @@ public record QueueProperties(
         }
         if (sampleInterval.toMillis() < 100) {
             throw new IllegalArgumentException("switchboard.queues.sample-interval must be at least 100ms");
+        }
+        if (wrapUp.isNegative()) {
+            throw new IllegalArgumentException("switchboard.queues.wrap-up must not be negative");
         }
         if (arrivalWindow.isNegative() || arrivalWindow.isZero()) {
             throw new IllegalArgumentException("switchboard.queues.arrival-window must be positive");

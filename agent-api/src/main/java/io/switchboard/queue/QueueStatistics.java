@@ -108,9 +108,6 @@ public final class QueueStatistics implements CallEventListener {
         long window = properties.arrivalWindow().toSeconds();
         double rate = queue.arrivalRate(now, window);
         Double talk = queue.answered == 0 ? null : queue.talkSeconds / (double) queue.answered;
-        long base = properties.shortAbandons() == QueueProperties.ShortAbandons.EXCLUDED
-                ? queue.offered - queue.abandonedWithinThreshold
-                : queue.offered;
         return new QueueFigures(
                 name,
                 queue.offered,
@@ -119,7 +116,7 @@ public final class QueueStatistics implements CallEventListener {
                 queue.offered == 0 ? null : queue.abandoned / (double) queue.offered,
                 queue.answered == 0 ? null : queue.waitSecondsOfAnswered / (double) queue.answered,
                 talk,
-                base <= 0 ? null : queue.answeredWithinThreshold / (double) base,
+                queue.serviceLevel(properties.shortAbandons()),
                 properties.serviceLevelFormula(),
                 rate * 3600,
                 talk == null

@@ -5,15 +5,19 @@ import io.switchboard.live.LiveQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The day's course per queue for the wallboard's chart: callers waiting and the service level so far, sampled once
- * a minute. Kept in memory for today only; after a restart the chart starts again (the day's totals do not).
+ * a minute. Kept in memory; after a restart the points before it are rebuilt from the day's stored activities
+ * ({@link #rebuild}), so the chart keeps its morning.
  */
 public final class QueueTimeline {
 
@@ -35,6 +39,71 @@ public final class QueueTimeline {
         this.properties = properties;
         this.clock = clock;
         this.day = LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+
+    /**
+     * Rebuilds today's points up to now from the activities table: a caller counts as waiting from the call's start
+     * for its wait time, and each point's service level counts the calls that had ended by then.
+     */
+    public synchronized void rebuild(JdbcTemplate jdbc) {
+        Instant now = clock.instant();
+        Instant dayStart = day.atStartOfDay(properties.zone()).toInstant();
+        long step = properties.sampleInterval().toMillis();
+        int count = (int) Math.min(MAX_POINTS, (now.toEpochMilli() - dayStart.toEpochMilli()) / step);
+        if (count <= 0) {
+            return;
+        }
+        Instant first = now.minusMillis(step * count);
+        Map<String, List<StoredCall>> byQueue = new TreeMap<>();
+        jdbc.query(
+                "select queue, outcome, started_at, ended_at, wait_seconds from activities"
+                        + " where queue is not null and started_at >= ? and ended_at < ? order by ended_at",
+                rs -> {
+                    byQueue.computeIfAbsent(rs.getString("queue"), name -> new ArrayList<>())
+                            .add(new StoredCall(
+                                    rs.getString("outcome"),
+                                    rs.getTimestamp("started_at").toInstant(),
+                                    rs.getTimestamp("ended_at").toInstant(),
+                                    rs.getLong("wait_seconds")));
+                },
+                OffsetDateTime.ofInstant(dayStart, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        byQueue.forEach((queue, calls) -> points.put(queue, replay(calls, first, step, count)));
+    }
+
+    private record StoredCall(String outcome, Instant startedAt, Instant endedAt, long waitSeconds) {}
+
+    private List<Point> replay(List<StoredCall> calls, Instant first, long step, int count) {
+        // Waiting callers: add one over the sample indexes each caller's wait covers (a difference array).
+        int[] waitingChange = new int[count + 1];
+        for (StoredCall call : calls) {
+            int from = indexAtOrAfter(call.startedAt(), first, step);
+            int until = indexAtOrAfter(call.startedAt().plusSeconds(call.waitSeconds()), first, step);
+            if (from < until && from < count) {
+                waitingChange[Math.max(0, from)]++;
+                waitingChange[Math.min(count, until)]--;
+            }
+        }
+        QueueDay day = new QueueDay();
+        int threshold = properties.serviceLevelSeconds();
+        List<Point> series = new ArrayList<>(count);
+        int waiting = 0;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            Instant at = first.plusMillis(step * i);
+            while (next < calls.size() && !calls.get(next).endedAt().isAfter(at)) {
+                StoredCall call = calls.get(next++);
+                day.add(call.outcome(), call.waitSeconds(), 0, null, threshold);
+            }
+            waiting += waitingChange[i];
+            series.add(new Point(at, waiting, day.serviceLevel(properties.shortAbandons())));
+        }
+        return series;
+    }
+
+    private static int indexAtOrAfter(Instant instant, Instant first, long step) {
+        long offset = instant.toEpochMilli() - first.toEpochMilli();
+        return offset <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (offset + step - 1) / step);
     }
 
     /** Takes one sample of every queue (the scheduler calls it every minute). */

@@ -15,7 +15,11 @@ import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEvent.RingStopReason;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LiveBoardTest {
@@ -23,7 +27,8 @@ class LiveBoardTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Party CAROL = Party.of("+49301234567", "Carol");
 
-    private final LiveBoard board = new LiveBoard();
+    private final MutableClock clock = new MutableClock(T0);
+    private final LiveBoard board = new LiveBoard(clock, Duration.ofSeconds(10));
 
     @Test
     void aQueueCallGoesFromQueuedToRingingToTalkingAndLeavesWhenItEnds() {
@@ -79,7 +84,74 @@ class LiveBoardTest {
         assertThat(board.agents().get(1).pausedReason()).isEqualTo("Lunch");
 
         board.onCallEvent(new AgentStateChanged(T0.plusSeconds(30), "1002", "support", AgentState.LOGGED_OUT, null));
-        assertThat(board.agents()).extracting(LiveAgent::extension).containsExactly("1001");
+        assertThat(board.agents().get(1))
+                .as("a logged-out agent stays on the board with the time since they left")
+                .extracting(LiveAgent::state, LiveAgent::since)
+                .containsExactly(AgentStatus.LOGGED_OUT, T0.plusSeconds(30));
+    }
+
+    @Test
+    void afterACallTheAgentIsInWrapUpUntilTheQueuesWrapUpTimeIsOver() {
+        board.onCallEvent(new AgentStateChanged(T0, "1005", "sales", AgentState.ON_CALL, null));
+        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        assertThat(board.agents().get(0).state())
+                .as("the PBX says free a moment before the call's end reaches the board")
+                .isEqualTo(AgentStatus.READY);
+
+        board.onCallEvent(ended("c9"));
+        clock.set(T0.plusSeconds(65));
+        assertThat(board.agents())
+                .singleElement()
+                .extracting(LiveAgent::state, LiveAgent::since)
+                .containsExactly(AgentStatus.WRAP_UP, T0.plusSeconds(60));
+
+        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(66), "1005", "sales", AgentState.READY, null));
+        assertThat(board.agents().get(0).state())
+                .as("a member update inside the wrap-up keeps it")
+                .isEqualTo(AgentStatus.WRAP_UP);
+
+        clock.set(T0.plusSeconds(71));
+        assertThat(board.agents())
+                .singleElement()
+                .extracting(LiveAgent::state, LiveAgent::since)
+                .containsExactly(AgentStatus.READY, T0.plusSeconds(70));
+    }
+
+    @Test
+    void anAgentWhoPausesDuringWrapUpIsPaused() {
+        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        board.onCallEvent(ended("c9"));
+        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(62), "1005", "sales", AgentState.PAUSED, "Break"));
+        clock.set(T0.plusSeconds(63));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.PAUSED);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static AgentRinging ringing(String callId, String agent, long at) {

@@ -7,6 +7,7 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
+import io.switchboard.live.LiveBoard;
 import io.switchboard.testing.SharedPostgres;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,7 +37,8 @@ class QueueStatisticsTest {
             0.8,
             QueueProperties.ShortAbandons.EXCLUDED,
             Duration.ofMinutes(30),
-            Duration.ofMinutes(1));
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(10));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @BeforeAll
@@ -90,7 +93,8 @@ class QueueStatisticsTest {
                 0.8,
                 QueueProperties.ShortAbandons.MISSED,
                 Duration.ofMinutes(30),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10));
         QueueStatistics statistics = new QueueStatistics(missed, clock, NOW.minusSeconds(3600));
         statistics.onCallEvent(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
         statistics.onCallEvent(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
@@ -119,6 +123,48 @@ class QueueStatisticsTest {
         assertThat(support.answered()).isEqualTo(2);
         assertThat(support.abandoned()).isEqualTo(1);
         assertThat(support.averageTalkSeconds()).isCloseTo(80, within(1e-9));
+    }
+
+    @Test
+    void aRestartRebuildsTheDaysChartFromTheActivities() {
+        // 14:50:00 starts a caller who waits 5 min (abandons); 14:52:30 one who waits 10 s and talks 60 s
+        store("slow", CallOutcome.ABANDONED, 300, 0, NOW.minusSeconds(600));
+        store("fast", CallOutcome.ANSWERED, 10, 60, NOW.minusSeconds(450));
+        QueueStatistics statistics = new QueueStatistics(properties, clock, NOW);
+        QueueTimeline timeline = new QueueTimeline(new LiveBoard(clock, Duration.ZERO), statistics, properties, clock);
+
+        timeline.rebuild(jdbc);
+
+        List<QueueTimeline.Point> support = timeline.today().get("support");
+        // one point a minute from the day's start in Berlin (23:00 UTC) up to a minute before now
+        assertThat(support).hasSize(16 * 60);
+        assertThat(support.get(0).at()).isEqualTo(Instant.parse("2026-11-24T23:00:00Z"));
+        assertThat(support.get(support.size() - 1).at()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(pointAt(support, "14:49:00Z").waiting()).isZero();
+        assertThat(pointAt(support, "14:50:00Z").waiting()).isEqualTo(1);
+        assertThat(pointAt(support, "14:53:00Z").waiting())
+                .as("the second caller was answered after 10 s")
+                .isEqualTo(1);
+        assertThat(pointAt(support, "14:55:00Z").waiting())
+                .as("the first caller hung up at 14:55:00")
+                .isZero();
+        assertThat(pointAt(support, "14:53:00Z").serviceLevel())
+                .as("no call had ended yet")
+                .isNull();
+        assertThat(pointAt(support, "14:54:00Z").serviceLevel())
+                .as("the answered call ended at 14:53:40, within the threshold")
+                .isEqualTo(1.0);
+        assertThat(pointAt(support, "14:59:00Z").serviceLevel())
+                .as("then the abandon after 300 s counts against it")
+                .isEqualTo(0.5);
+    }
+
+    private static QueueTimeline.Point pointAt(List<QueueTimeline.Point> points, String utcTime) {
+        Instant at = Instant.parse("2026-11-25T" + utcTime);
+        return points.stream()
+                .filter(point -> point.at().equals(at))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static CallEnded ended(String id, CallOutcome outcome, long wait, long talk, Instant started) {
