@@ -35,7 +35,8 @@ class AmiEventTranslatorTest {
     @Test
     void inheritanceUnderscoresAreDroppedFromTheName() {
         assertThat(translator.translate(varSet("__SWITCHBOARD_CAMPAIGN", "7")))
-                .isInstanceOfSatisfying(VariableSet.class, v -> assertThat(v.name()).isEqualTo("SWITCHBOARD_CAMPAIGN"));
+                .isInstanceOfSatisfying(
+                        VariableSet.class, v -> assertThat(v.name()).isEqualTo("SWITCHBOARD_CAMPAIGN"));
     }
 
     @Test
