@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
  * Predictive against progressive dialling on the same simulated days (same seeds), with the production pacer.
  *
  * <pre>./mvnw -q -pl crm-core -Pbench-dialer test-compile exec:exec [-Dbench.agents=50] [-Dbench.answerRate=0.25]
- * [-Dbench.machineRate=0.05] [-Dbench.talk=180] [-Dbench.wrap=10] [-Dbench.hours=8] [-Dbench.seeds=5]</pre>
+ * [-Dbench.machineRate=0.05] [-Dbench.talk=180] [-Dbench.wrap=10] [-Dbench.hours=8] [-Dbench.seeds=5]
+ * [-Dbench.abandonCap=0.03]</pre>
  *
  * Target: predictive keeps agents at least 85 % occupied with at most 3 % of answered calls abandoned, every seed.
  */
@@ -24,7 +25,8 @@ public final class DialerBenchmark {
                 .withAnswerRate(doubleProperty("bench.answerRate", 0.25))
                 .withMachineRate(doubleProperty("bench.machineRate", 0.05))
                 .withTalk(doubleProperty("bench.talk", 180), doubleProperty("bench.wrap", 10))
-                .withHours(doubleProperty("bench.hours", 8));
+                .withHours(doubleProperty("bench.hours", 8))
+                .withAbandonCap(doubleProperty("bench.abandonCap", 0.03));
         int seeds = Integer.getInteger("bench.seeds", 5);
         System.out.printf(Locale.ROOT, "%s, %d seeds%n", model, seeds);
         long started = System.nanoTime();

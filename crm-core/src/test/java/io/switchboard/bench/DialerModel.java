@@ -110,6 +110,24 @@ public record DialerModel(
                 abandonCap);
     }
 
+    public DialerModel withAbandonCap(double abandonCap) {
+        return new DialerModel(
+                agents,
+                answerRate,
+                machineRate,
+                busyRate,
+                failedRate,
+                ringMedianSeconds,
+                noAnswerSeconds,
+                amdSeconds,
+                talkMeanSeconds,
+                talkSigma,
+                wrapSeconds,
+                patienceSeconds,
+                hours,
+                abandonCap);
+    }
+
     public DialerModel withHours(double hours) {
         return new DialerModel(
                 agents,

@@ -4,8 +4,8 @@ package io.switchboard.campaign.pacing;
  * Rolling estimate of one campaign's answer rate, ring times and handle time, over its most recent attempts.
  *
  * <p>A rolling window rather than the whole day because answer rates drift (lunch time, evenings, a fresh lead
- * list). The prior counts as a few pseudo-attempts so that a new campaign starts from it and not from the noise of
- * its first calls; the default prior says every call is answered and handling is slow, which makes the predictive
+ * list). The prior counts as a few pseudo-attempts (fewer as the window fills) so that a new campaign starts from
+ * it and not from the noise of its first calls; the default prior says every call is answered and handling is slow, which makes the predictive
  * pacer start at one call per free agent (progressive) and over-dial only as the real answer rate shows.
  *
  * <p>Answering machines report {@link #attemptFailed(double)} with the seconds until detection: they need no agent
@@ -87,7 +87,9 @@ public final class PacingStats {
                 answers.count());
     }
 
+    /** The prior's weight fades as the window fills, so a full window is the campaign's own figure, unbiased. */
     private double blend(double priorValue, RollingWindow window) {
-        return (priorWeight * priorValue + window.sum()) / (priorWeight + window.count());
+        double weight = priorWeight * (1 - (double) window.count() / window.size());
+        return (weight * priorValue + window.sum()) / (weight + window.count());
     }
 }

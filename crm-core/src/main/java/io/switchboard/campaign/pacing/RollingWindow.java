@@ -26,6 +26,10 @@ final class RollingWindow {
         next = (next + 1) % values.length;
     }
 
+    int size() {
+        return values.length;
+    }
+
     int count() {
         return count;
     }
