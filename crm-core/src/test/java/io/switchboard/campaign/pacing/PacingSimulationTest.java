@@ -29,7 +29,8 @@ class PacingSimulationTest {
     @Test
     void aStricterCapIsHeldOverTheDay() {
         // over 90 minutes a 1 % cap allows about 4 abandoned calls and one unlucky burst breaks it; see the report
-        DialerModel strict = HOUR_WITH_20_AGENTS.withHours(8).withAbandonCap(0.01).withAnswerRate(0.15);
+        DialerModel strict =
+                HOUR_WITH_20_AGENTS.withHours(8).withAbandonCap(0.01).withAnswerRate(0.15);
         for (long seed = 1; seed <= 2; seed++) {
             DialerResult predictive = DialerSimulation.run(strict, DialMode.PREDICTIVE, seed);
 
