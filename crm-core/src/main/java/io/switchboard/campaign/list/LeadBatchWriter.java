@@ -1,0 +1,120 @@
+package io.switchboard.campaign.list;
+
+import io.switchboard.campaign.LeadData;
+import io.switchboard.contact.ContactId;
+import io.switchboard.contact.NumberOwners;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Writes one batch of checked rows into a campaign: a number seen before (earlier in the batch, earlier in the
+ * list, or in an earlier list) is merged into its lead, the others become new leads linked to the contact that
+ * owns their number.
+ */
+final class LeadBatchWriter {
+
+    record Written(long imported, long merged) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LeadInserts inserts;
+    private final NumberOwners owners;
+
+    LeadBatchWriter(NamedParameterJdbcTemplate jdbc, LeadInserts inserts, NumberOwners owners) {
+        this.jdbc = jdbc;
+        this.inserts = inserts;
+        this.owners = owners;
+    }
+
+    Written write(long campaignId, long importId, List<ListRow> rows, Instant now) {
+        Map<String, ListRow> byNumber = new LinkedHashMap<>();
+        long merged = 0;
+        for (ListRow row : rows) {
+            ListRow earlier = byNumber.get(row.e164());
+            if (earlier == null) {
+                byNumber.put(row.e164(), row);
+            } else {
+                byNumber.put(row.e164(), merge(earlier, row));
+                merged++;
+            }
+        }
+        if (byNumber.isEmpty()) {
+            return new Written(0, merged);
+        }
+        Map<String, Existing> existing = existing(campaignId, byNumber.keySet());
+        List<MapSqlParameterSource> updates = new ArrayList<>();
+        List<Object[]> fresh = new ArrayList<>();
+        OffsetDateTime time = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        Map<String, ContactId> contacts = owners.soleOwners(byNumber.keySet());
+        for (ListRow row : byNumber.values()) {
+            Existing lead = existing.get(row.e164());
+            if (lead != null) {
+                merged++;
+                updates.add(new MapSqlParameterSource("id", lead.id)
+                        .addValue("name", row.name(), Types.VARCHAR)
+                        .addValue(
+                                "data",
+                                LeadData.toJson(LeadData.merge(LeadData.fromJson(lead.data), row.data())),
+                                Types.VARCHAR)
+                        .addValue("now", time, Types.TIMESTAMP_WITH_TIMEZONE));
+            } else {
+                ContactId contact = contacts.get(row.e164());
+                fresh.add(new Object[] {
+                    campaignId,
+                    importId,
+                    row.e164(),
+                    row.name(),
+                    row.timezone(),
+                    contact == null ? null : contact.value(),
+                    LeadData.toJson(row.data()),
+                    "NEW",
+                    row.priority(),
+                    0,
+                    time,
+                    time,
+                    time
+                });
+            }
+        }
+        if (!updates.isEmpty()) {
+            // a repeated row adds its data; name and zone stay as the lead was first imported
+            jdbc.batchUpdate(
+                    "update leads set name = coalesce(name, :name), data = :data, updated_at = :now where id = :id",
+                    updates.toArray(MapSqlParameterSource[]::new));
+        }
+        inserts.insert(fresh);
+        return new Written(fresh.size(), merged);
+    }
+
+    private Map<String, Existing> existing(long campaignId, java.util.Collection<String> numbers) {
+        Map<String, Existing> existing = new HashMap<>();
+        jdbc.query(
+                "select id, e164, data from leads where campaign_id = :campaign and e164 in (:numbers)",
+                Map.of("campaign", campaignId, "numbers", numbers),
+                rs -> {
+                    existing.put(rs.getString("e164"), new Existing(rs.getLong("id"), rs.getString("data")));
+                });
+        return existing;
+    }
+
+    private static ListRow merge(ListRow earlier, ListRow later) {
+        return new ListRow(
+                earlier.row(),
+                earlier.raw(),
+                earlier.e164(),
+                earlier.name() != null ? earlier.name() : later.name(),
+                earlier.timezone(),
+                Math.max(earlier.priority(), later.priority()),
+                LeadData.merge(earlier.data(), later.data()));
+    }
+
+    private record Existing(long id, String data) {}
+}
