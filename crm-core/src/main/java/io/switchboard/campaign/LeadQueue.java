@@ -431,12 +431,13 @@ public class LeadQueue {
                                 + " where id = :id for update",
                         Map.of("id", attemptId),
                         (rs, row) -> {
-                            long agentId = rs.getLong("agent_id");
+                            long agent = rs.getLong("agent_id");
+                            Long agentId = rs.wasNull() ? null : agent;
                             return new AttemptRow(
                                     rs.getLong("id"),
                                     rs.getLong("lead_id"),
                                     rs.getLong("campaign_id"),
-                                    rs.wasNull() ? null : agentId,
+                                    agentId,
                                     instant(rs, "ended_at"),
                                     rs.getString("disposition"));
                         })

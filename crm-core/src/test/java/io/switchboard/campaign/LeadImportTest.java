@@ -164,8 +164,8 @@ class LeadImportTest {
     void aBackgroundImportShowsItsProgressAndEnds() throws Exception {
         StringBuilder csv = new StringBuilder("number,name\n");
         for (int i = 0; i < 5000; i++) {
-            csv.append("+1 212 73")
-                    .append(6000 + i / 10000)
+            csv.append("+1 212 7")
+                    .append(36 + i / 10000)
                     .append(' ')
                     .append(String.format("%04d", i % 10000))
                     .append(",Lead ")
@@ -190,6 +190,7 @@ class LeadImportTest {
         assertThat(done.status()).isEqualTo(LeadImportStatus.DONE);
         assertThat(done.rowsRead()).isEqualTo(5000);
         assertThat(done.imported() + done.merged() + done.rejected()).isEqualTo(5000);
+        assertThat(imports.rejections(done.id(), 0, 3, fixture.managerView())).isEmpty();
         assertThat(done.imported()).isEqualTo(5000);
         assertThat(Files.exists(file)).isFalse();
     }
