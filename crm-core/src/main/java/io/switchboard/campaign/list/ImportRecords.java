@@ -64,6 +64,28 @@ final class ImportRecords {
                         .toArray(MapSqlParameterSource[]::new));
     }
 
+    boolean campaignHasLeads(long campaignId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from leads where campaign_id = :campaign)",
+                Map.of("campaign", campaignId),
+                Boolean.class));
+    }
+
+    /**
+     * After a large import, has PostgreSQL count the leads again, so that the dialer's queries are planned for the
+     * table as it now is rather than as autovacuum last saw it.
+     */
+    void refreshStatistics(long inserted) {
+        if (inserted < 10_000) {
+            return;
+        }
+        String product = jdbc.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            jdbc.getJdbcTemplate().execute("analyze leads");
+        }
+    }
+
     void finish(long id, LeadImportStatus status, String error, Instant now) {
         jdbc.update(
                 "update lead_imports set status = :status, error = :error, finished_at = :now where id = :id",

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -24,6 +26,21 @@ final class LeadBatchWriter {
 
     record Written(long imported, long merged) {}
 
+    /**
+     * What one import knows across its batches. The numbers it wrote are kept in memory, so that a repeat further
+     * down the list is found without searching the leads: while a big import runs, the planner's statistics still
+     * describe the table as it was, and a search of every batch's numbers could become a scan per batch. Only a
+     * campaign that had leads before is searched for every number.
+     */
+    static final class ImportState {
+        final Set<String> written = new HashSet<>();
+        final boolean campaignHadLeads;
+
+        ImportState(boolean campaignHadLeads) {
+            this.campaignHadLeads = campaignHadLeads;
+        }
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final LeadInserts inserts;
     private final NumberOwners owners;
@@ -34,7 +51,7 @@ final class LeadBatchWriter {
         this.owners = owners;
     }
 
-    Written write(long campaignId, long importId, List<ListRow> rows, Instant now) {
+    Written write(long campaignId, long importId, List<ListRow> rows, Instant now, ImportState state) {
         Map<String, ListRow> byNumber = new LinkedHashMap<>();
         long merged = 0;
         for (ListRow row : rows) {
@@ -49,7 +66,10 @@ final class LeadBatchWriter {
         if (byNumber.isEmpty()) {
             return new Written(0, merged);
         }
-        Map<String, Existing> existing = existing(campaignId, byNumber.keySet());
+        List<String> known = state.campaignHadLeads
+                ? new ArrayList<>(byNumber.keySet())
+                : byNumber.keySet().stream().filter(state.written::contains).toList();
+        Map<String, Existing> existing = known.isEmpty() ? Map.of() : existing(campaignId, known);
         List<MapSqlParameterSource> updates = new ArrayList<>();
         List<Object[]> fresh = new ArrayList<>();
         OffsetDateTime time = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -91,6 +111,7 @@ final class LeadBatchWriter {
                     updates.toArray(MapSqlParameterSource[]::new));
         }
         inserts.insert(fresh);
+        fresh.forEach(row -> state.written.add((String) row[2]));
         return new Written(fresh.size(), merged);
     }
 

@@ -153,7 +153,7 @@ public class LeadImports {
     }
 
     private void run(long id, long campaignId, Reader csv, LeadImportOptions options) {
-        Tally tally = new Tally();
+        Tally tally = new Tally(new LeadBatchWriter.ImportState(records.campaignHasLeads(campaignId)));
         try (CSVParser parser = format(options).parse(csv)) {
             List<String> header = parser.getHeaderNames();
             for (Map.Entry<String, String> mapped : options.columns().mapped().entrySet()) {
@@ -188,6 +188,7 @@ public class LeadImports {
             }
             flush(id, campaignId, batch, rejected, read, tally);
             records.finish(id, LeadImportStatus.DONE, null, clock.instant());
+            records.refreshStatistics(tally.state.written.size());
         } catch (InvalidCampaignException e) {
             records.finish(id, LeadImportStatus.FAILED, e.getMessage(), clock.instant());
             throw e;
@@ -216,7 +217,7 @@ public class LeadImports {
                 Math.max(0, Math.min(rejected.size(), settings.maxStoredRejections() - tally.rejected)));
         long rejectedCount = rejected.size();
         transactions.executeWithoutResult(status -> {
-            LeadBatchWriter.Written written = writer.write(campaignId, id, good, clock.instant());
+            LeadBatchWriter.Written written = writer.write(campaignId, id, good, clock.instant(), tally.state);
             records.rejections(id, stored);
             records.progress(id, read, written.imported(), written.merged(), rejectedCount);
             meters.counter("switchboard.campaigns.leads.imported").increment(written.imported());
@@ -246,6 +247,11 @@ public class LeadImports {
 
     /** Counts across batches of one import. */
     private static final class Tally {
+        final LeadBatchWriter.ImportState state;
         long rejected;
+
+        Tally(LeadBatchWriter.ImportState state) {
+            this.state = state;
+        }
     }
 }
