@@ -131,7 +131,7 @@ class CampaignStore {
         Map<Long, List<CampaignDisposition>> dispositions = new HashMap<>();
         jdbc.query(
                 "select campaign_id, code, label, action, retry_seconds from campaign_dispositions"
-                        + " where campaign_id in (:ids) order by campaign_id, position",
+                        + " where campaign_id in (:ids) order by campaign_id, sort_order",
                 ids,
                 rs -> {
                     long seconds = rs.getLong("retry_seconds");
@@ -171,7 +171,7 @@ class CampaignStore {
                     .addValue("position", dispositions.size()));
         }
         jdbc.batchUpdate(
-                "insert into campaign_dispositions (campaign_id, code, label, action, retry_seconds, position)"
+                "insert into campaign_dispositions (campaign_id, code, label, action, retry_seconds, sort_order)"
                         + " values (:id, :code, :label, :action, :retry, :position)",
                 dispositions.toArray(MapSqlParameterSource[]::new));
     }

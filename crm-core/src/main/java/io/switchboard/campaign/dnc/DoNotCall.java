@@ -29,7 +29,7 @@ public class DoNotCall {
     /** Numbers per query: well within PostgreSQL's limit of bind parameters. */
     private static final int CHUNK = 1_000;
 
-    private static final String SELECT = "select id, campaign_id, kind, value, reason, added_at from dnc_entries";
+    private static final String SELECT = "select id, campaign_id, kind, e164, reason, added_at from dnc_entries";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LeadNumbers numbers;
@@ -77,7 +77,7 @@ public class DoNotCall {
         String where = campaignId == null ? " where campaign_id is null" : " where campaign_id = :campaign";
         parameters.addValue("campaign", campaignId, Types.BIGINT);
         return jdbc.query(
-                SELECT + where + " order by value, kind limit :limit offset :offset", parameters, DoNotCall::entry);
+                SELECT + where + " order by e164, kind limit :limit offset :offset", parameters, DoNotCall::entry);
     }
 
     /**
@@ -93,14 +93,14 @@ public class DoNotCall {
         }
         List<DncEntry> prefixes = jdbc.query(
                 SELECT + " where kind = 'PREFIX' and (campaign_id is null or campaign_id = :campaign)"
-                        + " order by campaign_id nulls first, value",
+                        + " order by campaign_id nulls first, e164",
                 Map.of("campaign", campaignId),
                 DoNotCall::entry);
         List<String> all = new ArrayList<>(e164s);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             jdbc.query(
-                    SELECT + " where kind = 'NUMBER' and value in (:numbers)"
+                    SELECT + " where kind = 'NUMBER' and e164 in (:numbers)"
                             + " and (campaign_id is null or campaign_id = :campaign)",
                     Map.of("numbers", chunk, "campaign", campaignId),
                     rs -> {
@@ -136,14 +136,14 @@ public class DoNotCall {
                         "now",
                         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE);
-        String same = " where kind = :kind and value = :value and "
+        String same = " where kind = :kind and e164 = :value and "
                 + (campaignId == null ? "campaign_id is null" : "campaign_id = :campaign");
         List<DncEntry> existing = jdbc.query(SELECT + same, parameters, DoNotCall::entry);
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
         jdbc.update(
-                "insert into dnc_entries (campaign_id, kind, value, reason, added_by, added_at)"
+                "insert into dnc_entries (campaign_id, kind, e164, reason, added_by, added_at)"
                         + " values (:campaign, :kind, :value, :reason, :by, :now)",
                 parameters);
         return jdbc.query(SELECT + same + " order by id", parameters, DoNotCall::entry)
@@ -176,7 +176,7 @@ public class DoNotCall {
                 rs.getLong("id"),
                 campaignId,
                 DncKind.valueOf(rs.getString("kind")),
-                rs.getString("value"),
+                rs.getString("e164"),
                 rs.getString("reason"),
                 added.toInstant());
     }

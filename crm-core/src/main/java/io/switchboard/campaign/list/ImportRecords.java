@@ -54,7 +54,7 @@ final class ImportRecords {
 
     void rejections(long id, List<RejectedLead> rejected) {
         jdbc.batchUpdate(
-                "insert into lead_import_rejections (import_id, row_number, raw_values, reason)"
+                "insert into lead_import_rejections (import_id, csv_row, raw_values, reason)"
                         + " values (:id, :row, :raw, :reason)",
                 rejected.stream()
                         .map(r -> new MapSqlParameterSource("id", id)
@@ -109,11 +109,11 @@ final class ImportRecords {
 
     List<RejectedLead> rejected(long id, int offset, int limit) {
         return jdbc.query(
-                "select row_number, raw_values, reason from lead_import_rejections where import_id = :id"
-                        + " order by row_number limit :limit offset :offset",
+                "select csv_row, raw_values, reason from lead_import_rejections where import_id = :id"
+                        + " order by csv_row limit :limit offset :offset",
                 new MapSqlParameterSource("id", id).addValue("limit", limit).addValue("offset", offset),
                 (rs, row) ->
-                        new RejectedLead(rs.getLong("row_number"), rs.getString("raw_values"), rs.getString("reason")));
+                        new RejectedLead(rs.getLong("csv_row"), rs.getString("raw_values"), rs.getString("reason")));
     }
 
     private static LeadImport leadImport(ResultSet rs, int row) throws SQLException {
