@@ -214,6 +214,7 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
      */
     void warmUp(Viewer viewer, int rounds) {
         long started = System.nanoTime();
+        directory.loadEverybody();
         contexts.warmUp(viewer, rounds);
         CallerContext context = contexts.contextFor(WARM_UP_CALLER, viewer);
         EdgeMessage.essential(
