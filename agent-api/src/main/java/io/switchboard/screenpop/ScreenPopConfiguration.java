@@ -25,11 +25,11 @@ class ScreenPopConfiguration {
     /** Each listener has its own bus queue and thread: a slow lookup delays pops, never agent states. */
     private static final int QUEUE_CAPACITY = 10_000;
     /**
-     * Pops built at once. Each holds a database connection and, while it reads the contacts, the caller-context
-     * threads hold up to two more: with the history and tickets threads this stays within a pool of 10.
+     * Pops built at once. Each holds a database connection while it queries, as do crm-core's four caller-context
+     * threads that read the history and the tickets alongside: eight at most, within the default pool of ten.
      */
     private static final int POP_THREADS = 4;
-    /** Rounds of the pop's queries at start-up: enough to load, connect and compile; a second or so. */
+    /** Rounds of the pop's queries at start-up: enough to load, connect and compile; one to three seconds. */
     private static final int WARM_UP_ROUNDS = 200;
     /** Whom the warm-up pops for: an agent with a team, the visibility rule most pops use. Matches nothing. */
     private static final Viewer WARM_UP_VIEWER = new Viewer(new UserId(0), Role.AGENT, new TeamId(0));
