@@ -11,14 +11,21 @@ import java.util.Optional;
  * Which user an extension belongs to, remembered briefly: every ring and every agent state change asks, and the
  * answer changes only when an admin edits a user. "Nobody" is remembered for a second only, so a user just added
  * gets their pops at once.
+ *
+ * <p>An extension not remembered loads every user with an extension in one query (at most once a second), not just
+ * its own user: after a start, or when the entries expire, a thousand agents' first rings would otherwise each wait
+ * for a query of their own, all within the same minute.
  */
 final class AgentDirectory {
 
     private static final Duration NOBODY_TTL = Duration.ofSeconds(1);
+    private static final long RELOAD_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Directory directory;
     private final Cache<String, DirectoryUser> users;
     private final Cache<String, Boolean> nobody;
+    /** When everybody was last loaded ({@link System#nanoTime}); guarded by {@code this}. */
+    private long loadedAt = System.nanoTime() - RELOAD_EVERY_NANOS;
 
     AgentDirectory(Directory directory, Duration ttl) {
         this.directory = directory;
@@ -35,11 +42,24 @@ final class AgentDirectory {
             return Optional.empty();
         }
         DirectoryUser known = users.getIfPresent(extension);
+        if (known == null) {
+            loadEverybody();
+            known = users.getIfPresent(extension);
+        }
         if (known != null) {
             return Optional.of(known);
         }
         Optional<DirectoryUser> found = directory.findByExtension(extension);
         found.ifPresentOrElse(user -> users.put(extension, user), () -> nobody.put(extension, Boolean.TRUE));
         return found;
+    }
+
+    /** Loads every user with an extension, unless that was done less than a second ago. */
+    synchronized void loadEverybody() {
+        if (System.nanoTime() - loadedAt < RELOAD_EVERY_NANOS) {
+            return;
+        }
+        directory.withExtensions().forEach(user -> users.put(user.extension(), user));
+        loadedAt = System.nanoTime();
     }
 }

@@ -3,11 +3,17 @@ package io.switchboard.screenpop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.contact.CallerContexts;
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.TeamId;
+import io.switchboard.directory.UserId;
+import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.ticket.EscalationNotifier;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,18 +24,33 @@ class ScreenPopConfiguration {
 
     /** Each listener has its own bus queue and thread: a slow lookup delays pops, never agent states. */
     private static final int QUEUE_CAPACITY = 10_000;
+    /**
+     * Pops built at once. Each holds a database connection while it queries, as do crm-core's four caller-context
+     * threads that read the history and the tickets alongside: eight at most, within the default pool of ten.
+     */
+    private static final int POP_THREADS = 4;
+    /** Rounds of the pop's queries at start-up: enough to load, connect and compile; one to three seconds. */
+    private static final int WARM_UP_ROUNDS = 200;
+    /** Whom the warm-up pops for: an agent with a team, the visibility rule most pops use. Matches nothing. */
+    private static final Viewer WARM_UP_VIEWER = new Viewer(new UserId(0), Role.AGENT, new TeamId(0));
 
     @Bean
     AgentDirectory agentDirectory(Directory directory) {
         return new AgentDirectory(directory, Duration.ofMinutes(5));
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     ScreenPopService screenPopService(
             CallerContexts contexts, AgentDirectory directory, CtiEdge edge, CallEventBus bus, MeterRegistry registry) {
-        ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry);
+        ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry, POP_THREADS);
         bus.subscribe("screen-pop", QUEUE_CAPACITY, service);
         return service;
+    }
+
+    /** Once the application is up, and not before: the warm-up needs the database migrated. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> screenPopWarmUp(ScreenPopService service) {
+        return event -> service.warmUpLater(WARM_UP_VIEWER, WARM_UP_ROUNDS);
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,8 @@ import io.switchboard.contact.CallerContext;
 import io.switchboard.contact.CallerContexts;
 import io.switchboard.contact.NoMatchReason;
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.Viewer;
+import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
 import io.switchboard.gateway.call.CallEvent.AgentRinging;
@@ -14,37 +16,57 @@ import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEventListener;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pops the caller's record on the ringing agent's desktops, withdraws it from agents who did not take the call, and
- * keeps it for the agent on the call until it ends (a desktop reconnecting meanwhile gets it again). Runs on its own
- * call event bus thread, so the lookup never holds up the call tracker.
+ * keeps it for the agent on the call until it ends (a desktop reconnecting meanwhile gets it again).
+ *
+ * <p>The work runs on a few threads of its own, never on the call event bus's thread: a call's events are handled
+ * one after the other in the order they came (a pop is out before its withdrawal), while the pops of different
+ * calls are built side by side, so one slow lookup delays only its own call.
  */
-final class ScreenPopService implements CallEventListener {
+final class ScreenPopService implements CallEventListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenPopService.class);
 
     private final CallerContexts contexts;
     private final AgentDirectory directory;
     private final CtiEdge edge;
-    /** Who holds a pop of which call: the users to release it for when the call ends. Bus thread only. */
-    private final Map<String, Set<String>> popsByCall = new HashMap<>();
+    /** Who holds a pop of which call: the users to release it for when the call ends. Changed in call order. */
+    private final Map<String, Set<String>> popsByCall = new ConcurrentHashMap<>();
+    /** Per call with work still queued or running, its last step: the next event of the call runs after it. */
+    private final Map<String, CompletableFuture<Void>> lastSteps = new ConcurrentHashMap<>();
+
+    private final ExecutorService workers;
 
     private final Counter pops;
     private final Counter unknownAgents;
     private final Counter failures;
 
-    ScreenPopService(CallerContexts contexts, AgentDirectory directory, CtiEdge edge, MeterRegistry registry) {
+    ScreenPopService(
+            CallerContexts contexts, AgentDirectory directory, CtiEdge edge, MeterRegistry registry, int threads) {
         this.contexts = contexts;
         this.directory = directory;
         this.edge = edge;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "screen-pop-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.pops = Counter.builder("switchboard.screenpop.pops")
                 .description("Screen pops sent to ringing agents")
                 .register(registry);
@@ -58,6 +80,39 @@ final class ScreenPopService implements CallEventListener {
 
     @Override
     public void onCallEvent(CallEvent event) {
+        String callId = callIdOf(event);
+        if (callId == null) {
+            return;
+        }
+        CompletableFuture<Void> step;
+        try {
+            step = lastSteps.compute(
+                    callId,
+                    (id, last) -> last == null
+                            ? CompletableFuture.runAsync(() -> handle(event), workers)
+                            : last.thenRunAsync(() -> handle(event), workers));
+        } catch (RejectedExecutionException e) {
+            log.debug("Closed: {} is not handled", event);
+            return;
+        }
+        step.whenComplete((done, error) -> lastSteps.remove(callId, step));
+    }
+
+    private static String callIdOf(CallEvent event) {
+        if (event instanceof AgentRinging ringing) {
+            return ringing.callId();
+        } else if (event instanceof AgentRingStopped stopped) {
+            return stopped.callId();
+        } else if (event instanceof CallAnswered answered) {
+            return answered.callId();
+        } else if (event instanceof CallEnded ended) {
+            return ended.callId();
+        }
+        return null;
+    }
+
+    // Never throws: a failed step would skip the call's later steps.
+    private void handle(CallEvent event) {
         try {
             if (event instanceof AgentRinging ringing) {
                 pop(ringing);
@@ -102,7 +157,9 @@ final class ScreenPopService implements CallEventListener {
                 ringing.callId(),
                 EdgeMessage.essential(EdgeMessage.SCREEN_POP, pop).withOrigin(ringing.at()));
         log.debug("Pop of call {} for {} sent to {} desktop(s)", ringing.callId(), user.username(), desktops);
-        popsByCall.computeIfAbsent(ringing.callId(), id -> new HashSet<>()).add(user.username());
+        popsByCall
+                .computeIfAbsent(ringing.callId(), id -> ConcurrentHashMap.newKeySet())
+                .add(user.username());
         pops.increment();
     }
 
@@ -151,8 +208,57 @@ final class ScreenPopService implements CallEventListener {
     /** A call's state changed for an agent who has its pop. */
     record CallUpdate(String callId, String state, String agent, String outcome) {}
 
+    /**
+     * Builds one pop for a caller nobody has, after the pop's queries ran {@code rounds} times, without sending it: the
+     * first pops after a start then find the classes loaded, the connections open and the code compiled.
+     */
+    void warmUp(Viewer viewer, int rounds) {
+        long started = System.nanoTime();
+        directory.loadEverybody();
+        contexts.warmUp(viewer, rounds);
+        CallerContext context = contexts.contextFor(WARM_UP_CALLER, viewer);
+        EdgeMessage.essential(
+                EdgeMessage.SCREEN_POP,
+                new ScreenPop(
+                        "warm-up",
+                        Instant.now(),
+                        CallDirection.INBOUND,
+                        WARM_UP_CALLER,
+                        null,
+                        null,
+                        null,
+                        0,
+                        context,
+                        new ScreenPop.NewContactOffer(null, WARM_UP_CALLER)));
+        log.info("Screen pops warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Runs {@link #warmUp} on a pop thread, so that the application does not wait for it. */
+    void warmUpLater(Viewer viewer, int rounds) {
+        workers.execute(() -> {
+            try {
+                warmUp(viewer, rounds);
+            } catch (RuntimeException e) {
+                log.warn("Warming the screen pops up failed; the first pops may be slow", e);
+            }
+        });
+    }
+
+    /** A number in the reserved drama range (Ofcom's 01632 960xxx): no real caller has it. */
+    private static final String WARM_UP_CALLER = "+441632960001";
+
     /** Pops still held, for tests and the gauge. */
     int callsWithPops() {
         return popsByCall.size();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

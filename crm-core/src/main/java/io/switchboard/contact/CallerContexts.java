@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,12 @@ public class CallerContexts {
     private final MeterRegistry meters;
     private final int recentActivities;
     private final ExternalCallers externals;
+    private final Executor alongside;
 
+    /**
+     * @param alongside runs the history and the contributors while the calling thread reads the contacts, each query
+     *     on a connection of its own; {@code Runnable::run} reads them one after another
+     */
     CallerContexts(
             CallerLookup lookup,
             Contacts contacts,
@@ -34,7 +41,8 @@ public class CallerContexts {
             List<CallerContextContributor> contributors,
             MeterRegistry meters,
             int recentActivities,
-            ExternalCallers externals) {
+            ExternalCallers externals,
+            Executor alongside) {
         this.lookup = lookup;
         this.contacts = contacts;
         this.activities = activities;
@@ -42,6 +50,7 @@ public class CallerContexts {
         this.meters = meters;
         this.recentActivities = recentActivities;
         this.externals = externals;
+        this.alongside = alongside;
     }
 
     public CallerContext contextFor(String callerNumber, Viewer viewer) {
@@ -53,16 +62,65 @@ public class CallerContexts {
                     callerNumber, match, List.of(), List.of(), Map.of(), externals.finish(external, List.of()));
         }
         List<ContactId> ids = match.contacts().stream().map(MatchedContact::id).toList();
-        List<Contact> found = contacts.findAll(ids, viewer);
-        List<RecentActivity> history = activities.latest(ids, recentActivities).stream()
-                .limit(recentActivities)
-                .toList();
-        CallerContextRequest request = new CallerContextRequest(callerNumber, ids, viewer);
-        Map<String, Object> sections = new LinkedHashMap<>();
-        for (CallerContextContributor contributor : contributors) {
-            contribution(contributor, request).ifPresent(data -> sections.put(contributor.name(), data));
+        Local local = local(callerNumber, ids, viewer);
+        return new CallerContext(
+                callerNumber,
+                match,
+                local.contacts(),
+                local.history(),
+                local.sections(),
+                externals.finish(external, local.contacts()));
+    }
+
+    /**
+     * Runs the pop's queries for a caller nobody has, so that the first real pops after a start find the connections
+     * open, the classes loaded and the code compiled rather than waiting for all that. Reads only.
+     */
+    public void warmUp(Viewer viewer, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            lookup.lookup(WARM_UP_NUMBER, viewer);
+            local(WARM_UP_NUMBER, List.of(new ContactId(0)), viewer);
         }
-        return new CallerContext(callerNumber, match, found, history, sections, externals.finish(external, found));
+    }
+
+    /** What the local database knows about the matched contacts: the history and sections read alongside them. */
+    private Local local(String callerNumber, List<ContactId> ids, Viewer viewer) {
+        CallerContextRequest request = new CallerContextRequest(callerNumber, ids, viewer);
+        CompletableFuture<List<RecentActivity>> history = CompletableFuture.supplyAsync(
+                () -> activities.latest(ids, recentActivities).stream()
+                        .limit(recentActivities)
+                        .toList(),
+                alongside);
+        List<CompletableFuture<Optional<Object>>> contributions = contributors.stream()
+                .map(contributor -> CompletableFuture.supplyAsync(() -> contribution(contributor, request), alongside))
+                .toList();
+        List<Contact> found = contacts.findAll(ids, viewer);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (int i = 0; i < contributors.size(); i++) {
+            String name = contributors.get(i).name();
+            joined(contributions.get(i)).ifPresent(data -> sections.put(name, data));
+        }
+        return new Local(found, joined(history), sections);
+    }
+
+    private record Local(List<Contact> contacts, List<RecentActivity> history, Map<String, Object> sections) {}
+
+    /** A number in the reserved drama range (Ofcom's 01632 960xxx): no real caller has it. */
+    private static final String WARM_UP_NUMBER = "+441632960000";
+
+    /** The result, or what went wrong as it would have been thrown had the work run on this thread. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     // A pop without tickets beats no pop: one failing contributor must not take the others down with it.

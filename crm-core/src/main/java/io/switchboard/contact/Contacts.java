@@ -6,14 +6,11 @@ import io.switchboard.directory.TeamId;
 import io.switchboard.directory.Viewer;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates contacts and reads them back, showing each viewer only the contacts they may see. */
@@ -25,13 +22,20 @@ public class Contacts {
     private final AccountRepository accounts;
     private final Directory directory;
     private final PhoneNormalizer normalizer;
+    private final ContactRows rows;
     private final Clock clock = Clock.systemUTC();
 
-    Contacts(ContactRepository contacts, AccountRepository accounts, Directory directory, PhoneNormalizer normalizer) {
+    Contacts(
+            ContactRepository contacts,
+            AccountRepository accounts,
+            Directory directory,
+            PhoneNormalizer normalizer,
+            NamedParameterJdbcTemplate jdbc) {
         this.contacts = contacts;
         this.accounts = accounts;
         this.directory = directory;
         this.normalizer = normalizer;
+        this.rows = new ContactRows(jdbc);
     }
 
     /**
@@ -143,25 +147,13 @@ public class Contacts {
                 .map(entity -> entity.toContact(accountOf(entity)));
     }
 
-    /** Those of the contacts that exist and that the viewer may see, in the order asked for. */
+    /**
+     * Those of the contacts that exist and that the viewer may see, in the order asked for. One query, and no
+     * transaction of its own (a single statement reads a consistent snapshot): every screen pop asks this.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Contact> findAll(Collection<ContactId> ids, Viewer viewer) {
-        VisibilityRule rule = VisibilityRule.of(viewer);
-        Map<Long, ContactEntity> found = contacts
-                .findAllById(ids.stream().map(ContactId::value).toList())
-                .stream()
-                .filter(entity -> rule.permits(entity.visibleAs()))
-                .collect(Collectors.toMap(ContactEntity::id, Function.identity()));
-        Map<Long, Account> accountsById = new HashMap<>();
-        accounts.findAllById(found.values().stream()
-                        .map(ContactEntity::accountId)
-                        .filter(Objects::nonNull)
-                        .toList())
-                .forEach(account -> accountsById.put(account.id(), account.toAccount()));
-        return ids.stream()
-                .map(id -> found.get(id.value()))
-                .filter(Objects::nonNull)
-                .map(entity -> entity.toContact(accountsById.get(entity.accountId())))
-                .toList();
+        return rows.findAll(ids, VisibilityRule.of(viewer));
     }
 
     private Account accountOf(ContactEntity entity) {

@@ -13,6 +13,8 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     List<UserEntity> findByExtensionIn(Collection<String> extensions);
 
+    List<UserEntity> findByExtensionIsNotNull();
+
     boolean existsByUsername(String username);
 
     List<UserEntity> findByRoleAndTeamIdIn(Role role, Collection<Long> teamIds);

@@ -1,6 +1,7 @@
 package io.switchboard.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.contact.external.ExternalCrm;
@@ -16,6 +17,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,93 @@ class CallerContextsTest {
     }
 
     @Test
+    void historyAndSectionsAreReadAlongsideEachOther() {
+        CountDownLatch sectionRead = new CountDownLatch(1);
+        CallerContextContributor tickets = contributor("openTickets", request -> {
+            sectionRead.countDown();
+            return Optional.of("T-1");
+        });
+        // waits for the section, which is asked after it: one after the other on one thread, it would wait in vain
+        RecentActivities store = (ids, limit) -> {
+            boolean alongside;
+            try {
+                alongside = sectionRead.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                alongside = false;
+            }
+            return List.of(new RecentActivity(
+                    ada,
+                    Instant.parse("2026-01-01T10:00:00Z"),
+                    "INBOUND_CALL",
+                    alongside ? "alongside" : "alone",
+                    "anna"));
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CallerContext context = new CallerContexts(
+                            lookup,
+                            contacts,
+                            store,
+                            List.of(tickets),
+                            new SimpleMeterRegistry(),
+                            5,
+                            notConfigured,
+                            threads)
+                    .contextFor("+49301234567", agent);
+
+            assertThat(context.sections()).containsEntry("openTickets", "T-1");
+            assertThat(context.recentActivities())
+                    .extracting(RecentActivity::summary)
+                    .containsExactly("alongside");
+            assertThat(context.contacts()).extracting(Contact::id).containsExactly(ada);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingHistoryFailsThePopWithItsOwnException() {
+        RecentActivities broken = (ids, limit) -> {
+            throw new IllegalStateException("activities down");
+        };
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            CallerContexts contexts = new CallerContexts(
+                    lookup, contacts, broken, List.of(), new SimpleMeterRegistry(), 5, notConfigured, threads);
+
+            assertThatThrownBy(() -> contexts.contextFor("+49301234567", agent))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("activities down");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void warmUpRunsThePopsReadsForNobody() {
+        List<Collection<ContactId>> asked = new ArrayList<>();
+        RecentActivities store = (ids, limit) -> {
+            asked.add(ids);
+            return List.of();
+        };
+        List<CallerContextRequest> requests = new ArrayList<>();
+        CallerContextContributor tickets = contributor("openTickets", request -> {
+            requests.add(request);
+            return Optional.empty();
+        });
+
+        contexts(store, List.of(tickets)).warmUp(agent, 3);
+        wired.warmUp(agent, 1);
+
+        assertThat(asked).hasSize(3).allSatisfy(ids -> assertThat(ids).containsExactly(new ContactId(0)));
+        assertThat(requests).hasSize(3);
+        assertThat(wired.contextFor("+49301234567", agent).contacts())
+                .extracting(Contact::id)
+                .containsExactly(ada);
+    }
+
+    @Test
     void unknownCallerGetsAnEmptyPopWithTheReason() {
         CallerContextContributor tickets = contributor("openTickets", request -> Optional.of("should not be asked"));
 
@@ -140,7 +232,7 @@ class CallerContextsTest {
 
     private CallerContexts contexts(RecentActivities activities, List<CallerContextContributor> contributors) {
         return new CallerContexts(
-                lookup, contacts, activities, contributors, new SimpleMeterRegistry(), 5, notConfigured);
+                lookup, contacts, activities, contributors, new SimpleMeterRegistry(), 5, notConfigured, Runnable::run);
     }
 
     private static CallerContextContributor contributor(
