@@ -108,6 +108,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers("/wallboard")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/campaigns")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
                         .authenticated()
                         .requestMatchers("/")
