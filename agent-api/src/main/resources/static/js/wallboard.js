@@ -17,7 +17,7 @@ async function refresh() {
     row.dataset.queue = queue.name;
     const count = state => queue.agents[state] || 0;
     row.append(el('td', queue.name), el('td', queue.waiting, 'waiting'), el('td', since(queue.longestWaitingSince)),
-      el('td', count('READY')), el('td', count('RINGING')), el('td', count('ON_CALL')), el('td', count('PAUSED')));
+      el('td', count('READY')), el('td', count('RINGING')), el('td', count('ON_CALL')), el('td', count('WRAP_UP')), el('td', count('PAUSED')));
     const today = queue.today;
     const percent = value => value === null || value === undefined ? '–' : Math.round(value * 100) + ' %';
     const seconds = value => value === null || value === undefined ? '–' : Math.round(value) + ' s';

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.ami;
 
+import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.MemberStatus;
 import io.switchboard.gateway.call.PbxEvent;
 import io.switchboard.gateway.call.PbxEvent.*;
@@ -16,8 +17,15 @@ import org.asteriskjava.manager.event.*;
 final class AmiEventTranslator {
 
     private final Map<Class<?>, Function<ManagerEvent, PbxEvent>> translations = new HashMap<>();
+    private final CallTrackerSettings settings;
 
-    AmiEventTranslator() {
+    AmiEventTranslator(CallTrackerSettings settings) {
+        this.settings = settings;
+        on(VarSetEvent.class, this::variableSet);
+        on(
+                OriginateResponseEvent.class,
+                e -> new OriginateResponded(
+                        at(e), e.getActionId(), e.isSuccess(), orZero(e.getReason()), realId(e.getUniqueId())));
         on(
                 NewChannelEvent.class,
                 e -> new ChannelCreated(
@@ -181,6 +189,23 @@ final class AmiEventTranslator {
             return new Ignored(at(event), event.getClass().getSimpleName());
         }
         return translation.apply(event);
+    }
+
+    /**
+     * VarSet is the most frequent event of all (every dialplan step sets some): the name is checked before
+     * anything is made of it, and the variables the call model does not keep are counted as ignored.
+     */
+    private PbxEvent variableSet(VarSetEvent e) {
+        String name = settings.keptVariable(e.getVariable());
+        if (name == null) {
+            return new Ignored(at(e), "VarSetEvent");
+        }
+        return new VariableSet(at(e), e.getUniqueId(), name, e.getValue());
+    }
+
+    /** Asterisk writes {@code <null>} for the uniqueid of an originate that created no channel. */
+    private static String realId(String uniqueid) {
+        return uniqueid == null || uniqueid.isBlank() || uniqueid.startsWith("<") ? null : uniqueid;
     }
 
     /** The PBX's timestamp when it sends one ({@code timestampevents = yes}), else the time the event arrived. */

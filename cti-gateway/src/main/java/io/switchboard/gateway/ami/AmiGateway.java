@@ -22,7 +22,7 @@ public final class AmiGateway implements AutoCloseable {
             AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
         this.handOff = new EventHandOff(properties.handoffCapacity(), registry);
         this.tracker = new CallTracker(settings, sink, registry);
-        this.loop = new CallTrackingLoop(handOff, tracker, registry);
+        this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings), tracker, registry);
         MalformedInput malformed = new MalformedInput(registry);
         this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed), registry);
         this.commands = new AmiPbxCommands(link, properties);

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.ami;
 
+import io.switchboard.gateway.call.DialRequest;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
 import java.util.Map;
@@ -46,6 +47,26 @@ final class AmiPbxCommands implements PbxCommands {
         action.setVariables(variables);
         action.setAsync(true);
         action.setTimeout(30_000L);
+        return sendOriginate(action);
+    }
+
+    @Override
+    public CompletableFuture<String> dial(DialRequest request) {
+        oneLine(request.number(), request.callerId(), request.context(), request.exten());
+        request.variables().forEach((name, value) -> oneLine(name, value));
+        OriginateAction action = new OriginateAction();
+        action.setChannel("Local/" + request.number() + "@" + properties.dialContext());
+        action.setContext(request.context());
+        action.setExten(request.exten());
+        action.setPriority(1);
+        action.setCallerId(request.callerId());
+        action.setVariables(request.variables());
+        action.setAsync(true);
+        action.setTimeout(request.ringTimeout().toMillis());
+        return sendOriginate(action);
+    }
+
+    private CompletableFuture<String> sendOriginate(OriginateAction action) {
         String actionId = "sb-" + UUID.randomUUID();
         action.setActionId(actionId);
         return send(action).thenApply(ignored -> actionId);

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agentInterface queue member interface of an agent, as in queues.conf or QueueAdd
  * @param agentStateInterface device state interface of an agent (hint), for QueueAdd
  * @param outboundContext dialplan context that dials outside numbers
+ * @param dialContext dialplan context that dials a customer first ({@link
+ *     io.switchboard.gateway.call.PbxCommands#dial}): the originate's channel is {@code Local/<number>@<context>}
  */
 @ConfigurationProperties("switchboard.ami")
 public record AmiProperties(
@@ -36,7 +38,8 @@ public record AmiProperties(
         @DefaultValue("Local/{agent}@agent-sim") String agentChannel,
         @DefaultValue("Local/{agent}@agent-sim/n") String agentInterface,
         @DefaultValue("Custom:{agent}") String agentStateInterface,
-        @DefaultValue("to-carrier") String outboundContext) {
+        @DefaultValue("to-carrier") String outboundContext,
+        @DefaultValue("campaign-out") String dialContext) {
 
     public AmiProperties {
         if (enabled && (secret == null || secret.isBlank())) {
@@ -61,7 +64,8 @@ public record AmiProperties(
                 "Local/{agent}@agent-sim",
                 "Local/{agent}@agent-sim/n",
                 "Custom:{agent}",
-                "to-carrier");
+                "to-carrier",
+                "campaign-out");
     }
 
     String forAgent(String template, String agent) {

@@ -19,15 +19,16 @@ final class CallTrackingLoop implements AutoCloseable {
     private static final int AGE_SAMPLE_EVERY = 64;
 
     private final EventHandOff handOff;
-    private final AmiEventTranslator translator = new AmiEventTranslator();
+    private final AmiEventTranslator translator;
     private final CallTracker tracker;
     private final Timer eventAge;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long processed;
 
-    CallTrackingLoop(EventHandOff handOff, CallTracker tracker, MeterRegistry registry) {
+    CallTrackingLoop(EventHandOff handOff, AmiEventTranslator translator, CallTracker tracker, MeterRegistry registry) {
         this.handOff = handOff;
+        this.translator = translator;
         this.tracker = tracker;
         this.eventAge = Timer.builder("switchboard.ami.event.age")
                 .description("Time from an AMI event's arrival to its processing by the call tracker (sampled)")

@@ -23,6 +23,12 @@ final class Call {
     String callee;
     /** For calls an agent's own phone started (click-to-dial, consultation). */
     String originAgent;
+    /** Dialled customer first (a campaign originate): the customer answering is the call being answered. */
+    boolean customerFirst;
+
+    boolean customerAnswered;
+    /** Variables set before the call started, published right after its start; null for almost every call. */
+    List<CallEvent.CallTagged> pendingTags;
 
     String queue;
     long queuedAt;

@@ -32,7 +32,9 @@ final class CallEnding {
     }
 
     static CallOutcome outcome(Call call) {
-        if (call.answered()) {
+        if (call.answered() || call.customerAnswered) {
+            // a customer-first call the customer answered counts as answered even when no agent took it (a
+            // machine, nobody free in the queue): answeredBy tells those apart
             return CallOutcome.ANSWERED;
         }
         if (call.abandoned) {

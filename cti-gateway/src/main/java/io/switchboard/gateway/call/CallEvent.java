@@ -64,6 +64,21 @@ public sealed interface CallEvent {
             boolean reconciled)
             implements CallEvent {}
 
+    /**
+     * A channel variable of the call was set: one whose name starts with {@code SWITCHBOARD_} (the dialer's campaign,
+     * lead and attempt ids) or the answering machine detection result ({@code AMDSTATUS} unless configured
+     * otherwise). Names are given without Asterisk's inheritance underscores. Variables set before the call started
+     * follow its {@link CallStarted} and come before its first {@link AgentRinging}.
+     */
+    record CallTagged(String callId, Instant at, String name, String value) implements CallEvent {}
+
+    /**
+     * The PBX could not reach the customer of a {@link PbxCommands#dial} (or an originate): {@code actionId} is the
+     * one the command returned, {@code reason} the PBX's words. When a channel was created for it, the call also
+     * ends with a {@link CallEnded} of the same outcome.
+     */
+    record OriginateFailed(String actionId, Instant at, String reason, CallOutcome outcome) implements CallEvent {}
+
     record AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason)
             implements CallEvent {}
 

@@ -24,6 +24,7 @@ final class CallLedger {
     private final Map<String, List<Channel>> bridges = new HashMap<>();
     private final RecentlyEnded recentlyEnded;
     private final Set<String> inboundContexts;
+    private final Set<String> dialContexts;
     private final Interner interner = new Interner();
     private final AgentNames agentNames;
     private final CallEventSink sink;
@@ -41,6 +42,7 @@ final class CallLedger {
             BooleanSupplier listingInProgress) {
         this.recentlyEnded = new RecentlyEnded(settings.recentlyEndedCapacity());
         this.inboundContexts = settings.inboundContextSet();
+        this.dialContexts = settings.dialContextSet();
         this.agentNames = new AgentNames(settings.maxExtensionLength(), interner);
         this.sink = sink;
         this.queues = queues;
@@ -111,7 +113,16 @@ final class CallLedger {
     /** Decides a new call's direction from its first channel; outbound calls are confirmed when they dial out. */
     private void classify(
             Call call, Channel first, String callerNumber, String callerName, String context, String exten) {
-        if (inboundContexts.contains(context) || (first.agent == null && agentNames.isExternalNumber(callerNumber))) {
+        if (dialContexts.contains(context)) {
+            // customer first: the PBX dials the customer (the exten) before anyone else is on the call, and an
+            // agent who gets it later is popped the customer
+            call.direction = CallDirection.OUTBOUND;
+            call.customerFirst = true;
+            call.callee = Party.clean(exten);
+            call.caller = Party.of(exten, null);
+            emitStarted(call);
+        } else if (inboundContexts.contains(context)
+                || (first.agent == null && agentNames.isExternalNumber(callerNumber))) {
             call.direction = CallDirection.INBOUND;
             call.caller = Party.of(callerNumber, callerName);
             call.callee = Party.clean(exten);
@@ -147,7 +158,23 @@ final class CallLedger {
             metrics.started();
             sink.publish(new CallStarted(
                     call.id, Instant.ofEpochMilli(call.startedAt), call.direction, call.caller, call.callee));
+            if (call.pendingTags != null) {
+                call.pendingTags.forEach(sink::publish);
+                call.pendingTags = null;
+            }
         }
+    }
+
+    /** Publishes a variable of the call; one set before the call started waits for its {@link CallStarted}. */
+    void tag(Call call, CallEvent.CallTagged tag) {
+        if (call.startEmitted) {
+            sink.publish(tag);
+            return;
+        }
+        if (call.pendingTags == null) {
+            call.pendingTags = new ArrayList<>(4);
+        }
+        call.pendingTags.add(tag);
     }
 
     /** Takes a channel off the books; ends its call when it was the last one. */

@@ -149,6 +149,11 @@ final class CallProgress {
             return;
         }
         call.dialStatus = status;
+        if (call.customerFirst) {
+            // the customer answered the PBX: nobody is on the call yet, the queue will find the agent
+            call.customerAnswered |= "ANSWER".equals(status);
+            return;
+        }
         if ("ANSWER".equals(status)) {
             String agent = call.originAgent != null ? call.originAgent : call.caller.number();
             answer(call, agent != null ? agent : "unknown", e.at());

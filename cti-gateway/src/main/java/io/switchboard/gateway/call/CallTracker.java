@@ -29,6 +29,7 @@ public final class CallTracker {
     private final CallProgress progress;
     private final CallJoins joins;
     private final CallReports reports;
+    private final OriginatedCalls originated;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
 
@@ -41,6 +42,7 @@ public final class CallTracker {
         this.progress = new CallProgress(ledger, sink, queues, metrics);
         this.joins = new CallJoins(ledger, sink, metrics);
         this.reports = new CallReports(ledger, progress, queues, metrics);
+        this.originated = new OriginatedCalls(ledger, sink);
         this.handlers = handlers();
     }
 
@@ -107,6 +109,8 @@ public final class CallTracker {
                 AgentAnswered.class,
                 e -> withChannel(e.callId(), ch -> reports.answered(ch.call, ledger.intern(e.agent()), e.at())));
         map.on(CallHungUp.class, e -> withChannel(e.callId(), ch -> reports.hungUp(ch, e)));
+        map.on(VariableSet.class, e -> withChannel(e.uniqueid(), ch -> originated.variableSet(ch.call, e)));
+        map.on(OriginateResponded.class, originated::responded);
         map.on(Ignored.class, e -> metrics.skipped(Skip.UNHANDLED_TYPE));
         return map.handlers;
     }

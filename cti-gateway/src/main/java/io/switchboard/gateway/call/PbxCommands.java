@@ -17,6 +17,15 @@ public interface PbxCommands {
      */
     CompletableFuture<String> originate(String agent, String number, String callerId, Map<String, String> variables);
 
+    /**
+     * Customer first (campaigns): the PBX dials the request's number and, once the customer answers, sends the call
+     * to the request's context and extension. The call is followed as an outbound call; when the PBX cannot reach
+     * the customer, a {@link CallEvent.OriginateFailed} with this action id follows.
+     *
+     * @return the PBX's action id, which its later events about this originate carry
+     */
+    CompletableFuture<String> dial(DialRequest request);
+
     CompletableFuture<Void> hangup(String channel);
 
     /** Blind transfer: sends the channel to {@code exten} in {@code context}. */

@@ -113,6 +113,20 @@ public sealed interface PbxEvent {
 
     record QueueListComplete(long at) implements PbxEvent {}
 
+    /**
+     * A channel variable the call model keeps was set (names starting with {@code SWITCHBOARD_} and the answering
+     * machine detection result); adapters drop every other variable before making one of these.
+     */
+    record VariableSet(long at, String uniqueid, String name, String value) implements PbxEvent {}
+
+    /**
+     * The PBX's answer to an asynchronous originate: {@code reason} is Asterisk's (4 answered, 5 busy, 3 no
+     * answer, 8 congestion, 1 hung up, 0 failed). {@code uniqueid} is the originated channel's, null when none was
+     * created.
+     */
+    record OriginateResponded(long at, String actionId, boolean success, int reason, String uniqueid)
+            implements PbxEvent {}
+
     /** The PBX link went down or came up; events in between are lost until the next resync. */
     record LinkChanged(long at, boolean up) implements PbxEvent {}
 

@@ -8,6 +8,7 @@ final class CauseText {
     static final int USER_BUSY = 17;
     static final int NO_ANSWER = 19;
     static final int ANSWERED_ELSEWHERE = 26;
+    static final int CONGESTION = 34;
 
     private CauseText() {}
 
@@ -18,6 +19,7 @@ final class CauseText {
             case NO_ANSWER -> "User alerting, no answer";
             case ANSWERED_ELSEWHERE -> "Answered elsewhere";
             case 21 -> "Call Rejected";
+            case CONGESTION -> "Circuit/channel congestion";
             default -> "Unknown";
         };
     }

@@ -16,6 +16,10 @@ final class ChannelActions {
     private static final Pattern AGENT_CHANNEL =
             Pattern.compile("Local/(\\w+)@agent-sim(/n)?", Pattern.CASE_INSENSITIVE);
 
+    /** Customer-first (campaign) channels: the customer's number dialled by {@code campaign-out}. */
+    private static final Pattern CAMPAIGN_CHANNEL =
+            Pattern.compile("Local/(\\+?\\w+)@" + CampaignCallFlow.DIAL_CONTEXT + "(/n)?", Pattern.CASE_INSENSITIVE);
+
     private final SimulatedPbx pbx;
 
     ChannelActions(SimulatedPbx pbx) {
@@ -91,6 +95,11 @@ final class ChannelActions {
             session.writeAndFlush(Responses.error(action, "Channel not specified"));
             return;
         }
+        Matcher campaign = CAMPAIGN_CHANNEL.matcher(channel.trim());
+        if (campaign.matches()) {
+            dialCustomerFirst(session, action, campaign.group(1));
+            return;
+        }
         Matcher agent = AGENT_CHANNEL.matcher(channel.trim());
         String number = action.getOr("Exten", "");
         if (!agent.matches() || number.isBlank()) {
@@ -103,6 +112,26 @@ final class ChannelActions {
                 agent.group(1), number, options.outcome(), 1, options.customerRingSeconds(), options.talkSeconds());
         session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
         pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId()).start());
+    }
+
+    private void dialCustomerFirst(Channel session, AmiMessage action, String number) {
+        String exten = action.getOr("Exten", "");
+        if (exten.isBlank()) {
+            session.writeAndFlush(Responses.error(action, "Originate failed: no Exten (the campaign queue) given"));
+            return;
+        }
+        String context = action.getOr("Context", "campaign-connect");
+        double timeoutSeconds = 30;
+        try {
+            timeoutSeconds = Long.parseLong(action.getOr("Timeout", "30000").trim()) / 1000.0;
+        } catch (NumberFormatException e) {
+            // Asterisk falls back to its default of 30 s as well
+        }
+        Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
+        double timeout = timeoutSeconds;
+        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+        pbx.execute(
+                () -> new CampaignCallFlow(pbx, number, context, exten, action.actionId(), variables, timeout).start());
     }
 
     /** {@code HH:MM:SS}, as CoreShowChannel reports a channel's age. */

@@ -1,5 +1,7 @@
 package io.switchboard.gateway.simulator;
 
+import java.util.Optional;
+
 /**
  * The channel-level events every call is made of (Newchannel, Newstate, Newexten, VarSet, hangups, dials,
  * device states). Each method changes the simulated channel first, then writes the event as Asterisk would
@@ -136,6 +138,55 @@ final class ChannelEvents {
             writer.channel(caller);
         }
         writer.dest(dest).field("DialStatus", status).send();
+    }
+
+    /**
+     * The answer to an asynchronous Originate. {@code channel} is the originated channel when one came up; after a
+     * failure Asterisk has none and writes {@code <null>} for its id.
+     */
+    void originateResponse(
+            Optional<String> actionId,
+            boolean success,
+            String channelName,
+            SimChannel channel,
+            String context,
+            String exten,
+            int reason) {
+        EventWriter event = events.start("OriginateResponse", EventWriter.CALL);
+        actionId.ifPresent(id -> event.field("ActionID", id));
+        event.field("Response", success ? "Success" : "Failure")
+                .field("Channel", channelName)
+                .field("Context", context)
+                .field("Exten", exten)
+                .field("Reason", reason)
+                .field("Uniqueid", channel != null ? channel.uniqueid : "<null>")
+                .field("CallerIDNum", channel != null ? channel.callerIdNum() : SimChannel.UNKNOWN)
+                .field("CallerIDName", channel != null ? channel.callerIdName() : SimChannel.UNKNOWN)
+                .send();
+    }
+
+    /**
+     * The dialplan of {@code dialler} dials {@code number} over the trunk: the trunk channel appears in the call and
+     * starts ringing (Newchannel, VarSet, NewCallerid, NewConnectedLine, Newstate, DialBegin).
+     */
+    SimChannel dialTrunk(SimChannel dialler, String number, String callerName, String connectedNum) {
+        SimChannel trunk = newChannel(pbx.ids().trunkChannel(), dialler.linkedid(), ChannelState.DOWN, "default", "s");
+        trunk.dialplan("", "s", 1);
+        varSet(trunk, "DIALEDPEERNUMBER", "carrier/" + number);
+        trunk.callerId(number, callerName)
+                .connectedLine(connectedNum, callerName)
+                .dialplan("", number, 1);
+        newExten(trunk, 1, "AppDial", "(Outgoing Line)");
+        newCallerid(trunk);
+        newConnectedLine(trunk);
+        trunk.dialplan(QueueCall.TRUNK_CONTEXT, number, 1);
+        newState(trunk, ChannelState.RINGING);
+        newExten(trunk, 1, "AppDial", "(Outgoing Line)");
+        dialBegin(dialler, trunk.block("Dest"), "carrier/" + number);
+        if (pbx.trunkCallsChanged(1)) {
+            deviceState(TRUNK_DEVICE, "RINGING");
+        }
+        return trunk;
     }
 
     void hangupRequest(SimChannel channel, int cause) {

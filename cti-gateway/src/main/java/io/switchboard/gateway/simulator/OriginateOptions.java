@@ -1,7 +1,9 @@
 package io.switchboard.gateway.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How an originated call plays out, read from the Originate's channel variables so tests can steer it:
@@ -14,26 +16,45 @@ record OriginateOptions(OutboundOutcome outcome, double customerRingSeconds, dou
         OutboundOutcome outcome = OutboundOutcome.ANSWERED;
         double ring = 2;
         double talk = 4.5;
-        for (String variable : variables) {
-            for (String assignment : variable.split(",")) {
-                int eq = assignment.indexOf('=');
-                if (eq < 0) {
-                    continue;
+        for (Map.Entry<String, String> variable : variables(variables).entrySet()) {
+            String value = variable.getValue();
+            try {
+                switch (variable.getKey().toUpperCase(Locale.ROOT)) {
+                    case "SIM_OUTCOME" -> outcome = OutboundOutcome.valueOf(value.toUpperCase(Locale.ROOT));
+                    case "SIM_RING" -> ring = Double.parseDouble(value);
+                    case "SIM_TALK" -> talk = Double.parseDouble(value);
+                    default -> {}
                 }
-                String name = assignment.substring(0, eq).trim().toUpperCase(Locale.ROOT);
-                String value = assignment.substring(eq + 1).trim();
-                try {
-                    switch (name) {
-                        case "SIM_OUTCOME" -> outcome = OutboundOutcome.valueOf(value.toUpperCase(Locale.ROOT));
-                        case "SIM_RING" -> ring = Double.parseDouble(value);
-                        case "SIM_TALK" -> talk = Double.parseDouble(value);
-                        default -> {}
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // Not a simulator hint we understand: a real Asterisk would just set the variable.
-                }
+            } catch (IllegalArgumentException ignored) {
+                // Not a simulator hint we understand: a real Asterisk would just set the variable.
             }
         }
         return new OriginateOptions(outcome, ring, talk);
+    }
+
+    /** The Originate's {@code Variable} headers ({@code A=1} each, or {@code A=1,B=2}) in the order given. */
+    static Map<String, String> variables(List<String> headers) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String header : headers) {
+            for (String assignment : header.split(",")) {
+                int eq = assignment.indexOf('=');
+                if (eq > 0) {
+                    variables.put(
+                            assignment.substring(0, eq).trim(),
+                            assignment.substring(eq + 1).trim());
+                }
+            }
+        }
+        return variables;
+    }
+
+    /** A number from a {@code SIM_RING}/{@code SIM_TALK} hint, or {@code fallback}. */
+    static double seconds(Map<String, String> variables, String name, double fallback) {
+        try {
+            String value = variables.get(name);
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 }

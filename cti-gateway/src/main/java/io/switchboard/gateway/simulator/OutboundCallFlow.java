@@ -110,40 +110,15 @@ final class OutboundCallFlow implements LiveCall {
     }
 
     private void originateResponse() {
-        EventWriter event = events.writer().start("OriginateResponse", EventWriter.CALL);
-        actionId.ifPresent(id -> event.field("ActionID", id));
-        event.field("Response", "Success")
-                .field("Channel", agent.one.name)
-                .field("Context", CONTEXT)
-                .field("Exten", spec.number())
-                .field("Reason", 4)
-                .field("Uniqueid", agent.one.uniqueid)
-                .field("CallerIDNum", agent.extension)
-                .field("CallerIDName", agentName)
-                .send();
+        events.originateResponse(actionId, true, agent.one.name, agent.one, CONTEXT, spec.number(), 4);
     }
 
     private void dialCustomer() {
         SimChannel one = agent.one;
         String number = spec.number();
         dialStartMicros = pbx.clock().cursorMicros();
-        trunk = events.newChannel(pbx.ids().trunkChannel(), one.linkedid(), ChannelState.DOWN, "default", "s");
+        trunk = events.dialTrunk(one, number, agentName, agent.extension);
         track(trunk);
-        trunk.dialplan("", "s", 1);
-        events.varSet(trunk, "DIALEDPEERNUMBER", "carrier/" + number);
-        trunk.callerId(number, agentName)
-                .connectedLine(agent.extension, agentName)
-                .dialplan("", number, 1);
-        events.newExten(trunk, 1, "AppDial", "(Outgoing Line)");
-        events.newCallerid(trunk);
-        events.newConnectedLine(trunk);
-        trunk.dialplan(QueueCall.TRUNK_CONTEXT, number, 1);
-        events.newState(trunk, ChannelState.RINGING);
-        events.newExten(trunk, 1, "AppDial", "(Outgoing Line)");
-        events.dialBegin(one, trunk.block("Dest"), "carrier/" + number);
-        if (pbx.trunkCallsChanged(1)) {
-            events.deviceState(ChannelEvents.TRUNK_DEVICE, "RINGING");
-        }
         if (spec.outcome() != OutboundOutcome.BUSY) {
             events.varSet(one, "RINGTIME", "0");
             events.varSet(one, "RINGTIME_MS", "1");

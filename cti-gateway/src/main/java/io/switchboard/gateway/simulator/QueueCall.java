@@ -37,6 +37,13 @@ final class QueueCall implements LiveCall {
     final List<String> mergedLinkedids = new ArrayList<>();
     final List<AgentLeg> ringing = new ArrayList<>();
     Consumer<String> agentReleased = extension -> {};
+    /** The options after the queue's name in {@code Queue()}: the test bed's inbound calls wait up to 120 s. */
+    String queueOptions = ",t,,,120";
+    /**
+     * What else goes when the caller's channel hangs up: nothing for a trunk caller; the rest of the Local pair and
+     * the trunk for a customer dialled first (see {@link CampaignCallFlow}).
+     */
+    Runnable callerHungUp = () -> {};
     /** Complete {@link #done} only once the call's events reached the sockets; load mode has no one waiting. */
     boolean reportAfterDelivery = true;
 
@@ -89,7 +96,7 @@ final class QueueCall implements LiveCall {
 
     /** Half a second later the dialplan runs {@code Queue()}. */
     void joinQueue() {
-        String queueArgs = queue.name + ",t,,,120";
+        String queueArgs = queue.name + queueOptions;
         int priority = callerChannel.priority() + 1;
         callerChannel.priority(priority).application("Queue", queueArgs);
         if (noisy) {

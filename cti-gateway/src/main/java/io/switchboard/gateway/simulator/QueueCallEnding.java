@@ -90,6 +90,7 @@ final class QueueCallEnding {
         callerTimes();
         events.cel().cdr(caller, caller.exten(), caller.createdMicros, "ANSWERED");
         events.hangup(caller, CauseText.NORMAL_CLEARING);
+        call.callerHungUp.run();
         call.bridge.leave(leg.one);
         events.hangupRequest(leg.one, CauseText.NORMAL_CLEARING);
         events.hangupRequest(leg.two, CauseText.NORMAL_CLEARING);
@@ -214,5 +215,6 @@ final class QueueCallEnding {
         events.softHangupRequest(caller, CauseText.NORMAL_CLEARING);
         events.hangupRequest(caller, CauseText.NORMAL_CLEARING);
         events.hangup(caller, CauseText.NORMAL_CLEARING);
+        call.callerHungUp.run();
     }
 }

@@ -48,7 +48,7 @@ final class SimulatedPbx {
         this.channelEvents = new ChannelEvents(this, events, cel);
         this.queueEvents = new QueueEvents(this, events);
         long loginTime = clock.nowMicros() / 1_000_000;
-        for (QueueDefinition definition : settings.queues()) {
+        for (QueueDefinition definition : settings.allQueues()) {
             SimQueue queue = new SimQueue(definition.name(), definition.strategy());
             definition
                     .memberExtensions()

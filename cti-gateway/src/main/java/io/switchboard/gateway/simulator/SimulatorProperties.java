@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     million), so that stored contacts call in
  * @param humanAgents the first this many agents (2000 upward) are left for people trying the demo: their phones
  *     ring before a simulated agent takes the call, and the simulator never answers them
+ * @param outbound how the customers of campaign (customer-first) originates answer, and the campaign queue
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -32,14 +33,38 @@ public record SimulatorProperties(
         @DefaultValue("4") double ringSeconds,
         @DefaultValue("20") double talkSeconds,
         @DefaultValue("0") int callerPool,
-        @DefaultValue("0") int humanAgents) {
+        @DefaultValue("0") int humanAgents,
+        @DefaultValue Outbound outbound) {
+
+    /**
+     * {@code switchboard.simulator.outbound.*}: shares of campaign calls answered by a person, a machine, busy, not
+     * answered and failed (weighed against their sum), how long answered lines ring and customers talk (simulated
+     * seconds, scaled by {@code time-scale} like every other timing), and the campaign queue with its simulated
+     * agents (extensions 3001 upward).
+     */
+    public record Outbound(
+            @DefaultValue("0.25") double human,
+            @DefaultValue("0.10") double machine,
+            @DefaultValue("0.10") double busy,
+            @DefaultValue("0.50") double noAnswer,
+            @DefaultValue("0.05") double failed,
+            @DefaultValue("6") double ringSeconds,
+            @DefaultValue("30") double talkSeconds,
+            @DefaultValue("campaign") String queue,
+            @DefaultValue("3") int members) {
+
+        OutboundModel model() {
+            return new OutboundModel(human, machine, busy, noAnswer, failed, ringSeconds, talkSeconds, queue, members);
+        }
+    }
 
     SimulatorSettings settings() {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException(
                     "switchboard.simulator.secret must be set when the simulator is enabled");
         }
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, QueueDefinition.testBed(), false);
+        return new SimulatorSettings(bindHost, port, username, secret, timeScale, QueueDefinition.testBed(), false)
+                .withOutbound(outbound == null ? OutboundModel.defaults() : outbound.model());
     }
 
     LoadProfile load() {

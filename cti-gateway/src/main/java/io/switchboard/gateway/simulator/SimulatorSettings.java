@@ -1,5 +1,6 @@
 package io.switchboard.gateway.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param celEvents whether to emit {@code CEL} and {@code Cdr} events as with {@code cel_manager}/{@code
  *     cdr_manager} loaded
  * @param slowClients what to do with a client that does not keep up
+ * @param outbound how customers answer campaign (customer-first) originates, and the campaign queue's agents
  */
 public record SimulatorSettings(
         String bindHost,
@@ -25,9 +27,11 @@ public record SimulatorSettings(
         double timeScale,
         List<QueueDefinition> queues,
         boolean celEvents,
-        SlowClientPolicy slowClients) {
+        SlowClientPolicy slowClients,
+        OutboundModel outbound) {
 
     public SimulatorSettings {
+        Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
@@ -52,32 +56,64 @@ public record SimulatorSettings(
         this(bindHost, port, username, secret, timeScale, queues, celEvents, SlowClientPolicy.buffer(64L << 20));
     }
 
+    public SimulatorSettings(
+            String bindHost,
+            int port,
+            String username,
+            String secret,
+            double timeScale,
+            List<QueueDefinition> queues,
+            boolean celEvents,
+            SlowClientPolicy slowClients) {
+        this(bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, OutboundModel.defaults());
+    }
+
     /** Loopback, ephemeral port, {@code admin}/{@code switchboard}, real time, the test-bed queues, no CEL. */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings("127.0.0.1", 0, "admin", "switchboard", 1.0, QueueDefinition.testBed(), false);
     }
 
     public SimulatorSettings withPort(int newPort) {
-        return new SimulatorSettings(bindHost, newPort, username, secret, timeScale, queues, celEvents, slowClients);
+        return new SimulatorSettings(
+                bindHost, newPort, username, secret, timeScale, queues, celEvents, slowClients, outbound);
     }
 
     public SimulatorSettings withCredentials(String newUsername, String newSecret) {
-        return new SimulatorSettings(bindHost, port, newUsername, newSecret, timeScale, queues, celEvents, slowClients);
+        return new SimulatorSettings(
+                bindHost, port, newUsername, newSecret, timeScale, queues, celEvents, slowClients, outbound);
     }
 
     public SimulatorSettings withTimeScale(double newTimeScale) {
-        return new SimulatorSettings(bindHost, port, username, secret, newTimeScale, queues, celEvents, slowClients);
+        return new SimulatorSettings(
+                bindHost, port, username, secret, newTimeScale, queues, celEvents, slowClients, outbound);
     }
 
     public SimulatorSettings withQueues(List<QueueDefinition> newQueues) {
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, newQueues, celEvents, slowClients);
+        return new SimulatorSettings(
+                bindHost, port, username, secret, timeScale, newQueues, celEvents, slowClients, outbound);
     }
 
     public SimulatorSettings withCelEvents(boolean enabled) {
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, queues, enabled, slowClients);
+        return new SimulatorSettings(
+                bindHost, port, username, secret, timeScale, queues, enabled, slowClients, outbound);
     }
 
     public SimulatorSettings withSlowClients(SlowClientPolicy policy) {
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, queues, celEvents, policy);
+        return new SimulatorSettings(bindHost, port, username, secret, timeScale, queues, celEvents, policy, outbound);
+    }
+
+    public SimulatorSettings withOutbound(OutboundModel model) {
+        return new SimulatorSettings(
+                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, model);
+    }
+
+    /** The queues the simulator staffs: the configured ones and, when it has agents, the campaign queue. */
+    List<QueueDefinition> allQueues() {
+        if (outbound.members() == 0 || queues.stream().anyMatch(q -> q.name().equals(outbound.queue()))) {
+            return queues;
+        }
+        List<QueueDefinition> all = new ArrayList<>(queues);
+        all.add(new QueueDefinition(outbound.queue(), QueueStrategy.LINEAR, outbound.memberExtensions()));
+        return all;
     }
 }

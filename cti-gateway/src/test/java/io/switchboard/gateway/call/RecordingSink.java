@@ -61,7 +61,7 @@ public final class RecordingSink implements CallEventSink, CallEventListener {
         events.clear();
     }
 
-    static String callIdOf(CallEvent event) {
+    public static String callIdOf(CallEvent event) {
         if (event instanceof CallStarted e) return e.callId();
         if (event instanceof CallEvent.CallQueued e) return e.callId();
         if (event instanceof CallEvent.AgentRinging e) return e.callId();
@@ -70,6 +70,7 @@ public final class RecordingSink implements CallEventSink, CallEventListener {
         if (event instanceof CallEvent.CallTransferred e) return e.callId();
         if (event instanceof CallEvent.CallAbandoned e) return e.callId();
         if (event instanceof CallEnded e) return e.callId();
+        if (event instanceof CallEvent.CallTagged e) return e.callId();
         return null;
     }
 }
