@@ -16,6 +16,8 @@ final class Attempt {
     /** When a person was found on the line (the call reached the campaign queue); null until then. */
     Instant humanAt;
     boolean machine;
+    /** When an agent took the call; null until then. */
+    Instant agentAt;
 
     Attempt(DialableLead lead, Instant placedAt, boolean predictiveOrProgressive) {
         this.lead = lead;
@@ -31,8 +33,13 @@ final class Attempt {
         return lead.campaignId();
     }
 
-    /** Still ringing at the customer (not yet answered by a person or a machine). */
+    /** Still ringing at the customer, or in answering-machine detection. */
     boolean ringing() {
         return humanAt == null && !machine;
+    }
+
+    /** A person answered and waits in the campaign queue for an agent. */
+    boolean waitingForAgent() {
+        return humanAt != null && agentAt == null;
     }
 }

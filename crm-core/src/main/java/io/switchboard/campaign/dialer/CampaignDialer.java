@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.campaign.AttemptOutcome;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignProgress;
+import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.campaign.DialerLease;
@@ -16,6 +17,7 @@ import io.switchboard.campaign.pacing.PacingDecision;
 import io.switchboard.campaign.pacing.PacingInput;
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
@@ -60,6 +62,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
 
     private final Campaigns campaigns;
     private final LeadQueue leads;
+    private final CampaignReports reports;
     private final DialerLease lease;
     private final Supplier<PbxCommands> pbx;
     private final Pacer pacer;
@@ -84,6 +87,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     public CampaignDialer(
             Campaigns campaigns,
             LeadQueue leads,
+            CampaignReports reports,
             DialerLease lease,
             Supplier<PbxCommands> pbx,
             Pacer pacer,
@@ -94,6 +98,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             MeterRegistry registry) {
         this.campaigns = campaigns;
         this.leads = leads;
+        this.reports = reports;
         this.lease = lease;
         this.pbx = pbx;
         this.pacer = pacer;
@@ -129,6 +134,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         }
     }
 
+    /** Stops at once and keeps the lease, as a node that dies would (failover tests). */
+    void halt() {
+        thread.shutdownNow();
+    }
+
     /** Whether this node dials now. */
     public boolean dialing() {
         return leader;
@@ -144,6 +154,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         if (event instanceof AgentStateChanged
                 || event instanceof CallTagged
                 || event instanceof CallQueued
+                || event instanceof CallAnswered
                 || event instanceof CallEnded
                 || event instanceof OriginateFailed) {
             thread.execute(() -> handle(event));
@@ -212,10 +223,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
                 agents.ready(),
                 agents.busy(),
                 ringing,
+                inFlight.waitingForAgent(campaign.id()),
                 pace.answeredToday,
                 pace.abandonedToday,
                 campaign.settings().abandonCap(),
-                pace.stats));
+                pace.stats.estimate()));
         pace.lastDecision = decision;
         int placed = 0;
         if (decision.callsToPlace() > 0 && campaign.settings().dialMode() != DialMode.PREVIEW) {
@@ -245,7 +257,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         CampaignPace pace = paces.get(campaignId);
         if (pace == null) {
             // After a restart or a takeover the day's counts come from the attempts already stored.
-            CampaignProgress progress = campaigns.progress(campaignId, now);
+            CampaignProgress progress = reports.progress(campaignId, now);
             pace = new CampaignPace(today, progress.answeredToday(), progress.abandonedToday());
             paces.put(campaignId, pace);
             registerGauges(campaignId);
@@ -321,6 +333,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
                 tagged(tagged);
             } else if (event instanceof CallQueued queued) {
                 inFlight.byCall(queued.callId()).ifPresent(attempt -> personAnswered(attempt, queued.at()));
+            } else if (event instanceof CallAnswered answered) {
+                inFlight.byCall(answered.callId()).ifPresent(attempt -> {
+                    personAnswered(attempt, answered.at());
+                    attempt.agentAt = answered.at();
+                });
             } else if (event instanceof OriginateFailed refused) {
                 inFlight.byAction(refused.actionId())
                         .filter(attempt -> attempt.callId == null)
@@ -370,7 +387,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             personAnswered(attempt, ended.answeredAt() != null ? ended.answeredAt() : ended.at());
         }
         if (outcome == AttemptOutcome.HUMAN_ANSWERED && attempt.predictiveOrProgressive) {
-            pace.ifPresent(p -> p.stats.agentFreed(ended.talkSeconds()));
+            pace.ifPresent(p -> p.stats.agentFreed(ended.talkSeconds() + properties.wrapUp().toSeconds()));
         }
         String agent = ended.finalAgent() != null ? ended.finalAgent() : ended.answeredBy();
         end(attempt, outcome, ended.callId(), agent, ended.at());
@@ -423,7 +440,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         }
     }
 
-    private static long seconds(Instant from, Instant to) {
-        return Math.max(0, Duration.between(from, to).toSeconds());
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
     }
 }

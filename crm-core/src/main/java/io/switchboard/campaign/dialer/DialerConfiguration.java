@@ -2,6 +2,7 @@ package io.switchboard.campaign.dialer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
@@ -31,6 +32,7 @@ public class DialerConfiguration {
     CampaignDialer campaignDialer(
             Campaigns campaigns,
             LeadQueue leads,
+            CampaignReports reports,
             DialerLease lease,
             ObjectProvider<PbxCommands> pbx,
             ObjectProvider<CallEventBus> bus,
@@ -40,6 +42,7 @@ public class DialerConfiguration {
         CampaignDialer dialer = new CampaignDialer(
                 campaigns,
                 leads,
+                reports,
                 lease,
                 () -> {
                     PbxCommands commands = pbx.getIfAvailable();

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ringTimeout how long a customer's phone rings before the attempt counts as no answer
  * @param connectContext the dialplan context an answered campaign call continues in (AMD, then the campaign queue)
  * @param amdVariable the channel variable the dialplan's answering-machine detection sets (HUMAN, MACHINE, ...)
+ * @param wrapUp the campaign queues' {@code wrapuptime}: an agent is busy this long after a call, for the pacer's
+ *     handle time
  * @param lostAfter an attempt with no outcome this long after it was placed lost its PBX events: it is ended as
  *     failed so the lead is not held forever
  */
@@ -24,4 +26,5 @@ public record DialerProperties(
         @DefaultValue("25s") Duration ringTimeout,
         @DefaultValue("campaign-connect") String connectContext,
         @DefaultValue("AMDSTATUS") String amdVariable,
+        @DefaultValue("10s") Duration wrapUp,
         @DefaultValue("15m") Duration lostAfter) {}

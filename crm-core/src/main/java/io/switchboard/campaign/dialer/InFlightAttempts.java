@@ -74,6 +74,16 @@ final class InFlightAttempts {
         return count;
     }
 
+    int waitingForAgent(long campaignId) {
+        int count = 0;
+        for (Attempt attempt : byAttempt.values()) {
+            if (attempt.campaignId() == campaignId && attempt.waitingForAgent()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Attempts placed before {@code cutoff} that never ended: their PBX events were lost. */
     List<Attempt> placedBefore(Instant cutoff) {
         List<Attempt> stuck = new ArrayList<>();
