@@ -22,7 +22,8 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.contact",
             "io.switchboard.directory",
             "io.switchboard.activity",
-            "io.switchboard.ticket"
+            "io.switchboard.ticket",
+            "io.switchboard.campaign"
         })
 // Like @SpringBootApplication's scan: test classes' own @TestConfiguration classes stay out of other tests' contexts.
 @ComponentScan(
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.contact",
             "io.switchboard.directory",
             "io.switchboard.activity",
-            "io.switchboard.ticket"
+            "io.switchboard.ticket",
+            "io.switchboard.campaign"
         },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class CrmTestApplication {

@@ -9,6 +9,15 @@ public final class Database {
 
     /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
     public static void clear(JdbcTemplate jdbc) {
+        jdbc.execute("delete from dialer_lease");
+        jdbc.execute("delete from dnc_entries");
+        jdbc.execute("delete from lead_attempts");
+        jdbc.execute("delete from leads");
+        jdbc.execute("delete from lead_import_rejections");
+        jdbc.execute("delete from lead_imports");
+        jdbc.execute("delete from campaign_dispositions");
+        jdbc.execute("delete from campaign_agents");
+        jdbc.execute("delete from campaigns");
         jdbc.execute("delete from ticket_history");
         jdbc.execute("delete from ticket_calls");
         jdbc.execute("delete from ticket_sla_clocks");

@@ -88,6 +88,18 @@ class MigrationsOnH2Test {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    io.switchboard.campaign.Campaigns campaigns;
+
+    @Autowired
+    io.switchboard.campaign.list.LeadImports leadImports;
+
+    @Autowired
+    io.switchboard.campaign.LeadQueue leadQueue;
+
+    @Autowired
+    io.switchboard.campaign.DialerLease dialerLease;
+
     @Test
     void migrationsRunOnH2InPostgresMode() {
         assertThat(jdbc.queryForObject("select database_path() is not null", Boolean.class))
@@ -95,7 +107,7 @@ class MigrationsOnH2Test {
         assertThat(jdbc.queryForList(
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
-                .containsExactly("1", "2", "3", "4");
+                .containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -174,5 +186,44 @@ class MigrationsOnH2Test {
         assertThat(tickets.history(ticket.id(), engineer.viewer()))
                 .extracting(TicketChange::kind)
                 .contains(ChangeKind.CREATED, ChangeKind.ESCALATED_ON_BREACH);
+    }
+
+    @Test
+    void campaignListsImportAndLeadsAreClaimedOnH2() {
+        Instant bothOpen = Instant.parse("2026-06-08T14:00:00Z");
+        clock.set(bothOpen);
+        Viewer manager = directory
+                .add(new NewUser("h2manager", null, Role.CAMPAIGN_MANAGER, null, null))
+                .viewer();
+        DirectoryUser agent = directory.add(new NewUser("h2dialer", null, Role.AGENT, null, "1301"));
+        io.switchboard.campaign.Campaign campaign = campaigns.create(
+                io.switchboard.campaign.CampaignSettings.defaults("H2 campaign", "sales")
+                        .withAgents(java.util.Set.of(agent.id())),
+                manager);
+        campaigns.start(campaign.id(), manager);
+        io.switchboard.campaign.list.LeadImport imported = leadImports.importCsv(
+                campaign.id(),
+                "h2.csv",
+                new StringReader(
+                        "number,name,extra\n+1 212 736 5000,Ada,x\n+12127365000,Ada,y\n0301234567,Bert,\nbad,Bad,\n"),
+                io.switchboard.campaign.list.LeadImportOptions.of(
+                        io.switchboard.campaign.list.LeadColumns.of("number", "name")),
+                manager);
+        assertThat(imported.imported()).isEqualTo(2);
+        assertThat(imported.merged()).isEqualTo(1);
+        assertThat(imported.rejected()).isEqualTo(1);
+
+        java.util.List<io.switchboard.campaign.DialableLead> claimed = leadQueue.claim(campaign.id(), 5, bothOpen);
+        assertThat(claimed).hasSize(2);
+        assertThat(leadQueue.claim(campaign.id(), 5, bothOpen)).isEmpty();
+        leadQueue.attemptEnded(
+                claimed.get(0).attemptId(),
+                io.switchboard.campaign.AttemptOutcome.HUMAN_ANSWERED,
+                "h2-call",
+                "1301",
+                bothOpen);
+        leadQueue.dispose(claimed.get(0).attemptId(), "SALE", java.util.Optional.empty(), false, agent.viewer());
+        assertThat(dialerLease.tryAcquire("h2-node", Duration.ofSeconds(10))).isTrue();
+        assertThat(dialerLease.tryAcquire("other", Duration.ofSeconds(10))).isFalse();
     }
 }

@@ -1,0 +1,82 @@
+package io.switchboard.campaign;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.contact.ContactProperties;
+import io.switchboard.directory.Directory;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The campaign package's beans. Time comes from the application's {@link Clock} bean when it has exactly one (tests
+ * move it), else the system clock in UTC.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CampaignProperties.class)
+public class CampaignConfiguration {
+
+    @Bean
+    LeadNumbers leadNumbers(CampaignProperties properties, ObjectProvider<ContactProperties> contacts) {
+        String region = properties.defaultRegion() != null
+                ? properties.defaultRegion()
+                : contacts.getIfAvailable(ContactProperties::defaults).defaultRegion();
+        return new LeadNumbers(region);
+    }
+
+    @Bean
+    CampaignMetrics campaignMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new CampaignMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    Campaigns campaigns(
+            NamedParameterJdbcTemplate jdbc,
+            Directory directory,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<Clock> clock) {
+        return new Campaigns(
+                new CampaignStore(jdbc), directory, new TransactionTemplate(transactionManager), clock(clock));
+    }
+
+    @Bean
+    LeadQueue leadQueue(
+            NamedParameterJdbcTemplate jdbc,
+            Campaigns campaigns,
+            DoNotCall doNotCall,
+            Directory directory,
+            PlatformTransactionManager transactionManager,
+            CampaignMetrics metrics,
+            ObjectProvider<Clock> clock) {
+        return new LeadQueue(
+                jdbc,
+                campaigns,
+                doNotCall,
+                directory,
+                new TransactionTemplate(transactionManager),
+                metrics,
+                clock(clock));
+    }
+
+    @Bean
+    CampaignReports campaignReports(
+            NamedParameterJdbcTemplate jdbc, Campaigns campaigns, CampaignProperties properties) {
+        return new CampaignReports(jdbc, campaigns, properties.reportingZoneId());
+    }
+
+    /** The lease of the dialer loop ({@link DialerLease#DIALER}). */
+    @Bean
+    DialerLease dialerLease(NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new DialerLease(jdbc, clock(clock), DialerLease.DIALER);
+    }
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfUnique(Clock::systemUTC);
+    }
+}

@@ -1,0 +1,13 @@
+package io.switchboard.campaign;
+
+/** No such campaign (or lead attempt), or none the viewer may see: the two are not told apart. */
+public class CampaignNotFoundException extends RuntimeException {
+
+    public CampaignNotFoundException(String message) {
+        super(message);
+    }
+
+    public static CampaignNotFoundException campaign(long id) {
+        return new CampaignNotFoundException("no campaign " + id);
+    }
+}

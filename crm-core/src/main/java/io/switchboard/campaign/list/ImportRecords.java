@@ -1,0 +1,142 @@
+package io.switchboard.campaign.list;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** The lead_imports rows (progress and outcome) and their rejected rows. */
+final class ImportRecords {
+
+    private static final String SELECT = "select id, campaign_id, file_name, status, rows_read, imported, merged,"
+            + " rejected, error, started_at, finished_at from lead_imports";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ImportRecords(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long start(long campaignId, String fileName, Long startedBy, Instant now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaignId)
+                .addValue("file", fileName == null ? null : truncate(fileName, 300), Types.VARCHAR)
+                .addValue("by", startedBy, Types.BIGINT)
+                .addValue("now", time(now), Types.TIMESTAMP_WITH_TIMEZONE);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(
+                "insert into lead_imports (campaign_id, file_name, status, rows_read, imported, merged, rejected,"
+                        + " started_by, started_at) values (:campaign, :file, 'RUNNING', 0, 0, 0, 0, :by, :now)",
+                parameters,
+                key,
+                new String[] {"id"});
+        return key.getKeyAs(Long.class);
+    }
+
+    /** Adds a batch's counts to the import's progress. */
+    void progress(long id, long read, long imported, long merged, long rejected) {
+        jdbc.update(
+                "update lead_imports set rows_read = rows_read + :read, imported = imported + :imported,"
+                        + " merged = merged + :merged, rejected = rejected + :rejected where id = :id",
+                new MapSqlParameterSource("id", id)
+                        .addValue("read", read)
+                        .addValue("imported", imported)
+                        .addValue("merged", merged)
+                        .addValue("rejected", rejected));
+    }
+
+    void rejections(long id, List<RejectedLead> rejected) {
+        jdbc.batchUpdate(
+                "insert into lead_import_rejections (import_id, csv_row, raw_values, reason)"
+                        + " values (:id, :row, :raw, :reason)",
+                rejected.stream()
+                        .map(r -> new MapSqlParameterSource("id", id)
+                                .addValue("row", r.row())
+                                .addValue("raw", truncate(r.rawValues(), 4000))
+                                .addValue("reason", truncate(r.reason(), 300)))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    boolean campaignHasLeads(long campaignId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from leads where campaign_id = :campaign)",
+                Map.of("campaign", campaignId),
+                Boolean.class));
+    }
+
+    /**
+     * After a large import, has PostgreSQL count the leads again, so that the dialer's queries are planned for the
+     * table as it now is rather than as autovacuum last saw it.
+     */
+    void refreshStatistics(long inserted) {
+        if (inserted < 10_000) {
+            return;
+        }
+        String product = jdbc.getJdbcTemplate().execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(product)) {
+            jdbc.getJdbcTemplate().execute("analyze leads");
+        }
+    }
+
+    void finish(long id, LeadImportStatus status, String error, Instant now) {
+        jdbc.update(
+                "update lead_imports set status = :status, error = :error, finished_at = :now where id = :id",
+                new MapSqlParameterSource("id", id)
+                        .addValue("status", status.name())
+                        .addValue("error", error == null ? null : truncate(error, 2000), Types.VARCHAR)
+                        .addValue("now", time(now), Types.TIMESTAMP_WITH_TIMEZONE));
+    }
+
+    Optional<LeadImport> find(long id) {
+        return jdbc.query(SELECT + " where id = :id", Map.of("id", id), ImportRecords::leadImport).stream()
+                .findFirst();
+    }
+
+    List<LeadImport> ofCampaign(long campaignId) {
+        return jdbc.query(
+                SELECT + " where campaign_id = :campaign order by started_at desc, id desc",
+                Map.of("campaign", campaignId),
+                ImportRecords::leadImport);
+    }
+
+    List<RejectedLead> rejected(long id, int offset, int limit) {
+        return jdbc.query(
+                "select csv_row, raw_values, reason from lead_import_rejections where import_id = :id"
+                        + " order by csv_row limit :limit offset :offset",
+                new MapSqlParameterSource("id", id).addValue("limit", limit).addValue("offset", offset),
+                (rs, row) ->
+                        new RejectedLead(rs.getLong("csv_row"), rs.getString("raw_values"), rs.getString("reason")));
+    }
+
+    private static LeadImport leadImport(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new LeadImport(
+                rs.getLong("id"),
+                rs.getLong("campaign_id"),
+                rs.getString("file_name"),
+                LeadImportStatus.valueOf(rs.getString("status")),
+                rs.getLong("rows_read"),
+                rs.getLong("imported"),
+                rs.getLong("merged"),
+                rs.getLong("rejected"),
+                rs.getString("error"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+}

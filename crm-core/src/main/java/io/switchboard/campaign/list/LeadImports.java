@@ -1,0 +1,257 @@
+package io.switchboard.campaign.list;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignAccess;
+import io.switchboard.campaign.CampaignNotFoundException;
+import io.switchboard.campaign.CampaignStateException;
+import io.switchboard.campaign.CampaignStatus;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.InvalidCampaignException;
+import io.switchboard.campaign.LeadNumbers;
+import io.switchboard.campaign.dnc.DncEntry;
+import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.directory.Viewer;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports CSV lists into campaigns. Every row is checked (a valid number, stored in E.164; a time zone from the row
+ * or the number); a number already in the campaign, from this list or an earlier one, is merged into its lead; a
+ * number on a do-not-call list is rejected. Every good row is kept and every rejected one is reported with its
+ * reason. Rows are written in batches (COPY on PostgreSQL), one transaction each, and the import's record counts
+ * the rows as they go, so a client can poll its progress.
+ */
+public class LeadImports {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadImports.class);
+
+    private final Campaigns campaigns;
+    private final DoNotCall doNotCall;
+    private final LeadNumbers numbers;
+    private final ImportRecords records;
+    private final LeadBatchWriter writer;
+    private final TransactionTemplate transactions;
+    private final ExecutorService executor;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Settings settings;
+
+    /** The import's configuration ({@code switchboard.campaigns.*}). */
+    record Settings(int batchSize, String fallbackZone, int maxStoredRejections) {}
+
+    LeadImports(
+            Campaigns campaigns,
+            DoNotCall doNotCall,
+            LeadNumbers numbers,
+            ImportRecords records,
+            LeadBatchWriter writer,
+            TransactionTemplate transactions,
+            ExecutorService executor,
+            MeterRegistry meters,
+            Clock clock,
+            Settings settings) {
+        this.campaigns = campaigns;
+        this.doNotCall = doNotCall;
+        this.numbers = numbers;
+        this.records = records;
+        this.writer = writer;
+        this.transactions = transactions;
+        this.executor = executor;
+        this.meters = meters;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * Imports a list now, on the caller's thread; its record (see {@link #find}) shows the progress meanwhile.
+     *
+     * @return the finished import ({@link LeadImportStatus#FAILED} with the error when the file stopped being CSV)
+     * @throws InvalidCampaignException when a mapped column is not in the header (nothing is imported)
+     */
+    public LeadImport importCsv(
+            long campaignId, String fileName, Reader csv, LeadImportOptions options, Viewer viewer) {
+        long id = begin(campaignId, fileName, viewer);
+        run(id, campaignId, csv, options);
+        return records.find(id).orElseThrow();
+    }
+
+    /**
+     * Starts importing a file in the background and returns at once with the running import; poll {@link #find}.
+     * The file is deleted once read when the options say so.
+     */
+    public LeadImport startImport(long campaignId, Path file, LeadImportOptions options, Viewer viewer) {
+        long id = begin(campaignId, file.getFileName().toString(), viewer);
+        executor.execute(() -> {
+            try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                run(id, campaignId, csv, options);
+            } catch (IOException | RuntimeException e) {
+                log.warn("list import {} failed", id, e);
+                records.finish(id, LeadImportStatus.FAILED, String.valueOf(e.getMessage()), clock.instant());
+            } finally {
+                if (options.deleteFileWhenDone()) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        log.warn("could not delete the imported list {}", file, e);
+                    }
+                }
+            }
+        });
+        return records.find(id).orElseThrow();
+    }
+
+    /** The import with its progress; empty when there is none or the viewer may not see its campaign. */
+    public Optional<LeadImport> find(long importId, Viewer viewer) {
+        return records.find(importId).filter(found -> mayWatch(found.campaignId(), viewer));
+    }
+
+    /** The campaign's imports, newest first. */
+    public List<LeadImport> list(long campaignId, Viewer viewer) {
+        if (!mayWatch(campaignId, viewer)) {
+            throw CampaignNotFoundException.campaign(campaignId);
+        }
+        return records.ofCampaign(campaignId);
+    }
+
+    /** An import's rejected rows in row order (the first {@code switchboard.campaigns.max-stored-rejections}). */
+    public List<RejectedLead> rejections(long importId, int offset, int limit, Viewer viewer) {
+        find(importId, viewer).orElseThrow(() -> new CampaignNotFoundException("no list import " + importId));
+        return records.rejected(importId, offset, limit);
+    }
+
+    private boolean mayWatch(long campaignId, Viewer viewer) {
+        return CampaignAccess.oversees(viewer) && campaigns.find(campaignId).isPresent();
+    }
+
+    private long begin(long campaignId, String fileName, Viewer viewer) {
+        CampaignAccess.requireManager(viewer, "import lists");
+        Campaign campaign =
+                campaigns.find(campaignId).orElseThrow(() -> CampaignNotFoundException.campaign(campaignId));
+        if (campaign.status() == CampaignStatus.FINISHED) {
+            throw new CampaignStateException("campaign " + campaignId + " is finished; it takes no more leads");
+        }
+        return records.start(campaignId, fileName, viewer.user().value(), clock.instant());
+    }
+
+    private void run(long id, long campaignId, Reader csv, LeadImportOptions options) {
+        Tally tally = new Tally(new LeadBatchWriter.ImportState(records.campaignHasLeads(campaignId)));
+        try (CSVParser parser = format(options).parse(csv)) {
+            List<String> header = parser.getHeaderNames();
+            for (Map.Entry<String, String> mapped : options.columns().mapped().entrySet()) {
+                if (!header.contains(mapped.getValue())) {
+                    throw new InvalidCampaignException(
+                            "columns",
+                            "the " + mapped.getKey() + " column '" + mapped.getValue() + "' is not in the header "
+                                    + header);
+                }
+            }
+            ListRowReader reader = new ListRowReader(options.columns(), numbers, settings.fallbackZone(), header);
+            String delimiter = String.valueOf(options.delimiter());
+            List<ListRow> batch = new ArrayList<>(settings.batchSize());
+            List<RejectedLead> rejected = new ArrayList<>();
+            long read = 0;
+            Iterator<CSVRecord> rows = parser.iterator();
+            while (rows.hasNext()) {
+                CSVRecord record = rows.next();
+                read++;
+                long row = record.getRecordNumber() + 1;
+                String raw = String.join(delimiter, record.values());
+                try {
+                    batch.add(reader.read(record, row, raw));
+                } catch (ListRowReader.Rejected e) {
+                    rejected.add(new RejectedLead(row, raw, e.getMessage()));
+                    rejectedCounter(e.kind);
+                }
+                if (batch.size() + rejected.size() >= settings.batchSize()) {
+                    flush(id, campaignId, batch, rejected, read, tally);
+                    read = 0;
+                }
+            }
+            flush(id, campaignId, batch, rejected, read, tally);
+            records.finish(id, LeadImportStatus.DONE, null, clock.instant());
+            records.refreshStatistics(tally.state.written.size());
+        } catch (InvalidCampaignException e) {
+            records.finish(id, LeadImportStatus.FAILED, e.getMessage(), clock.instant());
+            throw e;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            records.finish(id, LeadImportStatus.FAILED, "not valid CSV: " + e.getMessage(), clock.instant());
+        }
+    }
+
+    /** Writes a batch: do-not-call numbers rejected, the rest merged or inserted, progress counted. */
+    private void flush(
+            long id, long campaignId, List<ListRow> batch, List<RejectedLead> rejected, long read, Tally tally) {
+        Map<String, DncEntry> blocked = doNotCall.blocked(
+                campaignId, batch.stream().map(ListRow::e164).distinct().toList());
+        List<ListRow> good = new ArrayList<>(batch.size());
+        for (ListRow row : batch) {
+            DncEntry entry = blocked.get(row.e164());
+            if (entry == null) {
+                good.add(row);
+            } else {
+                rejected.add(new RejectedLead(row.row(), row.raw(), "do not call: " + entry.describe()));
+                rejectedCounter("dnc");
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingLong(RejectedLead::row));
+        List<RejectedLead> stored = rejected.subList(0, (int)
+                Math.max(0, Math.min(rejected.size(), settings.maxStoredRejections() - tally.rejected)));
+        long rejectedCount = rejected.size();
+        transactions.executeWithoutResult(status -> {
+            LeadBatchWriter.Written written = writer.write(campaignId, id, good, clock.instant(), tally.state);
+            records.rejections(id, stored);
+            records.progress(id, read, written.imported(), written.merged(), rejectedCount);
+            meters.counter("switchboard.campaigns.leads.imported").increment(written.imported());
+            meters.counter("switchboard.campaigns.leads.merged").increment(written.merged());
+        });
+        tally.rejected += rejectedCount;
+        batch.clear();
+        rejected.clear();
+    }
+
+    private void rejectedCounter(String reason) {
+        meters.counter("switchboard.campaigns.leads.rejected", "reason", reason).increment();
+    }
+
+    private static CSVFormat format(LeadImportOptions options) {
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(options.delimiter())
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .get();
+    }
+
+    /** Counts across batches of one import. */
+    private static final class Tally {
+        final LeadBatchWriter.ImportState state;
+        long rejected;
+
+        Tally(LeadBatchWriter.ImportState state) {
+            this.state = state;
+        }
+    }
+}
