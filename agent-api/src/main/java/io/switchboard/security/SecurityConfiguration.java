@@ -81,6 +81,20 @@ public class SecurityConfiguration {
                         .requestMatchers(
                                 "/api/v1/agents/*/pause", "/api/v1/agents/*/resume", "/api/v1/agents/*/queues/*")
                         .hasAnyRole(SUPERVISOR, ADMIN)
+                        // campaigns: agents read their own (the service filters), take preview leads and dispose
+                        // their campaign calls; supervisors read all; campaign managers and admins run them
+                        .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/preview")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers("/api/v1/campaign-calls/*", "/api/v1/campaign-attempts/*/disposition")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        .requestMatchers("/api/v1/campaign-attempts/*/dial")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/*/progress")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/dnc", "/api/v1/dnc/**")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")

@@ -15,6 +15,7 @@ final class Attempt {
     String callId;
     /** When a person was found on the line (the call reached the campaign queue); null until then. */
     Instant humanAt;
+
     boolean machine;
     /** When an agent took the call; null until then. */
     Instant agentAt;

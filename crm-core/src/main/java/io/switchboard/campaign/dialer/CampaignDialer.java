@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -157,7 +158,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
                 || event instanceof CallAnswered
                 || event instanceof CallEnded
                 || event instanceof OriginateFailed) {
-            thread.execute(() -> handle(event));
+            try {
+                thread.execute(() -> handle(event));
+            } catch (RejectedExecutionException stopped) {
+                // The dialer is shutting down: nothing left to follow.
+            }
         }
     }
 
@@ -268,19 +273,27 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
 
     private void registerGauges(long campaignId) {
         String campaign = Long.toString(campaignId);
-        Gauge.builder("switchboard.campaign.dial.ratio", () -> decisionOf(campaignId).map(PacingDecision::dialRatio).orElse(0.0))
+        Gauge.builder(
+                        "switchboard.campaign.dial.ratio",
+                        () -> decisionOf(campaignId)
+                                .map(PacingDecision::dialRatio)
+                                .orElse(0.0))
                 .description("Calls placed per free agent in the last pacing round")
                 .tag("campaign", campaign)
                 .register(registry);
-        Gauge.builder("switchboard.campaign.abandon.rate", () -> Optional.ofNullable(views.get(campaignId))
-                        .map(DialerView::abandonRateToday)
-                        .orElse(0.0))
+        Gauge.builder(
+                        "switchboard.campaign.abandon.rate",
+                        () -> Optional.ofNullable(views.get(campaignId))
+                                .map(DialerView::abandonRateToday)
+                                .orElse(0.0))
                 .description("Abandoned over answered calls today")
                 .tag("campaign", campaign)
                 .register(registry);
-        Gauge.builder("switchboard.campaign.calls.in.progress", () -> Optional.ofNullable(views.get(campaignId))
-                        .map(DialerView::callsInProgress)
-                        .orElse(0))
+        Gauge.builder(
+                        "switchboard.campaign.calls.in.progress",
+                        () -> Optional.ofNullable(views.get(campaignId))
+                                .map(DialerView::callsInProgress)
+                                .orElse(0))
                 .tag("campaign", campaign)
                 .register(registry);
     }
@@ -311,9 +324,12 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
 
     private static Map<String, String> variables(DialableLead lead) {
         return Map.of(
-                "SWITCHBOARD_CAMPAIGN", Long.toString(lead.campaignId()),
-                "SWITCHBOARD_LEAD", Long.toString(lead.leadId()),
-                ATTEMPT_VARIABLE, Long.toString(lead.attemptId()));
+                "SWITCHBOARD_CAMPAIGN",
+                Long.toString(lead.campaignId()),
+                "SWITCHBOARD_LEAD",
+                Long.toString(lead.leadId()),
+                ATTEMPT_VARIABLE,
+                Long.toString(lead.attemptId()));
     }
 
     private void placed(Attempt attempt, String actionId, Throwable failure) {
@@ -341,8 +357,8 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             } else if (event instanceof OriginateFailed refused) {
                 inFlight.byAction(refused.actionId())
                         .filter(attempt -> attempt.callId == null)
-                        .ifPresent(attempt -> end(
-                                attempt, AttemptOutcomes.ofRefused(refused.outcome()), null, null, refused.at()));
+                        .ifPresent(attempt ->
+                                end(attempt, AttemptOutcomes.ofRefused(refused.outcome()), null, null, refused.at()));
             } else if (event instanceof CallEnded ended) {
                 inFlight.byCall(ended.callId()).ifPresent(attempt -> ended(attempt, ended));
             }
@@ -382,12 +398,13 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         Optional<CampaignPace> pace = pace(attempt);
         if (attempt.ringing() && outcome != AttemptOutcome.HUMAN_ANSWERED && outcome != AttemptOutcome.ABANDONED) {
             pace.ifPresent(p -> p.stats.attemptFailed(seconds(attempt.placedAt, ended.at())));
-        } else if (attempt.humanAt == null && (outcome == AttemptOutcome.HUMAN_ANSWERED
-                || outcome == AttemptOutcome.ABANDONED)) {
+        } else if (attempt.humanAt == null
+                && (outcome == AttemptOutcome.HUMAN_ANSWERED || outcome == AttemptOutcome.ABANDONED)) {
             personAnswered(attempt, ended.answeredAt() != null ? ended.answeredAt() : ended.at());
         }
         if (outcome == AttemptOutcome.HUMAN_ANSWERED && attempt.predictiveOrProgressive) {
-            pace.ifPresent(p -> p.stats.agentFreed(ended.talkSeconds() + properties.wrapUp().toSeconds()));
+            pace.ifPresent(p ->
+                    p.stats.agentFreed(ended.talkSeconds() + properties.wrapUp().toSeconds()));
         }
         String agent = ended.finalAgent() != null ? ended.finalAgent() : ended.answeredBy();
         end(attempt, outcome, ended.callId(), agent, ended.at());
@@ -420,7 +437,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         try {
             leads.attemptEnded(ended.attemptId(), ended.outcome(), ended.callId(), ended.agent(), ended.at());
         } catch (RuntimeException e) {
-            log.warn("Could not record attempt {} ({}); will retry: {}", ended.attemptId(), ended.outcome(), e.toString());
+            log.warn(
+                    "Could not record attempt {} ({}); will retry: {}",
+                    ended.attemptId(),
+                    ended.outcome(),
+                    e.toString());
             unrecorded.addLast(ended);
         }
     }
@@ -435,7 +456,10 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     /** Attempts whose PBX events were lost (a link outage, a crash of the PBX) end as failed and are retried. */
     private void endLost(Instant now) {
         for (Attempt attempt : inFlight.placedBefore(now.minus(properties.lostAfter()))) {
-            log.warn("Attempt {} had no outcome after {}; ending it as failed", attempt.attemptId(), properties.lostAfter());
+            log.warn(
+                    "Attempt {} had no outcome after {}; ending it as failed",
+                    attempt.attemptId(),
+                    properties.lostAfter());
             end(attempt, AttemptOutcome.FAILED, attempt.callId, null, now);
         }
     }
