@@ -95,7 +95,7 @@ class CampaignCallController {
      * @param callbackAt for a callback disposition: when to call back
      * @param personal a callback only this agent gets (in preview), rather than the next free agent
      */
-    record DispositionRequest(@NotBlank @Size(max = 40) String code, Instant callbackAt, boolean personal) {}
+    record DispositionRequest(@NotBlank @Size(max = 40) String code, Instant callbackAt, Boolean personal) {}
 
     @PostMapping("/campaign-attempts/{attemptId}/disposition")
     ResponseEntity<Void> dispose(
@@ -103,7 +103,11 @@ class CampaignCallController {
             @Valid @RequestBody DispositionRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
         leads.dispose(
-                attemptId, request.code(), Optional.ofNullable(request.callbackAt()), request.personal(), me.viewer());
+                attemptId,
+                request.code(),
+                Optional.ofNullable(request.callbackAt()),
+                Boolean.TRUE.equals(request.personal()),
+                me.viewer());
         return ResponseEntity.noContent().build();
     }
 
