@@ -22,6 +22,18 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** Posts a form with a file (multipart); resolves with the parsed JSON like {@link api}. */
+export async function upload(path, formData) {
+  const response = await fetch(path, {
+    method: 'POST', credentials: 'same-origin', body: formData,
+    headers: { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Error((data && (data.detail || data.title)) || `${response.status} ${response.statusText}`);
+  return data;
+}
+
 export function text(value) {
   return value === null || value === undefined ? '' : String(value);
 }

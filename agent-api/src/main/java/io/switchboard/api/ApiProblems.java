@@ -3,6 +3,10 @@ package io.switchboard.api;
 import io.switchboard.activity.ActivityAccessDeniedException;
 import io.switchboard.activity.ActivityNotFoundException;
 import io.switchboard.activity.InvalidDispositionException;
+import io.switchboard.campaign.CampaignAccessDeniedException;
+import io.switchboard.campaign.CampaignNotFoundException;
+import io.switchboard.campaign.CampaignStateException;
+import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.contact.ContactAccessDeniedException;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
@@ -41,6 +45,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ContactNotFoundException.class,
         ActivityNotFoundException.class,
         TicketNotFoundException.class,
+        CampaignNotFoundException.class,
         NotFoundException.class
     })
     ProblemDetail notFound(RuntimeException e) {
@@ -50,7 +55,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({
         ContactAccessDeniedException.class,
         ActivityAccessDeniedException.class,
-        TicketAccessDeniedException.class
+        TicketAccessDeniedException.class,
+        CampaignAccessDeniedException.class
     })
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());
@@ -64,6 +70,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidTicketException.class)
     ProblemDetail invalidTicket(InvalidTicketException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidCampaignException.class)
+    ProblemDetail invalidCampaign(InvalidCampaignException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** The campaign or attempt is not in a state that allows this (a finished campaign, a disposed attempt). */
+    @ExceptionHandler(CampaignStateException.class)
+    ProblemDetail campaignState(CampaignStateException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, ImportFormatException.class})

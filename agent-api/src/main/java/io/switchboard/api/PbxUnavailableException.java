@@ -6,4 +6,8 @@ class PbxUnavailableException extends RuntimeException {
     PbxUnavailableException() {
         super("No PBX that takes commands is connected: configure the AMI link (switchboard.ami.*)");
     }
+
+    PbxUnavailableException(String message) {
+        super(message);
+    }
 }

@@ -27,7 +27,11 @@ class PageController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SwitchboardUser me) {
         Role role = me.user().role();
-        return role == Role.AGENT ? "redirect:/agent" : "redirect:/wallboard";
+        return switch (role) {
+            case AGENT -> "redirect:/agent";
+            case CAMPAIGN_MANAGER -> "redirect:/campaigns";
+            default -> "redirect:/wallboard";
+        };
     }
 
     @GetMapping("/agent")
@@ -35,6 +39,12 @@ class PageController {
         model.addAttribute("user", me.user());
         model.addAttribute("dispositionCodes", dispositions.codes());
         return "agent";
+    }
+
+    @GetMapping("/campaigns")
+    String campaigns(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "campaigns";
     }
 
     @GetMapping("/wallboard")

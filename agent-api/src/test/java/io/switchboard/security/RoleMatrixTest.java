@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.activity.Activity;
+import io.switchboard.campaign.CallWindow;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignSettings;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.dnc.DncKind;
+import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.campaign.list.LeadColumns;
+import io.switchboard.campaign.list.LeadImportOptions;
+import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.contact.Contact;
 import io.switchboard.contact.ContactId;
 import io.switchboard.contact.Contacts;
@@ -11,6 +21,7 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
+import io.switchboard.directory.DirectoryUser;
 import io.switchboard.gateway.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
@@ -19,6 +30,7 @@ import io.switchboard.ticket.NewTicket;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.TicketPriority;
 import io.switchboard.ticket.Tickets;
+import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -127,6 +139,31 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("DELETE /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
             // logging out an agent who is not (or no longer) in the queue succeeds: the outcome is the same
             row("DELETE /api/v1/agents/{extension}/queues/{queue}", 403, 202, 404, 403, 202),
+            // campaigns: {id} is a running campaign the agent works on (a fresh one for each change)
+            row("GET /api/v1/campaigns", 200, 200, 200, 200, 200),
+            row("POST /api/v1/campaigns", 403, 403, 403, 201, 201),
+            row("GET /api/v1/campaigns/{id}", 200, 200, 200, 200, 200),
+            row("PUT /api/v1/campaigns/{id}", 403, 403, 403, 200, 200),
+            row("POST /api/v1/campaigns/{id}/start", 403, 403, 403, 200, 200),
+            row("POST /api/v1/campaigns/{id}/pause", 403, 403, 403, 200, 200),
+            row("POST /api/v1/campaigns/{id}/finish", 403, 403, 403, 200, 200),
+            row("GET /api/v1/campaigns/{id}/progress", 403, 200, 200, 200, 200),
+            row("POST /api/v1/campaigns/{id}/leads", 403, 403, 403, 202, 202),
+            row("GET /api/v1/campaigns/{id}/imports", 403, 200, 200, 200, 200),
+            row("GET /api/v1/campaigns/{id}/imports/{importId}", 403, 200, 200, 200, 200),
+            row("GET /api/v1/campaigns/{id}/imports/{importId}/rejections", 403, 200, 200, 200, 200),
+            row("GET /api/v1/campaigns/{id}/results.csv", 403, 200, 200, 200, 200),
+            row("GET /api/v1/campaigns/{id}/dnc", 403, 200, 200, 200, 200),
+            row("POST /api/v1/campaigns/{id}/dnc", 403, 403, 403, 201, 201),
+            row("GET /api/v1/dnc", 403, 200, 200, 200, 200),
+            row("POST /api/v1/dnc", 403, 403, 403, 201, 201),
+            row("DELETE /api/v1/dnc/{entryId}", 403, 403, 403, 204, 204),
+            // the agent takes a lead of their campaign; the others are not assigned to it
+            row("POST /api/v1/campaigns/{id}/preview", 200, 403, 403, 403, 403),
+            // a call that is no campaign call, an attempt nobody previewed
+            row("GET /api/v1/campaign-calls/{callId}", 404, 404, 404, 403, 404),
+            row("POST /api/v1/campaign-attempts/{attemptId}/disposition", 404, 404, 404, 403, 404),
+            row("POST /api/v1/campaign-attempts/{attemptId}/dial", 404, 404, 400, 403, 403),
             row("GET /api/v1/queues", 200, 200, 200, 200, 200),
             row("GET /api/v1/queues/timeline", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
@@ -166,6 +203,24 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     /** A ticket the agent opened and holds, about their shared contact. */
     long agentsTicket;
 
+    private final java.util.concurrent.atomic.AtomicInteger campaignNumber =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A running preview campaign the agent works on, with leads. */
+    long agentsCampaign;
+
+    /** A list import into that campaign with one rejected row. */
+    long campaignImport;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    LeadImports leadImports;
+
+    @Autowired
+    DoNotCall doNotCall;
+
     @BeforeAll
     void aContactAndACallOfTheAgent() {
         agentsContact = contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer")
@@ -177,6 +232,17 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         tiers.addMember(tiers.first().name(), user(TestUser.AGENT).id());
         tiers.addMember(tiers.first().name(), user(TestUser.TEAMMATE).id());
         agentsTicket = ticketOfTheAgent("Agent's ticket");
+        agentsCampaign = campaign("Agent's campaign", true);
+        // leads to preview, and an import with a rejected row to read
+        campaignImport = leadImports
+                .importCsv(
+                        agentsCampaign,
+                        "rm.csv",
+                        new StringReader("number,name\n+49 30 5557 2001,Ann\n+49 30 5557 2002,Ben\nnot a number,Bad\n"
+                                + "+49 30 5557 2003,Cy\n+49 30 5557 2004,Di\n+49 30 5557 2005,Ed\n"),
+                        LeadImportOptions.of(LeadColumns.of("number", "name")),
+                        user(TestUser.CAMPAIGN_MANAGER).viewer())
+                .id();
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
@@ -415,7 +481,15 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                 .replace("{queue}", "support")
                 .replace("{extension}", TestUser.AGENT.extension)
                 .replace("{tier}", "Tier%203")
-                .replace("{username}", TestUser.OTHER_SUPERVISOR.username);
+                .replace("{username}", TestUser.OTHER_SUPERVISOR.username)
+                .replace("{importId}", Long.toString(campaignImport))
+                .replace("{entryId}", endpoint.startsWith("DELETE /api/v1/dnc/") ? Long.toString(dncEntry()) : "0")
+                .replace("{callId}", "rm-no-campaign-call")
+                .replace("{attemptId}", "987654321");
+        if (endpoint.equals("POST /api/v1/campaigns/{id}/leads")) {
+            return api.upload(
+                    path, user, password, "leads.csv", "number,name\n+49 30 5557 1001,Lead of " + caller + "\n");
+        }
         if (endpoint.equals("POST /api/v1/contacts/import")) {
             return api.upload(
                     path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
@@ -425,6 +499,15 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.contains("/api/v1/campaigns/{id}")) {
+            return switch (endpoint) {
+                case "PUT /api/v1/campaigns/{id}",
+                        "POST /api/v1/campaigns/{id}/start",
+                        "POST /api/v1/campaigns/{id}/finish" -> campaign("Draft to change", false);
+                case "POST /api/v1/campaigns/{id}/pause" -> campaign("Running to pause", true);
+                default -> agentsCampaign;
+            };
+        }
         if (endpoint.startsWith("GET /api/v1/tickets/")) {
             return agentsTicket;
         }
@@ -459,8 +542,38 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "POST /api/v1/tickets/{id}/assignee" -> "{\"username\":null,\"reason\":\"off sick\"}";
             case "POST /api/v1/tickets/{id}/escalations" -> "{\"reason\":\"needs an engineer\"}";
             case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"rm-linked-call\"}";
+            case "POST /api/v1/campaigns" ->
+                "{\"name\":\"Campaign by " + caller + "\",\"dialMode\":\"PREVIEW\",\"queue\":\"rm-campaign\"}";
+            case "PUT /api/v1/campaigns/{id}" ->
+                "{\"name\":\"Campaign changed by " + caller + "\",\"dialMode\":\"PREVIEW\",\"queue\":\"rm-campaign\"}";
+            case "POST /api/v1/dnc", "POST /api/v1/campaigns/{id}/dnc" ->
+                "{\"kind\":\"PREFIX\",\"value\":\"+1900\",\"reason\":\"premium rate\"}";
+            case "POST /api/v1/campaign-attempts/{attemptId}/disposition" -> "{\"code\":\"SALE\"}";
             default -> null;
         };
+    }
+
+    /** A preview campaign on its own queue that the agent works on, running or still a draft. */
+    private long campaign(String name, boolean running) {
+        DirectoryUser manager = user(TestUser.CAMPAIGN_MANAGER);
+        Campaign campaign = campaigns.create(
+                CampaignSettings.defaults(name + " " + campaignNumber.incrementAndGet(), "rm-campaign")
+                        .withDialMode(DialMode.PREVIEW)
+                        .withAgents(Set.of(user(TestUser.AGENT).id()))
+                        .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
+                manager.viewer());
+        return running ? campaigns.start(campaign.id(), manager.viewer()).id() : campaign.id();
+    }
+
+    private long dncEntry() {
+        return doNotCall
+                .add(
+                        null,
+                        DncKind.NUMBER,
+                        "+493055579999",
+                        "to be removed",
+                        user(TestUser.CAMPAIGN_MANAGER).viewer())
+                .id();
     }
 
     private long ticketOfTheAgent(String subject) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.contact.ContactProperties;
 import io.switchboard.directory.Directory;
+import io.switchboard.gateway.call.CallEventBus;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,6 +69,14 @@ public class CampaignConfiguration {
     CampaignReports campaignReports(
             NamedParameterJdbcTemplate jdbc, Campaigns campaigns, CampaignProperties properties) {
         return new CampaignReports(jdbc, campaigns, properties.reportingZoneId());
+    }
+
+    /** Campaign calls by call id, for the agent's desktop; fed by the call event bus when there is one. */
+    @Bean
+    CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
+        CampaignCalls calls = new CampaignCalls(clock(clock));
+        bus.ifAvailable(events -> events.subscribe("campaign-calls", 10_000, calls));
+        return calls;
     }
 
     /** The lease of the dialer loop ({@link DialerLease#DIALER}). */

@@ -1,6 +1,7 @@
 package io.switchboard.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.campaign.pacing.DialMode;
 import java.util.Locale;
 
 /**

@@ -48,6 +48,27 @@ public class CampaignReports {
         this.reportingZone = reportingZone;
     }
 
+    /** One lead of a campaign; no access check (the API checks the caller's right to the campaign first). */
+    public java.util.Optional<LeadView> lead(long campaignId, long leadId) {
+        return jdbc
+                .query(
+                        "select id, campaign_id, e164, name, timezone, data, status, attempts, last_outcome"
+                                + " from leads where id = :lead and campaign_id = :campaign",
+                        new MapSqlParameterSource("lead", leadId).addValue("campaign", campaignId),
+                        (rs, row) -> new LeadView(
+                                rs.getLong("id"),
+                                rs.getLong("campaign_id"),
+                                rs.getString("e164"),
+                                rs.getString("name"),
+                                rs.getString("timezone"),
+                                LeadData.fromJson(rs.getString("data")),
+                                LeadStatus.valueOf(rs.getString("status")),
+                                rs.getInt("attempts"),
+                                rs.getString("last_outcome")))
+                .stream()
+                .findFirst();
+    }
+
     /** The campaign's figures at {@code now}; no access check (the dialer asks, the API checks first). */
     public CampaignProgress progress(long campaignId, Instant now) {
         Campaign campaign =

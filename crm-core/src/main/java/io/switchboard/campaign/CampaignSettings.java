@@ -1,5 +1,6 @@
 package io.switchboard.campaign;
 
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.UserId;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -23,7 +23,7 @@ public class DialerLease {
     private final Clock clock;
     private final String name;
 
-    DialerLease(NamedParameterJdbcTemplate jdbc, Clock clock, String name) {
+    public DialerLease(NamedParameterJdbcTemplate jdbc, Clock clock, String name) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.name = name;

@@ -5,6 +5,7 @@ import static io.switchboard.campaign.CampaignStore.timestamp;
 
 import io.switchboard.campaign.dnc.DncEntry;
 import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.contact.ContactId;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.Directory;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.campaign.dnc.DncKind;
 import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.Directory;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;

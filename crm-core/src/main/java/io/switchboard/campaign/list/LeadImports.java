@@ -99,7 +99,13 @@ public class LeadImports {
      * The file is deleted once read when the options say so.
      */
     public LeadImport startImport(long campaignId, Path file, LeadImportOptions options, Viewer viewer) {
-        long id = begin(campaignId, file.getFileName().toString(), viewer);
+        return startImport(campaignId, file, options, viewer, file.getFileName().toString());
+    }
+
+    /** As {@link #startImport(long, Path, LeadImportOptions, Viewer)}, reporting the file under the name it was sent. */
+    public LeadImport startImport(
+            long campaignId, Path file, LeadImportOptions options, Viewer viewer, String fileName) {
+        long id = begin(campaignId, fileName, viewer);
         executor.execute(() -> {
             try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 run(id, campaignId, csv, options);

@@ -1,0 +1,162 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignCalls;
+import io.switchboard.campaign.CampaignCalls.CampaignCall;
+import io.switchboard.campaign.CampaignDisposition;
+import io.switchboard.campaign.CampaignReports;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.DialableLead;
+import io.switchboard.campaign.LeadQueue;
+import io.switchboard.campaign.LeadView;
+import io.switchboard.campaign.dialer.CampaignDialer;
+import io.switchboard.outbound.PreviewDesk;
+import io.switchboard.security.SwitchboardUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The agent's side of campaigns: what a campaign call is about (the lead and the campaign's dispositions), the
+ * disposition after the call, and preview mode (take a lead, look at it, dial it).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Campaign calls", description = "Agents: campaign call details, dispositions, preview dialling")
+class CampaignCallController {
+
+    private final Campaigns campaigns;
+    private final CampaignCalls calls;
+    private final CampaignReports reports;
+    private final LeadQueue leads;
+    private final PreviewDesk desk;
+    private final ObjectProvider<CampaignDialer> dialer;
+    private final Clock clock;
+
+    CampaignCallController(
+            Campaigns campaigns,
+            CampaignCalls calls,
+            CampaignReports reports,
+            LeadQueue leads,
+            PreviewDesk desk,
+            ObjectProvider<CampaignDialer> dialer,
+            ObjectProvider<Clock> clock) {
+        this.campaigns = campaigns;
+        this.calls = calls;
+        this.reports = reports;
+        this.leads = leads;
+        this.desk = desk;
+        this.dialer = dialer;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /** A campaign call as the agent's desktop shows it. */
+    record CampaignCallView(
+            String callId,
+            long campaignId,
+            String campaign,
+            long attemptId,
+            LeadView lead,
+            List<CampaignDisposition> dispositions) {}
+
+    /** Whether a call is a campaign call, and which lead it is: 404 for any other call. */
+    @GetMapping("/campaign-calls/{callId}")
+    CampaignCallView call(@PathVariable String callId, @AuthenticationPrincipal SwitchboardUser me) {
+        CampaignCall call = calls.find(callId).orElseThrow(() -> new NotFoundException("No campaign call " + callId));
+        Campaign campaign = campaigns.get(call.campaignId(), me.viewer());
+        LeadView lead = reports.lead(campaign.id(), call.leadId())
+                .orElseThrow(() -> new NotFoundException("No lead " + call.leadId()));
+        return new CampaignCallView(
+                callId,
+                campaign.id(),
+                campaign.name(),
+                call.attemptId(),
+                lead,
+                campaign.settings().dispositions());
+    }
+
+    /**
+     * @param callbackAt for a callback disposition: when to call back
+     * @param personal a callback only this agent gets (in preview), rather than the next free agent
+     */
+    record DispositionRequest(@NotBlank @Size(max = 40) String code, Instant callbackAt, Boolean personal) {}
+
+    @PostMapping("/campaign-attempts/{attemptId}/disposition")
+    ResponseEntity<Void> dispose(
+            @PathVariable long attemptId,
+            @Valid @RequestBody DispositionRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        leads.dispose(
+                attemptId,
+                request.code(),
+                Optional.ofNullable(request.callbackAt()),
+                Boolean.TRUE.equals(request.personal()),
+                me.viewer());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A lead for the agent to look at before dialling: their own callbacks first. */
+    record PreviewLead(
+            long attemptId,
+            long campaignId,
+            String number,
+            String name,
+            String timezone,
+            Map<String, String> data,
+            boolean callback) {}
+
+    @PostMapping("/campaigns/{id}/preview")
+    ResponseEntity<PreviewLead> preview(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        campaigns.get(id, me.viewer());
+        Optional<DialableLead> lead = leads.claimPreview(id, me.viewer(), clock.instant());
+        if (lead.isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        DialableLead taken = lead.get();
+        desk.hold(taken, me.getUsername());
+        return ResponseEntity.ok(new PreviewLead(
+                taken.attemptId(),
+                taken.campaignId(),
+                taken.number(),
+                taken.name(),
+                taken.timezone(),
+                taken.data(),
+                taken.callback()));
+    }
+
+    /** Dials the previewed lead: the agent's phone rings first, then the customer's. */
+    @PostMapping("/campaign-attempts/{attemptId}/dial")
+    CompletableFuture<ResponseEntity<Void>> dial(
+            @PathVariable long attemptId, @AuthenticationPrincipal SwitchboardUser me) {
+        String extension = me.user().extension();
+        if (extension == null) {
+            throw new IllegalArgumentException("You have no extension to dial from");
+        }
+        DialableLead lead = desk.takeForDial(attemptId, me.getUsername())
+                .orElseThrow(() -> new NotFoundException("No previewed lead with attempt " + attemptId));
+        CampaignDialer campaignDialer = dialer.getIfAvailable();
+        if (campaignDialer == null) {
+            throw new PbxUnavailableException("The dialer is off on this node");
+        }
+        Campaign campaign = campaigns.get(lead.campaignId(), me.viewer());
+        return campaignDialer
+                .dialPreview(lead, extension, campaign.settings().callerId())
+                .thenApply(actionId -> ResponseEntity.accepted().build());
+    }
+}

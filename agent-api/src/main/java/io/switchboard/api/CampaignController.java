@@ -1,0 +1,390 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignReports;
+import io.switchboard.campaign.CampaignSettings;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.InvalidCampaignException;
+import io.switchboard.campaign.dnc.DncEntry;
+import io.switchboard.campaign.dnc.DncKind;
+import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.campaign.list.LeadColumns;
+import io.switchboard.campaign.list.LeadImport;
+import io.switchboard.campaign.list.LeadImportOptions;
+import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.campaign.list.RejectedLead;
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.UserId;
+import io.switchboard.outbound.CampaignBoard;
+import io.switchboard.outbound.CampaignProgressView;
+import io.switchboard.security.SwitchboardUser;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Outbound campaigns for campaign managers: set up, start, pause and finish them, upload lists (with the row report),
+ * keep do-not-call lists, watch progress with the pacer's explanation and export the results. Supervisors may read.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Campaigns", description = "Outbound campaigns: lists, do-not-call, pacing, progress and results")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final LeadImports imports;
+    private final DoNotCall doNotCall;
+    private final CampaignReports reports;
+    private final CampaignBoard board;
+    private final Directory directory;
+
+    CampaignController(
+            Campaigns campaigns,
+            LeadImports imports,
+            DoNotCall doNotCall,
+            CampaignReports reports,
+            CampaignBoard board,
+            Directory directory) {
+        this.campaigns = campaigns;
+        this.imports = imports;
+        this.doNotCall = doNotCall;
+        this.reports = reports;
+        this.board = board;
+        this.directory = directory;
+    }
+
+    @GetMapping("/campaigns")
+    List<CampaignView> list(@AuthenticationPrincipal SwitchboardUser me) {
+        return campaigns.list(me.viewer()).stream().map(this::view).toList();
+    }
+
+    @PostMapping("/campaigns")
+    ResponseEntity<CampaignView> create(
+            @Valid @RequestBody CampaignRequest request, @AuthenticationPrincipal SwitchboardUser me) {
+        Campaign created = campaigns.create(settings(request), me.viewer());
+        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + created.id()))
+                .body(view(created));
+    }
+
+    @GetMapping("/campaigns/{id}")
+    CampaignView get(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return view(campaigns.get(id, me.viewer()));
+    }
+
+    @PutMapping("/campaigns/{id}")
+    CampaignView update(
+            @PathVariable long id,
+            @Valid @RequestBody CampaignRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return view(campaigns.update(id, settings(request), me.viewer()));
+    }
+
+    @PostMapping("/campaigns/{id}/start")
+    CampaignView start(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return view(campaigns.start(id, me.viewer()));
+    }
+
+    @PostMapping("/campaigns/{id}/pause")
+    CampaignView pause(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return view(campaigns.pause(id, me.viewer()));
+    }
+
+    @PostMapping("/campaigns/{id}/finish")
+    CampaignView finish(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return view(campaigns.finish(id, me.viewer()));
+    }
+
+    /** Live figures and the pacer's explanation (also pushed as {@code campaignProgress} on the CTI edge). */
+    @GetMapping("/campaigns/{id}/progress")
+    CampaignProgressView progress(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return board.progress(campaigns.get(id, me.viewer()));
+    }
+
+    /**
+     * Uploads a CSV list. It is read in the background: the answer (202) is the import with its first counts; poll
+     * {@code /campaigns/{id}/imports/{importId}} for progress and the rejected rows.
+     *
+     * @param number the header of the number column
+     * @param name the header of the full-name column
+     * @param timezone the header of a column overriding the zone taken from the number
+     */
+    @PostMapping(path = "/campaigns/{id}/leads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportReport> upload(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "number") String number,
+            @RequestParam(defaultValue = "name") String name,
+            @RequestParam(defaultValue = "timezone") String timezone,
+            @RequestParam(defaultValue = ",") char delimiter,
+            @AuthenticationPrincipal SwitchboardUser me)
+            throws IOException {
+        campaigns.get(id, me.viewer());
+        Path copy = Files.createTempFile("switchboard-list-", ".csv");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        LeadColumns columns = columns(copy, delimiter, number, name, timezone);
+        LeadImport started = imports.startImport(
+                id, copy, new LeadImportOptions(columns, delimiter, true), me.viewer(), fileName(file));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/campaigns/" + id + "/imports/" + started.id()))
+                .body(report(started, me));
+    }
+
+    /**
+     * The mapping, fitted to the file's header: the name, timezone and priority columns are optional, so a list with
+     * only numbers imports too. A missing number column fails the import with the header in the reason.
+     */
+    private static LeadColumns columns(Path file, char delimiter, String number, String name, String timezone)
+            throws IOException {
+        List<String> header;
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            header = lines.findFirst().stream()
+                    .flatMap(line -> java.util.Arrays.stream(
+                            line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))))
+                    .map(cell -> cell.strip().replace("\"", "").replace("\uFEFF", ""))
+                    .toList();
+        }
+        LeadColumns columns = LeadColumns.of(number, header.contains(name) ? name : null);
+        if (header.contains(timezone)) {
+            columns = columns.withTimezone(timezone);
+        }
+        if (header.contains("priority")) {
+            columns = columns.withPriority("priority");
+        }
+        return columns;
+    }
+
+    @GetMapping("/campaigns/{id}/imports")
+    List<LeadImport> imports(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+        return imports.list(id, me.viewer());
+    }
+
+    /** An import's progress and, once rows were rejected, the first {@code limit} of them with the reasons. */
+    @GetMapping("/campaigns/{id}/imports/{importId}")
+    ImportReport importReport(
+            @PathVariable long id, @PathVariable long importId, @AuthenticationPrincipal SwitchboardUser me) {
+        LeadImport found = imports.find(importId, me.viewer())
+                .filter(candidate -> candidate.campaignId() == id)
+                .orElseThrow(() -> new NotFoundException("No import " + importId + " in campaign " + id));
+        return report(found, me);
+    }
+
+    /** An import with its rejected rows (the first 1,000; the rest through {@code /rejections}). */
+    record ImportReport(
+            long importId,
+            long campaignId,
+            String fileName,
+            String state,
+            long rowsRead,
+            long imported,
+            long merged,
+            long rejected,
+            String error,
+            List<RejectedRow> rejectedRows) {}
+
+    record RejectedRow(long row, List<String> values, String reason) {}
+
+    private ImportReport report(LeadImport found, SwitchboardUser me) {
+        List<RejectedRow> rows = found.rejected() == 0
+                ? List.of()
+                : imports.rejections(found.id(), 0, 1000, me.viewer()).stream()
+                        .map(CampaignController::row)
+                        .toList();
+        return new ImportReport(
+                found.id(),
+                found.campaignId(),
+                found.fileName(),
+                found.status().name(),
+                found.rowsRead(),
+                found.imported(),
+                found.merged(),
+                found.rejected(),
+                found.error(),
+                rows);
+    }
+
+    private static RejectedRow row(RejectedLead rejected) {
+        String raw = rejected.rawValues() == null ? "" : rejected.rawValues();
+        return new RejectedRow(rejected.row(), List.of(raw.split(",", -1)), rejected.reason());
+    }
+
+    @GetMapping("/campaigns/{id}/imports/{importId}/rejections")
+    List<RejectedRow> rejections(
+            @PathVariable long id,
+            @PathVariable long importId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "1000") int limit,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        importReport(id, importId, me);
+        return imports.rejections(importId, offset, Math.min(limit, 10_000), me.viewer()).stream()
+                .map(CampaignController::row)
+                .toList();
+    }
+
+    /** One row per lead: number, name, status, attempts, last outcome and disposition, agent, times, data. */
+    @GetMapping(path = "/campaigns/{id}/results.csv", produces = "text/csv")
+    void export(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me, HttpServletResponse response)
+            throws IOException {
+        Campaign campaign = campaigns.get(id, me.viewer());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"campaign-" + campaign.id() + "-results.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        reports.exportResults(id, out, me.viewer());
+        out.flush();
+    }
+
+    /** A do-not-call entry: an E.164 number, or a prefix that blocks every number starting with it. */
+    record DncRequest(
+            @NotNull DncKind kind,
+            @NotBlank @Size(max = 24) String value,
+            @Size(max = 200) String reason) {}
+
+    @GetMapping("/dnc")
+    List<DncEntry> globalDnc(
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return doNotCall.list(null, offset, Math.min(limit, 1000), me.viewer());
+    }
+
+    @PostMapping("/dnc")
+    ResponseEntity<DncEntry> addGlobalDnc(
+            @Valid @RequestBody DncRequest request, @AuthenticationPrincipal SwitchboardUser me) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(doNotCall.add(null, request.kind(), request.value(), request.reason(), me.viewer()));
+    }
+
+    @DeleteMapping("/dnc/{entryId}")
+    ResponseEntity<Void> removeDnc(@PathVariable long entryId, @AuthenticationPrincipal SwitchboardUser me) {
+        if (!doNotCall.remove(entryId, me.viewer())) {
+            throw new NotFoundException("No do-not-call entry " + entryId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/campaigns/{id}/dnc")
+    List<DncEntry> campaignDnc(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        campaigns.get(id, me.viewer());
+        return doNotCall.list(id, offset, Math.min(limit, 1000), me.viewer());
+    }
+
+    @PostMapping("/campaigns/{id}/dnc")
+    ResponseEntity<DncEntry> addCampaignDnc(
+            @PathVariable long id,
+            @Valid @RequestBody DncRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        campaigns.get(id, me.viewer());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(doNotCall.add(id, request.kind(), request.value(), request.reason(), me.viewer()));
+    }
+
+    private CampaignSettings settings(CampaignRequest request) {
+        CampaignSettings settings = CampaignSettings.defaults(request.name(), request.queue())
+                .withDialMode(request.dialMode())
+                .withAgents(agents(request.agents()));
+        if (request.callerId() != null) {
+            settings = settings.withCallerId(request.callerId());
+        }
+        if (request.callWindow() != null) {
+            settings = settings.withCallWindow(request.callWindow());
+        }
+        if (request.maxAttempts() != null) {
+            settings = settings.withMaxAttempts(request.maxAttempts());
+        }
+        if (request.retryDelays() != null) {
+            for (var delay : request.retryDelays().entrySet()) {
+                settings = settings.withRetryDelay(delay.getKey(), delay.getValue());
+            }
+        }
+        if (request.leadOrder() != null) {
+            settings = settings.withLeadOrder(request.leadOrder());
+        }
+        if (request.abandonCap() != null) {
+            settings = settings.withAbandonCap(request.abandonCap());
+        }
+        if (request.dispositions() != null && !request.dispositions().isEmpty()) {
+            settings = settings.withDispositions(request.dispositions());
+        }
+        return settings;
+    }
+
+    private Set<UserId> agents(List<String> usernames) {
+        Set<UserId> ids = new LinkedHashSet<>();
+        for (String username : usernames == null ? List.<String>of() : usernames) {
+            DirectoryUser user = directory
+                    .findByUsername(username.strip())
+                    .orElseThrow(() -> new InvalidCampaignException("agents", "no user " + username.strip()));
+            ids.add(user.id());
+        }
+        return ids;
+    }
+
+    private CampaignView view(Campaign campaign) {
+        CampaignSettings settings = campaign.settings();
+        List<String> agents = directory.findAll(settings.agents()).stream()
+                .map(DirectoryUser::username)
+                .sorted()
+                .toList();
+        return new CampaignView(
+                campaign.id(),
+                campaign.name(),
+                campaign.status(),
+                settings.dialMode(),
+                settings.queue(),
+                settings.callerId(),
+                agents,
+                settings.callWindow(),
+                settings.maxAttempts(),
+                settings.retryDelays(),
+                settings.leadOrder(),
+                settings.abandonCap(),
+                settings.dispositions(),
+                campaign.createdAt(),
+                campaign.startedAt(),
+                campaign.finishedAt());
+    }
+
+    private static String fileName(MultipartFile file) {
+        String original = file.getOriginalFilename();
+        return original == null || original.isBlank()
+                ? "list.csv"
+                : Path.of(original).getFileName().toString();
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.campaign.dialer;
+
+import io.switchboard.campaign.DialableLead;
+import java.time.Instant;
+
+/** One dial in progress on this node, from the originate until its outcome is recorded. Dialer thread only. */
+final class Attempt {
+
+    final DialableLead lead;
+    final Instant placedAt;
+    /** Placed by the dialer (customer first) rather than by an agent in preview mode (agent first). */
+    final boolean predictiveOrProgressive;
+
+    String actionId;
+    String callId;
+    /** When a person was found on the line (the call reached the campaign queue); null until then. */
+    Instant humanAt;
+
+    boolean machine;
+    /** When an agent took the call; null until then. */
+    Instant agentAt;
+
+    Attempt(DialableLead lead, Instant placedAt, boolean predictiveOrProgressive) {
+        this.lead = lead;
+        this.placedAt = placedAt;
+        this.predictiveOrProgressive = predictiveOrProgressive;
+    }
+
+    long attemptId() {
+        return lead.attemptId();
+    }
+
+    long campaignId() {
+        return lead.campaignId();
+    }
+
+    /** Still ringing at the customer, or in answering-machine detection. */
+    boolean ringing() {
+        return humanAt == null && !machine;
+    }
+
+    /** A person answered and waits in the campaign queue for an agent. */
+    boolean waitingForAgent() {
+        return humanAt != null && agentAt == null;
+    }
+}

@@ -1,0 +1,69 @@
+package io.switchboard.campaign.dialer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.switchboard.campaign.CampaignReports;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.DialerLease;
+import io.switchboard.campaign.LeadQueue;
+import io.switchboard.campaign.pacing.Pacer;
+import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.gateway.call.PbxCommands;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The dialer, on every node that has a call event bus; the dialer lease decides which node dials. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DialerProperties.class)
+@ConditionalOnProperty(prefix = "switchboard.dialer", name = "enabled", matchIfMissing = true)
+public class DialerConfiguration {
+
+    private static final int SUBSCRIPTION_CAPACITY = 10_000;
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    CampaignDialer campaignDialer(
+            Campaigns campaigns,
+            LeadQueue leads,
+            CampaignReports reports,
+            DialerLease lease,
+            ObjectProvider<PbxCommands> pbx,
+            ObjectProvider<CallEventBus> bus,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters,
+            DialerProperties properties) {
+        CampaignDialer dialer = new CampaignDialer(
+                campaigns,
+                leads,
+                reports,
+                lease,
+                () -> {
+                    PbxCommands commands = pbx.getIfAvailable();
+                    if (commands == null) {
+                        throw new PbxCommandException("No PBX is connected");
+                    }
+                    return commands;
+                },
+                new Pacer(),
+                properties,
+                clock.getIfAvailable(Clock::systemUTC),
+                ZoneOffset.UTC,
+                nodeName(),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
+        bus.ifAvailable(events -> events.subscribe("campaign-dialer", SUBSCRIPTION_CAPACITY, dialer));
+        return dialer;
+    }
+
+    /** Names this node in the dialer lease: host and process, plus a random part so a restart is a new holder. */
+    private static String nodeName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

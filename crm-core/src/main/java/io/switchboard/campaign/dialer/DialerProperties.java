@@ -1,0 +1,30 @@
+package io.switchboard.campaign.dialer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbound dialer runs.
+ *
+ * @param enabled whether this node may dial at all (the lease still decides which node does)
+ * @param tick how often running campaigns are paced
+ * @param lease how long the dialer lease lasts without renewal: another node takes over after it expires
+ * @param ringTimeout how long a customer's phone rings before the attempt counts as no answer
+ * @param connectContext the dialplan context an answered campaign call continues in (AMD, then the campaign queue)
+ * @param amdVariable the channel variable the dialplan's answering-machine detection sets (HUMAN, MACHINE, ...)
+ * @param wrapUp the campaign queues' {@code wrapuptime}: an agent is busy this long after a call, for the pacer's
+ *     handle time
+ * @param lostAfter an attempt with no outcome this long after it was placed lost its PBX events: it is ended as
+ *     failed so the lead is not held forever
+ */
+@ConfigurationProperties("switchboard.dialer")
+public record DialerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("250ms") Duration tick,
+        @DefaultValue("15s") Duration lease,
+        @DefaultValue("25s") Duration ringTimeout,
+        @DefaultValue("campaign-connect") String connectContext,
+        @DefaultValue("AMDSTATUS") String amdVariable,
+        @DefaultValue("10s") Duration wrapUp,
+        @DefaultValue("15m") Duration lostAfter) {}
