@@ -15,9 +15,8 @@ async function refreshList() {
     const open = () => select(campaign.id);
     row.addEventListener('click', open);
     row.addEventListener('keydown', event => { if (event.key === 'Enter') open(); });
-    const done = campaign.leads ? `${campaign.leads.done} / ${campaign.leads.total}` : '';
     row.append(el('td', campaign.name), el('td', campaign.dialMode), el('td', campaign.queue),
-      el('td', campaign.status, 'status status-' + campaign.status.toLowerCase()), el('td', done));
+      el('td', campaign.status, 'status status-' + campaign.status.toLowerCase()));
     return row;
   });
   document.querySelector('#campaign-list tbody').replaceChildren(...rows);
@@ -66,7 +65,7 @@ function showProgress(progress) {
   document.getElementById('tiles').replaceChildren(...tiles);
   const decision = dialer && dialer.decision;
   document.getElementById('pacing').textContent = decision
-    ? `Pacing: ${decision.reason} Dial ratio ${decision.dialRatio.toFixed(2)}, estimated answer rate ${percent(decision.estimatedAnswerRate)}, `
+    ? `Pacing: ${decision.reason.replace(/\.?$/, '.')} Dial ratio ${decision.dialRatio.toFixed(2)}, estimated answer rate ${percent(decision.estimatedAnswerRate)}, `
       + `expected free agents ${decision.expectedFreeAgents.toFixed(1)}, abandon rate so far ${percent(decision.abandonRateToday)}.`
     : progress.status === 'RUNNING' ? 'Pacing: waiting for the dialer.' : '';
 }
@@ -130,12 +129,11 @@ document.getElementById('upload-form').addEventListener('submit', async event =>
 document.getElementById('campaign-form').addEventListener('submit', async event => {
   event.preventDefault();
   const data = new FormData(event.target);
-  const hours = [{ from: data.get('from'), to: data.get('to') }];
-  const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].concat(data.get('saturday') ? ['SATURDAY'] : []);
+  const split = (value, separators) => String(value).split(separators).map(part => part.trim()).filter(Boolean);
   const request = {
     name: data.get('name'), dialMode: data.get('dialMode'), queue: data.get('queue'), callerId: data.get('callerId'),
     agents: String(data.get('agents')).split(',').map(name => name.trim()).filter(Boolean),
-    callWindow: { hours: Object.fromEntries(days.map(day => [day, hours])), holidays: [] },
+    callWindow: { hours: split(data.get('hours'), /\n/), holidays: split(data.get('holidays'), /[\n,]/) },
     maxAttempts: Number(data.get('maxAttempts')), abandonCap: Number(data.get('abandonCap')) / 100,
   };
   const error = document.getElementById('campaign-error');
