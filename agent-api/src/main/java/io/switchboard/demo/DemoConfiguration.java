@@ -1,7 +1,10 @@
 package io.switchboard.demo;
 
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Directory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +17,15 @@ class DemoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "switchboard.demo.seed", havingValue = "true")
-    DemoData demoData(Directory directory, Contacts contacts, PasswordEncoder encoder, DemoProperties properties) {
-        return new DemoData(directory, contacts, encoder, properties);
+    DemoData demoData(
+            Directory directory,
+            Contacts contacts,
+            PasswordEncoder encoder,
+            DemoProperties properties,
+            Campaigns campaigns,
+            LeadImports imports,
+            @Value("${switchboard.simulator.outbound.queue:campaign}") String campaignQueue) {
+        return new DemoData(
+                directory, contacts, encoder, properties, new DemoCampaign(campaigns, imports, campaignQueue));
     }
 }

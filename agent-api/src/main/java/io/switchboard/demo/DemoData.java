@@ -66,8 +66,15 @@ final class DemoData implements ApplicationRunner {
     private final Contacts contacts;
     private final PasswordEncoder encoder;
     private final DemoProperties properties;
+    private final DemoCampaign campaign;
 
-    DemoData(Directory directory, Contacts contacts, PasswordEncoder encoder, DemoProperties properties) {
+    DemoData(
+            Directory directory,
+            Contacts contacts,
+            PasswordEncoder encoder,
+            DemoProperties properties,
+            DemoCampaign campaign) {
+        this.campaign = campaign;
         this.directory = directory;
         this.contacts = contacts;
         this.encoder = encoder;
@@ -88,10 +95,13 @@ final class DemoData implements ApplicationRunner {
         for (int i = 0; i < properties.contacts(); i++) {
             contacts.create(contact(i, i % 10 == 0 ? agent1 : i % 10 == 1 ? agent2 : null, support));
         }
+        DirectoryUser manager = directory.findByUsername("manager").orElseThrow();
+        campaign.seed(manager, List.of(agent1.id(), agent2.id()), properties.campaignLeads());
         log.info(
                 "Demo data seeded: users agent1, agent2, supervisor, manager, admin (password from"
-                        + " switchboard.demo.password) and {} contacts",
-                properties.contacts());
+                        + " switchboard.demo.password), {} contacts and a running predictive campaign of {} leads",
+                properties.contacts(),
+                properties.campaignLeads());
     }
 
     private DirectoryUser user(String username, String name, Role role, TeamId team, String extension) {

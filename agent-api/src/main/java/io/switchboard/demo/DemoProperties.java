@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed fill an empty database with demo users and contacts (the embedded default does; production must not)
  * @param password the password of every seeded user; from configuration, never from code
  * @param contacts how many seeded contacts the simulator's callers can match
+ * @param campaignLeads how many leads the seeded predictive campaign dials
  */
 @ConfigurationProperties("switchboard.demo")
 public record DemoProperties(
         @DefaultValue("false") boolean seed,
         String password,
-        @DefaultValue("150") int contacts) {
+        @DefaultValue("150") int contacts,
+        @DefaultValue("500") int campaignLeads) {
 
     public DemoProperties {
         if (seed && (password == null || password.length() < 8)) {
