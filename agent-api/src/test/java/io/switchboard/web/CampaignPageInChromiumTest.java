@@ -46,7 +46,8 @@ class CampaignPageInChromiumTest {
         httpPort = freePort();
         int amiPort = freePort();
         registry.add("server.port", () -> httpPort);
-        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
+        // a database of its own: other test contexts' dialers share the server, and only one node dials per database
+        registry.add("spring.datasource.url", CampaignPageInChromiumTest::ownDatabase);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("switchboard.ami.port", () -> amiPort);
         registry.add("switchboard.simulator.calls-per-second", () -> 0);
@@ -164,6 +165,15 @@ class CampaignPageInChromiumTest {
                 }
             }
         }
+    }
+
+    private static String ownDatabase() {
+        var postgres = SharedPostgres.get();
+        var admin = new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase());
+        if (admin.queryForList("select 1 from pg_database where datname = 'campaign_page'").isEmpty()) {
+            admin.execute("create database campaign_page");
+        }
+        return postgres.getJdbcUrl("postgres", "campaign_page") + "&reWriteBatchedInserts=true";
     }
 
     private static int freePort() throws IOException {
