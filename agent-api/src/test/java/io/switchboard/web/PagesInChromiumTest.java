@@ -372,6 +372,21 @@ class PagesInChromiumTest {
                             String.class,
                             attemptId))
                     .isEqualTo("DONE");
+
+            // the other lead next, and then none is due
+            next.sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#preview .lead-name"), name)));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("#preview .lead-name"))
+                            .getText())
+                    .isIn("Ada Lovelace", "Alan Turing")
+                    .isNotEqualTo(name);
+            next.sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#preview .no-lead"), "No lead is due now"));
         }
     }
 
