@@ -1,14 +1,25 @@
 // The agent desktop: state and pause, the live screen pop (with the caller's open tickets), click-to-dial, recent
-// calls with their dispositions and tickets, and notices of tickets escalated to the agent.
+// calls with their dispositions and tickets, notices of tickets escalated to the agent, and campaign calls and
+// preview dialling (campaign-desk.js).
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
+import {
+  awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
+} from './campaign-desk.js';
 
 const pops = new Map(); // callId -> pop payload, newest shown
 let selectedActivity = null;
 let ticketActivity = null;
 
+const CALL_STATE_TEXT = {
+  TALKING: 'On the call',
+  ENDED: 'Call ended: save the campaign disposition',
+};
+
 function renderPop() {
   const box = document.getElementById('pop');
+  // the campaign section is kept across renders: give it its focus back if the agent was in it
+  const focused = document.activeElement;
   box.replaceChildren();
   const current = [...pops.values()].pop();
   if (!current) {
@@ -18,11 +29,17 @@ function renderPop() {
   const card = el('article', null, 'pop-card ' + text(current.state || 'ringing').toLowerCase());
   card.dataset.callId = current.callId;
   card.dataset.ringingAt = current.ringingAt;
-  const who = current.context.contacts.length > 0 ? current.context.contacts[0].name : (current.callerName || current.callerNumber || 'Unknown caller');
+  const campaign = campaignCall(current.callId);
+  const who = current.context.contacts.length > 0 ? current.context.contacts[0].name
+    : campaign ? (campaign.lead.name || campaign.lead.number)
+      : (current.callerName || current.callerNumber || 'Unknown caller');
   card.append(el('h3', who, 'caller'));
-  card.append(el('p', `${text(current.callerNumber)} · ${current.queue ? 'queue ' + current.queue : text(current.direction)} · waited ${current.waitSeconds} s`, 'meta'));
-  const state = el('p', current.state === 'TALKING' ? 'On the call' : 'Ringing…', 'call-state');
+  const waited = current.own ? 'your own call' : `waited ${current.waitSeconds} s`;
+  card.append(el('p', `${text(current.callerNumber)} · ${current.queue ? 'queue ' + current.queue : text(current.direction).toLowerCase()} · ${waited}`, 'meta'));
+  const state = el('p', CALL_STATE_TEXT[current.state] || 'Ringing…', 'call-state');
   card.append(state);
+  const section = campaignSection(current.callId, campaignDisposed(current.callId));
+  if (section) card.append(section);
   for (const contact of current.context.contacts) {
     const section = el('section', null, 'contact');
     section.append(el('h4', contact.name));
@@ -43,8 +60,51 @@ function renderPop() {
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
   if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets));
-  if (current.newContact) card.append(newContactForm(current.newContact));
+  if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);
+  if (focused && card.contains(focused)) focused.focus();
+}
+
+/**
+ * Looks up whether a call is a campaign call and re-renders once known. A popped call gets the campaign section (an
+ * ended non-campaign pop goes); the agent's own call (a preview dial, which rings the agent's phone first and so pops
+ * nothing) gets a call card made from the lead.
+ */
+function lookUpCampaign(callId, own) {
+  lookUpCampaignCall(callId, () => own || pops.has(callId), () => {
+    const pop = pops.get(callId);
+    const campaign = campaignCall(callId);
+    if (own && campaign && !pop) {
+      pops.set(callId, ownCallCard(callId, campaign));
+    } else if (pop && pop.state === 'ENDED' && !awaitsDisposition(callId)) {
+      pops.delete(callId);
+    }
+    renderPop();
+    if (campaign) refreshCalls(); // its recent-calls row points to the pop instead of "Close call"
+  });
+}
+
+/** A call card shaped like a pop for a campaign call the agent dialled: the lead is the customer. */
+function ownCallCard(callId, campaign) {
+  return {
+    callId, own: true, state: 'TALKING', ringingAt: new Date().toISOString(), direction: 'OUTBOUND',
+    callerNumber: campaign.lead.number, callerName: campaign.lead.name, queue: null, waitSeconds: 0,
+    context: { contacts: [], recentActivities: [] },
+  };
+}
+
+/**
+ * After a campaign disposition: an ended call's card has done its job and goes a moment later, as does the card of
+ * the agent's own call (no end is reported for it to the desktop).
+ */
+function campaignDisposed(callId) {
+  return () => {
+    refreshCalls();
+    const pop = pops.get(callId);
+    if (pop && (pop.state === 'ENDED' || pop.own)) {
+      setTimeout(() => { pops.delete(callId); renderPop(); }, 4000);
+    }
+  };
 }
 
 /** The caller's active tickets (OpenTicket records): subject, status, priority, tier, who has it, SLA time left. */
@@ -148,8 +208,14 @@ async function refreshCalls() {
       row.append(el('td', time(activity.startedAt)), el('td', activity.callerNumber), el('td', activity.contactName || ''),
         el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'));
       const cell = el('td');
+      const campaignDisposition = disposedAs(activity.callId);
       if (activity.disposition) {
         cell.textContent = activity.disposition;
+      } else if (campaignDisposition) {
+        cell.textContent = 'Campaign: ' + campaignDisposition;
+      } else if (campaignCall(activity.callId)) {
+        // the campaign disposition drives the lead: it is on the pop, not a second form here
+        cell.append(el('span', 'Campaign call: dispose it on the pop', 'note'));
       } else {
         const button = el('button', 'Close call', 'close-call');
         button.type = 'button';
@@ -287,17 +353,23 @@ document.getElementById('dial-form').addEventListener('submit', async event => {
 });
 
 connectCti({
-  screenPop: pop => { pops.set(pop.callId, pop); renderPop(); },
+  screenPop: pop => { pops.set(pop.callId, pop); renderPop(); lookUpCampaign(pop.callId, false); },
   popWithdrawn: withdrawn => { pops.delete(withdrawn.callId); renderPop(); },
   callUpdate: update => {
     const pop = pops.get(update.callId);
     if (update.state === 'ENDED') {
-      pops.delete(update.callId);
+      if (pop && awaitsDisposition(update.callId)) {
+        pop.state = 'ENDED'; // a campaign call stays for its disposition during wrap-up
+      } else {
+        pops.delete(update.callId);
+      }
       renderPop();
       setTimeout(refreshCalls, 1000); // the activity is written just after the call ends
     } else if (pop) {
       pop.state = update.state;
       renderPop();
+    } else if (update.state === 'TALKING') {
+      lookUpCampaign(update.callId, true); // a call the agent dialled: perhaps a preview campaign call
     }
   },
   agentState: () => refreshState(),
@@ -306,4 +378,6 @@ connectCti({
 
 refreshState();
 refreshCalls();
+refreshCampaigns();
 setInterval(refreshCalls, 15000);
+setInterval(refreshCampaigns, 60000);

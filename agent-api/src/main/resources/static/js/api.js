@@ -5,7 +5,7 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
-/** Sends a request; resolves with the parsed JSON (or null), rejects with the problem detail's text. */
+/** Sends a request; resolves with the parsed JSON (or null), rejects with the problem detail's text (and the status). */
 export async function api(method, path, body) {
   const headers = { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -17,7 +17,9 @@ export async function api(method, path, body) {
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const detail = data && (data.detail || data.title);
-    throw new Error(detail || `${response.status} ${response.statusText}`);
+    const error = new Error(detail || `${response.status} ${response.statusText}`);
+    error.status = response.status; // callers tell "not (yet) there" from other failures
+    throw error;
   }
   return data;
 }

@@ -3,6 +3,14 @@ package io.switchboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.campaign.CallWindow;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignSettings;
+import io.switchboard.campaign.Campaigns;
+import io.switchboard.campaign.list.LeadColumns;
+import io.switchboard.campaign.list.LeadImportOptions;
+import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.contact.Contact;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NewContact;
@@ -16,6 +24,11 @@ import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent;
+import io.switchboard.gateway.call.CallEvent.CallStarted;
+import io.switchboard.gateway.call.CallEvent.CallTagged;
+import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.simulator.AmiSimulator;
 import io.switchboard.gateway.simulator.Caller;
 import io.switchboard.gateway.simulator.HangupBy;
@@ -30,12 +43,14 @@ import io.switchboard.ticket.Ticket;
 import io.switchboard.ticket.TicketPriority;
 import io.switchboard.ticket.Tickets;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +115,18 @@ class PagesInChromiumTest {
 
     @Autowired
     SupportTiers tiers;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    LeadImports leadImports;
+
+    @Autowired
+    CallEventBus bus;
+
+    /** The attempt the campaign test's agent dials, for {@link #tagAsTheDialerDoes}; 0 before. */
+    private final AtomicLong previewedAttempt = new AtomicLong();
 
     @BeforeEach
     void usersAndACustomer() {
@@ -258,6 +285,136 @@ class PagesInChromiumTest {
                             Long.class,
                             linus.id().value()))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void agentPreviewsALeadDialsItAndDisposesTheCampaignCallOnThePop() {
+        DirectoryUser cara = directory
+                .findByUsername("cara")
+                .orElseGet(() -> user("cara", Role.AGENT, directory.team("Web Support"), "1007"));
+        DirectoryUser manager =
+                directory.findByUsername("carl").orElseGet(() -> user("carl", Role.CAMPAIGN_MANAGER, null, null));
+        Campaign campaign = campaigns.create(
+                CampaignSettings.defaults("Spring renewals", "renewals")
+                        .withDialMode(DialMode.PREVIEW)
+                        .withAgents(Set.of(cara.id()))
+                        .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
+                manager.viewer());
+        campaigns.start(campaign.id(), manager.viewer());
+        leadImports.importCsv(
+                campaign.id(),
+                "renewals.csv",
+                new StringReader("number,name,tz,plan\n"
+                        + "+49 30 5557 3001,Ada Lovelace,Europe/Berlin,Gold\n"
+                        + "+49 30 5557 3002,Alan Turing,Europe/London,Silver\n"),
+                LeadImportOptions.of(LeadColumns.of("number", "name").withTimezone("tz")),
+                manager.viewer());
+
+        try (Browser browser = Browser.open(httpPort);
+                CallEventBus.Subscription tags = bus.subscribe("test-campaign-tags", 100, this::tagAsTheDialerDoes)) {
+            browser.logIn("cara", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            WebElement next = browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                            "#my-campaigns li[data-campaign-id='" + campaign.id() + "'] button.next-lead")));
+            next.sendKeys(Keys.ENTER);
+
+            WebElement lead = browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .preview-lead")));
+            String name = lead.findElement(By.className("lead-name")).getText();
+            assertThat(name).isIn("Ada Lovelace", "Alan Turing");
+            assertThat(lead.getText()).contains("Local time", "plan").containsAnyOf("Gold", "Silver");
+            long attemptId = Long.parseLong(lead.getDomAttribute("data-attempt-id"));
+            previewedAttempt.set(attemptId);
+            // the Dial button has the focus: the keyboard dials
+            WebElement dial = lead.findElement(By.className("dial-lead"));
+            assertThat(browser.driver().switchTo().activeElement()).isEqualTo(dial);
+            dial.sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#preview .dial-lead-result"), "Dialling…"));
+
+            // the agent's phone rings first (no pop for one's own dial), then the lead's: once the lead answers, the
+            // desktop shows the call card with the campaign section
+            WebElement section = browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#pop .pop-card .campaign[data-attempt-id='" + attemptId + "']")));
+            assertThat(section.getText()).contains(campaign.name(), name, "Local time", "plan");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("#pop .caller"))
+                            .getText())
+                    .isEqualTo(name);
+
+            // a callback asks when and for whom; a sale does not
+            Select code = new Select(section.findElement(By.className("campaign-disposition-code")));
+            WebElement callback = section.findElement(By.className("callback"));
+            code.selectByVisibleText("Callback arranged");
+            assertThat(callback.isDisplayed()).isTrue();
+            assertThat(section.findElement(By.className("campaign-callback-personal"))
+                            .isDisplayed())
+                    .isTrue();
+            code.selectByVisibleText("Sale");
+            assertThat(callback.isDisplayed()).isFalse();
+            browser.screenshot("agent-desktop-campaign");
+            section.findElement(By.className("campaign-disposition-save")).click();
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#pop .campaign-disposition-result"), "Saved: Sale."));
+
+            assertThat(jdbc.queryForObject(
+                            "select disposition from lead_attempts where id = ?", String.class, attemptId))
+                    .isEqualTo("SALE");
+            assertThat(jdbc.queryForObject(
+                            "select l.status from leads l join lead_attempts a on a.lead_id = l.id where a.id = ?",
+                            String.class,
+                            attemptId))
+                    .isEqualTo("DONE");
+
+            // the other lead next, and then none is due
+            next.sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#preview .lead-name"), name)));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("#preview .lead-name"))
+                            .getText())
+                    .isIn("Ada Lovelace", "Alan Turing")
+                    .isNotEqualTo(name);
+            next.sendKeys(Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#preview .no-lead"), "No lead is due now"));
+        }
+    }
+
+    /**
+     * The channel variables the dialer puts on a preview dial's originate, as call events, when the campaign lead's
+     * call starts. The simulator's agent-first call (click-to-dial, which preview dialling uses) does not report the
+     * originate's variables as a real Asterisk does (VarSet), so the test publishes them from the attempt in dialling;
+     * once the simulator reports them, these are the same tags once more.
+     */
+    private void tagAsTheDialerDoes(CallEvent event) {
+        long attemptId = previewedAttempt.get();
+        if (attemptId != 0 && event instanceof CallStarted started && started.direction() == CallDirection.OUTBOUND) {
+            Map<String, Object> attempt = jdbc.queryForMap(
+                    "select a.lead_id, l.campaign_id from lead_attempts a join leads l on l.id = a.lead_id"
+                            + " where a.id = ?",
+                    attemptId);
+            String callId = started.callId();
+            bus.publish(new CallTagged(
+                    callId,
+                    started.at(),
+                    "SWITCHBOARD_CAMPAIGN",
+                    attempt.get("campaign_id").toString()));
+            bus.publish(new CallTagged(
+                    callId,
+                    started.at(),
+                    "SWITCHBOARD_LEAD",
+                    attempt.get("lead_id").toString()));
+            bus.publish(new CallTagged(callId, started.at(), "SWITCHBOARD_ATTEMPT", Long.toString(attemptId)));
         }
     }
 
