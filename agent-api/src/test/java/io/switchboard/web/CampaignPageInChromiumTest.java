@@ -170,7 +170,8 @@ class CampaignPageInChromiumTest {
     private static String ownDatabase() {
         var postgres = SharedPostgres.get();
         var admin = new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase());
-        if (admin.queryForList("select 1 from pg_database where datname = 'campaign_page'").isEmpty()) {
+        if (admin.queryForList("select 1 from pg_database where datname = 'campaign_page'")
+                .isEmpty()) {
             admin.execute("create database campaign_page");
         }
         return postgres.getJdbcUrl("postgres", "campaign_page") + "&reWriteBatchedInserts=true";

@@ -24,11 +24,6 @@ import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
-import io.switchboard.gateway.call.CallDirection;
-import io.switchboard.gateway.call.CallEvent;
-import io.switchboard.gateway.call.CallEvent.CallStarted;
-import io.switchboard.gateway.call.CallEvent.CallTagged;
-import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.simulator.AmiSimulator;
 import io.switchboard.gateway.simulator.Caller;
 import io.switchboard.gateway.simulator.HangupBy;
@@ -50,7 +45,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,12 +115,6 @@ class PagesInChromiumTest {
 
     @Autowired
     LeadImports leadImports;
-
-    @Autowired
-    CallEventBus bus;
-
-    /** The attempt the campaign test's agent dials, for {@link #tagAsTheDialerDoes}; 0 before. */
-    private final AtomicLong previewedAttempt = new AtomicLong();
 
     @BeforeEach
     void usersAndACustomer() {
@@ -311,8 +299,7 @@ class PagesInChromiumTest {
                 LeadImportOptions.of(LeadColumns.of("number", "name").withTimezone("tz")),
                 manager.viewer());
 
-        try (Browser browser = Browser.open(httpPort);
-                CallEventBus.Subscription tags = bus.subscribe("test-campaign-tags", 100, this::tagAsTheDialerDoes)) {
+        try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("cara", PASSWORD);
             browser.waiting(Duration.ofSeconds(10))
                     .until(driver ->
@@ -328,7 +315,6 @@ class PagesInChromiumTest {
             assertThat(name).isIn("Ada Lovelace", "Alan Turing");
             assertThat(lead.getText()).contains("Local time", "plan").containsAnyOf("Gold", "Silver");
             long attemptId = Long.parseLong(lead.getDomAttribute("data-attempt-id"));
-            previewedAttempt.set(attemptId);
             // the Dial button has the focus: the keyboard dials
             WebElement dial = lead.findElement(By.className("dial-lead"));
             assertThat(browser.driver().switchTo().activeElement()).isEqualTo(dial);
@@ -372,6 +358,12 @@ class PagesInChromiumTest {
                             String.class,
                             attemptId))
                     .isEqualTo("DONE");
+            // the dialer followed the call by the tags on the originate: its outcome is on the attempt once it ends
+            await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> jdbc.queryForObject(
+                                    "select outcome from lead_attempts where id = ?", String.class, attemptId),
+                            "HUMAN_ANSWERED"::equals);
 
             // the other lead next, and then none is due
             next.sendKeys(Keys.ENTER);
@@ -387,34 +379,6 @@ class PagesInChromiumTest {
             browser.waiting(Duration.ofSeconds(5))
                     .until(ExpectedConditions.textToBePresentInElementLocated(
                             By.cssSelector("#preview .no-lead"), "No lead is due now"));
-        }
-    }
-
-    /**
-     * The channel variables the dialer puts on a preview dial's originate, as call events, when the campaign lead's
-     * call starts. The simulator's agent-first call (click-to-dial, which preview dialling uses) does not report the
-     * originate's variables as a real Asterisk does (VarSet), so the test publishes them from the attempt in dialling;
-     * once the simulator reports them, these are the same tags once more.
-     */
-    private void tagAsTheDialerDoes(CallEvent event) {
-        long attemptId = previewedAttempt.get();
-        if (attemptId != 0 && event instanceof CallStarted started && started.direction() == CallDirection.OUTBOUND) {
-            Map<String, Object> attempt = jdbc.queryForMap(
-                    "select a.lead_id, l.campaign_id from lead_attempts a join leads l on l.id = a.lead_id"
-                            + " where a.id = ?",
-                    attemptId);
-            String callId = started.callId();
-            bus.publish(new CallTagged(
-                    callId,
-                    started.at(),
-                    "SWITCHBOARD_CAMPAIGN",
-                    attempt.get("campaign_id").toString()));
-            bus.publish(new CallTagged(
-                    callId,
-                    started.at(),
-                    "SWITCHBOARD_LEAD",
-                    attempt.get("lead_id").toString()));
-            bus.publish(new CallTagged(callId, started.at(), "SWITCHBOARD_ATTEMPT", Long.toString(attemptId)));
         }
     }
 

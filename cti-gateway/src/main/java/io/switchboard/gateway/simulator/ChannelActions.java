@@ -111,7 +111,8 @@ final class ChannelActions {
         OutboundCall call = new OutboundCall(
                 agent.group(1), number, options.outcome(), 1, options.customerRingSeconds(), options.talkSeconds());
         session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
-        pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId()).start());
+        Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
+        pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId(), variables).start());
     }
 
     private void dialCustomerFirst(Channel session, AmiMessage action, String number) {

@@ -2,6 +2,7 @@ package io.switchboard.gateway.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,7 @@ final class OutboundCallFlow implements LiveCall {
     private final CompletableFuture<SimulatedCall> done = new CompletableFuture<>();
     private final List<String> channelNames = new ArrayList<>();
     private final String agentName;
+    private final Map<String, String> variables;
     private AgentLeg agent;
     private SimChannel trunk;
     private SimBridge bridge;
@@ -30,6 +32,12 @@ final class OutboundCallFlow implements LiveCall {
     private boolean ended;
 
     OutboundCallFlow(SimulatedPbx pbx, OutboundCall spec, Optional<String> actionId) {
+        this(pbx, spec, actionId, Map.of());
+    }
+
+    /** @param variables the Originate's channel variables: Asterisk sets them on the agent's leg (a VarSet each) */
+    OutboundCallFlow(SimulatedPbx pbx, OutboundCall spec, Optional<String> actionId, Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
         this.pbx = pbx;
         this.events = pbx.channelEvents();
         this.phone = new AgentPhone(pbx);
@@ -48,6 +56,7 @@ final class OutboundCallFlow implements LiveCall {
         track(agent.two);
         SimChannel one = agent.one;
         SimChannel two = agent.two;
+        variables.forEach((name, value) -> events.varSet(one, name, value));
         one.application("AppDial2", "(Outgoing Line)");
         events.newExten(one, 1, "AppDial2", "(Outgoing Line)");
         one.callerId(ext, agentName);
