@@ -68,6 +68,9 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     private final Supplier<PbxCommands> pbx;
     private final Pacer pacer;
     private final DialerProperties properties;
+    /** The channel variable answering-machine detection sets: the call tracker's {@code amd-variable}. */
+    private final String amdVariable;
+
     private final Clock clock;
     private final ZoneId zone;
     private final String node;
@@ -93,6 +96,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             Supplier<PbxCommands> pbx,
             Pacer pacer,
             DialerProperties properties,
+            String amdVariable,
             Clock clock,
             ZoneId zone,
             String node,
@@ -104,6 +108,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         this.pbx = pbx;
         this.pacer = pacer;
         this.properties = properties;
+        this.amdVariable = amdVariable;
         this.clock = clock;
         this.zone = zone;
         this.node = node;
@@ -374,7 +379,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             } catch (NumberFormatException e) {
                 log.warn("Call {} carries a malformed {}: {}", tagged.callId(), ATTEMPT_VARIABLE, tagged.value());
             }
-        } else if (properties.amdVariable().equals(tagged.name())) {
+        } else if (amdVariable.equalsIgnoreCase(tagged.name())) {
             inFlight.byCall(tagged.callId()).ifPresent(attempt -> {
                 if ("MACHINE".equalsIgnoreCase(tagged.value())) {
                     attempt.machine = true;

@@ -8,6 +8,7 @@ import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
 import java.lang.management.ManagementFactory;
@@ -38,6 +39,7 @@ public class DialerConfiguration {
             ObjectProvider<CallEventBus> bus,
             ObjectProvider<Clock> clock,
             ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<CallTrackerSettings> tracker,
             DialerProperties properties) {
         CampaignDialer dialer = new CampaignDialer(
                 campaigns,
@@ -53,6 +55,7 @@ public class DialerConfiguration {
                 },
                 new Pacer(),
                 properties,
+                tracker.getIfAvailable(CallTrackerSettings::defaults).amdVariable(),
                 clock.getIfAvailable(Clock::systemUTC),
                 ZoneOffset.UTC,
                 nodeName(),

@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long the dialer lease lasts without renewal: another node takes over after it expires
  * @param ringTimeout how long a customer's phone rings before the attempt counts as no answer
  * @param connectContext the dialplan context an answered campaign call continues in (AMD, then the campaign queue)
- * @param amdVariable the channel variable the dialplan's answering-machine detection sets (HUMAN, MACHINE, ...)
  * @param wrapUp the campaign queues' {@code wrapuptime}: an agent is busy this long after a call, for the pacer's
  *     handle time
  * @param lostAfter an attempt with no outcome this long after it was placed lost its PBX events: it is ended as
@@ -25,6 +24,5 @@ public record DialerProperties(
         @DefaultValue("15s") Duration lease,
         @DefaultValue("25s") Duration ringTimeout,
         @DefaultValue("campaign-connect") String connectContext,
-        @DefaultValue("AMDSTATUS") String amdVariable,
         @DefaultValue("10s") Duration wrapUp,
         @DefaultValue("15m") Duration lostAfter) {}

@@ -221,7 +221,6 @@ class CampaignDialerTest {
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(3),
                 "campaign-connect",
-                "AMDSTATUS",
                 Duration.ZERO,
                 Duration.ofMinutes(15));
         CampaignDialer dialer = new CampaignDialer(
@@ -232,6 +231,7 @@ class CampaignDialerTest {
                 () -> gateway.commands(),
                 new Pacer(),
                 properties,
+                "AMDSTATUS",
                 clock,
                 ZoneOffset.UTC,
                 node,
