@@ -8,12 +8,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Appends a batch of rows to a table: with PostgreSQL's COPY where the database is PostgreSQL, with a JDBC batch
  * (multi-row inserts) anywhere else. Values are {@link Long}, {@link String}, {@link Boolean},
- * {@link java.time.OffsetDateTime} or {@code null}.
+ * {@link java.time.OffsetDateTime} or {@code null}. Contacts and campaign leads are imported through it.
  */
-interface BulkInsert {
+public interface BulkInsert {
 
     /** A table and the columns rows are given for, with their JDBC types (for nulls). */
     record Table(String name, List<String> columns, List<Integer> types) {
+
+        public Table {
+            columns = List.copyOf(columns);
+            types = List.copyOf(types);
+            if (columns.size() != types.size()) {
+                throw new IllegalArgumentException("a type for each column of " + name);
+            }
+        }
 
         static final Table CONTACTS = new Table(
                 "contacts",
@@ -75,7 +83,7 @@ interface BulkInsert {
      * COPY on PostgreSQL (unless switched off), where it costs the database about a fifth less work per row than
      * multi-row inserts; JDBC batches elsewhere.
      */
-    static BulkInsert forDatabase(JdbcTemplate jdbc, boolean copyWherePossible) {
+    public static BulkInsert forDatabase(JdbcTemplate jdbc, boolean copyWherePossible) {
         String product = jdbc.execute((ConnectionCallback<String>)
                 connection -> connection.getMetaData().getDatabaseProductName());
         return copyWherePossible && "PostgreSQL".equals(product)
