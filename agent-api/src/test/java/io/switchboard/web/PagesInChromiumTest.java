@@ -282,7 +282,7 @@ class PagesInChromiumTest {
                 .findByUsername("cara")
                 .orElseGet(() -> user("cara", Role.AGENT, directory.team("Web Support"), "1007"));
         DirectoryUser manager =
-                directory.findByUsername("carl").orElseGet(() -> user("carl", Role.CAMPAIGN_MANAGER, null, null));
+                directory.findByUsername("pia").orElseGet(() -> user("pia", Role.CAMPAIGN_MANAGER, null, null));
         Campaign campaign = campaigns.create(
                 CampaignSettings.defaults("Spring renewals", "renewals")
                         .withDialMode(DialMode.PREVIEW)
