@@ -256,6 +256,43 @@ public class LeadQueue {
         return released;
     }
 
+    /** The disposition given to an answered call its agent never disposed. */
+    public static final String NO_DISPOSITION = "NO_DISPOSITION";
+
+    /**
+     * Closes answered calls nobody disposed within {@code olderThan} of their end (the agent left, or never does, like
+     * the simulator's agents): the attempt gets {@link #NO_DISPOSITION} and the lead is done, as VICIdial's
+     * disposition timeout does. Without it such leads would stay connected for ever.
+     *
+     * @return the leads closed
+     */
+    public int closeUndisposed(Duration olderThan) {
+        Instant now = clock.instant();
+        return transactions.execute(status -> {
+            MapSqlParameterSource parameters = new MapSqlParameterSource("code", NO_DISPOSITION);
+            timestamp(parameters, "cutoff", now.minus(olderThan));
+            timestamp(parameters, "now", now);
+            List<Long> undisposed = jdbc.queryForList(
+                    "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id"
+                            + " where l.status = 'CONNECTED' and a.disposition is null and a.ended_at < :cutoff",
+                    parameters,
+                    Long.class);
+            int count = 0;
+            for (Long attemptId : undisposed) {
+                parameters.addValue("attempt", attemptId);
+                jdbc.update(
+                        "update lead_attempts set disposition = :code, disposed_at = :now"
+                                + " where id = :attempt and disposition is null",
+                        parameters);
+                count += jdbc.update(
+                        "update leads set status = 'DONE', last_disposition = :code, updated_at = :now"
+                                + " where current_attempt_id = :attempt and status = 'CONNECTED'",
+                        parameters);
+            }
+            return count;
+        });
+    }
+
     private enum Target {
         /** Leads for anyone: not personal callbacks. */
         DIALER,

@@ -206,6 +206,37 @@ class LeadQueueTest {
     }
 
     @Test
+    void anAnsweredCallNobodyDisposesIsClosedAfterTheTimeout() {
+        List<DialableLead> both = queue.claim(campaign.id(), 10, BOTH_OPEN);
+        assertThat(both).hasSize(2);
+        DialableLead forgotten = both.get(0);
+        DialableLead disposed = both.get(1);
+        queue.attemptEnded(forgotten.attemptId(), AttemptOutcome.HUMAN_ANSWERED, "call-1", "1001", BOTH_OPEN);
+        queue.attemptEnded(disposed.attemptId(), AttemptOutcome.HUMAN_ANSWERED, "call-2", "1002", BOTH_OPEN);
+        queue.dispose(
+                disposed.attemptId(),
+                "CALLBACK",
+                Optional.of(BOTH_OPEN.plus(Duration.ofDays(1))),
+                false,
+                fixture.bob.viewer());
+
+        clock.set(BOTH_OPEN.plus(Duration.ofMinutes(9)));
+        assertThat(queue.closeUndisposed(Duration.ofMinutes(10))).as("not yet").isZero();
+        assertThat(status(forgotten.number())).isEqualTo("CONNECTED");
+
+        clock.set(BOTH_OPEN.plus(Duration.ofMinutes(11)));
+        assertThat(queue.closeUndisposed(Duration.ofMinutes(10))).isEqualTo(1);
+        assertThat(status(forgotten.number())).isEqualTo("DONE");
+        assertThat(status(disposed.number()))
+                .as("the agent's disposition stands")
+                .isEqualTo("CALLBACK");
+        assertThat(jdbc.queryForObject(
+                        "select disposition from lead_attempts where id = ?", String.class, forgotten.attemptId()))
+                .isEqualTo(LeadQueue.NO_DISPOSITION);
+        assertThat(queue.closeUndisposed(Duration.ofMinutes(10))).as("once").isZero();
+    }
+
+    @Test
     void aCallbackForAnyoneIsDueAtItsTimeAndComesFirst() {
         DialableLead lead = claimOne(NEW_YORK, ONLY_NEW_YORK);
         queue.attemptEnded(lead.attemptId(), AttemptOutcome.HUMAN_ANSWERED, "call-1", "1001", ONLY_NEW_YORK);

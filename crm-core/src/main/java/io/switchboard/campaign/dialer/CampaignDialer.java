@@ -85,6 +85,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     private final Deque<EndedAttempt> unrecorded = new ArrayDeque<>();
 
     private volatile boolean leader;
+    private Instant lastSweep = Instant.EPOCH;
 
     private record EndedAttempt(long attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {}
 
@@ -207,9 +208,25 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
             for (Campaign campaign : campaigns.running()) {
                 pace(campaign, now);
             }
+            sweepUndisposed(now);
         } catch (RuntimeException e) {
             // A database restart or a PBX outage must not stop the dialer: the next round tries again.
             log.warn("Dialer round failed: {}", e.toString());
+        }
+    }
+
+    /** Twice a minute, not every round: closing answered calls nobody disposed is no hurry. */
+    private void sweepUndisposed(Instant now) {
+        if (Duration.between(lastSweep, now).toSeconds() < 30) {
+            return;
+        }
+        lastSweep = now;
+        int closed = leads.closeUndisposed(properties.dispositionTimeout());
+        if (closed > 0) {
+            log.info(
+                    "Closed {} answered campaign calls nobody disposed within {}",
+                    closed,
+                    properties.dispositionTimeout());
         }
     }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectContext the dialplan context an answered campaign call continues in (AMD, then the campaign queue)
  * @param wrapUp the campaign queues' {@code wrapuptime}: an agent is busy this long after a call, for the pacer's
  *     handle time
+ * @param dispositionTimeout an answered call its agent has not disposed this long after it ended is closed as
+ *     {@code NO_DISPOSITION} and its lead done
  * @param lostAfter an attempt with no outcome this long after it was placed lost its PBX events: it is ended as
  *     failed so the lead is not held forever
  */
@@ -25,4 +27,5 @@ public record DialerProperties(
         @DefaultValue("25s") Duration ringTimeout,
         @DefaultValue("campaign-connect") String connectContext,
         @DefaultValue("10s") Duration wrapUp,
+        @DefaultValue("10m") Duration dispositionTimeout,
         @DefaultValue("15m") Duration lostAfter) {}
