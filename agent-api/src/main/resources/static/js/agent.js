@@ -59,7 +59,7 @@ function renderPop() {
     card.append(el('h4', 'Recent calls'), list);
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
-  if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets));
+  if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets, current.callId));
   if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);
   if (focused && card.contains(focused)) focused.focus();
@@ -108,7 +108,7 @@ function campaignDisposed(callId) {
 }
 
 /** The caller's active tickets (OpenTicket records): subject, status, priority, tier, who has it, SLA time left. */
-function openTicketList(tickets) {
+function openTicketList(tickets, callId) {
   const list = el('ul', null, 'tickets');
   for (const ticket of tickets) {
     const item = el('li', null, 'ticket');
@@ -122,9 +122,50 @@ function openTicketList(tickets) {
       if (deadline.overdue) clock.classList.add('overdue');
       item.append(clock);
     }
+    item.append(escalation(ticket, callId));
     list.append(item);
   }
   return list;
+}
+
+/**
+ * "Escalate" on a ticket in the pop: the reason, then the ticket goes to the next tier. Kept per call and ticket, so
+ * the pop's re-renders (ringing, talking, ended) keep what the agent typed.
+ */
+const escalations = new Map();
+
+function escalation(ticket, callId) {
+  const key = `${callId}:${ticket.id.value}`;
+  for (const old of escalations.keys()) if (!old.startsWith(`${callId}:`)) escalations.delete(old);
+  if (escalations.has(key)) return escalations.get(key);
+  const box = el('details', null, 'escalate');
+  box.append(el('summary', 'Escalate'));
+  const form = el('form', null, 'escalate-form');
+  const label = el('label', 'Why');
+  const reason = el('input', null, 'escalate-reason');
+  reason.required = true;
+  reason.maxLength = 2000;
+  label.append(reason);
+  const send = el('button', 'Escalate to the next tier', 'escalate-send');
+  send.type = 'submit';
+  const result = el('span', null, 'escalate-result');
+  result.setAttribute('role', 'status');
+  form.append(label, send, result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    result.textContent = '';
+    try {
+      const moved = await api('POST', `/api/v1/tickets/${ticket.id.value}/escalations`, { reason: reason.value });
+      result.textContent = `Escalated to ${text(moved.tier)}.`;
+      send.disabled = true;
+    } catch (error) {
+      result.textContent = error.message;
+      result.classList.add('error');
+    }
+  });
+  box.append(form);
+  escalations.set(key, box);
+  return box;
 }
 
 function words(value) {

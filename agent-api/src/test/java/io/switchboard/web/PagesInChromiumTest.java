@@ -30,8 +30,6 @@ import io.switchboard.gateway.simulator.HangupBy;
 import io.switchboard.gateway.simulator.QueueCallAnswered;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.SharedPostgres;
-import io.switchboard.ticket.EscalationRequest;
-import io.switchboard.ticket.Escalations;
 import io.switchboard.ticket.NewTicket;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.Ticket;
@@ -103,9 +101,6 @@ class PagesInChromiumTest {
 
     @Autowired
     Tickets tickets;
-
-    @Autowired
-    Escalations escalations;
 
     @Autowired
     SupportTiers tiers;
@@ -242,17 +237,22 @@ class PagesInChromiumTest {
                     .doesNotContain("{");
             browser.screenshot("agent-desktop-pop-ticket");
 
-            escalations.escalate(
-                    ticket.id(), new EscalationRequest("Tier 2", tess.id(), "needs a kernel engineer"), tess.viewer());
+            // the agent escalates it from the pop, with a reason; as a Tier 2 member they get the notice
+            shown.findElement(By.cssSelector(".escalate summary")).click();
+            WebElement reason = shown.findElement(By.className("escalate-reason"));
+            reason.sendKeys("needs a kernel engineer", Keys.ENTER);
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("#pop .tickets li[data-ticket-id='"
+                                    + ticket.id().value() + "'] .escalate-result"),
+                            "Escalated to Tier 2."));
+            assertThat(tickets.find(ticket.id(), tess.viewer()).orElseThrow().tier())
+                    .isEqualTo("Tier 2");
             WebElement notice = browser.waiting(Duration.ofSeconds(10))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                             "#notices .notice[data-ticket-id='" + ticket.id().value() + "']")));
             assertThat(notice.getText())
-                    .contains(
-                            "Kernel panics on boot",
-                            "from Tier 1 to Tier 2",
-                            "it is yours now",
-                            "needs a kernel engineer");
+                    .contains("Kernel panics on boot", "from Tier 1 to Tier 2", "needs a kernel engineer");
             browser.screenshot("agent-desktop-escalation");
             // dismissed from the keyboard
             notice.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
