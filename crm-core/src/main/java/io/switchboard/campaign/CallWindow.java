@@ -1,5 +1,6 @@
 package io.switchboard.campaign;
 
+import io.switchboard.calendar.WeekDays;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,29 +125,11 @@ public record CallWindow(List<String> hours, List<String> holidays) {
     }
 
     private static List<DayOfWeek> days(String text, String line) {
-        String[] ends = text.split("-");
-        if (ends.length > 2) {
-            throw invalid(line, "days are MON or MON-FRI");
+        try {
+            return WeekDays.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(line, e.getMessage());
         }
-        DayOfWeek first = day(ends[0], line);
-        DayOfWeek last = ends.length == 2 ? day(ends[1], line) : first;
-        List<DayOfWeek> days = new ArrayList<>();
-        for (DayOfWeek day = first; ; day = day.plus(1)) {
-            days.add(day);
-            if (day == last) {
-                return days;
-            }
-        }
-    }
-
-    private static DayOfWeek day(String text, String line) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (upper.length() >= 3 && day.name().startsWith(upper)) {
-                return day;
-            }
-        }
-        throw invalid(line, "unknown day '" + text + "'");
     }
 
     private static Range range(String text, String line) {

@@ -1,5 +1,6 @@
 package io.switchboard.ticket;
 
+import io.switchboard.calendar.WeekDays;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -195,29 +195,11 @@ final class BusinessCalendar {
     }
 
     private static List<DayOfWeek> days(String text, String line) {
-        String[] ends = text.split("-");
-        if (ends.length > 2) {
-            throw new IllegalArgumentException("business hours '" + line + "': days are MON or MON-FRI");
+        try {
+            return WeekDays.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("business hours '" + line + "': " + e.getMessage(), e);
         }
-        DayOfWeek first = day(ends[0], line);
-        DayOfWeek last = ends.length == 2 ? day(ends[1], line) : first;
-        List<DayOfWeek> days = new ArrayList<>();
-        for (DayOfWeek day = first; ; day = day.plus(1)) {
-            days.add(day);
-            if (day == last) {
-                return days;
-            }
-        }
-    }
-
-    private static DayOfWeek day(String text, String line) {
-        String upper = text.strip().toUpperCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (upper.length() >= 3 && day.name().startsWith(upper)) {
-                return day;
-            }
-        }
-        throw new IllegalArgumentException("business hours '" + line + "': unknown day '" + text + "'");
     }
 
     private static Opening opening(String range, String line) {
