@@ -181,16 +181,21 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         thread.execute(() -> {
             Attempt attempt = new Attempt(lead, clock.instant(), false);
             inFlight.add(attempt);
-            pbx.get()
-                    .originate(agentExtension, lead.number(), callerId, variables(lead))
-                    .whenComplete((actionId, failure) -> thread.execute(() -> {
-                        placed(attempt, actionId, failure);
-                        if (failure != null) {
-                            placed.completeExceptionally(failure);
-                        } else {
-                            placed.complete(actionId);
-                        }
-                    }));
+            CompletableFuture<String> originated;
+            try {
+                originated = pbx.get().originate(agentExtension, lead.number(), callerId, variables(lead));
+            } catch (RuntimeException e) {
+                // no PBX connected: the agent hears of it at once and the attempt ends as failed
+                originated = CompletableFuture.failedFuture(e);
+            }
+            originated.whenComplete((actionId, failure) -> thread.execute(() -> {
+                placed(attempt, actionId, failure);
+                if (failure != null) {
+                    placed.completeExceptionally(failure);
+                } else {
+                    placed.complete(actionId);
+                }
+            }));
         });
         return placed;
     }

@@ -193,6 +193,60 @@ class CampaignDialerTest {
                 .until(() -> reports.progress(campaign.id(), clock.instant()).answeredToday() == 6);
     }
 
+    @Test
+    void aPreviewDialWithoutAPbxFailsAtOnceAndEndsTheAttempt() throws Exception {
+        DirectoryUser agent = directory.add(new NewUser("preview-agent", "Pia Preview", Role.AGENT, null, "2042"));
+        Campaign draft = campaigns.create(
+                CampaignSettings.defaults("Preview without PBX", "campaign")
+                        .withDialMode(DialMode.PREVIEW)
+                        .withAgents(java.util.Set.of(agent.id()))
+                        .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
+                manager.viewer());
+        imports.importCsv(
+                draft.id(),
+                "one.csv",
+                new StringReader("number,name\n+49305550042,Lead\n"),
+                LeadImportOptions.of(LeadColumns.of("number", "name")),
+                manager.viewer());
+        campaigns.start(draft.id(), manager.viewer());
+        var lead =
+                leads.claimPreview(draft.id(), agent.viewer(), clock.instant()).orElseThrow();
+        CampaignDialer dialer = new CampaignDialer(
+                campaigns,
+                leads,
+                reports,
+                new DialerLease(named, clock, DialerLease.DIALER),
+                () -> {
+                    throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
+                },
+                new Pacer(),
+                new DialerProperties(
+                        true,
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(15),
+                        Duration.ofSeconds(3),
+                        "campaign-connect",
+                        Duration.ZERO,
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(15)),
+                "AMDSTATUS",
+                clock,
+                ZoneOffset.UTC,
+                "node-p",
+                new SimpleMeterRegistry());
+        running.add(dialer);
+        dialer.start();
+
+        var placed = dialer.dialPreview(lead, "2042", "+4930555000");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> placed.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(io.switchboard.gateway.call.PbxCommandException.class);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "FAILED"
+                        .equals(jdbc.queryForObject(
+                                "select outcome from lead_attempts where id = ?", String.class, lead.attemptId())));
+    }
+
     /** The simulated PBX and the call event bus; {@link #connect} links the gateway once the listeners are on. */
     private void startPbx(OutboundModel model) {
         simulator =
