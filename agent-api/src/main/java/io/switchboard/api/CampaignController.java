@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -168,22 +171,20 @@ class CampaignController {
      */
     private static LeadColumns columns(Path file, char delimiter, String number, String name, String timezone)
             throws IOException {
+        CSVFormat format =
+                CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().build();
         List<String> header;
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            header = lines.findFirst().stream()
-                    .flatMap(line -> java.util.Arrays.stream(
-                            line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))))
-                    .map(cell -> cell.strip().replace("\"", "").replace("\uFEFF", ""))
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            // a spreadsheet's byte-order mark is not part of the first column's name
+            header = parser.getHeaderNames().stream()
+                    .map(column -> column.replace("\uFEFF", "").strip())
                     .toList();
         }
-        LeadColumns columns = LeadColumns.of(number, header.contains(name) ? name : null);
-        if (header.contains(timezone)) {
-            columns = columns.withTimezone(timezone);
-        }
-        if (header.contains("priority")) {
-            columns = columns.withPriority("priority");
-        }
-        return columns;
+        return LeadColumns.of(number, name)
+                .withTimezone(timezone)
+                .withPriority("priority")
+                .fittedTo(header);
     }
 
     @GetMapping("/campaigns/{id}/imports")

@@ -1,5 +1,6 @@
 package io.switchboard.campaign.list;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +39,25 @@ public record LeadColumns(
 
     public LeadColumns withPriority(String column) {
         return new LeadColumns(number, name, firstName, lastName, timezone, column);
+    }
+
+    /**
+     * This mapping without the optional columns a list's header lacks (name, first and last name, timezone,
+     * priority), so a list of bare numbers imports too. The number column stays: a list without it is refused with
+     * its header in the reason. Like the contacts' {@code ColumnMapping.fittedTo}.
+     */
+    public LeadColumns fittedTo(Collection<String> header) {
+        return new LeadColumns(
+                number,
+                present(name, header),
+                present(firstName, header),
+                present(lastName, header),
+                present(timezone, header),
+                present(priority, header));
+    }
+
+    private static String present(String column, Collection<String> header) {
+        return column != null && header.contains(column) ? column : null;
     }
 
     /** The mapped columns by what they hold. */
