@@ -24,7 +24,8 @@ public final class AmiGateway implements AutoCloseable {
         this.tracker = new CallTracker(settings, sink, registry);
         this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings), tracker, registry);
         MalformedInput malformed = new MalformedInput(registry);
-        this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed), registry);
+        UnreadEvents unread = new UnreadEvents(registry);
+        this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed, unread), registry);
         this.commands = new AmiPbxCommands(link, properties);
     }
 

@@ -14,7 +14,8 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * The socket Asterisk-Java reads AMI from, with bounded line decoding: a line longer than the limit, a line of
  * binary garbage, or a key with no colon is discarded, reported to {@link MalformedInput} and the stream goes on;
  * the frame around it keeps its good lines. Asterisk-Java's own reader has no line limit, so one runaway line
- * could exhaust the heap.
+ * could exhaust the heap. Events the call model never reads ({@link UnreadEvents}) are dropped here whole, before
+ * Asterisk-Java spends any work on them.
  */
 final class BoundedAmiSocket implements SocketConnectionFacade {
 
@@ -22,14 +23,23 @@ final class BoundedAmiSocket implements SocketConnectionFacade {
     private final InputStream in;
     private final BufferedWriter out;
     private final MalformedInput malformed;
+    private final UnreadEvents unread;
     private final byte[] line;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
     private boolean bannerSeen;
     private boolean inFrame;
+    /** Inside a frame of an {@link UnreadEvents unread} event: its lines are dropped up to its blank line. */
+    private boolean skippingFrame;
 
-    BoundedAmiSocket(String host, int port, int connectTimeoutMillis, int maxLineLength, MalformedInput malformed)
+    BoundedAmiSocket(
+            String host,
+            int port,
+            int connectTimeoutMillis,
+            int maxLineLength,
+            MalformedInput malformed,
+            UnreadEvents unread)
             throws IOException {
         this.socket = new Socket();
         socket.setTcpNoDelay(true);
@@ -38,6 +48,7 @@ final class BoundedAmiSocket implements SocketConnectionFacade {
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
         this.line = new byte[maxLineLength];
         this.malformed = malformed;
+        this.unread = unread;
     }
 
     /** Returns the next acceptable line without its CRLF, or null at the end of the stream. */
@@ -91,12 +102,28 @@ final class BoundedAmiSocket implements SocketConnectionFacade {
             }
             if (length == 0) {
                 inFrame = false;
+                if (skippingFrame) {
+                    skippingFrame = false;
+                    continue;
+                }
                 return text;
             }
             if (text.indexOf(':') < 0 && !text.endsWith("--END COMMAND--")) {
                 malformed.report(
                         MalformedInput.Reason.NO_COLON, "a line without a key was discarded: " + abbreviate(text));
                 continue;
+            }
+            if (skippingFrame) {
+                continue;
+            }
+            if (!inFrame) {
+                String unreadName = UnreadEvents.unreadName(text);
+                if (unreadName != null) {
+                    unread.skipped(unreadName);
+                    inFrame = true;
+                    skippingFrame = true;
+                    continue;
+                }
             }
             inFrame = true;
             return text;

@@ -11,8 +11,9 @@ final class BoundedManagerConnection extends ModernEventsManagerConnection {
 
     private final int maxLineLength;
     private final MalformedInput malformed;
+    private final UnreadEvents unread;
 
-    BoundedManagerConnection(AmiProperties properties, MalformedInput malformed) {
+    BoundedManagerConnection(AmiProperties properties, MalformedInput malformed, UnreadEvents unread) {
         setHostname(properties.host());
         setPort(properties.port());
         setUsername(properties.username());
@@ -21,10 +22,11 @@ final class BoundedManagerConnection extends ModernEventsManagerConnection {
         setDefaultEventTimeout(properties.responseTimeout().toMillis());
         this.maxLineLength = properties.maxLineLength();
         this.malformed = malformed;
+        this.unread = unread;
     }
 
     @Override
     protected SocketConnectionFacade createSocket() throws IOException {
-        return new BoundedAmiSocket(getHostname(), getPort(), CONNECT_TIMEOUT_MILLIS, maxLineLength, malformed);
+        return new BoundedAmiSocket(getHostname(), getPort(), CONNECT_TIMEOUT_MILLIS, maxLineLength, malformed, unread);
     }
 }
