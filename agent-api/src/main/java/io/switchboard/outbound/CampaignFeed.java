@@ -4,11 +4,10 @@ import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
-import io.switchboard.gateway.edge.EdgeUser;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +19,7 @@ final class CampaignFeed implements AutoCloseable {
 
     static final String CAMPAIGN_PROGRESS = "campaignProgress";
     private static final Logger log = LoggerFactory.getLogger(CampaignFeed.class);
-    private static final Predicate<EdgeUser> WATCHERS =
-            page -> page.hasRole("CAMPAIGN_MANAGER") || page.hasRole("SUPERVISOR") || page.hasRole("ADMIN");
+    private static final Set<String> WATCHERS = Set.of("CAMPAIGN_MANAGER", "SUPERVISOR", "ADMIN");
 
     private final Campaigns campaigns;
     private final CampaignBoard board;
@@ -47,6 +45,7 @@ final class CampaignFeed implements AutoCloseable {
             for (Campaign campaign : campaigns.running()) {
                 edge.publish(
                         WATCHERS,
+                        page -> true,
                         EdgeMessage.replaceable(
                                 CAMPAIGN_PROGRESS, Long.toString(campaign.id()), board.progress(campaign)));
             }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,8 +31,9 @@ import java.util.function.Predicate;
 final class DesktopFeed implements CallEventListener, AutoCloseable {
 
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(250);
-    private static final Predicate<EdgeUser> QUEUE_WATCHERS =
-            desktop -> desktop.hasRole("SUPERVISOR") || desktop.hasRole("CAMPAIGN_MANAGER") || desktop.hasRole("ADMIN");
+    private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
+    /** Who sees other agents' states: admins all, supervisors their team's. */
+    private static final Set<String> STATE_WATCHERS = Set.of("SUPERVISOR", "ADMIN");
 
     private final AgentDirectory directory;
     private final CtiEdge edge;
@@ -53,7 +55,10 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
         for (String queue : pendingSnapshots.keySet()) {
             QueueSnapshot snapshot = pendingSnapshots.remove(queue);
             if (snapshot != null) {
-                edge.publish(QUEUE_WATCHERS, EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, queue, snapshot));
+                edge.publish(
+                        QUEUE_WATCHERS,
+                        desktop -> true,
+                        EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, queue, snapshot));
             }
         }
     }
@@ -78,9 +83,10 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
                     state.state().name(),
                     state.pausedReason(),
                     state.at());
-            edge.publish(
-                    audienceOf(user),
-                    EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view));
+            EdgeMessage message =
+                    EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view);
+            user.ifPresent(agent -> edge.sendToUser(agent.username(), message));
+            edge.publish(STATE_WATCHERS, watchersOf(user), message);
         } else if (event instanceof QueueChanged queue) {
             pendingSnapshots.put(
                     queue.queue(),
@@ -88,15 +94,19 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
         }
     }
 
-    /** The agent themself, the supervisors of their team, and admins (who see every agent). */
-    private static Predicate<EdgeUser> audienceOf(Optional<DirectoryUser> agent) {
+    /**
+     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors of the agent's
+     * team; not the agent again if they are one of those.
+     */
+    private static Predicate<EdgeUser> watchersOf(Optional<DirectoryUser> agent) {
         Predicate<EdgeUser> admins = desktop -> desktop.hasRole("ADMIN");
         if (agent.isEmpty()) {
             return admins;
         }
         DirectoryUser user = agent.get();
         String team = user.team() == null ? null : Long.toString(user.team().value());
-        return admins.or(desktop -> desktop.username().equals(user.username()))
-                .or(desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team()));
+        Predicate<EdgeUser> teamSupervisors =
+                desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team());
+        return admins.or(teamSupervisors).and(desktop -> !desktop.username().equals(user.username()));
     }
 }

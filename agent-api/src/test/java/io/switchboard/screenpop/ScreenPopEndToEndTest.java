@@ -58,6 +58,9 @@ class ScreenPopEndToEndTest extends ApplicationOnPostgres {
             user("anna", "1004", sales);
             user("ben", "1005", sales);
             user("carl", "1001", directory.team("Support"));
+            user("salma", null, sales, Role.SUPERVISOR);
+            user("soren", null, directory.team("Support"), Role.SUPERVISOR);
+            user("adele", null, null, Role.ADMIN);
             contacts.create(new NewContact(
                     "Carol National",
                     "Carol's Cakes",
@@ -157,6 +160,38 @@ class ScreenPopEndToEndTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void anAgentsStateGoesToThemTheirTeamsSupervisorAndAdminsOnly() {
+        try (Desktop carl = desktop("carl");
+                Desktop anna = desktop("anna");
+                Desktop salma = desktop("salma");
+                Desktop soren = desktop("soren");
+                Desktop adele = desktop("adele")) {
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+4940555001", "Someone", "500"), "support", "1001", 1, 2, HangupBy.AGENT));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> carl.received("agentState").stream().anyMatch(state -> isOf(state, "1001"))
+                            && soren.received("agentState").stream().anyMatch(state -> isOf(state, "1001"))
+                            && adele.received("agentState").stream().anyMatch(state -> isOf(state, "1001")));
+            assertThat(soren.received("agentState").stream()
+                            .filter(state -> isOf(state, "1001"))
+                            .findFirst()
+                            .orElseThrow()
+                            .path("username")
+                            .asText())
+                    .isEqualTo("carl");
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> anna.received("agentState").stream().noneMatch(state -> isOf(state, "1001"))
+                            && salma.received("agentState").stream().noneMatch(state -> isOf(state, "1001")));
+        }
+    }
+
+    private static boolean isOf(JsonNode agentState, String extension) {
+        return agentState.path("agent").asText().equals(extension);
+    }
+
+    @Test
     void aCallReportedByAnotherPbxThroughTheWebhookPopsAndIsLogged() throws Exception {
         String callId = "webhook-" + System.nanoTime();
         try (Desktop ben = desktop("ben")) {
@@ -239,7 +274,11 @@ class ScreenPopEndToEndTest extends ApplicationOnPostgres {
     }
 
     private DirectoryUser user(String username, String extension, io.switchboard.directory.TeamId team) {
-        DirectoryUser user = directory.add(new NewUser(username, username, Role.AGENT, team, extension));
+        return user(username, extension, team, Role.AGENT);
+    }
+
+    private DirectoryUser user(String username, String extension, io.switchboard.directory.TeamId team, Role role) {
+        DirectoryUser user = directory.add(new NewUser(username, username, role, team, extension));
         directory.setPasswordHash(user.id(), encoder.encode(PASSWORD));
         return user;
     }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -117,12 +118,16 @@ public final class CtiEdge implements AutoCloseable {
     }
 
     /**
-     * Sends {@code message} to every session whose user matches {@code audience} (for example the supervisors of
-     * a team); returns how many sessions it went to. The predicate runs on the caller's thread and should be quick.
+     * Sends {@code message} to every session of a user with one of {@code roles} whom {@code audience} accepts (for
+     * example the supervisors of a team); returns how many sessions it went to. Only the sessions of those roles are
+     * looked at, so a message for supervisors does not walk every agent's desktop. The predicate runs on the caller's
+     * thread and should be quick.
      */
-    public int publish(Predicate<EdgeUser> audience, EdgeMessage message) {
+    public int publish(Set<String> roles, Predicate<EdgeUser> audience, EdgeMessage message) {
         return sessions.publish(
-                Objects.requireNonNull(audience, "audience"), Objects.requireNonNull(message, "message"));
+                Set.copyOf(roles),
+                Objects.requireNonNull(audience, "audience"),
+                Objects.requireNonNull(message, "message"));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,9 @@ final class EdgeSessions {
     }
 
     private final ConcurrentHashMap<String, UserEntry> users = new ConcurrentHashMap<>();
+    /** The open sessions by their user's role, so that a message for supervisors walks only supervisors' sessions. */
+    private final ConcurrentHashMap<String, Set<EdgeSession>> byRole = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final int pendingLimit;
     private final int retainedLimit;
@@ -46,6 +50,8 @@ final class EdgeSessions {
     EdgeSession open(Channel channel, EdgeUser user) {
         EdgeSession session = new EdgeSession(channel, user, pendingLimit, metrics);
         session.attach();
+        byRole.computeIfAbsent(user.role(), role -> ConcurrentHashMap.newKeySet())
+                .add(session);
         users.compute(user.username(), (name, existing) -> {
             UserEntry entry = existing == null ? new UserEntry() : existing;
             entry.sessions.add(session);
@@ -57,6 +63,10 @@ final class EdgeSessions {
     }
 
     void closed(EdgeSession session) {
+        Set<EdgeSession> sameRole = byRole.get(session.user().role());
+        if (sameRole != null) {
+            sameRole.remove(session);
+        }
         users.computeIfPresent(session.user().username(), (name, entry) -> {
             if (entry.sessions.remove(session)) {
                 open.decrementAndGet();
@@ -75,10 +85,10 @@ final class EdgeSessions {
         return reached[0];
     }
 
-    int publish(Predicate<EdgeUser> audience, EdgeMessage message) {
+    int publish(Set<String> roles, Predicate<EdgeUser> audience, EdgeMessage message) {
         int reached = 0;
-        for (UserEntry entry : users.values()) {
-            for (EdgeSession session : entry.sessions) {
+        for (String role : roles) {
+            for (EdgeSession session : byRole.getOrDefault(role, Set.of())) {
                 if (audience.test(session.user())) {
                     session.offer(message);
                     reached++;

@@ -79,12 +79,22 @@ class CtiEdgeSocketTest {
         DesktopClient sue = connect(SUE);
 
         int reached = edge.publish(
+                java.util.Set.of("SUPERVISOR", "AGENT"),
                 user -> user.hasRole("SUPERVISOR") && "7".equals(user.team()),
                 EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, "sales", Map.of("queue", "sales", "waiting", 3)));
 
         assertThat(reached).isEqualTo(1);
         assertThat(json(sue.next()).path("payload").path("waiting").asInt()).isEqualTo(3);
         assertThat(alice.poll(200)).isNull();
+
+        // only the named roles' sessions are looked at, whatever the predicate accepts
+        assertThat(edge.publish(
+                        java.util.Set.of("AGENT"),
+                        user -> true,
+                        EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, "sales", Map.of("queue", "sales"))))
+                .isEqualTo(1);
+        assertThat(json(alice.next()).path("payload").path("queue").asString()).isEqualTo("sales");
+        assertThat(sue.poll(200)).isNull();
     }
 
     @Test
