@@ -11,8 +11,6 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     Optional<UserEntity> findByExtension(String extension);
 
-    List<UserEntity> findByExtensionIn(Collection<String> extensions);
-
     List<UserEntity> findByExtensionIsNotNull();
 
     boolean existsByUsername(String username);
