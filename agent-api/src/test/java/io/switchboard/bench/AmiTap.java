@@ -61,6 +61,11 @@ final class AmiTap implements AutoCloseable {
         return agentCalled.get();
     }
 
+    /** Forgets the lag seen so far: the measured phase starts. */
+    synchronized void resetSimulatorLag() {
+        simulatorLag.reset();
+    }
+
     synchronized Histogram simulatorLag() {
         return simulatorLag.copy();
     }

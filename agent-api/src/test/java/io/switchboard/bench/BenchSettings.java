@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * @param desktops agents with one desktop each during the pop phase; also the simulator's agents (extensions 2000..)
  * @param callsPerSecond new simulator calls per wall-clock second
- * @param loadSeconds how long the simulator starts calls
+ * @param warmupSeconds how long the same load runs first, unmeasured, while the server's JIT compiles the call path
+ *     (its pops are reported apart, as the cold start)
+ * @param loadSeconds how long the simulator starts calls in the measured phase
  * @param contacts contacts imported, numbered as the simulator's callers ({@code LoadProfile.callerNumber(0..)})
  * @param callerPool the simulator draws callers from the first this many numbers; more than {@code contacts} gives
  *     pops without a match ({@code 0}: as many as {@code contacts})
@@ -19,6 +21,7 @@ import java.util.Locale;
 record BenchSettings(
         int desktops,
         double callsPerSecond,
+        int warmupSeconds,
         int loadSeconds,
         int contacts,
         int callerPool,
@@ -38,6 +41,7 @@ record BenchSettings(
         BenchSettings settings = new BenchSettings(
                 Integer.getInteger("bench.desktops", 1_000),
                 Double.parseDouble(System.getProperty("bench.cps", "50")),
+                Integer.getInteger("bench.warmupSeconds", 60),
                 Integer.getInteger("bench.seconds", 60),
                 contacts,
                 callerPool > 0 ? callerPool : contacts,
@@ -55,7 +59,12 @@ record BenchSettings(
     }
 
     private void check() {
-        if (desktops < 1 || contacts < 1 || callerPool < 1 || idleSessions < 0 || loadSeconds < 1) {
+        if (desktops < 1
+                || contacts < 1
+                || callerPool < 1
+                || idleSessions < 0
+                || loadSeconds < 1
+                || warmupSeconds < 0) {
             throw new IllegalArgumentException("bench sizes must be positive: " + this);
         }
         if (!(callsPerSecond > 0)) {
@@ -67,6 +76,10 @@ record BenchSettings(
         return Math.round(callsPerSecond * loadSeconds);
     }
 
+    long warmupCalls() {
+        return Math.round(callsPerSecond * warmupSeconds);
+    }
+
     /** Idle sessions each agent opens, so that {@link #idleSessions} are open in all. */
     int idleSessionsPerAgent() {
         return (idleSessions + desktops - 1) / desktops;
@@ -75,11 +88,12 @@ record BenchSettings(
     String describe() {
         return String.format(
                 Locale.ROOT,
-                "%,d desktops, %s calls/s for %d s (ring %s s, talk %s s, answered %.0f%%), %,d contacts, callers"
+                "%,d desktops, %s calls/s for %d s after %d s of warm-up (ring %s s, talk %s s, answered %.0f%%), %,d contacts, callers"
                         + " from %,d numbers, %,d idle sessions, server -Xmx%s",
                 desktops,
                 callsPerSecond,
                 loadSeconds,
+                warmupSeconds,
                 ringSeconds,
                 talkSeconds,
                 answerRate * 100,

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The AMI simulator in a JVM of its own, whose load starts when the benchmark says so: it reads commands on
- * standard input ({@code start}, {@code stats}) and exits when its input closes, so it never outlives the
+ * standard input ({@code start [calls]}, {@code stats}) and exits when its input closes, so it never outlives the
  * benchmark. Time scale 1, so the events' {@code Timestamp} fields are wall-clock times.
  *
  * <pre>LoadSimulator port username secret cps agents answerRate ringSeconds talkSeconds totalCalls callerPool</pre>
@@ -25,7 +25,9 @@ public final class LoadSimulator {
                 .withPort(Integer.parseInt(args[0]))
                 .withCredentials(args[1], args[2])
                 .withTimeScale(1)
-                .withSlowClients(SlowClientPolicy.buffer(64L << 20));
+                .withSlowClients(SlowClientPolicy.buffer(64L << 20))
+                // as Asterisk does: a late simulator thread must not make the events look older than they are
+                .withStampsWhenSent(true);
         LoadProfile profile = LoadProfile.of(Double.parseDouble(args[3]), Integer.parseInt(args[4]))
                 .withAnswerRate(Double.parseDouble(args[5]))
                 .withDurations(Double.parseDouble(args[6]), Double.parseDouble(args[7]))
@@ -35,10 +37,12 @@ public final class LoadSimulator {
             System.out.println("listening on " + simulator.start());
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
-                switch (command.trim()) {
+                String[] words = command.trim().split("\\s+");
+                switch (words[0]) {
                     case "start" -> {
-                        simulator.startLoad(profile);
-                        System.out.println("load started: " + profile);
+                        LoadProfile load = words.length > 1 ? profile.withLimits(0, Long.parseLong(words[1])) : profile;
+                        simulator.startLoad(load);
+                        System.out.println("load started: " + load);
                     }
                     case "stats" -> System.out.println("stats " + simulator.stats());
                     default -> System.out.println("unknown command " + command);

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What the desktops received. A pop's latency is its arrival at the desktop minus its {@code ringingAt}, the
  * PBX event's own timestamp (the simulator runs at time scale 1, so that is a wall-clock time on this machine);
  * the server's part is its arrival minus the arrival of the same {@code AgentCalled} at the {@link AmiTap}.
- * All in microseconds.
+ * All in microseconds. Pops of calls that rang before {@link #measureFrom} are the warm-up's and kept apart.
  */
 final class PopRecorder {
 
@@ -30,7 +30,7 @@ final class PopRecorder {
 
     private final AmiTap tap;
     private final Histogram endToEnd = new Histogram(MAX_MICROS, 3);
-    private final Histogram steady = new Histogram(MAX_MICROS, 3);
+    private final Histogram warmup = new Histogram(MAX_MICROS, 3);
     private final Histogram server = new Histogram(MAX_MICROS, 3);
     private final Map<String, Long> ranks = new TreeMap<>();
     private final Map<String, LongAdder> others = new ConcurrentHashMap<>();
@@ -41,17 +41,18 @@ final class PopRecorder {
     private final List<ReceivedPop> received = new ArrayList<>();
 
     private long pops;
+    private long measuredPops;
     private long matched;
     private long beforeTap;
-    private volatile long steadyFromMicros = Long.MAX_VALUE;
+    private volatile long measuredFromMicros = Long.MIN_VALUE;
 
     PopRecorder(AmiTap tap) {
         this.tap = tap;
     }
 
-    /** Pops that arrive from this time on also count as steady state (the server's first pops warm it up). */
-    void steadyFrom(long wallMicros) {
-        steadyFromMicros = wallMicros;
+    /** Calls that ring from this time on are measured; earlier ones were the warm-up. */
+    void measureFrom(long wallMicros) {
+        measuredFromMicros = wallMicros;
     }
 
     void screenPop(String extension, String json, long receivedMicros, long receivedNanos) {
@@ -62,21 +63,24 @@ final class PopRecorder {
         AmiTap.Read tapped = tap.agentCalledAt(callId, extension);
         synchronized (this) {
             pops++;
-            ReceivedPop arrived = new ReceivedPop(callId, extension, rank, ringingAt, receivedMicros, receivedNanos);
+            ranks.merge(rank, 1L, Long::sum);
+            if (!rank.equals("NONE")) {
+                matched++;
+            }
+            ReceivedPop arrived = new ReceivedPop(
+                    callId, extension, rank, ringingAt, receivedMicros, receivedNanos, ringingAt >= measuredFromMicros);
             received.add(arrived);
             long latency = Math.max(0, receivedMicros - ringingAt);
-            endToEnd.recordValue(Math.min(latency, MAX_MICROS));
-            if (receivedMicros >= steadyFromMicros) {
-                steady.recordValue(Math.min(latency, MAX_MICROS));
+            if (!arrived.measured()) {
+                warmup.recordValue(Math.min(latency, MAX_MICROS));
+                return;
             }
+            measuredPops++;
+            endToEnd.recordValue(Math.min(latency, MAX_MICROS));
             if (tapped == null) {
                 aheadOfTap.add(arrived);
             } else {
                 server.recordValue(Math.min(Math.max(0, (receivedNanos - tapped.nanos()) / 1_000), MAX_MICROS));
-            }
-            ranks.merge(rank, 1L, Long::sum);
-            if (!rank.equals("NONE")) {
-                matched++;
             }
         }
     }
@@ -106,11 +110,12 @@ final class PopRecorder {
         closes.forEach((code, count) -> closeCounts.put(code, count.sum()));
         return new Snapshot(
                 pops,
+                measuredPops,
                 matched,
                 beforeTap,
                 aheadOfTap.size(),
                 endToEnd.copy(),
-                steady.copy(),
+                warmup.copy(),
                 server.copy(),
                 new TreeMap<>(ranks),
                 otherCounts,
@@ -119,11 +124,12 @@ final class PopRecorder {
 
     record Snapshot(
             long pops,
+            long measuredPops,
             long matched,
             long beforeTap,
             long neverTapped,
             Histogram endToEnd,
-            Histogram steady,
+            Histogram warmup,
             Histogram server,
             Map<String, Long> ranks,
             Map<String, Long> otherMessages,
@@ -135,20 +141,22 @@ final class PopRecorder {
             String rank,
             long ringingAtMicros,
             long receivedMicros,
-            long receivedNanos) {}
+            long receivedNanos,
+            boolean measured) {}
 
     /**
      * Every pop, one line each: call, extension, match rank, then wall-clock microseconds of the event's timestamp,
-     * of its AgentCalled read at the tap (empty if never) and of the pop's arrival at the desktop.
+     * of its AgentCalled read at the tap (empty if never) and of the pop's arrival at the desktop; then whether the
+     * pop was measured (false: warm-up).
      */
     synchronized void writeCsv(Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("call_id,extension,rank,ringing_at_us,tap_read_us,received_us\n");
+            out.write("call_id,extension,rank,ringing_at_us,tap_read_us,received_us,measured\n");
             for (ReceivedPop pop : received) {
                 AmiTap.Read tapped = tap.agentCalledAt(pop.callId(), pop.extension());
                 out.write(pop.callId() + "," + pop.extension() + "," + pop.rank() + "," + pop.ringingAtMicros() + ","
                         + (tapped == null ? "" : Long.toString(tapped.wallMicros())) + "," + pop.receivedMicros()
-                        + "\n");
+                        + "," + pop.measured() + "\n");
             }
         }
     }

@@ -60,9 +60,9 @@ final class SimulatorProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Starts the load: {@code totalCalls} calls at the configured rate. */
-    void startLoad() throws IOException {
-        commands.write("start\n");
+    /** Starts a load of {@code calls} calls at the configured rate. */
+    void startLoad(long calls) throws IOException {
+        commands.write("start " + calls + "\n");
         commands.flush();
     }
 

@@ -14,10 +14,16 @@ final class SimClock {
     private final long startEpochMicros;
     private final long startNanos;
     private final double timeScale;
+    private final boolean stampsWhenSent;
     private long cursorMicros;
 
     SimClock(double timeScale) {
+        this(timeScale, false);
+    }
+
+    SimClock(double timeScale, boolean stampsWhenSent) {
         this.timeScale = timeScale;
+        this.stampsWhenSent = stampsWhenSent;
         this.startEpochMicros = System.currentTimeMillis() * 1000;
         this.startNanos = System.nanoTime();
         this.cursorMicros = startEpochMicros;
@@ -48,8 +54,11 @@ final class SimClock {
         return cursorMicros;
     }
 
-    /** The timestamp for the next event of the current step. */
+    /** The timestamp for the next event of the current step: now, or the step's planned time plus a spacing. */
     long nextEventMicros() {
+        if (stampsWhenSent) {
+            return nowMicros();
+        }
         long stamp = cursorMicros;
         cursorMicros += EVENT_SPACING_MICROS;
         return stamp;

@@ -41,7 +41,7 @@ final class SimulatedPbx {
     SimulatedPbx(SimulatorSettings settings, SessionRegistry sessions) {
         this.settings = settings;
         this.sessions = sessions;
-        this.clock = new SimClock(settings.timeScale());
+        this.clock = new SimClock(settings.timeScale(), settings.stampsWhenSent());
         this.batch = new EventBatch(sessions, loop, PooledByteBufAllocator.DEFAULT);
         this.events = new EventWriter(batch, clock);
         CelEvents cel = new CelEvents(events, clock, settings.celEvents());

@@ -18,6 +18,10 @@ import java.util.Objects;
  *     cdr_manager} loaded
  * @param slowClients what to do with a client that does not keep up
  * @param outbound how customers answer campaign (customer-first) originates, and the campaign queue's agents
+ * @param stampsWhenSent whether an event's {@code Timestamp} is the moment it is written, as a real Asterisk stamps
+ *     it, rather than its step's planned time. Planned times keep durations exact at any time scale; stamps taken
+ *     when sent make a late simulator thread show as later events, not older ones, so a latency measured from the
+ *     stamp is the consumer's alone (the pop benchmark runs so, at time scale 1)
  */
 public record SimulatorSettings(
         String bindHost,
@@ -28,7 +32,8 @@ public record SimulatorSettings(
         List<QueueDefinition> queues,
         boolean celEvents,
         SlowClientPolicy slowClients,
-        OutboundModel outbound) {
+        OutboundModel outbound,
+        boolean stampsWhenSent) {
 
     public SimulatorSettings {
         Objects.requireNonNull(outbound, "outbound");
@@ -68,6 +73,19 @@ public record SimulatorSettings(
         this(bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, OutboundModel.defaults());
     }
 
+    public SimulatorSettings(
+            String bindHost,
+            int port,
+            String username,
+            String secret,
+            double timeScale,
+            List<QueueDefinition> queues,
+            boolean celEvents,
+            SlowClientPolicy slowClients,
+            OutboundModel outbound) {
+        this(bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, outbound, false);
+    }
+
     /** Loopback, ephemeral port, {@code admin}/{@code switchboard}, real time, the test-bed queues, no CEL. */
     public static SimulatorSettings defaults() {
         return new SimulatorSettings("127.0.0.1", 0, "admin", "switchboard", 1.0, QueueDefinition.testBed(), false);
@@ -75,36 +93,78 @@ public record SimulatorSettings(
 
     public SimulatorSettings withPort(int newPort) {
         return new SimulatorSettings(
-                bindHost, newPort, username, secret, timeScale, queues, celEvents, slowClients, outbound);
+                bindHost,
+                newPort,
+                username,
+                secret,
+                timeScale,
+                queues,
+                celEvents,
+                slowClients,
+                outbound,
+                stampsWhenSent);
     }
 
     public SimulatorSettings withCredentials(String newUsername, String newSecret) {
         return new SimulatorSettings(
-                bindHost, port, newUsername, newSecret, timeScale, queues, celEvents, slowClients, outbound);
+                bindHost,
+                port,
+                newUsername,
+                newSecret,
+                timeScale,
+                queues,
+                celEvents,
+                slowClients,
+                outbound,
+                stampsWhenSent);
     }
 
     public SimulatorSettings withTimeScale(double newTimeScale) {
         return new SimulatorSettings(
-                bindHost, port, username, secret, newTimeScale, queues, celEvents, slowClients, outbound);
+                bindHost,
+                port,
+                username,
+                secret,
+                newTimeScale,
+                queues,
+                celEvents,
+                slowClients,
+                outbound,
+                stampsWhenSent);
     }
 
     public SimulatorSettings withQueues(List<QueueDefinition> newQueues) {
         return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, newQueues, celEvents, slowClients, outbound);
+                bindHost,
+                port,
+                username,
+                secret,
+                timeScale,
+                newQueues,
+                celEvents,
+                slowClients,
+                outbound,
+                stampsWhenSent);
     }
 
     public SimulatorSettings withCelEvents(boolean enabled) {
         return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, enabled, slowClients, outbound);
+                bindHost, port, username, secret, timeScale, queues, enabled, slowClients, outbound, stampsWhenSent);
     }
 
     public SimulatorSettings withSlowClients(SlowClientPolicy policy) {
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, queues, celEvents, policy, outbound);
+        return new SimulatorSettings(
+                bindHost, port, username, secret, timeScale, queues, celEvents, policy, outbound, stampsWhenSent);
     }
 
     public SimulatorSettings withOutbound(OutboundModel model) {
         return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, model);
+                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, model, stampsWhenSent);
+    }
+
+    public SimulatorSettings withStampsWhenSent(boolean enabled) {
+        return new SimulatorSettings(
+                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, outbound, enabled);
     }
 
     /** The queues the simulator staffs: the configured ones and, when it has agents, the campaign queue. */
