@@ -44,7 +44,7 @@ final class PopRecorder {
     private long measuredPops;
     private long matched;
     private long beforeTap;
-    private volatile long measuredFromMicros = Long.MIN_VALUE;
+    private volatile long measuredFromMicros = Long.MAX_VALUE;
 
     PopRecorder(AmiTap tap) {
         this.tap = tap;

@@ -24,7 +24,8 @@ final class SimClock {
     SimClock(double timeScale, boolean stampsWhenSent) {
         this.timeScale = timeScale;
         this.stampsWhenSent = stampsWhenSent;
-        this.startEpochMicros = System.currentTimeMillis() * 1000;
+        java.time.Instant start = java.time.Instant.now(); // microseconds, where currentTimeMillis truncates
+        this.startEpochMicros = start.getEpochSecond() * 1_000_000 + start.getNano() / 1_000;
         this.startNanos = System.nanoTime();
         this.cursorMicros = startEpochMicros;
     }
