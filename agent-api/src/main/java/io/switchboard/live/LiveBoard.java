@@ -32,6 +32,8 @@ public final class LiveBoard implements CallEventListener {
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LiveQueue> queues = new ConcurrentHashMap<>();
     private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
+    /** The queues each agent is a member of, so that a call's end touches that agent's entries only. */
+    private final Map<String, Set<String>> queuesOf = new ConcurrentHashMap<>();
     /** Per extension: when the agent's wrap-up after their last call ends. */
     private final Map<String, Instant> wrapUpUntil = new ConcurrentHashMap<>();
 
@@ -118,6 +120,8 @@ public final class LiveBoard implements CallEventListener {
 
     private void apply(AgentStateChanged state) {
         AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
+        queuesOf.computeIfAbsent(state.agent(), agent -> ConcurrentHashMap.newKeySet())
+                .add(state.queue());
         Instant wrapEnd = wrapUpUntil.get(state.agent());
         AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
                 ? AgentStatus.WRAP_UP
@@ -136,9 +140,13 @@ public final class LiveBoard implements CallEventListener {
             return;
         }
         wrapUpUntil.put(agent, ended.at().plus(wrapUp));
-        agents.replaceAll((key, live) -> key.extension().equals(agent) && live.state() == AgentStatus.READY
-                ? new LiveAgent(key.extension(), key.queue(), AgentStatus.WRAP_UP, null, ended.at())
-                : live);
+        for (String queue : queuesOf.getOrDefault(agent, Set.of())) {
+            agents.computeIfPresent(
+                    new AgentInQueue(agent, queue),
+                    (key, live) -> live.state() == AgentStatus.READY
+                            ? new LiveAgent(key.extension(), key.queue(), AgentStatus.WRAP_UP, null, ended.at())
+                            : live);
+        }
     }
 
     /** A wrap-up that is over reads as ready, from the moment it ended. */

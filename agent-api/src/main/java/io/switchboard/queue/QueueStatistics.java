@@ -80,6 +80,11 @@ public final class QueueStatistics implements CallEventListener {
     }
 
     @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof CallEnded;
+    }
+
+    @Override
     public synchronized void onCallEvent(CallEvent event) {
         if (event instanceof CallEnded ended
                 && ended.queue() != null

@@ -73,6 +73,11 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
     record QueueSnapshot(String queue, int waiting, Instant longestWaitingSince, Instant at) {}
 
     @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof AgentStateChanged || event instanceof QueueChanged;
+    }
+
+    @Override
     public void onCallEvent(CallEvent event) {
         if (event instanceof AgentStateChanged state) {
             Optional<DirectoryUser> user = directory.userOf(state.agent());

@@ -79,6 +79,11 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
     }
 
     @Override
+    public boolean wants(CallEvent event) {
+        return callIdOf(event) != null;
+    }
+
+    @Override
     public void onCallEvent(CallEvent event) {
         String callId = callIdOf(event);
         if (callId == null) {

@@ -55,6 +55,11 @@ public final class ActivityRecorder implements CallEventListener, AutoCloseable 
     }
 
     @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof CallEnded;
+    }
+
+    @Override
     public void onCallEvent(CallEvent event) {
         if (event instanceof CallEnded ended) {
             record(ended);

@@ -31,6 +31,11 @@ public final class CampaignCalls implements CallEventListener {
     }
 
     @Override
+    public boolean wants(CallEvent event) {
+        return event instanceof CallTagged || event instanceof CallEnded;
+    }
+
+    @Override
     public void onCallEvent(CallEvent event) {
         if (event instanceof CallTagged tagged && tagged.name().startsWith("SWITCHBOARD_")) {
             tag(tagged);

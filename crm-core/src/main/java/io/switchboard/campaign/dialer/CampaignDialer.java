@@ -157,13 +157,18 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     }
 
     @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof AgentStateChanged
+    public boolean wants(CallEvent event) {
+        return event instanceof AgentStateChanged
                 || event instanceof CallTagged
                 || event instanceof CallQueued
                 || event instanceof CallAnswered
                 || event instanceof CallEnded
-                || event instanceof OriginateFailed) {
+                || event instanceof OriginateFailed;
+    }
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (wants(event)) {
             try {
                 thread.execute(() -> handle(event));
             } catch (RejectedExecutionException stopped) {

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands the tracker's events to subscribers. Each subscriber has its own bounded queue and thread, so a slow
  * subscriber delays only itself and the tracker never waits; an event that does not fit a full queue is counted
- * and logged for that subscriber.
+ * and logged for that subscriber. A subscriber gets only the events its listener {@link CallEventListener#wants
+ * wants}.
  */
 public final class CallEventBus implements CallEventSink, AutoCloseable {
 
@@ -49,7 +50,9 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
     public void publish(CallEvent event) {
         published.get(event.getClass()).increment();
         for (Subscription subscription : subscriptions) {
-            subscription.offer(event);
+            if (subscription.listener.wants(event)) {
+                subscription.offer(event);
+            }
         }
     }
 

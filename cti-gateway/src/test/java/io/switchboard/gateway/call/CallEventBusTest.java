@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,40 @@ class CallEventBusTest {
             // one event is being handled, ten are queued: the rest are counted as lost
             assertThat(dropped).isBetween(489.0, 490.0);
             release.countDown();
+        }
+    }
+
+    @Test
+    void aSubscriberIsQueuedOnlyTheEventsItsListenerWantsSoOthersNeitherWakeNorFillIt() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> all = new CopyOnWriteArrayList<>();
+            List<CallEvent> states = new CopyOnWriteArrayList<>();
+            bus.subscribe("all", 1_000, all::add);
+            bus.subscribe("states", 5, new CallEventListener() {
+                @Override
+                public boolean wants(CallEvent event) {
+                    return event instanceof AgentStateChanged;
+                }
+
+                @Override
+                public void onCallEvent(CallEvent event) {
+                    states.add(event);
+                }
+            });
+
+            for (int i = 0; i < 100; i++) {
+                bus.publish(event(i));
+            }
+            bus.publish(new AgentStateChanged(Instant.EPOCH, "1001", "support", AgentState.PAUSED, "lunch"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> all.size() == 101 && states.size() == 1);
+            assertThat(states.get(0)).isInstanceOf(AgentStateChanged.class);
+            // a hundred unwanted events never took a place in its queue of five
+            assertThat(registry.get("switchboard.calls.subscriber.dropped")
+                            .tag("subscriber", "states")
+                            .counter()
+                            .count())
+                    .isZero();
         }
     }
 }
