@@ -35,7 +35,8 @@ final class PopPhase {
         if (settings.warmupSeconds() > 0) {
             warmUp(settings, api, tap, recorder, simulator);
         }
-        recorder.measureFrom(BenchClock.wallMicros());
+        long measuredFrom = BenchClock.wallMicros();
+        recorder.measureFrom(measuredFrom);
         tap.resetSimulatorLag();
         long rungBefore = tap.agentCalledCount();
         long popsBefore = recorder.snapshot().pops();
@@ -56,6 +57,11 @@ final class PopPhase {
         awaitNoCalls(api, Duration.ofSeconds(150));
         Report.step("load over; the last calls ended %.1f s later", PopBenchmark.seconds(loadEnd));
         awaitPops(api, recorder, loadEnd);
+        long measuredTo = BenchClock.wallMicros();
+        Report.step(
+                "GC pauses in the measured phase: server %s; desktops (this JVM) %s",
+                GcPauses.between(settings.workDirectory().resolve("server-gc.log"), measuredFrom, measuredTo),
+                GcPauses.between(settings.workDirectory().resolve("harness-gc.log"), measuredFrom, measuredTo));
         Report.step(
                 "%s", CpuTime.now(server, simulator, postgresPort).since(cpuBefore, PopBenchmark.seconds(loadStart)));
         print(api, tap, recorder.snapshot(), rungBefore, popsBefore);

@@ -39,7 +39,10 @@ final class ServerProcess implements AutoCloseable {
         String classpath = settings.serverClasses()
                 + java.io.File.pathSeparator
                 + Files.readString(settings.serverClasspathFile()).trim();
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.java(), "-Xmx" + settings.serverHeap()));
+        List<String> command = new ArrayList<>(List.of(
+                ChildProcesses.java(),
+                "-Xmx" + settings.serverHeap(),
+                GcPauses.logOption(settings.workDirectory().toAbsolutePath().resolve("server-gc.log"))));
         command.addAll(words(System.getProperty("bench.serverJvmArgs", "")));
         command.addAll(List.of(
                 "-cp",
