@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "switchboard.edge.enabled", havingValue = "true")
 class ScreenPopConfiguration {
 
-    /** Each listener has its own bus queue and thread: a slow lookup delays pops, never agent states. */
+    /** The desktop feed's bus queue: its own thread, so that agent states never wait for a pop. */
     private static final int QUEUE_CAPACITY = 10_000;
     /**
      * Pops built at once. Each holds a database connection while it queries, as do crm-core's four caller-context
@@ -43,7 +43,9 @@ class ScreenPopConfiguration {
     ScreenPopService screenPopService(
             CallerContexts contexts, AgentDirectory directory, CtiEdge edge, CallEventBus bus, MeterRegistry registry) {
         ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry, POP_THREADS);
-        bus.subscribe("screen-pop", QUEUE_CAPACITY, service);
+        // Called on the tracker's thread: the service only queues the event on its pop threads, so a pop starts one
+        // thread hand-off sooner than through a queue and thread of its own.
+        bus.subscribeInline("screen-pop", service);
         return service;
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.screenpop;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.contact.CallerContext;
 import io.switchboard.contact.CallerContexts;
@@ -22,9 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Pops the caller's record on the ringing agent's desktops, withdraws it from agents who did not take the call, and
  * keeps it for the agent on the call until it ends (a desktop reconnecting meanwhile gets it again).
  *
- * <p>The work runs on a few threads of its own, never on the call event bus's thread: a call's events are handled
+ * <p>The work runs on a few threads of its own, never on the thread that publishes the call events (the bus calls
+ * {@link #onCallEvent} on the call tracker's thread, and it only queues the event): a call's events are handled
  * one after the other in the order they came (a pop is out before its withdrawal), while the pops of different
  * calls are built side by side, so one slow lookup delays only its own call.
  */
@@ -50,7 +52,7 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
     /** Per call with work still queued or running, its last step: the next event of the call runs after it. */
     private final Map<String, CompletableFuture<Void>> lastSteps = new ConcurrentHashMap<>();
 
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
 
     private final Counter pops;
     private final Counter unknownAgents;
@@ -62,11 +64,17 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
         this.directory = directory;
         this.edge = edge;
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+        this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "screen-pop-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        Gauge.builder(
+                        "switchboard.screenpop.queued",
+                        workers,
+                        pool -> pool.getQueue().size())
+                .description("Call events waiting for a pop thread (pops, withdrawals, call updates)")
+                .register(registry);
         this.pops = Counter.builder("switchboard.screenpop.pops")
                 .description("Screen pops sent to ringing agents")
                 .register(registry);

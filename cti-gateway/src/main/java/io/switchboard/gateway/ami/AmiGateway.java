@@ -17,6 +17,7 @@ public final class AmiGateway implements AutoCloseable {
     private final CallTrackingLoop loop;
     private final AmiLink link;
     private final AmiPbxCommands commands;
+    private final UnreadEvents unread;
 
     public AmiGateway(
             AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
@@ -24,7 +25,7 @@ public final class AmiGateway implements AutoCloseable {
         this.tracker = new CallTracker(settings, sink, registry);
         this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings), tracker, registry);
         MalformedInput malformed = new MalformedInput(registry);
-        UnreadEvents unread = new UnreadEvents(registry);
+        this.unread = new UnreadEvents(registry);
         this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed, unread), registry);
         this.commands = new AmiPbxCommands(link, properties);
     }
@@ -51,6 +52,11 @@ public final class AmiGateway implements AutoCloseable {
     /** AMI events the tracker has processed since start. */
     public long processedEvents() {
         return loop.processed();
+    }
+
+    /** AMI events dropped unread at the socket: the call model has no use for them ({@link UnreadEvents}). */
+    public long unreadEvents() {
+        return unread.total();
     }
 
     /** AMI events lost because the hand-off queue was full. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * AMI events the call model never reads, dropped by {@link BoundedAmiSocket} as soon as their first line is read:
@@ -43,6 +44,7 @@ final class UnreadEvents {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
+    private final LongAdder total = new LongAdder();
 
     UnreadEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -57,7 +59,13 @@ final class UnreadEvents {
         return NAMES.contains(name) ? name : null;
     }
 
+    /** Events dropped unread so far. */
+    long total() {
+        return total.sum();
+    }
+
     void skipped(String name) {
+        total.increment();
         skipped.computeIfAbsent(
                         name,
                         n -> Counter.builder("switchboard.ami.events.unread")

@@ -106,4 +106,28 @@ class CallEventBusTest {
                     .isZero();
         }
     }
+
+    @Test
+    void anInlineSubscriberRunsOnThePublishingThreadBeforePublishReturnsAndSurvivesItsOwnFailures() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<String> threads = new CopyOnWriteArrayList<>();
+            List<CallEvent> queued = new CopyOnWriteArrayList<>();
+            bus.subscribe("queued", 100, queued::add);
+            bus.subscribeInline("inline", event -> {
+                threads.add(Thread.currentThread().getName());
+                if (((QueueChanged) event).waiting() == 1) {
+                    throw new IllegalStateException("a bad event");
+                }
+            });
+
+            bus.publish(event(1));
+            bus.publish(event(2));
+
+            assertThat(threads)
+                    .containsExactly(
+                            Thread.currentThread().getName(),
+                            Thread.currentThread().getName());
+            await().atMost(Duration.ofSeconds(5)).until(() -> queued.size() == 2);
+        }
+    }
 }
