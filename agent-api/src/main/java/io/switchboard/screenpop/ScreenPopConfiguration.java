@@ -25,8 +25,8 @@ class ScreenPopConfiguration {
     /** The desktop feed's bus queue: its own thread, so that agent states never wait for a pop. */
     private static final int QUEUE_CAPACITY = 10_000;
     /**
-     * Pops built at once. Each holds a database connection while it queries, as do crm-core's four caller-context
-     * threads that read the history and the tickets alongside: eight at most, within the default pool of ten.
+     * Pops built at once. Each holds a database connection while it queries: four at most, within the default pool
+     * of ten that the call log, the dialer and web requests share.
      */
     private static final int POP_THREADS = 4;
     /** Rounds of the pop's queries at start-up: enough to load, connect and compile; one to three seconds. */
