@@ -41,7 +41,7 @@ record BenchSettings(
         BenchSettings settings = new BenchSettings(
                 Integer.getInteger("bench.desktops", 1_000),
                 Double.parseDouble(System.getProperty("bench.cps", "50")),
-                Integer.getInteger("bench.warmupSeconds", 60),
+                Integer.getInteger("bench.warmupSeconds", 120),
                 Integer.getInteger("bench.seconds", 60),
                 contacts,
                 callerPool > 0 ? callerPool : contacts,
