@@ -112,6 +112,11 @@ class CampaignPageInChromiumTest {
             form.findElement(By.name("name")).sendKeys("Winter offer");
             new Select(form.findElement(By.name("dialMode"))).selectByValue("PROGRESSIVE");
             form.findElement(By.name("agents")).clear();
+            // open around the clock: the form's office hours would leave the leads undialled in the evening, at
+            // weekends and on the default holidays, whenever the test happens to run
+            form.findElement(By.name("hours")).clear();
+            form.findElement(By.name("hours")).sendKeys("MON-SUN 00:00-24:00");
+            form.findElement(By.name("holidays")).clear();
             form.findElement(By.cssSelector("button[type=submit]")).click();
 
             browser.waiting(Duration.ofSeconds(10))
