@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,11 +64,12 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
         this.directory = directory;
         this.edge = edge;
         AtomicInteger count = new AtomicInteger();
-        this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "screen-pop-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "screen-pop-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         Gauge.builder(
                         "switchboard.screenpop.queued",
                         workers,
