@@ -131,7 +131,27 @@ public abstract class ApplicationOnAsterisk {
         // calls the last test left are logged once their hangups have been read
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> openCalls() == 0);
         activitiesBefore = activityCount();
+        waitOutWrapUp();
     }
+
+    /**
+     * The sample queues keep an agent out for {@code wrapuptime} (10 s) after a queue call: a test that needs a
+     * given agent to ring starts once the last answered queue call's wrap-up is over.
+     */
+    private void waitOutWrapUp() {
+        java.sql.Timestamp lastEnd = jdbc.queryForObject(
+                "select max(ended_at) from activities where queue is not null and answered_at is not null",
+                java.sql.Timestamp.class);
+        if (lastEnd != null) {
+            java.time.Instant over = lastEnd.toInstant().plus(WRAP_UP).plusMillis(500);
+            await().pollInterval(Duration.ofMillis(200))
+                    .atMost(WRAP_UP.plusSeconds(2))
+                    .until(() -> java.time.Instant.now().isAfter(over));
+        }
+    }
+
+    /** config/queues.conf's wrapuptime. */
+    private static final Duration WRAP_UP = Duration.ofSeconds(10);
 
     protected void awaitLinkUp() {
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.linkStatus().state() == LinkStatus.State.UP);
@@ -168,6 +188,25 @@ public abstract class ApplicationOnAsterisk {
         return desktop;
     }
 
+    /** The call id of the first screen pop a desktop receives. */
+    protected static String firstPop(Desktop desktop) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !poppedCalls(desktop).isEmpty());
+        return poppedCalls(desktop).get(0);
+    }
+
+    /** Waits for the desktop to be told the call ended. */
+    protected static void awaitEnded(Desktop desktop, String callId) {
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> desktop.received("callUpdate").stream()
+                        .anyMatch(update -> update.path("callId").asText().equals(callId)
+                                && update.path("state").asText().equals("ENDED")));
+    }
+
+    /** The database id of the suite's agent at an extension. */
+    protected Long userId(String extension) {
+        return jdbc.queryForObject("select id from users where extension = ?", Long.class, extension);
+    }
+
     /** The call ids of the screen pops a desktop received. */
     protected static List<String> poppedCalls(Desktop desktop) {
         return desktop.received("screenPop").stream()
@@ -177,7 +216,7 @@ public abstract class ApplicationOnAsterisk {
 
     /** The activities the call log wrote for a call, once at least one is there (a second would be a defect). */
     protected List<Map<String, Object>> activitiesOf(String callId) {
-        await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(40))
                 .until(() ->
                         jdbc.queryForObject("select count(*) from activities where call_id = ?", Long.class, callId)
                                 > 0);
@@ -198,7 +237,7 @@ public abstract class ApplicationOnAsterisk {
 
     /** Waits until the test's calls are logged, then checks that nothing else was: exactly {@code calls} activities. */
     protected List<Map<String, Object>> assertOnlyNewActivities(int calls) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> activityCount() - activitiesBefore >= calls);
+        await().atMost(Duration.ofSeconds(60)).until(() -> activityCount() - activitiesBefore >= calls);
         // the PBX has no channel left and the application no open call: no late activity can follow
         await().atMost(Duration.ofSeconds(20)).until(() -> rig.activeChannels() == 0 && openCalls() == 0);
         List<Map<String, Object>> activities = newActivities();
