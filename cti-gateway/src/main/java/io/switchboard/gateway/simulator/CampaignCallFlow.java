@@ -26,6 +26,9 @@ final class CampaignCallFlow implements LiveCall {
     private final Optional<String> actionId;
     private final Map<String, String> variables;
     private final double timeoutSeconds;
+    /** The originate's CallerID, which a {@code failed} extension's channel carries. */
+    private final String callerId;
+
     private final CampaignOutcome outcome;
     private final double ringSeconds;
     private final double talkSeconds;
@@ -42,8 +45,10 @@ final class CampaignCallFlow implements LiveCall {
             String queueName,
             Optional<String> actionId,
             Map<String, String> variables,
-            double timeoutSeconds) {
+            double timeoutSeconds,
+            String callerId) {
         OutboundModel model = pbx.settings().outbound();
+        this.callerId = callerId == null ? "" : callerId;
         this.pbx = pbx;
         this.events = pbx.channelEvents();
         this.timeline = new CallTimeline(pbx);
@@ -121,8 +126,13 @@ final class CampaignCallFlow implements LiveCall {
 
     private void failOriginate(int reason) {
         events.trunkInUse(false);
-        events.originateResponse(
+        Runnable report = () -> events.originateResponse(
                 actionId, false, "Local/" + number + "@" + DIAL_CONTEXT, null, context, queueName, reason);
+        if (FailedExtension.wanted(variables)) {
+            FailedExtension.run(events, callerId, context, reason, report);
+        } else {
+            report.run();
+        }
         finish();
     }
 

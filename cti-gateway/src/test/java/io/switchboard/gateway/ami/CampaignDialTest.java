@@ -180,6 +180,33 @@ class CampaignDialTest {
         assertFails("FAILED", CallOutcome.FAILED, 34);
     }
 
+    @Test
+    void aBusyLineWhoseContextRunsTheFailedExtensionIsStillOneOutboundCall() throws Exception {
+        start(1);
+        // as Asterisk 22 runs a pattern-matched "failed" extension: an OutgoingSpoolFailed channel with the
+        // campaign's caller id in the connect context; it is no call to anyone
+        DialRequest request = DialRequest.toQueue(
+                NUMBER,
+                "4930111000",
+                "campaign",
+                Duration.ofSeconds(3),
+                Map.of("SWITCHBOARD_ATTEMPT", "42", "SIM_OUTCOME", "BUSY", "SIM_FAILED_EXTENSION", "1"));
+        fixture.gateway.commands().dial(request).get(5, TimeUnit.SECONDS);
+        String callId = callOfAttempt();
+        ended(callId);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fixture.counter("switchboard.calls.events.skipped", "reason", "not_a_call") >= 1);
+
+        assertThat(fixture.sink.started()).singleElement().satisfies(started -> {
+            assertThat(started.callId()).isEqualTo(callId);
+            assertThat(started.direction()).isEqualTo(CallDirection.OUTBOUND);
+        });
+        assertThat(fixture.sink.ended())
+                .singleElement()
+                .satisfies(ended -> assertThat(ended.outcome()).isEqualTo(CallOutcome.BUSY));
+        assertThat(fixture.sink.of(OriginateFailed.class)).hasSize(1);
+    }
+
     private void assertFails(String simOutcome, CallOutcome outcome, int cause) throws Exception {
         String actionId = dial(simOutcome);
         String callId = callOfAttempt();
