@@ -93,6 +93,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/*/progress")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        // list uploads are refused here, before the body is read: a refused upload is never spooled
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/leads")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/dnc", "/api/v1/dnc/**")
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
