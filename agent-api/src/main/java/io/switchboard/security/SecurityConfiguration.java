@@ -99,8 +99,11 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
-                        // the API's description, and the Swagger UI page (which redirects to /swagger-ui/)
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html")
+                        // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
+                        // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
+                        // from /api/v1/openapi/swagger-config
+                        .requestMatchers(
+                                "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html", "/api/v1/swagger-ui/**")
                         .authenticated()
                         .anyRequest()
                         .denyAll())
