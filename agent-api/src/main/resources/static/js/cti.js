@@ -22,8 +22,8 @@ export function connectCti(handlers) {
       show('down', 'Live updates unavailable: ' + error.message + '. Retrying…');
       return retry();
     }
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.hostname}:${grant.port}${grant.path}?token=${encodeURIComponent(grant.token)}`);
+    // The server says where the edge is: its own port on this page's host, or a reverse proxy's URL.
+    const socket = new WebSocket(`${grant.url}?token=${encodeURIComponent(grant.token)}`);
     socket.addEventListener('open', () => {
       delay = 500;
       show('up', 'Live');

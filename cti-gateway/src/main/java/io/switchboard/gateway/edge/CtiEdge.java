@@ -60,7 +60,8 @@ public final class CtiEdge implements AutoCloseable {
         metrics.sessionGauge(sessions::count);
         this.initializer = new EdgeChannelInitializer(
                 properties,
-                new HandshakeGuard(properties.path(), new OriginPolicy(properties.allowedOrigins())),
+                new HandshakeGuard(
+                        properties.path(), new OriginPolicy(properties.allowedOrigins(), properties.sameHostOrigins())),
                 new HeartbeatHandler(properties.pingInterval(), properties.idleTimeout()),
                 new TokenAuthenticator(tokens, new UsedTokens(clock), sessions, metrics),
                 new SessionHandler(sessions, metrics),

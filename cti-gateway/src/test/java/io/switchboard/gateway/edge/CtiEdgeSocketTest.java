@@ -178,6 +178,35 @@ class CtiEdgeSocketTest {
     }
 
     @Test
+    void pageOfTheHostTheDesktopConnectedToNeedsNoConfiguredOrigin() throws Exception {
+        start(EdgeTestSupport.properties().origins());
+        DesktopClient sameHost = DesktopClient.connect(
+                edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://127.0.0.1:8080");
+        clients.add(sameHost);
+
+        assertThat(edge.sendToUser("alice", pop("c1"))).isEqualTo(1);
+        assertThat(json(sameHost.next()).path("type").asString()).isEqualTo("screenPop");
+        assertThatThrownBy(() -> DesktopClient.connect(
+                        edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://localhost:8080"))
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void sameHostOriginsCanBeSwitchedOff() {
+        start(EdgeTestSupport.properties().sameHost(false));
+
+        assertThatThrownBy(() -> DesktopClient.connect(
+                        edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://127.0.0.1:8080"))
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+    }
+
+    @Test
     void tokenMayTravelAsASubprotocol() throws Exception {
         start(EdgeTestSupport.properties());
         DesktopClient client = DesktopClient.connect(
