@@ -56,7 +56,7 @@ final class EdgeSessions {
             UserEntry entry = existing == null ? new UserEntry() : existing;
             entry.sessions.add(session);
             open.incrementAndGet();
-            entry.retained.values().forEach(session::offer);
+            entry.retained.values().forEach(message -> session.offer(message.asReplay()));
             return entry;
         });
         return session;
