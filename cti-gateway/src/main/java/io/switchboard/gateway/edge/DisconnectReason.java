@@ -15,6 +15,8 @@ enum DisconnectReason {
     BAD_REQUEST("bad-request"),
     /** Nothing received for the idle timeout. */
     IDLE("idle"),
+    /** The WebSocket handshake did not complete within the handshake timeout (a slow or trickling client). */
+    HANDSHAKE_TIMEOUT("handshake-timeout"),
     /** More essential messages pending than the client's buffer takes. */
     SLOW("slow"),
     /** A frame too large, binary, or violating the WebSocket protocol. */
