@@ -34,6 +34,12 @@ export function connectCti(handlers) {
       if (handler) handler(message.payload);
     });
     socket.addEventListener('close', event => {
+      if (event.code === 4409) {
+        // this user has as many desktops open as allowed: try again slowly, in case one closes
+        show('down', 'Too many desktops open for this user: close another one. Retrying…');
+        delay = 10000;
+        return retry();
+      }
       const why = event.reason ? ` (${event.reason})` : '';
       show('down', `Connection to the phone system lost${why}. Reconnecting…`);
       retry();

@@ -7,6 +7,7 @@ import io.switchboard.gateway.edge.EdgeProperties;
 import io.switchboard.gateway.edge.EdgeToken;
 import io.switchboard.gateway.edge.EdgeTokens;
 import io.switchboard.gateway.edge.EdgeUser;
+import io.switchboard.security.CtiLogins;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -32,14 +33,17 @@ class CtiTokenController {
     private final ObjectProvider<EdgeTokens> tokens;
     private final ObjectProvider<EdgeProperties> properties;
     private final ObjectProvider<CtiEdge> edges;
+    private final CtiLogins logins;
 
     CtiTokenController(
             ObjectProvider<EdgeTokens> tokens,
             ObjectProvider<EdgeProperties> properties,
-            ObjectProvider<CtiEdge> edges) {
+            ObjectProvider<CtiEdge> edges,
+            CtiLogins logins) {
         this.tokens = tokens;
         this.properties = properties;
         this.edges = edges;
+        this.logins = logins;
     }
 
     @PostMapping
@@ -50,7 +54,8 @@ class CtiTokenController {
         if (issuer == null || edge == null || server == null) {
             throw new NotFoundException("The CTI edge is switched off (switchboard.edge.enabled)");
         }
-        EdgeToken token = issuer.issue(edgeUserOf(me.user()));
+        // tied to the browser's login, so that logging out (or the session expiring) closes the socket it opens
+        EdgeToken token = issuer.issue(edgeUserOf(me.user()), logins.loginOf(request));
         // the request's scheme, host and port, as Spring's server.forward-headers-strategy lets proxies state them
         PageAddress page = new PageAddress(request.getScheme(), request.getServerName(), request.getServerPort());
         String url = CtiEdgeUrl.of(edge, server.port(), page);
