@@ -51,10 +51,13 @@ public class ActivityHistory implements RecentActivities {
                 Long.class);
         parameters.put("limit", pageSize);
         parameters.put("offset", (long) page * pageSize);
-        List<Activity> content = jdbc.query(
-                ActivityRows.SELECT + where + " order by a.started_at desc, a.id desc limit :limit offset :offset",
-                parameters,
-                ActivityRows.MAPPER);
+        List<Activity> content = ActivityLegs.attach(
+                jdbc,
+                jdbc.query(
+                        ActivityRows.SELECT + where
+                                + " order by a.started_at desc, a.id desc limit :limit offset :offset",
+                        parameters,
+                        ActivityRows.MAPPER));
         return new PageImpl<>(content, PageRequest.of(page, pageSize), total == null ? 0 : total);
     }
 
@@ -71,11 +74,12 @@ public class ActivityHistory implements RecentActivities {
         ActivityVisibility visibility = new ActivityVisibility(viewer);
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
         parameters.put("key", key);
-        return jdbc
-                .query(
-                        ActivityRows.SELECT + " where " + condition + " and " + visibility.seeSql(),
-                        parameters,
-                        ActivityRows.MAPPER)
+        return ActivityLegs.attach(
+                        jdbc,
+                        jdbc.query(
+                                ActivityRows.SELECT + " where " + condition + " and " + visibility.seeSql(),
+                                parameters,
+                                ActivityRows.MAPPER))
                 .stream()
                 .findFirst();
     }
