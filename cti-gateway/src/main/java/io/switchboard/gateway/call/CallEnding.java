@@ -20,7 +20,7 @@ final class CallEnding {
                 call.queue,
                 call.firstRangAgent,
                 call.answeredBy,
-                call.currentAgent,
+                finalAgent(call),
                 Instant.ofEpochMilli(call.startedAt),
                 call.answered() ? Instant.ofEpochMilli(call.answeredAt) : null,
                 Math.max(call.ringSeconds, 0),
@@ -31,6 +31,17 @@ final class CallEnding {
                 outcome,
                 reconciled,
                 call.path == null ? List.of() : call.path.close(endedAt));
+    }
+
+    /**
+     * Who had the call at the end. An outbound call an agent placed (click-to-dial) is theirs even when the customer
+     * never answered (busy, no answer, congestion): it belongs in that agent's own call log.
+     */
+    private static String finalAgent(Call call) {
+        if (call.currentAgent == null && call.direction == CallDirection.OUTBOUND) {
+            return call.originAgent;
+        }
+        return call.currentAgent;
     }
 
     static CallOutcome outcome(Call call) {

@@ -135,6 +135,9 @@ public final class CallTracker {
         return handlers.containsKey(type);
     }
 
+    /** The name of the channel Asterisk runs a failed originate's {@code failed} extension on. */
+    static final String FAILED_ORIGINATE_CHANNEL = "OutgoingSpoolFailed";
+
     private void withChannel(String uniqueid, Consumer<Channel> action) {
         Channel channel = ledger.channel(uniqueid);
         if (channel == null) {
@@ -145,6 +148,13 @@ public final class CallTracker {
     }
 
     private void channelCreated(ChannelCreated e) {
+        if (e.channel() != null && e.channel().startsWith(FAILED_ORIGINATE_CHANNEL)) {
+            // Asterisk runs a failed originate's "failed" extension (when the originate's context has one, or a
+            // pattern matching it) on a channel of this name, with the originate's caller id: no call to anyone.
+            // Its later events find no channel and are skipped as unknown.
+            metrics.skipped(Skip.NOT_A_CALL);
+            return;
+        }
         if (ledger.channel(e.uniqueid()) != null) {
             metrics.skipped(Skip.DUPLICATE);
             return;

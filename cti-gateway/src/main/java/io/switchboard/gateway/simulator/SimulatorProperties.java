@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled run the simulator (the demo default; off with a real Asterisk)
  * @param timeScale simulated seconds per real second
  * @param callsPerSecond new inbound calls per (real) second in load mode; 0 generates none
- * @param agents simulated agents answering the load queue
+ * @param agents agents (extensions 2000 upward, the human agents among them) staffing the load queue; the default ten
+ *     take the default calls with most callers answered within 20 s
  * @param answerRate share of calls the simulated agents answer; the rest are abandoned
  * @param ringSeconds how long a simulated agent's phone rings
  * @param talkSeconds how long a simulated agent talks
@@ -28,7 +29,7 @@ public record SimulatorProperties(
         String secret,
         @DefaultValue("1") double timeScale,
         @DefaultValue("0.3") double callsPerSecond,
-        @DefaultValue("6") int agents,
+        @DefaultValue("10") int agents,
         @DefaultValue("0.85") double answerRate,
         @DefaultValue("4") double ringSeconds,
         @DefaultValue("20") double talkSeconds,
@@ -58,7 +59,7 @@ public record SimulatorProperties(
         }
     }
 
-    SimulatorSettings settings() {
+    public SimulatorSettings settings() {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException(
                     "switchboard.simulator.secret must be set when the simulator is enabled");
@@ -67,7 +68,7 @@ public record SimulatorProperties(
                 .withOutbound(outbound == null ? OutboundModel.defaults() : outbound.model());
     }
 
-    LoadProfile load() {
+    public LoadProfile load() {
         return LoadProfile.of(callsPerSecond, agents)
                 .withAnswerRate(answerRate)
                 .withDurations(ringSeconds, talkSeconds)
