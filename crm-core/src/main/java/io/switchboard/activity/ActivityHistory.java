@@ -128,7 +128,9 @@ public class ActivityHistory implements RecentActivities {
             parameters.put("contact", query.contact().value());
         }
         if (query.agent() != null) {
-            conditions.add("a.agent_id = :agent");
+            // the agent's calls: the ones they had at the end, and the ones they transferred on
+            conditions.add("(a.agent_id = :agent or exists (select 1 from activity_legs l join users u"
+                    + " on u.extension = l.agent_extension where l.call_id = a.call_id and u.id = :agent))");
             parameters.put("agent", query.agent().value());
         }
         if (query.queue() != null) {

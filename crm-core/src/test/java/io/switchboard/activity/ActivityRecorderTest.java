@@ -110,6 +110,19 @@ class ActivityRecorderTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.path()).hasSize(2));
         assertThat(Database.count(jdbc, "activity_legs")).isEqualTo(2);
+        // the agent who transferred it on (1001, Anna) finds it among their calls, though 1004 had it last
+        assertThat(history.find(ActivityQuery.ofAgent(anna.id()), anna.viewer(), 0, 10)
+                        .getContent())
+                .extracting(Activity::callId)
+                .contains("1700000000.9");
+    }
+
+    @Test
+    void anAgentSeesACallTheyTransferredOnEvenWithoutSeeingItsCustomer() {
+        recorder.record(EndedCalls.transferred("1700000000.10", "+49309999999", NOON));
+        awaitWritten(1);
+
+        assertThat(history.findByCallId("1700000000.10", anna.viewer())).isPresent();
     }
 
     @Test
