@@ -90,6 +90,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** The campaign or attempt is not in a state that allows this (a finished campaign, a disposed attempt). */
+    @ExceptionHandler(NoCallException.class)
+    ProblemDetail noCall(NoCallException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(CampaignStateException.class)
     ProblemDetail campaignState(CampaignStateException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());

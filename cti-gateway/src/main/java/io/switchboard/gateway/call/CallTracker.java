@@ -30,6 +30,7 @@ public final class CallTracker {
     private final CallJoins joins;
     private final CallReports reports;
     private final OriginatedCalls originated;
+    private final CallHandles handles;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
 
@@ -38,12 +39,19 @@ public final class CallTracker {
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);
-        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress);
-        this.progress = new CallProgress(ledger, sink, queues, metrics);
-        this.joins = new CallJoins(ledger, sink, metrics);
+        this.handles = new CallHandles();
+        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress, handles);
+        CallTransfers transfers = new CallTransfers(sink);
+        this.progress = new CallProgress(ledger, sink, queues, metrics, transfers);
+        this.joins = new CallJoins(ledger, metrics, transfers, progress);
         this.reports = new CallReports(ledger, progress, queues, metrics);
         this.originated = new OriginatedCalls(ledger, sink);
         this.handlers = handlers();
+    }
+
+    /** Which call each agent is on, with the channels call control acts on. Safe to read from any thread. */
+    public CallHandles handles() {
+        return handles;
     }
 
     /** Calls being followed now (distinct calls, not ids). Safe to read from any thread. */
