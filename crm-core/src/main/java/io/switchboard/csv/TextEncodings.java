@@ -103,7 +103,10 @@ public final class TextEncodings {
     /** The stream after a byte-order mark of that charset, if it starts with one. */
     private static InputStream skipMark(InputStream in, Charset charset) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-        int length = charset.equals(StandardCharsets.UTF_8) ? 3 : charset.name().startsWith("UTF-16") ? 2 : 0;
+        // "UTF-16" itself reads its mark to learn the byte order: only the fixed-order ones skip it
+        int length = charset.equals(StandardCharsets.UTF_8)
+                ? 3
+                : charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE) ? 2 : 0;
         if (length == 0) {
             return buffered;
         }
