@@ -174,7 +174,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/queues/timeline", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
-            // the Swagger UI: a redirect to its page, which needs the login form
+            // the Swagger UI: a redirect to its page under /api/v1/swagger-ui/ (SwaggerUiTest loads it and its assets)
             row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/users", 403, 403, 403, 403, 403),

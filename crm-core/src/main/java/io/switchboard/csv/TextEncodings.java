@@ -137,44 +137,46 @@ public final class TextEncodings {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         CharBuffer out = CharBuffer.allocate(64 * 1024);
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        boolean lineHasHighBytes = false;
         long offset = 0;
         try (InputStream stream = file.open()) {
             byte[] chunk = new byte[32 * 1024];
             for (int read = stream.read(chunk); read >= 0; read = stream.read(chunk)) {
-                for (int i = 0; i < read; i++, offset++) {
+                int lineStart = 0;
+                int copiedUntil = 0;
+                for (int i = 0; i < read; i++) {
                     int b = chunk[i] & 0xFF;
-                    if (b == 0 && scan.nulAt < 0) {
-                        scan.nulAt = offset;
-                    }
-                    if (offset < SAMPLE_BYTES) {
-                        scan.sampled++;
-                        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0B && b != 0x1A) {
+                    if (b == '\n') {
+                        lineStart = i + 1;
+                    } else if (b < 0x20) {
+                        if (b == 0 && scan.nulAt < 0) {
+                            scan.nulAt = offset + i;
+                        }
+                        if (offset + i < SAMPLE_BYTES
+                                && b != '\t'
+                                && b != '\r'
+                                && b != '\f'
+                                && b != 0x0B
+                                && b != 0x1A) {
                             scan.controls++;
                         }
-                    }
-                    if (scan.nonAscii.size() < SAMPLE_BYTES) {
-                        line.write(b);
-                        lineHasHighBytes |= b >= 0x80;
-                        if (b == '\n') {
-                            if (lineHasHighBytes) {
-                                line.writeTo(scan.nonAscii);
-                            }
-                            line.reset();
-                            lineHasHighBytes = false;
+                    } else if (b >= 0x80 && i >= copiedUntil && scan.nonAscii.size() < SAMPLE_BYTES) {
+                        // the detector learns from the lines that are not ASCII (within this chunk)
+                        int lineEnd = i;
+                        while (lineEnd < read && chunk[lineEnd] != '\n') {
+                            lineEnd++;
                         }
+                        copiedUntil = Math.min(read, lineEnd + 1);
+                        scan.nonAscii.write(chunk, lineStart, copiedUntil - lineStart);
                     }
                 }
+                scan.sampled = Math.min(offset + read, SAMPLE_BYTES);
+                offset += read;
                 if (scan.validUtf8) {
                     scan.validUtf8 = decodes(utf8, in, out, chunk, read, false);
                 }
             }
             if (scan.validUtf8) {
                 scan.validUtf8 = decodes(utf8, in, out, chunk, 0, true);
-            }
-            if (lineHasHighBytes && scan.nonAscii.size() < SAMPLE_BYTES) {
-                line.writeTo(scan.nonAscii);
             }
         }
         return scan;

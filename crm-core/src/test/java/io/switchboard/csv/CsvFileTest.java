@@ -65,6 +65,25 @@ class CsvFileTest {
     }
 
     @Test
+    void aQuoteLeftOpenOverHugeLinesIsCutOffAtTheRecordLimit() {
+        String huge = "x".repeat(CsvReader.MAX_LINE_LENGTH / 3);
+        StringBuilder csv = new StringBuilder("name,notes\n\"Ann,").append(huge).append('\n');
+        for (int i = 0; i < 5; i++) {
+            csv.append("Row ").append(i).append(',').append(huge).append('\n');
+        }
+
+        CsvFile file = read(csv.toString());
+
+        assertThat(file.rejections())
+                .singleElement()
+                .satisfies(rejection -> assertThat(rejection.reason())
+                        .contains("within " + CsvReader.MAX_LINES_PER_RECORD + " lines or"));
+        assertThat(file.rows())
+                .extracting(row -> row.get("name"))
+                .containsExactly("Row 0", "Row 1", "Row 2", "Row 3", "Row 4");
+    }
+
+    @Test
     void quotedCellsMayHoldLineBreaksDelimitersAndQuotes() {
         CsvFile file = read("name,notes\r\n\"Smith, Ann\",\"first line\r\nsecond \"\"quoted\"\" line\"\r\nBob,x\r\n");
 

@@ -120,6 +120,8 @@ final class CallLedger {
     /** Decides a new call's direction from its first channel; outbound calls are confirmed when they dial out. */
     private void classify(
             Call call, Channel first, String callerNumber, String callerName, String context, String exten) {
+        // a PBX may leave the context out; Set.of(...).contains(null) would throw and lose the whole call
+        context = context == null ? "" : context;
         if (dialContexts.contains(context)) {
             // customer first: the PBX dials the customer (the exten) before anyone else is on the call, and an
             // agent who gets it later is popped the customer
