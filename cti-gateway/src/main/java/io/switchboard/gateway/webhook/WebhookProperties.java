@@ -2,6 +2,7 @@ package io.switchboard.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     webhook answers 503 with Retry-After and the PBX retries
  * @param idleTimeout a connection that sends nothing for this long is closed
  * @param pbxName names the PBX in metrics tags, logs and health; letters, digits, {@code .}, {@code _}, {@code -}
+ * @param queues the queue names events may carry; empty takes any well-formed name (see {@link WebhookQueues}) up to
+ *     {@code maxQueues}
+ * @param maxQueues how many distinct queue names the webhook accepts when {@code queues} is empty: each becomes a row
+ *     of the wallboard, so a PBX (or whoever holds its secret) cannot grow it without bound
  */
 @ConfigurationProperties("switchboard.webhook")
 public record WebhookProperties(
@@ -36,7 +41,9 @@ public record WebhookProperties(
         @DefaultValue("24h") Duration dedupWindow,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("60s") Duration idleTimeout,
-        @DefaultValue("webhook") String pbxName) {
+        @DefaultValue("webhook") String pbxName,
+        List<String> queues,
+        @DefaultValue("100") int maxQueues) {
 
     /** 256 bits: a shorter key would be weaker than the HMAC-SHA256 it keys. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -63,6 +70,9 @@ public record WebhookProperties(
         require(queueCapacity > 0, "queue-capacity must be positive");
         require(isPositive(idleTimeout), "idle-timeout must be positive");
         require(pbxName != null && NAME.matcher(pbxName).matches(), "pbx-name must be 1-64 of [A-Za-z0-9._-]");
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        require(queues.stream().allMatch(WebhookQueues::wellFormed), "queues must be 1-64 of [A-Za-z0-9 ._@+-] each");
+        require(maxQueues >= 1 && maxQueues <= 10_000, "max-queues must be 1 to 10000");
     }
 
     /** An enabled webhook on a free loopback port with the other defaults (tests, local tools). */
@@ -78,7 +88,9 @@ public record WebhookProperties(
                 Duration.ofHours(24),
                 10_000,
                 Duration.ofSeconds(60),
-                "webhook");
+                "webhook",
+                List.of(),
+                100);
     }
 
     WebhookProperties withLimits(int maxBodyBytes, int queueCapacity) {
@@ -93,7 +105,9 @@ public record WebhookProperties(
                 dedupWindow,
                 queueCapacity,
                 idleTimeout,
-                pbxName);
+                pbxName,
+                queues,
+                maxQueues);
     }
 
     /** Keeps the secret out of logs and failure analyses. */
@@ -103,7 +117,7 @@ public record WebhookProperties(
                 + (secret == null ? "unset" : "***") + ", signatureTolerance=" + signatureTolerance
                 + ", maxBodyBytes=" + maxBodyBytes + ", dedupCapacity=" + dedupCapacity + ", dedupWindow="
                 + dedupWindow + ", queueCapacity=" + queueCapacity + ", idleTimeout=" + idleTimeout + ", pbxName="
-                + pbxName + "]";
+                + pbxName + ", queues=" + queues + ", maxQueues=" + maxQueues + "]";
     }
 
     private static boolean isPositive(Duration duration) {
