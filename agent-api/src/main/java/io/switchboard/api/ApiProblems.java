@@ -15,11 +15,13 @@ import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
 import io.switchboard.ticket.TicketNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -125,6 +127,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return invalid(
                 "The multipart body could not be read: send one part named 'file' (curl -F file=@list.csv)",
                 List.of(new FieldMessage("file", "is not a readable multipart part")));
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in any text ({@code 22021}, character not in repertoire): it came from the
+     * client, in a body field, and no field means it.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "A text contains a character that cannot be stored (the NUL character, \\u0000): remove it");
+        }
+        return unexpected(e, request);
     }
 
     /**

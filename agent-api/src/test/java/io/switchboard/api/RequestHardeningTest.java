@@ -57,8 +57,21 @@ class RequestHardeningTest extends ApplicationOnPostgres {
         assertThat(fields(problem(
                         call("GET", "/api/v1/campaigns/" + campaign + "/dnc?limit=-5", TestUser.ADMIN, null), 400)))
                 .containsExactly("limit");
+        HttpResponse<String> upload = api.upload(
+                "/api/v1/campaigns/" + campaign + "/leads",
+                TestUser.ADMIN.username,
+                TestUser.PASSWORD,
+                "leads.csv",
+                "number,name\n+49 30 5557 3001,Ann\n");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        long importId = Api.json(upload).path("importId").asLong();
         assertThat(fields(problem(
-                        call("GET", "/api/v1/campaigns/1/imports/1/rejections?offset=-3", TestUser.ADMIN, null), 400)))
+                        call(
+                                "GET",
+                                "/api/v1/campaigns/" + campaign + "/imports/" + importId + "/rejections?offset=-3",
+                                TestUser.ADMIN,
+                                null),
+                        400)))
                 .containsExactly("offset");
     }
 
