@@ -10,6 +10,7 @@ import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.contact.ContactAccessDeniedException;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
+import io.switchboard.csv.UnreadableFileException;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
@@ -89,7 +90,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
     }
 
+    @ExceptionHandler(InvalidUploadException.class)
+    ProblemDetail invalidUpload(InvalidUploadException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** An upload that is not a text file (binary, or UTF-16 without its byte-order mark). */
+    @ExceptionHandler(UnreadableFileException.class)
+    ProblemDetail unreadableFile(UnreadableFileException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
     /** The campaign or attempt is not in a state that allows this (a finished campaign, a disposed attempt). */
+    @ExceptionHandler(NoCallException.class)
+    ProblemDetail noCall(NoCallException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(CampaignStateException.class)
     ProblemDetail campaignState(CampaignStateException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());

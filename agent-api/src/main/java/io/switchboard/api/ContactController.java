@@ -14,11 +14,7 @@ import io.switchboard.contact.Visibility;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -149,20 +145,23 @@ class ContactController {
 
     /**
      * Imports a CSV file (multipart field {@code file}) whose header names the standard columns {@code name,
-     * company, email, phone, phone_type, tags, owner, notes}; the report lists every rejected row with its reason.
+     * company, email, phone, phone_type, tags, owner, notes}; the report lists every rejected row with its reason
+     * (rows that are not valid CSV too), and the encoding and delimiter the file was read with.
+     *
+     * @param delimiter the field separator; by default the one of {@code , ; TAB |} the header holds most of
+     * @param charset the file's encoding; by default found from the file (byte-order mark, UTF-8, else detected)
      */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportReport importCsv(
             @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "TEAM") Visibility visibility,
-            @RequestParam(defaultValue = ",") char delimiter,
-            @AuthenticationPrincipal SwitchboardUser me)
-            throws IOException {
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            return importer.importCsv(
-                    reader,
-                    new ImportOptions(
-                            ColumnMapping.standard(), visibility, me.user().team(), delimiter));
-        }
+            @RequestParam(required = false) Character delimiter,
+            @RequestParam(required = false) String charset,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return importer.importCsv(
+                file::getInputStream,
+                Uploads.charset(charset),
+                new ImportOptions(
+                        ColumnMapping.standard(), visibility, me.user().team(), delimiter));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may call what. Roles decide which endpoints a user reaches (the matrix below, also in the README); the
@@ -37,6 +38,15 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and still reads hashes stored with an older id
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Publishes the container's session ends (logout, expiry) as {@code HttpSessionDestroyedEvent}s, on which
+     * {@link CtiLogins} closes the desktops of the login that ended.
+     */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -73,6 +83,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/calls")
                         .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        // call control: an agent their own call, a supervisor their team's, an admin any (per row)
+                        .requestMatchers("/api/v1/agents/*/call/**")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
                         .requestMatchers("/api/v1/agents/me", "/api/v1/agents/me/**")
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents")
@@ -93,14 +106,20 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/*/progress")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        // list uploads are refused here, before the body is read: a refused upload is never spooled
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/leads")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/dnc", "/api/v1/dnc/**")
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
-                        // the API's description, and the Swagger UI page (which redirects to /swagger-ui/)
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html")
+                        // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
+                        // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
+                        // from /api/v1/openapi/swagger-config
+                        .requestMatchers(
+                                "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html", "/api/v1/swagger-ui/**")
                         .authenticated()
                         .anyRequest()
                         .denyAll())

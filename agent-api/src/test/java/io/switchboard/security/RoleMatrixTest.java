@@ -140,6 +140,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("DELETE /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
             // logging out an agent who is not (or no longer) in the queue succeeds: the outcome is the same
             row("DELETE /api/v1/agents/{extension}/queues/{queue}", 403, 202, 404, 403, 202),
+            // call control of the agent's call: the agent is on none here (409 once the caller may act on it)
+            row("POST /api/v1/agents/{extension}/call/transfer", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/consultation", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/consultation/complete", 409, 409, 404, 403, 409),
+            row("DELETE /api/v1/agents/{extension}/call/consultation", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/hangup", 409, 409, 404, 403, 409),
             // campaigns: {id} is a running campaign the agent works on (a fresh one for each change)
             row("GET /api/v1/campaigns", 200, 200, 200, 200, 200),
             row("POST /api/v1/campaigns", 403, 403, 403, 201, 201),
@@ -169,7 +175,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/queues/timeline", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
-            // the Swagger UI: a redirect to its page, which needs the login form
+            // the Swagger UI: a redirect to its page under /api/v1/swagger-ui/ (SwaggerUiTest loads it and its assets)
             row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/users", 403, 403, 403, 403, 403),
@@ -410,6 +416,20 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         assertThat(liveCallers(TestUser.OTHER_SUPERVISOR)).doesNotContain("+493055570011", "+493055570012");
         assertThat(agents).isNotDone();
         assertThat(teammates).isNotDone();
+
+        // and hung up from Switchboard: the agent's by their supervisor, the teammate's by the teammate
+        String agentsCall = "/api/v1/agents/" + TestUser.AGENT.extension + "/call/hangup";
+        assertThat(call("POST", agentsCall, TestUser.OTHER_SUPERVISOR, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", agentsCall, TestUser.TEAMMATE, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", agentsCall, TestUser.SUPERVISOR, null).statusCode())
+                .isEqualTo(202);
+        assertThat(call("POST", "/api/v1/agents/me/call/hangup", TestUser.TEAMMATE, null)
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(activityOf(agents).agentExtension()).isEqualTo(TestUser.AGENT.extension);
+        assertThat(activityOf(teammates).talkSeconds()).isLessThan(600);
     }
 
     @Test
@@ -539,6 +559,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     private String bodyFor(String endpoint, Caller caller) {
         return switch (endpoint) {
             case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
+            case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
+            case "POST /api/v1/agents/{extension}/call/consultation" ->
+                "{\"extension\":\"" + TestUser.TEAMMATE.extension + "\"}";
             // a new contact for each edit: version 0
             case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\",\"version\":0}";
             case "PATCH /api/v1/contacts/{id}" -> "{\"notes\":\"Noted by " + caller + "\"}";

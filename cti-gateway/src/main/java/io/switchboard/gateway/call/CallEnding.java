@@ -2,6 +2,7 @@ package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import java.time.Instant;
+import java.util.List;
 
 /** Works out a finished call's outcome and durations. */
 final class CallEnding {
@@ -19,7 +20,7 @@ final class CallEnding {
                 call.queue,
                 call.firstRangAgent,
                 call.answeredBy,
-                call.currentAgent,
+                finalAgent(call),
                 Instant.ofEpochMilli(call.startedAt),
                 call.answered() ? Instant.ofEpochMilli(call.answeredAt) : null,
                 Math.max(call.ringSeconds, 0),
@@ -28,7 +29,19 @@ final class CallEnding {
                 call.hangupCause,
                 call.hangupCauseText,
                 outcome,
-                reconciled);
+                reconciled,
+                call.path == null ? List.of() : call.path.close(endedAt));
+    }
+
+    /**
+     * Who had the call at the end. An outbound call an agent placed (click-to-dial) is theirs even when the customer
+     * never answered (busy, no answer, congestion): it belongs in that agent's own call log.
+     */
+    private static String finalAgent(Call call) {
+        if (call.currentAgent == null && call.direction == CallDirection.OUTBOUND) {
+            return call.originAgent;
+        }
+        return call.currentAgent;
     }
 
     static CallOutcome outcome(Call call) {

@@ -30,6 +30,7 @@ public final class CallTracker {
     private final CallJoins joins;
     private final CallReports reports;
     private final OriginatedCalls originated;
+    private final CallHandles handles;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
 
@@ -46,12 +47,19 @@ public final class CallTracker {
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);
-        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress);
-        this.progress = new CallProgress(ledger, sink, queues, metrics);
-        this.joins = new CallJoins(ledger, sink, metrics);
+        this.handles = new CallHandles();
+        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress, handles);
+        CallTransfers transfers = new CallTransfers(sink);
+        this.progress = new CallProgress(ledger, sink, queues, metrics, transfers);
+        this.joins = new CallJoins(ledger, metrics, transfers, progress);
         this.reports = new CallReports(ledger, progress, queues, metrics);
         this.originated = new OriginatedCalls(ledger, sink);
         this.handlers = handlers();
+    }
+
+    /** Which call each agent is on, with the channels call control acts on. Safe to read from any thread. */
+    public CallHandles handles() {
+        return handles;
     }
 
     /** Calls being followed now (distinct calls, not ids). Safe to read from any thread. */
@@ -135,6 +143,9 @@ public final class CallTracker {
         return handlers.containsKey(type);
     }
 
+    /** The name of the channel Asterisk runs a failed originate's {@code failed} extension on. */
+    static final String FAILED_ORIGINATE_CHANNEL = "OutgoingSpoolFailed";
+
     private void withChannel(String uniqueid, Consumer<Channel> action) {
         Channel channel = ledger.channel(uniqueid);
         if (channel == null) {
@@ -145,6 +156,13 @@ public final class CallTracker {
     }
 
     private void channelCreated(ChannelCreated e) {
+        if (e.channel() != null && e.channel().startsWith(FAILED_ORIGINATE_CHANNEL)) {
+            // Asterisk runs a failed originate's "failed" extension (when the originate's context has one, or a
+            // pattern matching it) on a channel of this name, with the originate's caller id: no call to anyone.
+            // Its later events find no channel and are skipped as unknown.
+            metrics.skipped(Skip.NOT_A_CALL);
+            return;
+        }
         if (ledger.channel(e.uniqueid()) != null) {
             metrics.skipped(Skip.DUPLICATE);
             return;

@@ -15,7 +15,9 @@ final class CallTrackerMetrics {
         UNKNOWN_CHANNEL,
         DUPLICATE,
         AFTER_END,
-        UNHANDLED_TYPE
+        UNHANDLED_TYPE,
+        /** A channel that is not part of any call (a failed originate's {@code failed} extension). */
+        NOT_A_CALL
     }
 
     private final MeterRegistry registry;

@@ -59,6 +59,21 @@ public record LoadProfile(
         return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false, 0, 0);
     }
 
+    /** The same traffic at another arrival rate, e.g. sped up by a time scale so a test plays the demo faster. */
+    public LoadProfile withCallsPerSecond(double rate) {
+        return new LoadProfile(
+                rate,
+                agents,
+                answerRate,
+                ringSeconds,
+                talkSeconds,
+                maxConcurrentCalls,
+                totalCalls,
+                fullNoise,
+                callerPool,
+                humanAgents);
+    }
+
     public LoadProfile withAnswerRate(double rate) {
         return new LoadProfile(
                 callsPerSecond,

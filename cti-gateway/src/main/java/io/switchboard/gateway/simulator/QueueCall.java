@@ -55,6 +55,12 @@ final class QueueCall implements LiveCall {
     SimBridge bridge;
     long joinMicros;
     long answeredMicros;
+    /**
+     * Set when a Redirect took the caller from the queue's agent: Asterisk reports that queue's {@code AgentComplete}
+     * (reason {@code caller}, talk time since that agent answered) only when the whole call ends.
+     */
+    RedirectedFromQueue redirectedFromQueue;
+
     int originalPosition;
     String answeredBy;
 
@@ -228,12 +234,18 @@ final class QueueCall implements LiveCall {
         new QueueCallEnding(this).hangUpEverything(SimulatedCall.Outcome.HUNG_UP_BY_ACTION);
     }
 
+    /** The queue leg a Redirect ended, for its late {@code AgentComplete}. */
+    record RedirectedFromQueue(SimMember member, long holdSeconds, long answeredMicros) {}
+
     @Override
     public boolean redirect(String context, String extension) {
         if (phase != Phase.CONNECTED) {
             return false;
         }
-        new TransferFlows(this).blindTransfer(context, extension, 2, 5);
+        if (!extension.chars().allMatch(Character::isDigit)) {
+            return false; // the simulator redirects to agents' extensions only, not into another queue
+        }
+        new TransferFlows(this).redirect(context, extension, 2, 5);
         return true;
     }
 }

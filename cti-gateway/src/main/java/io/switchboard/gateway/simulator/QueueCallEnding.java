@@ -60,6 +60,7 @@ final class QueueCallEnding {
         call.bridge.leave(caller);
         callerTimes();
         events.cel().cdr(caller, caller.exten(), caller.createdMicros, "ANSWERED");
+        completeRedirectedQueue(caller);
         hangUpCaller();
         call.bridge.destroy();
         events.deviceState(AgentLeg.localDevice(leg.extension), "NOT_INUSE");
@@ -102,7 +103,22 @@ final class QueueCallEnding {
         events.deviceState(AgentLeg.localDevice(leg.extension), "NOT_INUSE");
         events.trunkInUse(false);
         call.agentReleased.accept(leg.extension);
+        completeRedirectedQueue(null); // the caller's channel is gone: Asterisk sends it without channel fields
         call.finish(outcome);
+    }
+
+    /** The first queue's AgentComplete of a redirected call, late, as Asterisk sends it (reason caller). */
+    private void completeRedirectedQueue(SimChannel caller) {
+        QueueCall.RedirectedFromQueue from = call.redirectedFromQueue;
+        if (from == null) {
+            return;
+        }
+        call.redirectedFromQueue = null;
+        long talkSeconds =
+                SimClock.elapsedSeconds(from.answeredMicros(), call.pbx.clock().cursorMicros());
+        queueEvents.agentCompleteAfterRedirect(caller, from.member(), from.holdSeconds(), talkSeconds);
+        call.queue.completed++;
+        call.queue.totalTalkSeconds += talkSeconds;
     }
 
     /** The caller hangs up while waiting in the queue (queue_abandoned.ami). */

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity events buffered between the HTTP threads and the call tracker thread; when it is full the
  *     webhook answers 503 with Retry-After and the PBX retries
  * @param idleTimeout a connection that sends nothing for this long is closed
+ * @param requestTimeout a request must arrive whole (headers and body) within this long of its first byte, or it
+ *     is answered 408 and the connection closed, however steadily a slow client keeps sending
  * @param pbxName names the PBX in metrics tags, logs and health; letters, digits, {@code .}, {@code _}, {@code -}
  * @param queues the queue names events may carry; empty takes any well-formed name (see {@link WebhookQueues}) up to
  *     {@code maxQueues}
@@ -41,6 +43,7 @@ public record WebhookProperties(
         @DefaultValue("24h") Duration dedupWindow,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("webhook") String pbxName,
         List<String> queues,
         @DefaultValue("100") int maxQueues) {
@@ -69,6 +72,7 @@ public record WebhookProperties(
         require(isPositive(dedupWindow), "dedup-window must be positive");
         require(queueCapacity > 0, "queue-capacity must be positive");
         require(isPositive(idleTimeout), "idle-timeout must be positive");
+        require(isPositive(requestTimeout), "request-timeout must be positive");
         require(pbxName != null && NAME.matcher(pbxName).matches(), "pbx-name must be 1-64 of [A-Za-z0-9._-]");
         queues = queues == null ? List.of() : List.copyOf(queues);
         require(queues.stream().allMatch(WebhookQueues::wellFormed), "queues must be 1-64 of [A-Za-z0-9 ._@+-] each");
@@ -88,6 +92,7 @@ public record WebhookProperties(
                 Duration.ofHours(24),
                 10_000,
                 Duration.ofSeconds(60),
+                Duration.ofSeconds(10),
                 "webhook",
                 List.of(),
                 100);
@@ -105,6 +110,25 @@ public record WebhookProperties(
                 dedupWindow,
                 queueCapacity,
                 idleTimeout,
+                requestTimeout,
+                pbxName,
+                queues,
+                maxQueues);
+    }
+
+    WebhookProperties withRequestTimeout(Duration timeout) {
+        return new WebhookProperties(
+                enabled,
+                host,
+                port,
+                secret,
+                signatureTolerance,
+                maxBodyBytes,
+                dedupCapacity,
+                dedupWindow,
+                queueCapacity,
+                idleTimeout,
+                timeout,
                 pbxName,
                 queues,
                 maxQueues);
@@ -116,8 +140,9 @@ public record WebhookProperties(
         return "WebhookProperties[enabled=" + enabled + ", host=" + host + ", port=" + port + ", secret="
                 + (secret == null ? "unset" : "***") + ", signatureTolerance=" + signatureTolerance
                 + ", maxBodyBytes=" + maxBodyBytes + ", dedupCapacity=" + dedupCapacity + ", dedupWindow="
-                + dedupWindow + ", queueCapacity=" + queueCapacity + ", idleTimeout=" + idleTimeout + ", pbxName="
-                + pbxName + ", queues=" + queues + ", maxQueues=" + maxQueues + "]";
+                + dedupWindow + ", queueCapacity=" + queueCapacity + ", idleTimeout=" + idleTimeout
+                + ", requestTimeout=" + requestTimeout + ", pbxName=" + pbxName + ", queues=" + queues
+                + ", maxQueues=" + maxQueues + "]";
     }
 
     private static boolean isPositive(Duration duration) {

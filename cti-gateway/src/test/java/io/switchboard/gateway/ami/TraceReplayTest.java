@@ -118,6 +118,9 @@ class TraceReplayTest {
         assertThat(call.caller().number()).isEqualTo("1003");
         assertThat(call.callee()).isEqualTo("4930555552");
         assertThat(call.outcome()).isEqualTo(CallOutcome.BUSY);
+        assertThat(call.finalAgent())
+                .as("the agent who dialled, for their own call log")
+                .isEqualTo("1003");
         assertThat(call.hangupCause()).isEqualTo(17);
         assertThat(call.talkSeconds()).isZero();
     }

@@ -76,6 +76,32 @@ class CallTrackerTest {
     }
 
     @Test
+    void aFailedOriginatesFailedExtensionIsNoCall() {
+        // as Asterisk 22 runs it when a campaign originate is busy and campaign-connect matches "failed": the
+        // originate's caller id on a channel of its own, in the originate's context
+        String failed = pbx.id();
+        apply(
+                new ChannelCreated(
+                        pbx.now,
+                        failed,
+                        failed,
+                        "OutgoingSpoolFailed",
+                        "+4930999000",
+                        "Winter offer",
+                        "campaign-connect",
+                        "failed",
+                        false),
+                new ChannelStateChanged(pbx.now, failed, true));
+        pbx.advance(1);
+        apply(pbx.hangup(failed, 16));
+
+        assertThat(sink.typesFor(failed)).isEmpty();
+        assertThat(sink.ended()).isEmpty();
+        assertThat(tracker.activeCalls()).isZero();
+        assertThat(skipped("not_a_call")).isEqualTo(1);
+    }
+
+    @Test
     void ringAllWithdrawsTheRingFromAgentsWhoDidNotAnswer() {
         String caller = pbx.id();
         String a1 = pbx.id(), a2 = pbx.id(), b1 = pbx.id(), b2 = pbx.id();
