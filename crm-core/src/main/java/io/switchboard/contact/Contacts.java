@@ -1,5 +1,6 @@
 package io.switchboard.contact;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.TeamId;
@@ -27,13 +28,16 @@ public class Contacts {
     private final PhoneNormalizer normalizer;
     private final ContactRows rows;
     private final Clock clock = Clock.systemUTC();
+    private final AuditLog audit;
 
     Contacts(
             ContactRepository contacts,
             AccountRepository accounts,
             Directory directory,
             PhoneNormalizer normalizer,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog audit) {
+        this.audit = audit;
         this.contacts = contacts;
         this.accounts = accounts;
         this.directory = directory;
@@ -107,7 +111,9 @@ public class Contacts {
         if (!VisibilityRule.of(viewer).mayDelete(entity.visibleAs())) {
             throw new ContactAccessDeniedException(id);
         }
+        Contact before = entity.toContact(accountOf(entity));
         contacts.delete(entity);
+        audit.record(viewer, "contact.deleted", "contact", id.value(), before, null);
     }
 
     private ContactEntity visibleEntity(ContactId id, Viewer viewer) {
