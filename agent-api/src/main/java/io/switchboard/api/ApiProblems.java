@@ -12,6 +12,7 @@ import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
 import io.switchboard.csv.UnreadableFileException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
 import io.switchboard.ticket.TicketNotFoundException;
@@ -93,6 +94,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** A password the policy refuses: every reason, under the field that held it. */
+    @ExceptionHandler(WeakPasswordException.class)
+    ProblemDetail weakPassword(WeakPasswordException e) {
+        return invalid(
+                e.getMessage(),
+                e.problems().stream()
+                        .map(problem -> new FieldMessage(e.field(), problem))
+                        .toList());
     }
 
     /** An upload that is not a text file (binary, or UTF-16 without its byte-order mark). */

@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.switchboard.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordProperties.class)
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -38,6 +40,12 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and still reads hashes stored with an older id
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** What every password set here must be: at setup, at a user's own change, at an admin's create or reset. */
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordProperties properties) {
+        return new PasswordPolicy(properties.minLength());
     }
 
     /**
