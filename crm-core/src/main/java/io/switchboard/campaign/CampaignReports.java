@@ -3,6 +3,7 @@ package io.switchboard.campaign;
 import static io.switchboard.campaign.CampaignStore.instant;
 import static io.switchboard.campaign.CampaignStore.timestamp;
 
+import io.switchboard.csv.SpreadsheetCsvWriter;
 import io.switchboard.directory.Viewer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -126,7 +125,8 @@ public class CampaignReports {
 
     /**
      * Writes one CSV row per lead: number, status, attempts, last outcome and disposition, the last agent (username),
-     * times and the list's data. Streams, so a large campaign needs no memory for it.
+     * times and the list's data. Streams, so a large campaign needs no memory for it. Cells a spreadsheet would run
+     * as formulas are neutralised ({@link SpreadsheetCsvWriter}).
      */
     public void exportResults(long campaignId, Writer out, Viewer viewer) {
         campaigns.get(campaignId, viewer);
@@ -134,8 +134,7 @@ public class CampaignReports {
             throw new CampaignAccessDeniedException("only supervisors, campaign managers and admins export results");
         }
         try {
-            CSVPrinter csv =
-                    CSVFormat.DEFAULT.builder().setHeader(EXPORT_HEADER).get().print(out);
+            SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(out, EXPORT_HEADER);
             jdbc.query(
                     "select l.id, l.e164, l.name, l.timezone, l.status, l.attempts, l.last_outcome, l.last_disposition,"
                             + " u.username, l.last_attempt_at, l.next_attempt_at, l.contact_id, l.created_at, l.data"
@@ -144,7 +143,7 @@ public class CampaignReports {
                     new MapSqlParameterSource("campaign", campaignId),
                     rs -> {
                         try {
-                            csv.printRecord(
+                            csv.row(
                                     rs.getLong("id"),
                                     rs.getString("e164"),
                                     rs.getString("name"),

@@ -1,9 +1,17 @@
 package io.switchboard.contact;
 
+import io.switchboard.csv.ByteSource;
+import io.switchboard.csv.CsvFormatException;
+import io.switchboard.csv.CsvHeader;
+import io.switchboard.csv.CsvReader;
+import io.switchboard.csv.DecodedText;
+import io.switchboard.csv.TextEncodings;
+import io.switchboard.csv.UnreadableFileException;
 import io.switchboard.directory.Directory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +23,21 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.DuplicateHeaderMode;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports contacts from CSV. Good rows are kept, bad rows are reported with their row number and reason, a phone
+ * Imports contacts from CSV. Good rows are kept, bad rows are reported with their line number and reason, a phone
  * number that does not parse is kept raw and flagged, and a contact imported again (same name and number) is
- * updated rather than duplicated.
+ * updated rather than duplicated. A record that is not valid CSV (a quote that never closes) is a rejected row like
+ * any other: reading goes on at the next line ({@link CsvReader}). The file's encoding is found ({@link
+ * TextEncodings}) and named in the report; only a file that has no readable header, or is not text, is refused as a
+ * whole, before anything is stored.
  *
  * <p>One thread reads and checks rows; {@code switchboard.contacts.import-writers} threads write them, each in
  * batches of {@code import-batch-size} rows, one transaction per batch: COPY on PostgreSQL, JDBC batches elsewhere.
- * An import that fails part-way keeps the batches written so far; running it again updates them. After a large
+ * An import the database fails part-way keeps the batches written so far; running it again updates them. After a large
  * import the planner statistics are refreshed, so that caller lookups are planned for the new table sizes.
  */
 public class ContactImporter {
@@ -58,10 +67,44 @@ public class ContactImporter {
     }
 
     /**
-     * @throws ImportFormatException when a mapped column is not in the header or the file is not valid CSV
+     * Imports an uploaded file in the charset given, or the one it was written in.
+     *
+     * @param charset {@code null} to find it
+     * @throws ImportFormatException when the header cannot be read or lacks a mapped column (nothing is imported)
+     * @throws UnreadableFileException when the file is not text
+     */
+    public ImportReport importCsv(ByteSource file, Charset charset, ImportOptions options) {
+        DecodedText decoded;
+        try {
+            decoded = TextEncodings.open(file, charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+        try (Reader text = decoded.text()) {
+            return importCsv(() -> CsvReader.of(decoded, options.delimiter()), decoded.describe(), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports text already decoded.
+     *
+     * @throws ImportFormatException when the header cannot be read or lacks a mapped column (nothing is imported)
      */
     public ImportReport importCsv(Reader csv, ImportOptions options) {
+        return importCsv(() -> new CsvReader(csv, options.delimiter(), null), "text", options);
+    }
+
+    private ImportReport importCsv(Supplier<CsvReader> open, String encoding, ImportOptions options) {
         long started = System.nanoTime();
+        CsvReader reader;
+        try {
+            reader = open.get();
+        } catch (CsvFormatException e) {
+            throw new ImportFormatException(e.getMessage(), e);
+        }
+        ImportRowReader rows = rowReader(reader.header(), options);
         ImportTally tally = new ImportTally(properties.maxReportedRejections());
         int writers = properties.importWriters();
         int number = IMPORTS.incrementAndGet();
@@ -71,9 +114,7 @@ public class ContactImporter {
             thread.setDaemon(true);
             return thread;
         });
-        try (CSVParser parser = format(options).parse(csv);
-                CsvBatchReader batches = new CsvBatchReader(
-                        parser, rowReader(parser, options), tally, properties.importBatchSize(), writers)) {
+        try (CsvBatchReader batches = new CsvBatchReader(reader, rows, tally, properties.importBatchSize(), writers)) {
             CompletionService<Void> running = new ExecutorCompletionService<>(pool);
             for (int writer = 0; writer < writers; writer++) {
                 int mine = writer;
@@ -86,12 +127,13 @@ public class ContactImporter {
             for (int writer = 0; writer < writers; writer++) {
                 awaitNextWriter(running);
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new ImportFormatException("not valid CSV: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
-        ImportReport report = tally.report(Duration.ofNanos(System.nanoTime() - started));
+        ImportReport report = tally.report(
+                Duration.ofNanos(System.nanoTime() - started),
+                encoding,
+                reader.header().delimiter());
         statistics.refreshAfterImport(report.inserted());
         return report;
     }
@@ -126,33 +168,19 @@ public class ContactImporter {
         }
     }
 
-    private static CSVFormat format(ImportOptions options) {
-        return CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(options.delimiter())
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                .get();
-    }
-
     /** Reads rows by the mapping fitted to this file's header, once every mapped column is known to be there. */
-    private ImportRowReader rowReader(CSVParser parser, ImportOptions options) {
-        ImportOptions fitted = options.withColumns(options.columns().fittedTo(parser.getHeaderNames()));
-        checkHeader(parser, fitted.columns());
+    private ImportRowReader rowReader(CsvHeader header, ImportOptions options) {
+        ImportOptions fitted = options.withColumns(options.columns().fittedTo(header.names()));
+        checkHeader(header.names(), fitted.columns());
         return new ImportRowReader(fitted, normalizer, directory);
     }
 
-    private static CSVParser checkHeader(CSVParser parser, ColumnMapping columns) {
-        List<String> header = parser.getHeaderNames();
+    private static void checkHeader(List<String> header, ColumnMapping columns) {
         for (Map.Entry<String, String> mapped : columns.mappedColumns().entrySet()) {
             if (!header.contains(mapped.getValue())) {
                 throw new ImportFormatException("the " + mapped.getKey() + " column '" + mapped.getValue()
                         + "' is not in the header " + header);
             }
         }
-        return parser;
     }
 }

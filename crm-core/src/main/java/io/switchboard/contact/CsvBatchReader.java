@@ -1,14 +1,15 @@
 package io.switchboard.contact;
 
+import io.switchboard.csv.CsvEntry;
+import io.switchboard.csv.CsvReader;
+import io.switchboard.csv.CsvRejection;
+import io.switchboard.csv.CsvRow;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads and checks CSV rows on a thread of its own and deals them out in batches to several writers, so that
@@ -22,7 +23,7 @@ class CsvBatchReader implements AutoCloseable {
 
     private static final List<ImportRow> END = List.of();
 
-    private final CSVParser parser;
+    private final CsvReader parser;
     private final ImportRowReader rows;
     private final ImportTally tally;
     private final int batchSize;
@@ -30,7 +31,7 @@ class CsvBatchReader implements AutoCloseable {
     private final Thread thread;
     private int nextUnkeyed;
 
-    CsvBatchReader(CSVParser parser, ImportRowReader rows, ImportTally tally, int batchSize, int writers) {
+    CsvBatchReader(CsvReader parser, ImportRowReader rows, ImportTally tally, int batchSize, int writers) {
         this.parser = parser;
         this.rows = rows;
         this.tally = tally;
@@ -46,7 +47,7 @@ class CsvBatchReader implements AutoCloseable {
     /**
      * The writer's next batch of good rows; empty once the file is read.
      *
-     * @throws ImportFormatException when the file stops being valid CSV
+     * @throws ImportFormatException when the file cannot be read to its end
      */
     List<ImportRow> next(int writer) throws InterruptedException {
         Object next = queues.get(writer).take();
@@ -73,9 +74,8 @@ class CsvBatchReader implements AutoCloseable {
         List<List<ImportRow>> batches = new ArrayList<>();
         queues.forEach(queue -> batches.add(new ArrayList<>(batchSize)));
         try {
-            Iterator<CSVRecord> records = parser.iterator();
-            while (records.hasNext()) {
-                Optional<ImportRow> read = read(records.next());
+            for (CsvEntry entry = parser.next(); entry != null; entry = parser.next()) {
+                Optional<ImportRow> read = read(entry);
                 if (read.isEmpty()) {
                     continue;
                 }
@@ -98,19 +98,23 @@ class CsvBatchReader implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (UncheckedIOException e) {
             handToAll(new ImportFormatException(
-                    "not valid CSV after row " + (tally.rows() + 1) + ": " + e.getMessage(), e));
+                    "could not read the file after row " + (tally.rows() + 1) + ": " + e.getMessage(), e));
         } catch (RuntimeException e) {
             handToAll(e);
         }
     }
 
     /** The row, or empty when it was rejected (and counted as such). */
-    private Optional<ImportRow> read(CSVRecord record) {
-        // Record numbers count data records only; the header is row 1 in a spreadsheet.
-        long row = record.getRecordNumber() + 1;
+    private Optional<ImportRow> read(CsvEntry entry) {
         tally.read();
+        if (entry instanceof CsvRejection broken) {
+            tally.reject(new RejectedRow(broken.line(), broken.reason()));
+            return Optional.empty();
+        }
+        CsvRow record = (CsvRow) entry;
+        long row = record.line();
         try {
-            ImportRow imported = rows.read(record, row);
+            ImportRow imported = rows.read(record);
             if (imported.phone() != null && imported.phone().unparseable()) {
                 tally.unparseablePhone();
             }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param rejected rows not imported; the first ones are listed in {@code rejections}
  * @param unparseablePhones imported rows whose phone number is kept raw and flagged because it did not parse
  * @param rejections the rejected rows with their reasons, up to the configured limit
+ * @param encoding how the file was decoded, e.g. {@code windows-1252 (detected)} or {@code UTF-8 (byte-order mark)}
+ * @param delimiter the field separator the file was read with
  */
 public record ImportReport(
         long rows,
@@ -20,7 +22,9 @@ public record ImportReport(
         long rejected,
         long unparseablePhones,
         List<RejectedRow> rejections,
-        Duration elapsed) {
+        Duration elapsed,
+        String encoding,
+        String delimiter) {
 
     public ImportReport {
         rejections = List.copyOf(rejections);

@@ -1,5 +1,6 @@
 package io.switchboard.contact;
 
+import io.switchboard.csv.CsvRow;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import java.util.Arrays;
@@ -8,9 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVRecord;
 
-/** Turns one CSV record into an {@link ImportRow}, or rejects it with the reason. */
+/** Turns one CSV row into an {@link ImportRow}, or rejects it with the reason. */
 class ImportRowReader {
 
     private static final Pattern TAG_SEPARATOR = Pattern.compile("[;|,]");
@@ -29,7 +29,8 @@ class ImportRowReader {
     }
 
     /** @throws RowRejectedException with the reason the row cannot be imported */
-    ImportRow read(CSVRecord record, long row) {
+    ImportRow read(CsvRow record) {
+        long row = record.line();
         String name = ContactFields.text(value(record, columns.name()));
         String company = ContactFields.text(value(record, columns.company()));
         String email = ContactFields.email(value(record, columns.email()));
@@ -94,7 +95,7 @@ class ImportRowReader {
     }
 
     /** The record's value in that column; {@code null} when the column is not mapped or the row is short. */
-    private static String value(CSVRecord record, String column) {
-        return column != null && record.isSet(column) ? record.get(column) : null;
+    private static String value(CsvRow record, String column) {
+        return record.get(column);
     }
 }

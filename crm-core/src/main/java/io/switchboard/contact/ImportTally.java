@@ -43,7 +43,16 @@ class ImportTally {
         updated += updatedContacts;
     }
 
-    synchronized ImportReport report(Duration elapsed) {
-        return new ImportReport(rows, inserted, updated, rejected, unparseablePhones, rejections, elapsed);
+    synchronized ImportReport report(Duration elapsed, String encoding, char delimiter) {
+        return new ImportReport(
+                rows,
+                inserted,
+                updated,
+                rejected,
+                unparseablePhones,
+                rejections,
+                elapsed,
+                encoding,
+                String.valueOf(delimiter));
     }
 }

@@ -9,11 +9,16 @@ import io.switchboard.directory.Directory;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.TestClock;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,15 +173,55 @@ class CampaignLifecycleTest {
                         .answeredToday())
                 .isZero();
 
-        StringWriter csv = new StringWriter();
-        reports.exportResults(campaign.id(), csv, fixture.managerView());
-        List<String> lines = csv.toString().lines().toList();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("lead_id,number,name,timezone,status,attempts,last_outcome");
-        assertThat(lines)
-                .anySatisfy(line ->
-                        assertThat(line).contains(claimed.get(0).number()).contains("DONE,1,HUMAN_ANSWERED,SALE,anna"));
+        List<CSVRecord> rows = export(campaign);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).values())
+                .startsWith("lead_id", "number", "name", "timezone", "status", "attempts", "last_outcome");
+        assertThat(rows)
+                .anySatisfy(row -> assertThat(row.values())
+                        .contains("'" + claimed.get(0).number())
+                        .containsSequence("DONE", "1", "HUMAN_ANSWERED", "SALE", "anna"));
         assertThatThrownBy(() -> reports.exportResults(campaign.id(), new StringWriter(), fixture.anna.viewer()))
                 .isInstanceOf(CampaignAccessDeniedException.class);
+    }
+
+    @Test
+    void exportedCellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() throws IOException {
+        Campaign campaign = fixture.running(campaigns, CampaignSettings.defaults("Formulas", "sales"));
+        fixture.importLeads(
+                imports,
+                campaign.id(),
+                "+1 212 736 5000,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",\n"
+                        + "+1 212 736 5001,@SUM(1+1)*cmd|' /C calc'!A0,\n"
+                        + "+1 212 736 5002,-2+3,\n"
+                        + "+1 212 736 5003,\"\tTabbed\",\n"
+                        + "+1 212 736 5004,Plain Name,\n");
+
+        List<CSVRecord> rows = export(campaign);
+
+        assertThat(rows.subList(1, rows.size()))
+                .extracting(row -> row.get(2))
+                .containsExactly(
+                        "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+                        "'@SUM(1+1)*cmd|' /C calc'!A0",
+                        "'-2+3",
+                        // the import trims cells, so the tab is gone before it could be exported
+                        "Tabbed",
+                        "Plain Name");
+        // E.164 numbers start with '+': they get the quote too, which spreadsheets show as the text +1212...
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(1)).allMatch(n -> n.startsWith("'+1212"));
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.values())
+                        .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0));
+    }
+
+    private List<CSVRecord> export(Campaign campaign) {
+        StringWriter csv = new StringWriter();
+        reports.exportResults(campaign.id(), csv, fixture.managerView());
+        try (CSVParser parser = CSVParser.parse(csv.toString(), CSVFormat.DEFAULT)) {
+            return parser.getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -23,7 +23,10 @@ import io.switchboard.directory.Directory;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.TestClock;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -212,6 +215,93 @@ class LeadImportTest {
                         LeadImportOptions.of(LeadColumns.of("number", null)),
                         fixture.anna.viewer()))
                 .isInstanceOf(CampaignAccessDeniedException.class);
+    }
+
+    @Test
+    void anUnclosedQuoteCostsItsLineAndEveryOtherRowIsImported() {
+        // the issue's reproduction: 5,000 good rows, one unclosed quote, 5,000 more
+        StringBuilder csv = new StringBuilder("number,name\n");
+        for (int i = 0; i < 10_000; i++) {
+            if (i == 5000) {
+                csv.append("\"+1 212 555 9999,Unterminated\n");
+            }
+            csv.append("+1 212 7").append(36 + i / 10000).append(String.format(" %04d", i % 10000));
+            csv.append(",Lead ").append(i).append('\n');
+        }
+
+        LeadImport report = imports.importCsv(
+                campaign.id(),
+                "broken.csv",
+                new StringReader(csv.toString()),
+                LeadImportOptions.of(LeadColumns.of("number", "name")),
+                fixture.managerView());
+
+        assertThat(report.status()).isEqualTo(LeadImportStatus.DONE);
+        assertThat(report.imported()).isEqualTo(10_000);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(imports.rejections(report.id(), 0, 10, fixture.managerView()))
+                .singleElement()
+                .satisfies(rejected -> {
+                    assertThat(rejected.row()).isEqualTo(5002);
+                    assertThat(rejected.rawValues()).isEqualTo("\"+1 212 555 9999,Unterminated");
+                    assertThat(rejected.reason()).contains("quote opened on line 5002 is not closed");
+                });
+        assertThat(Database.count(jdbc, "leads")).isEqualTo(10_000);
+    }
+
+    @Test
+    void excelsEncodingsImportAndTheImportSaysWhichItRead() throws Exception {
+        String rows = "number;name\n+1 212 736 5000;Jürgen Weiß\n";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf16Mark = {(byte) 0xFF, (byte) 0xFE};
+
+        LeadImport utf8 = importFile(concat(bom, rows.getBytes(StandardCharsets.UTF_8)));
+        LeadImport windows = importFile(rows.replace("5000", "5001").getBytes(Charset.forName("windows-1252")));
+        LeadImport utf16 = importFile(concat(
+                utf16Mark, rows.replace("5000", "5002").replace(';', '\t').getBytes(StandardCharsets.UTF_16LE)));
+
+        assertThat(List.of(utf8, windows, utf16)).allSatisfy(done -> {
+            assertThat(done.status()).isEqualTo(LeadImportStatus.DONE);
+            assertThat(done.imported()).isEqualTo(1);
+        });
+        assertThat(utf8.encoding()).isEqualTo("UTF-8 (byte-order mark)");
+        assertThat(windows.encoding()).isEqualTo("windows-1252 (detected)");
+        assertThat(utf16.encoding()).isEqualTo("UTF-16LE (byte-order mark)");
+        assertThat(jdbc.queryForList("select name from leads order by e164", String.class))
+                .containsExactly("Jürgen Weiß", "Jürgen Weiß", "Jürgen Weiß");
+    }
+
+    @Test
+    void aBinaryFileFailsTheImportWithAClearReasonAndStoresNothing() throws Exception {
+        LeadImport done = importFile(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, '\n'});
+
+        assertThat(done.status()).isEqualTo(LeadImportStatus.FAILED);
+        assertThat(done.error()).contains("not text");
+        assertThat(Database.count(jdbc, "leads")).isZero();
+    }
+
+    private LeadImport importFile(byte[] content) throws Exception {
+        Path file = Files.createTempFile("leads", ".csv");
+        Files.write(file, content);
+        LeadImport started = imports.startImport(
+                campaign.id(),
+                file,
+                new LeadImportOptions(LeadColumns.of("number", "name"), null, true),
+                fixture.managerView());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> imports.find(started.id(), fixture.managerView())
+                        .orElseThrow()
+                        .finished());
+        assertThat(Files.exists(file)).isFalse();
+        return imports.find(started.id(), fixture.managerView()).orElseThrow();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private Map<String, Object> lead(String e164) {

@@ -1,9 +1,12 @@
 package io.switchboard.contact;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.switchboard.csv.ByteSource;
+import io.switchboard.csv.UnreadableFileException;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
@@ -11,7 +14,10 @@ import io.switchboard.directory.TeamId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -311,12 +317,92 @@ class ContactImporterTest {
     }
 
     @Test
-    void brokenCsvStopsTheImportWithTheRowItBrokeAt() {
-        String csv = HEADER + "Good One,,,030 1111111,,,\n" + "\"Unterminated,,,030 2222222,,,\n";
+    void anUnclosedQuoteCostsItsLineAndEveryOtherRowIsImported() {
+        // the issue's reproduction: 5,000 good rows, one unclosed quote, 5,000 more
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 10_000; i++) {
+            if (i == 5000) {
+                csv.append("\"Unterminated,,,030 29999999,,,\n");
+            }
+            csv.append("Person ")
+                    .append(i)
+                    .append(",,,+4930")
+                    .append(20_000_000 + i)
+                    .append(",,,\n");
+        }
 
-        assertThatThrownBy(() -> importCsv(csv))
-                .isInstanceOf(ImportFormatException.class)
-                .hasMessageContaining("not valid CSV after row 2");
+        ImportReport report = importCsv(csv.toString());
+
+        assertThat(report.inserted()).isEqualTo(10_000);
+        assertThat(report.rows()).isEqualTo(10_001);
+        assertThat(report.rejections()).singleElement().satisfies(rejected -> {
+            assertThat(rejected.row()).isEqualTo(5002);
+            assertThat(rejected.reason()).contains("quote opened on line 5002 is not closed");
+        });
+        assertThat(Database.count(jdbc, "contacts")).isEqualTo(10_000);
+    }
+
+    @Test
+    void excelsCsvUtf8WithItsByteOrderMarkImports() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+        ImportReport report = importBytes(concat(bom, (HEADER + "Jürgen Weiß,,,030 1234567,,,\n").getBytes(UTF_8)));
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.encoding()).isEqualTo("UTF-8 (byte-order mark)");
+        assertThat(importedName()).isEqualTo("Jürgen Weiß");
+    }
+
+    @Test
+    void excelsPlainCsvInWindows1252IsDetectedAndStoredCorrectly() {
+        byte[] latin = "Name;Phone\nJürgen Weiß;030 1234567\n".getBytes(Charset.forName("windows-1252"));
+
+        ImportReport report = importer.importCsv(
+                ByteSource.of(latin),
+                null,
+                ImportOptions.of(new ColumnMapping("Name", null, null, "Phone", null, null, null, null)));
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.rejected()).isZero();
+        assertThat(report.encoding()).isEqualTo("windows-1252 (detected)");
+        assertThat(report.delimiter()).isEqualTo(";");
+        assertThat(importedName()).isEqualTo("Jürgen Weiß");
+    }
+
+    @Test
+    void excelsUnicodeTextInUtf16WithTabsImports() {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        String tabbed = "Name\tPhone\r\nJürgen Weiß\t030 1234567\r\n";
+
+        ImportReport report = importer.importCsv(
+                ByteSource.of(concat(bom, tabbed.getBytes(StandardCharsets.UTF_16LE))),
+                null,
+                ImportOptions.of(new ColumnMapping("Name", null, null, "Phone", null, null, null, null)));
+
+        assertThat(report.inserted()).isEqualTo(1);
+        assertThat(report.encoding()).isEqualTo("UTF-16LE (byte-order mark)");
+        assertThat(importedName()).isEqualTo("Jürgen Weiß");
+    }
+
+    @Test
+    void aBinaryFileIsRefusedAndNothingStored() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'N', 'a', 'm', 'e', '\n'};
+
+        assertThatThrownBy(() -> importBytes(zip)).isInstanceOf(UnreadableFileException.class);
+        assertThat(Database.count(jdbc, "contacts")).isZero();
+    }
+
+    @Test
+    void bytesNotInTheGivenCharsetRejectTheirRowOnly() {
+        byte[] mixed = concat(
+                (HEADER + "Good One,,,030 1111111,,,\n").getBytes(UTF_8),
+                "J\u00fcrgen,,,030 2222222,,,\n".getBytes(StandardCharsets.ISO_8859_1),
+                "Good Two,,,030 3333333,,,\n".getBytes(UTF_8));
+
+        ImportReport report = importer.importCsv(ByteSource.of(mixed), UTF_8, ImportOptions.of(MAPPING));
+
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(report.rejections()).containsExactly(new RejectedRow(3, "has bytes that are not UTF-8"));
     }
 
     @Test
@@ -333,6 +419,22 @@ class ContactImporterTest {
         assertThat(hans.name()).isEqualTo("Müller, Hans");
         assertThat(hans.visibility()).isEqualTo(Visibility.TEAM);
         assertThat(hans.team()).isEqualTo(support);
+    }
+
+    private ImportReport importBytes(byte[] csv) {
+        return importer.importCsv(ByteSource.of(csv), null, ImportOptions.of(MAPPING));
+    }
+
+    private String importedName() {
+        return jdbc.queryForObject("select name from contacts", String.class);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private ImportReport importCsv(String csv) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 final class ImportRecords {
 
     private static final String SELECT = "select id, campaign_id, file_name, status, rows_read, imported, merged,"
-            + " rejected, error, started_at, finished_at from lead_imports";
+            + " rejected, error, started_at, finished_at, encoding from lead_imports";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -86,6 +86,12 @@ final class ImportRecords {
         }
     }
 
+    void encoding(long id, String encoding) {
+        jdbc.update(
+                "update lead_imports set encoding = :encoding where id = :id",
+                new MapSqlParameterSource("id", id).addValue("encoding", truncate(encoding, 60)));
+    }
+
     void finish(long id, LeadImportStatus status, String error, Instant now) {
         jdbc.update(
                 "update lead_imports set status = :status, error = :error, finished_at = :now where id = :id",
@@ -129,7 +135,8 @@ final class ImportRecords {
                 rs.getLong("rejected"),
                 rs.getString("error"),
                 rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(),
+                rs.getString("encoding"));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -11,6 +11,7 @@ import java.time.Instant;
  *     data was added to that lead
  * @param rejected rows not imported; {@link LeadImports#rejections} lists them with the reasons
  * @param error why a failed import stopped; {@code null} otherwise
+ * @param encoding how the file was decoded, e.g. {@code windows-1252 (detected)}; {@code null} until known
  */
 public record LeadImport(
         long id,
@@ -23,7 +24,8 @@ public record LeadImport(
         long rejected,
         String error,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String encoding) {
 
     public boolean finished() {
         return status != LeadImportStatus.RUNNING;

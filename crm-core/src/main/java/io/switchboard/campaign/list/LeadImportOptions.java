@@ -1,12 +1,16 @@
 package io.switchboard.campaign.list;
 
+import java.nio.charset.Charset;
+
 /**
  * How to read a list.
  *
- * @param delimiter the CSV field separator ({@code ,} or {@code ;})
+ * @param delimiter the CSV field separator ({@code ,} or {@code ;}); {@code null} to take the one the header holds
+ *     most of ({@code , ; TAB |})
  * @param deleteFileWhenDone for {@link LeadImports#startImport}: delete the uploaded file once it is read
+ * @param charset for {@link LeadImports#startImport}: the file's encoding; {@code null} to find it
  */
-public record LeadImportOptions(LeadColumns columns, char delimiter, boolean deleteFileWhenDone) {
+public record LeadImportOptions(LeadColumns columns, Character delimiter, boolean deleteFileWhenDone, Charset charset) {
 
     public LeadImportOptions {
         if (columns == null) {
@@ -14,7 +18,12 @@ public record LeadImportOptions(LeadColumns columns, char delimiter, boolean del
         }
     }
 
+    public LeadImportOptions(LeadColumns columns, Character delimiter, boolean deleteFileWhenDone) {
+        this(columns, delimiter, deleteFileWhenDone, null);
+    }
+
+    /** The delimiter from the header, the encoding found. */
     public static LeadImportOptions of(LeadColumns columns) {
-        return new LeadImportOptions(columns, ',', false);
+        return new LeadImportOptions(columns, null, false, null);
     }
 }

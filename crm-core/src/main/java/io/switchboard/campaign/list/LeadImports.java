@@ -11,24 +11,28 @@ import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
 import io.switchboard.campaign.dnc.DncEntry;
 import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.csv.ByteSource;
+import io.switchboard.csv.CsvEntry;
+import io.switchboard.csv.CsvFormatException;
+import io.switchboard.csv.CsvHeader;
+import io.switchboard.csv.CsvReader;
+import io.switchboard.csv.CsvRejection;
+import io.switchboard.csv.CsvRow;
+import io.switchboard.csv.DecodedText;
+import io.switchboard.csv.TextEncodings;
 import io.switchboard.directory.Viewer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports CSV lists into campaigns. Every row is checked (a valid number, stored in E.164; a time zone from the row
  * or the number); a number already in the campaign, from this list or an earlier one, is merged into its lead; a
  * number on a do-not-call list is rejected. Every good row is kept and every rejected one is reported with its
- * reason. Rows are written in batches (COPY on PostgreSQL), one transaction each, and the import's record counts
+ * reason, records that are not valid CSV too (a quote that never closes costs its line; {@link CsvReader}). The
+ * file's encoding is found ({@link TextEncodings}) and kept with the import. Rows are written in batches (COPY on PostgreSQL), one transaction each, and the import's record counts
  * the rows as they go, so a client can poll its progress.
  */
 public class LeadImports {
@@ -84,13 +89,13 @@ public class LeadImports {
     /**
      * Imports a list now, on the caller's thread; its record (see {@link #find}) shows the progress meanwhile.
      *
-     * @return the finished import ({@link LeadImportStatus#FAILED} with the error when the file stopped being CSV)
-     * @throws InvalidCampaignException when a mapped column is not in the header (nothing is imported)
+     * @return the finished import ({@link LeadImportStatus#FAILED} with the error when the database failed)
+     * @throws InvalidCampaignException when the header cannot be read or lacks a mapped column (nothing is imported)
      */
     public LeadImport importCsv(
             long campaignId, String fileName, Reader csv, LeadImportOptions options, Viewer viewer) {
         long id = begin(campaignId, fileName, viewer);
-        run(id, campaignId, csv, options);
+        run(id, campaignId, () -> new CsvReader(csv, options.delimiter(), null), "text", options);
         return records.find(id).orElseThrow();
     }
 
@@ -107,8 +112,11 @@ public class LeadImports {
             long campaignId, Path file, LeadImportOptions options, Viewer viewer, String fileName) {
         long id = begin(campaignId, fileName, viewer);
         executor.execute(() -> {
-            try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                run(id, campaignId, csv, options);
+            try {
+                DecodedText decoded = TextEncodings.open(ByteSource.of(file), options.charset());
+                try (Reader text = decoded.text()) {
+                    run(id, campaignId, () -> CsvReader.of(decoded, options.delimiter()), decoded.describe(), options);
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("list import {} failed", id, e);
                 records.finish(id, LeadImportStatus.FAILED, String.valueOf(e.getMessage()), clock.instant());
@@ -158,10 +166,12 @@ public class LeadImports {
         return records.start(campaignId, fileName, viewer.user().value(), clock.instant());
     }
 
-    private void run(long id, long campaignId, Reader csv, LeadImportOptions options) {
+    private void run(long id, long campaignId, Supplier<CsvReader> open, String encoding, LeadImportOptions options) {
+        records.encoding(id, encoding);
         Tally tally = new Tally(new LeadBatchWriter.ImportState(records.campaignHasLeads(campaignId)));
-        try (CSVParser parser = format(options).parse(csv)) {
-            List<String> header = parser.getHeaderNames();
+        try {
+            CsvReader csv = readHeader(open);
+            CsvHeader header = csv.header();
             for (Map.Entry<String, String> mapped : options.columns().mapped().entrySet()) {
                 if (!header.contains(mapped.getValue())) {
                     throw new InvalidCampaignException(
@@ -170,22 +180,25 @@ public class LeadImports {
                                     + header);
                 }
             }
-            ListRowReader reader = new ListRowReader(options.columns(), numbers, settings.fallbackZone(), header);
-            String delimiter = String.valueOf(options.delimiter());
+            ListRowReader reader =
+                    new ListRowReader(options.columns(), numbers, settings.fallbackZone(), header.names());
             List<ListRow> batch = new ArrayList<>(settings.batchSize());
             List<RejectedLead> rejected = new ArrayList<>();
             long read = 0;
-            Iterator<CSVRecord> rows = parser.iterator();
-            while (rows.hasNext()) {
-                CSVRecord record = rows.next();
+            for (CsvEntry entry = csv.next(); entry != null; entry = csv.next()) {
                 read++;
-                long row = record.getRecordNumber() + 1;
-                String raw = String.join(delimiter, record.values());
-                try {
-                    batch.add(reader.read(record, row, raw));
-                } catch (ListRowReader.Rejected e) {
-                    rejected.add(new RejectedLead(row, raw, e.getMessage()));
-                    rejectedCounter(e.kind);
+                if (entry instanceof CsvRejection broken) {
+                    rejected.add(new RejectedLead(broken.line(), broken.text(), broken.reason()));
+                    rejectedCounter("not_csv");
+                } else {
+                    CsvRow record = (CsvRow) entry;
+                    String raw = record.joined();
+                    try {
+                        batch.add(reader.read(record, record.line(), raw));
+                    } catch (ListRowReader.Rejected e) {
+                        rejected.add(new RejectedLead(record.line(), raw, e.getMessage()));
+                        rejectedCounter(e.kind);
+                    }
                 }
                 if (batch.size() + rejected.size() >= settings.batchSize()) {
                     flush(id, campaignId, batch, rejected, read, tally);
@@ -198,8 +211,16 @@ public class LeadImports {
         } catch (InvalidCampaignException e) {
             records.finish(id, LeadImportStatus.FAILED, e.getMessage(), clock.instant());
             throw e;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            records.finish(id, LeadImportStatus.FAILED, "not valid CSV: " + e.getMessage(), clock.instant());
+        } catch (UncheckedIOException e) {
+            records.finish(id, LeadImportStatus.FAILED, "could not read the file: " + e.getMessage(), clock.instant());
+        }
+    }
+
+    private static CsvReader readHeader(Supplier<CsvReader> open) {
+        try {
+            return open.get();
+        } catch (CsvFormatException e) {
+            throw new InvalidCampaignException("file", e.getMessage());
         }
     }
 
@@ -236,19 +257,6 @@ public class LeadImports {
 
     private void rejectedCounter(String reason) {
         meters.counter("switchboard.campaigns.leads.rejected", "reason", reason).increment();
-    }
-
-    private static CSVFormat format(LeadImportOptions options) {
-        return CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(options.delimiter())
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                .get();
     }
 
     /** Counts across batches of one import. */

@@ -2,6 +2,7 @@ package io.switchboard.campaign.list;
 
 import io.switchboard.campaign.LeadNumbers;
 import io.switchboard.campaign.LeadNumbers.LeadNumber;
+import io.switchboard.csv.CsvRow;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Checks one list row: the number must be a valid number (stored in E.164), the zone comes from the row's timezone
@@ -42,7 +42,7 @@ final class ListRowReader {
                 .toList();
     }
 
-    ListRow read(CSVRecord record, long row, String raw) throws Rejected {
+    ListRow read(CsvRow record, long row, String raw) throws Rejected {
         String number = cell(record, columns.number());
         if (number == null) {
             throw new Rejected("missing_number", "no phone number");
@@ -61,7 +61,7 @@ final class ListRowReader {
         return new ListRow(row, raw, lead.e164(), name(record), zone, priority, data);
     }
 
-    private String zone(CSVRecord record, LeadNumber lead) throws Rejected {
+    private String zone(CsvRow record, LeadNumber lead) throws Rejected {
         String given = columns.timezone() == null ? null : cell(record, columns.timezone());
         if (given != null) {
             try {
@@ -85,7 +85,7 @@ final class ListRowReader {
         throw new Rejected("unknown_timezone", "no time zone known for " + lead.e164() + "; give one in the row");
     }
 
-    private int priority(CSVRecord record) throws Rejected {
+    private int priority(CsvRow record) throws Rejected {
         String text = columns.priority() == null ? null : cell(record, columns.priority());
         if (text == null) {
             return 0;
@@ -97,7 +97,7 @@ final class ListRowReader {
         }
     }
 
-    private String name(CSVRecord record) {
+    private String name(CsvRow record) {
         if (columns.name() != null) {
             return truncate(cell(record, columns.name()));
         }
@@ -109,10 +109,7 @@ final class ListRowReader {
         return truncate(first == null ? last : last == null ? first : first + " " + last);
     }
 
-    private static String cell(CSVRecord record, String column) {
-        if (!record.isSet(column)) {
-            return null;
-        }
+    private static String cell(CsvRow record, String column) {
         String value = record.get(column);
         return value == null || value.isBlank() ? null : value.strip();
     }

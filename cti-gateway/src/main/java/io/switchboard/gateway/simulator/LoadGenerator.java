@@ -3,9 +3,7 @@ package io.switchboard.gateway.simulator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +27,6 @@ final class LoadGenerator {
     private final Deque<String> freeAgents = new ArrayDeque<>();
     /** Extensions left for people: rung, never answered by the simulator. */
     private final List<String> humanAgents = new ArrayList<>();
-
-    private final Set<String> ringingHumans = new HashSet<>();
 
     private int nextHuman;
     private final Deque<QueueCall> waitingForAgent = new ArrayDeque<>();
@@ -132,17 +128,12 @@ final class LoadGenerator {
         call.timeline.after(0.5, () -> {
             call.joinQueue();
             if (answers) {
-                String agent = freeAgents.poll();
-                if (agent == null) {
-                    waitingForAgent.add(call);
-                    call.timeline.after(QUEUE_TIMEOUT_SECONDS, () -> {
-                        if (call.phase == QueueCall.Phase.WAITING) {
-                            new QueueCallEnding(call).queueTimeout();
-                        }
-                    });
-                } else {
-                    ringHumanFirst(call, agent);
-                }
+                call.timeline.after(QUEUE_TIMEOUT_SECONDS, () -> {
+                    if (call.phase == QueueCall.Phase.WAITING) {
+                        new QueueCallEnding(call).queueTimeout();
+                    }
+                });
+                ringHumanFirst(call);
             } else {
                 String agent = freeAgents.poll();
                 if (agent != null) {
@@ -156,34 +147,46 @@ final class LoadGenerator {
     }
 
     /**
-     * Rings a free, unpaused human agent first, as a queue rings members in turn; nobody answers there, so after the
-     * ring time the queue moves on to the simulated agent.
+     * Rings a free, unpaused human agent first, as a linear queue rings its first free member; nobody answers there,
+     * so after the ring time the queue moves on to the simulated agents. Whether a simulated agent is free does not
+     * matter (a busy queue still rings its free members), and none is held while the person's phone rings: the demo
+     * keeps ringing a ready person however many callers wait.
      */
-    private void ringHumanFirst(QueueCall call, String agent) {
+    private void ringHumanFirst(QueueCall call) {
         String human = freeHuman();
         if (human == null) {
-            ringAndAnswer(call, agent);
+            serveOrWait(call);
             return;
         }
-        ringingHumans.add(human);
         AgentLeg leg = call.ring(human, AgentLeg.NEVER, profile.talkSeconds());
         call.timeline.after(profile.ringSeconds(), () -> {
-            ringingHumans.remove(human);
             if (call.phase != QueueCall.Phase.WAITING) {
-                agentFree(agent);
                 return;
             }
             new QueueCallEnding(call).ringNoAnswer(leg);
-            call.timeline.after(1, () -> ringAndAnswer(call, agent));
+            call.timeline.after(1, () -> serveOrWait(call));
         });
+    }
+
+    /** A free simulated agent takes the caller; with none free the caller waits for the next one. */
+    private void serveOrWait(QueueCall call) {
+        if (call.phase != QueueCall.Phase.WAITING) {
+            return;
+        }
+        String agent = freeAgents.poll();
+        if (agent == null) {
+            waitingForAgent.add(call);
+        } else {
+            ringAndAnswer(call, agent);
+        }
     }
 
     private String freeHuman() {
         for (int i = 0; i < humanAgents.size(); i++) {
             String extension = humanAgents.get((nextHuman + i) % humanAgents.size());
             SimMember member = queue.member(extension).orElse(null);
-            boolean free = member != null && member.status == SimMember.NOT_INUSE && !member.paused;
-            if (free && !ringingHumans.contains(extension)) {
+            // The member's status is the phone's: ringing or on a call it is not free, whichever call rang it.
+            if (member != null && member.available()) {
                 nextHuman = (nextHuman + i + 1) % humanAgents.size();
                 return extension;
             }

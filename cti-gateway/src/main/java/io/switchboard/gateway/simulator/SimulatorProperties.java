@@ -1,5 +1,6 @@
 package io.switchboard.gateway.simulator;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled run the simulator (the demo default; off with a real Asterisk)
  * @param timeScale simulated seconds per real second
  * @param callsPerSecond new inbound calls per (real) second in load mode; 0 generates none
- * @param agents simulated agents answering the load queue
+ * @param agents agents (extensions 2000 upward, the human agents among them) staffing the load queue; the default ten
+ *     take the default calls with most callers answered within 20 s
  * @param answerRate share of calls the simulated agents answer; the rest are abandoned
  * @param ringSeconds how long a simulated agent's phone rings
  * @param talkSeconds how long a simulated agent talks
@@ -18,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param humanAgents the first this many agents (2000 upward) are left for people trying the demo: their phones
  *     ring before a simulated agent takes the call, and the simulator never answers them
  * @param outbound how the customers of campaign (customer-first) originates answer, and the campaign queue
+ * @param authTimeout a manager connection that has not logged in this long after it opened is closed (Asterisk's
+ *     {@code authtimeout})
+ * @param authLimit at most this many manager connections may be waiting to log in; a further one is closed at once
+ *     (Asterisk's {@code authlimit})
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -28,13 +34,15 @@ public record SimulatorProperties(
         String secret,
         @DefaultValue("1") double timeScale,
         @DefaultValue("0.3") double callsPerSecond,
-        @DefaultValue("6") int agents,
+        @DefaultValue("10") int agents,
         @DefaultValue("0.85") double answerRate,
         @DefaultValue("4") double ringSeconds,
         @DefaultValue("20") double talkSeconds,
         @DefaultValue("0") int callerPool,
         @DefaultValue("0") int humanAgents,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue("30s") Duration authTimeout,
+        @DefaultValue("50") int authLimit) {
 
     /**
      * {@code switchboard.simulator.outbound.*}: shares of campaign calls answered by a person, a machine, busy, not
@@ -58,7 +66,7 @@ public record SimulatorProperties(
         }
     }
 
-    SimulatorSettings settings() {
+    public SimulatorSettings settings() {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException(
                     "switchboard.simulator.secret must be set when the simulator is enabled");
@@ -67,7 +75,11 @@ public record SimulatorProperties(
                 .withOutbound(outbound == null ? OutboundModel.defaults() : outbound.model());
     }
 
-    LoadProfile load() {
+    AuthLimits authLimits() {
+        return new AuthLimits(authTimeout, authLimit);
+    }
+
+    public LoadProfile load() {
         return LoadProfile.of(callsPerSecond, agents)
                 .withAnswerRate(answerRate)
                 .withDurations(ringSeconds, talkSeconds)
