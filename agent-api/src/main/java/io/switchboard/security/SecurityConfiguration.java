@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.switchboard.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordProperties.class)
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -38,6 +40,12 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and still reads hashes stored with an older id
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** What every password set here must be: at setup, at a user's own change, at an admin's create or reset. */
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordProperties properties) {
+        return new PasswordPolicy(properties.minLength());
     }
 
     /**
@@ -83,6 +91,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/calls")
                         .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        // call control: an agent their own call, a supervisor their team's, an admin any (per row)
+                        .requestMatchers("/api/v1/agents/*/call/**")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
                         .requestMatchers("/api/v1/agents/me", "/api/v1/agents/me/**")
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents")
@@ -103,6 +114,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/campaigns/*/progress")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        // list uploads are refused here, before the body is read: a refused upload is never spooled
+                        .requestMatchers(HttpMethod.POST, "/api/v1/campaigns/*/leads")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/dnc", "/api/v1/dnc/**")
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
@@ -129,20 +143,21 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**")
-                        .permitAll()
-                        .requestMatchers("/agent")
-                        .hasAnyRole(AGENT, SUPERVISOR)
-                        .requestMatchers("/wallboard")
-                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/campaigns")
-                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                        .authenticated()
-                        .requestMatchers("/")
-                        .authenticated()
-                        .anyRequest()
-                        .denyAll())
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
+                                .permitAll()
+                                .requestMatchers("/agent")
+                                .hasAnyRole(AGENT, SUPERVISOR)
+                                .requestMatchers("/wallboard")
+                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/campaigns")
+                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                                .authenticated()
+                                .requestMatchers("/")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
