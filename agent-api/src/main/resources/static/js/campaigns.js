@@ -84,7 +84,8 @@ async function act(action) {
 function showImport(report) {
   const box = document.getElementById('import-report');
   const summary = el('p', `${report.state}: ${report.rowsRead} rows read, ${report.imported} imported, `
-    + `${report.merged} merged as duplicates, ${report.rejected} rejected.`, 'import-summary');
+    + `${report.merged} merged as duplicates, ${report.rejected} rejected.`
+    + (report.encoding ? ` Read as ${report.encoding}.` : ''), 'import-summary');
   const parts = [summary];
   if (report.rejectedRows && report.rejectedRows.length) {
     const table = el('table', null, 'rejected');

@@ -14,6 +14,11 @@ import io.switchboard.campaign.list.LeadImport;
 import io.switchboard.campaign.list.LeadImportOptions;
 import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.campaign.list.RejectedLead;
+import io.switchboard.csv.ByteSource;
+import io.switchboard.csv.CsvFormatException;
+import io.switchboard.csv.CsvReader;
+import io.switchboard.csv.DecodedText;
+import io.switchboard.csv.TextEncodings;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.UserId;
@@ -26,20 +31,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,12 +66,18 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Campaigns", description = "Outbound campaigns: lists, do-not-call, pacing, progress and results")
 class CampaignController {
 
+    /** The most do-not-call entries one list request returns. */
+    static final int MAX_DNC_PAGE = 1000;
+    /** The most rejected rows one request returns. */
+    static final int MAX_REJECTIONS_PAGE = 10_000;
+
     private final Campaigns campaigns;
     private final LeadImports imports;
     private final DoNotCall doNotCall;
     private final CampaignReports reports;
     private final CampaignBoard board;
     private final Directory directory;
+    private final Uploads uploads;
 
     CampaignController(
             Campaigns campaigns,
@@ -78,13 +85,15 @@ class CampaignController {
             DoNotCall doNotCall,
             CampaignReports reports,
             CampaignBoard board,
-            Directory directory) {
+            Directory directory,
+            Uploads uploads) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.doNotCall = doNotCall;
         this.reports = reports;
         this.board = board;
         this.directory = directory;
+        this.uploads = uploads;
     }
 
     @GetMapping("/campaigns")
@@ -136,11 +145,15 @@ class CampaignController {
 
     /**
      * Uploads a CSV list. It is read in the background: the answer (202) is the import with its first counts; poll
-     * {@code /campaigns/{id}/imports/{importId}} for progress and the rejected rows.
+     * {@code /campaigns/{id}/imports/{importId}} for progress and the rejected rows. Only campaign managers and
+     * admins reach this (the security chain refuses others before the body is read); the copy kept for the
+     * background import is deleted when it is read, and at once when the upload is refused.
      *
      * @param number the header of the number column
      * @param name the header of the full-name column
      * @param timezone the header of a column overriding the zone taken from the number
+     * @param delimiter the field separator; by default the one of {@code , ; TAB |} the header holds most of
+     * @param charset the file's encoding; by default found from the file (byte-order mark, UTF-8, else detected)
      */
     @PostMapping(path = "/campaigns/{id}/leads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> upload(
@@ -149,37 +162,41 @@ class CampaignController {
             @RequestParam(defaultValue = "number") String number,
             @RequestParam(defaultValue = "name") String name,
             @RequestParam(defaultValue = "timezone") String timezone,
-            @RequestParam(defaultValue = ",") char delimiter,
+            @RequestParam(required = false) Character delimiter,
+            @RequestParam(required = false) String charset,
             @AuthenticationPrincipal SwitchboardUser me)
             throws IOException {
         campaigns.get(id, me.viewer());
-        Path copy = Files.createTempFile("switchboard-list-", ".csv");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        Charset encoding = Uploads.charset(charset);
+        Path copy = uploads.keep(file, "switchboard-list-");
+        try {
+            LeadColumns columns = columns(copy, delimiter, encoding, number, name, timezone);
+            LeadImport started = imports.startImport(
+                    id, copy, new LeadImportOptions(columns, delimiter, true, encoding), me.viewer(), fileName(file));
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/campaigns/" + id + "/imports/" + started.id()))
+                    .body(report(started, me));
+        } catch (IOException | RuntimeException e) {
+            // once started, the import deletes the file; before, nobody else would
+            Uploads.delete(copy);
+            throw e;
         }
-        LeadColumns columns = columns(copy, delimiter, number, name, timezone);
-        LeadImport started = imports.startImport(
-                id, copy, new LeadImportOptions(columns, delimiter, true), me.viewer(), fileName(file));
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/campaigns/" + id + "/imports/" + started.id()))
-                .body(report(started, me));
     }
 
     /**
      * The mapping, fitted to the file's header: the name, timezone and priority columns are optional, so a list with
-     * only numbers imports too. A missing number column fails the import with the header in the reason.
+     * only numbers imports too. A missing number column fails the import with the header in the reason; a file
+     * that is not text is refused (415) here, before an import is recorded.
      */
-    private static LeadColumns columns(Path file, char delimiter, String number, String name, String timezone)
+    private static LeadColumns columns(
+            Path file, Character delimiter, Charset charset, String number, String name, String timezone)
             throws IOException {
-        CSVFormat format =
-                CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().build();
+        DecodedText decoded = TextEncodings.open(ByteSource.of(file), charset);
         List<String> header;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, format)) {
-            // a spreadsheet's byte-order mark is not part of the first column's name
-            header = parser.getHeaderNames().stream()
-                    .map(column -> column.replace("\uFEFF", "").strip())
-                    .toList();
+        try (Reader text = decoded.text()) {
+            header = CsvReader.of(decoded, delimiter).header().names();
+        } catch (CsvFormatException e) {
+            throw new InvalidCampaignException("file", e.getMessage());
         }
         return LeadColumns.of(number, name)
                 .withTimezone(timezone)
@@ -213,6 +230,7 @@ class CampaignController {
             long merged,
             long rejected,
             String error,
+            String encoding,
             List<RejectedRow> rejectedRows) {}
 
     record RejectedRow(long row, List<String> values, String reason) {}
@@ -233,6 +251,7 @@ class CampaignController {
                 found.merged(),
                 found.rejected(),
                 found.error(),
+                found.encoding(),
                 rows);
     }
 
@@ -249,7 +268,8 @@ class CampaignController {
             @RequestParam(defaultValue = "1000") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
         importReport(id, importId, me);
-        return imports.rejections(importId, offset, Math.min(limit, 10_000), me.viewer()).stream()
+        Paging.offset(offset, limit, MAX_REJECTIONS_PAGE);
+        return imports.rejections(importId, offset, limit, me.viewer()).stream()
                 .map(CampaignController::row)
                 .toList();
     }
@@ -278,7 +298,8 @@ class CampaignController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return doNotCall.list(null, offset, Math.min(limit, 1000), me.viewer());
+        Paging.offset(offset, limit, MAX_DNC_PAGE);
+        return doNotCall.list(null, offset, limit, me.viewer());
     }
 
     @PostMapping("/dnc")
@@ -303,7 +324,8 @@ class CampaignController {
             @RequestParam(defaultValue = "100") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
         campaigns.get(id, me.viewer());
-        return doNotCall.list(id, offset, Math.min(limit, 1000), me.viewer());
+        Paging.offset(offset, limit, MAX_DNC_PAGE);
+        return doNotCall.list(id, offset, limit, me.viewer());
     }
 
     @PostMapping("/campaigns/{id}/dnc")

@@ -59,15 +59,22 @@ public final class Api {
 
     /** POSTs one file as the multipart field {@code file}, as an HTML form or {@code curl -F file=@...} does. */
     public HttpResponse<String> upload(String path, String user, String password, String fileName, String content) {
+        return upload(path, user, password, fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #upload(String, String, String, String, String)}, the file's bytes as they are (any encoding). */
+    public HttpResponse<String> upload(String path, String user, String password, String fileName, byte[] content) {
         String boundary = "switchboard-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + content + "\r\n"
-                + "--" + boundary + "--\r\n";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         return send(user == null ? request : withBasic(request, user, password));
     }
 

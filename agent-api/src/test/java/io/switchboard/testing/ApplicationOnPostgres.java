@@ -16,8 +16,11 @@ import io.switchboard.gateway.simulator.HangupBy;
 import io.switchboard.gateway.simulator.QueueCallAnswered;
 import io.switchboard.gateway.simulator.SimulatedCall;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,6 +51,17 @@ public abstract class ApplicationOnPostgres {
     /** The PBX webhook's signing secret in these tests. */
     public static final String WEBHOOK_SECRET = "a-webhook-secret-of-at-least-thirty-two-bytes";
 
+    /** Where uploads are spooled in these tests (the servlet container's parts and the kept list copies). */
+    public static final Path UPLOADS = uploadsFolder();
+
+    private static Path uploadsFolder() {
+        try {
+            return Files.createTempDirectory("switchboard-test-uploads-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void realPostgresAndFreePorts(DynamicPropertyRegistry registry) throws IOException {
         int amiPort;
@@ -67,6 +81,7 @@ public abstract class ApplicationOnPostgres {
         registry.add("switchboard.webhook.secret", () -> WEBHOOK_SECRET);
         registry.add("spring.servlet.multipart.max-file-size", () -> MAX_UPLOAD_BYTES + "B");
         registry.add("spring.servlet.multipart.max-request-size", () -> MAX_UPLOAD_BYTES + "B");
+        registry.add("spring.servlet.multipart.location", UPLOADS::toString);
     }
 
     @LocalServerPort

@@ -133,7 +133,7 @@ class CampaignPageInChromiumTest {
             browser.waiting(Duration.ofSeconds(20))
                     .until(ExpectedConditions.textMatches(summary, java.util.regex.Pattern.compile("^DONE.*")));
             assertThat(browser.driver().findElement(summary).getText())
-                    .contains("5 rows read", "3 imported", "2 rejected");
+                    .contains("5 rows read", "3 imported", "2 rejected", "Read as UTF-8 (detected)");
             List<WebElement> rejected = browser.driver().findElements(By.cssSelector("#rejected-rows tbody tr"));
             assertThat(rejected).hasSize(2);
             assertThat(rejected.get(0).getText()).contains("4", "not a number", "not a valid phone number");

@@ -10,8 +10,8 @@ import java.util.List;
  * never closes costs that one line, not the rest of the file (a CSV parser such as Commons CSV reads to the end
  * of the file looking for the closing quote, then fails).
  *
- * <p>A quoted cell may hold line breaks, over at most {@value #MAX_LINES_PER_RECORD} lines; a quote still open
- * after that, or at the end of the file, is taken for a broken quote. So is a quoted cell over several lines that
+ * <p>A quoted cell may hold line breaks, over at most {@value #MAX_LINES_PER_RECORD} lines and {@value
+ * #MAX_LINE_LENGTH} characters; a quote still open after that, or at the end of the file, is taken for a broken quote. So is a quoted cell over several lines that
  * makes the record longer than the header: that is the usual sign of a stray quote that swallowed whole rows.
  *
  * <p>Cells are trimmed; empty records (no cells, or only empty ones, as spreadsheets write below a table) are
@@ -24,7 +24,11 @@ public final class CsvReader {
     /** The most lines one record (a cell with line breaks) may span before its open quote counts as broken. */
     public static final int MAX_LINES_PER_RECORD = 100;
 
-    /** The longest line read; beyond it a line is rejected (a text file has no such lines, a binary one may). */
+    /**
+     * The longest line read, and the most characters one record may span; beyond it the line is rejected (a text
+     * file has no such lines, a binary one may). With {@link #MAX_LINES_PER_RECORD} it bounds the memory a record
+     * takes, whatever the file holds.
+     */
     public static final int MAX_LINE_LENGTH = 1_000_000;
 
     private static final int MAX_REPORTED_TEXT = 4000;
@@ -104,6 +108,7 @@ public final class CsvReader {
         StringBuilder cell = new StringBuilder();
         Lines.Line current = first;
         String text = first.text();
+        long spanLength = text.length();
         int i = 0;
         while (true) {
             // the start of a cell: spaces before an opening quote do not count
@@ -117,18 +122,23 @@ public final class CsvReader {
                 while (true) {
                     if (i == text.length()) {
                         // the quoted cell goes on on the next line
-                        Lines.Line next = span.size() < MAX_LINES_PER_RECORD ? lines.next() : null;
-                        if (next == null || next.tooLong()) {
+                        boolean room = span.size() < MAX_LINES_PER_RECORD && spanLength < MAX_LINE_LENGTH;
+                        Lines.Line next = room ? lines.next() : null;
+                        if (next == null
+                                || next.tooLong()
+                                || spanLength + next.text().length() > MAX_LINE_LENGTH) {
                             if (next != null) {
                                 span.add(next);
                             }
                             return broken(
                                     span,
                                     "a quote opened on line " + opened + " is not closed"
-                                            + (next == null && span.size() < MAX_LINES_PER_RECORD
+                                            + (room && next == null
                                                     ? " before the end of the file"
-                                                    : " within " + MAX_LINES_PER_RECORD + " lines"));
+                                                    : " within " + MAX_LINES_PER_RECORD + " lines or " + MAX_LINE_LENGTH
+                                                            + " characters"));
                         }
+                        spanLength += next.text().length();
                         cell.append(current.ending());
                         span.add(next);
                         current = next;

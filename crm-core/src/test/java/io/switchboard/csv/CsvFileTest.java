@@ -65,6 +65,25 @@ class CsvFileTest {
     }
 
     @Test
+    void aQuoteLeftOpenOverHugeLinesIsCutOffAtTheRecordLimit() {
+        String huge = "x".repeat(CsvReader.MAX_LINE_LENGTH / 3);
+        StringBuilder csv = new StringBuilder("name,notes\n\"Ann,").append(huge).append('\n');
+        for (int i = 0; i < 5; i++) {
+            csv.append("Row ").append(i).append(',').append(huge).append('\n');
+        }
+
+        CsvFile file = read(csv.toString());
+
+        assertThat(file.rejections())
+                .singleElement()
+                .satisfies(rejection -> assertThat(rejection.reason())
+                        .contains("within " + CsvReader.MAX_LINES_PER_RECORD + " lines or"));
+        assertThat(file.rows())
+                .extracting(row -> row.get("name"))
+                .containsExactly("Row 0", "Row 1", "Row 2", "Row 3", "Row 4");
+    }
+
+    @Test
     void quotedCellsMayHoldLineBreaksDelimitersAndQuotes() {
         CsvFile file = read("name,notes\r\n\"Smith, Ann\",\"first line\r\nsecond \"\"quoted\"\" line\"\r\nBob,x\r\n");
 
@@ -160,6 +179,18 @@ class CsvFileTest {
         assertThat(file.header().delimiter()).isEqualTo('\t');
         assertThat(file.rows().get(0).get("name")).isEqualTo("Jürgen");
         assertThat(file.rows().get(0).get("phone")).isEqualTo("030 1");
+    }
+
+    @Test
+    void aGivenUtf16ReadsItsOwnByteOrderMark() {
+        byte[] bytes = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "name\tphone\r\nJürgen\t030 1\r\n".getBytes(StandardCharsets.UTF_16LE));
+
+        CsvFile file = CsvFile.read(bytes, null, StandardCharsets.UTF_16);
+
+        assertThat(file.encoding()).isEqualTo("UTF-16 (given)");
+        assertThat(file.rows().get(0).get("name")).isEqualTo("Jürgen");
     }
 
     @Test
