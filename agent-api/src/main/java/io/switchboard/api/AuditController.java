@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditController {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_PAGE = 500;
 
     /** An entry with its before and after as JSON objects ({@code null} for a creation or a deletion). */
     record AuditView(
@@ -77,7 +78,7 @@ class AuditController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @AuthenticationPrincipal SwitchboardUser me) {
-        Paging paging = Paging.of(page, size);
+        Paging.page(page, size, MAX_PAGE);
         return PageResponse.of(
                 audit.find(
                         new AuditQuery(actor, action, subjectType, subjectId, from, to),

@@ -1,17 +1,30 @@
 package io.switchboard.api;
 
-/** The page and size of a list request, checked: a page below 0 or a size outside 1..500 names its parameter. */
-record Paging(int page, int size) {
+/**
+ * The one rule for every list: a page (or offset) of zero or more and a size (or limit) from 1 to the list's
+ * maximum. A size over the maximum is refused, naming the field and the maximum, rather than quietly cut: a client
+ * that asked for 1,000 and got 200 would take the 200 for everything.
+ */
+final class Paging {
 
-    static final int MAX_SIZE = 500;
+    private Paging() {}
 
-    static Paging of(int page, int size) {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "page is 0 or more, not " + page);
+    /** Checks {@code page} and {@code size} query parameters. */
+    static void page(int page, int size, int maxSize) {
+        check("page", page, "size", size, maxSize);
+    }
+
+    /** Checks {@code offset} and {@code limit} query parameters. */
+    static void offset(int offset, int limit, int maxLimit) {
+        check("offset", offset, "limit", limit, maxLimit);
+    }
+
+    private static void check(String startField, int start, String sizeField, int size, int max) {
+        if (start < 0) {
+            throw InvalidRequestException.of(startField, "must be 0 or more");
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "size is 1 to " + MAX_SIZE + ", not " + size);
+        if (size < 1 || size > max) {
+            throw InvalidRequestException.of(sizeField, "must be between 1 and " + max);
         }
-        return new Paging(page, size);
     }
 }

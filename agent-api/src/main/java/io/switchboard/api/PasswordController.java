@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.UserAdministration;
 import io.switchboard.security.PasswordChangeRequired;
+import io.switchboard.security.PasswordPolicy;
 import io.switchboard.security.SwitchboardUser;
+import io.switchboard.security.WeakPasswordException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,16 +25,18 @@ class PasswordController {
 
     record PasswordChange(
             @NotBlank String currentPassword,
-            @NotBlank @Size(min = 8, max = 200) String newPassword) {}
+            @NotBlank @Size(max = 200) String newPassword) {}
 
     private final Directory directory;
     private final UserAdministration users;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
 
-    PasswordController(Directory directory, UserAdministration users, PasswordEncoder encoder) {
+    PasswordController(Directory directory, UserAdministration users, PasswordEncoder encoder, PasswordPolicy policy) {
         this.directory = directory;
         this.users = users;
         this.encoder = encoder;
+        this.policy = policy;
     }
 
     @PostMapping("/api/v1/me/password")
@@ -45,13 +49,14 @@ class PasswordController {
                 .map(credentials -> credentials.passwordHash())
                 .orElse(null);
         if (hash == null || !encoder.matches(change.currentPassword(), hash)) {
-            throw new InvalidParameterException("currentPassword", "the current password is wrong");
+            throw InvalidRequestException.of("currentPassword", "the current password is wrong");
         }
         if (change.newPassword().equals(change.currentPassword())) {
-            throw new InvalidParameterException("newPassword", "the new password must differ from the current one");
+            throw InvalidRequestException.of("newPassword", "the new password must differ from the current one");
         }
-        if (change.newPassword().equalsIgnoreCase(me.getUsername())) {
-            throw new InvalidParameterException("newPassword", "a password may not be the username");
+        java.util.List<String> weak = policy.problems(me.getUsername(), change.newPassword());
+        if (!weak.isEmpty()) {
+            throw new WeakPasswordException("newPassword", weak);
         }
         users.changeOwnPassword(me.getUsername(), encoder.encode(change.newPassword()));
         PasswordChangeRequired.changed(request);

@@ -8,6 +8,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.directory.UserImport;
 import io.switchboard.directory.UserImportReport;
+import io.switchboard.security.PasswordPolicy;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -88,14 +89,18 @@ class UserController {
     record PasswordRequest(
             @NotBlank @Size(min = 8, max = 200) String password) {}
 
+    private static final int MAX_PAGE = 500;
+
     private final UserAdministration users;
     private final UserImport imports;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
 
-    UserController(UserAdministration users, UserImport imports, PasswordEncoder encoder) {
+    UserController(UserAdministration users, UserImport imports, PasswordEncoder encoder, PasswordPolicy policy) {
         this.users = users;
         this.imports = imports;
         this.encoder = encoder;
+        this.policy = policy;
     }
 
     /** By username; {@code q} finds users whose username, name, e-mail or extension contains it. */
@@ -104,8 +109,8 @@ class UserController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        Paging paging = Paging.of(page, size);
-        return PageResponse.of(users.search(q, paging.page(), paging.size()), UserView::of);
+        Paging.page(page, size, MAX_PAGE);
+        return PageResponse.of(users.search(q, page, size), UserView::of);
     }
 
     @PostMapping("/users")
@@ -134,7 +139,7 @@ class UserController {
     @PostMapping("/users/{username}/deactivate")
     UserView deactivate(@PathVariable String username, @AuthenticationPrincipal SwitchboardUser me) {
         if (me.getUsername().equals(username)) {
-            throw new InvalidParameterException("username", "admins cannot deactivate themselves");
+            throw InvalidRequestException.of("username", "admins cannot deactivate themselves");
         }
         return UserView.of(users.setActive(username, false, me.viewer()));
     }
@@ -150,9 +155,7 @@ class UserController {
             @PathVariable String username,
             @Valid @RequestBody PasswordRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        if (request.password().equalsIgnoreCase(username)) {
-            throw new InvalidParameterException("password", "a password may not be the username");
-        }
+        policy.check(username, request.password());
         users.resetPassword(username, encoder.encode(request.password()), me.viewer());
         return UserView.of(users.get(username));
     }

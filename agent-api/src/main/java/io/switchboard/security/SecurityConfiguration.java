@@ -4,6 +4,7 @@ import io.switchboard.directory.Directory;
 import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordProperties.class)
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -40,6 +42,12 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and still reads hashes stored with an older id
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** What every password set here must be: at setup, at a user's own change, at an admin's create or reset. */
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordProperties properties) {
+        return new PasswordPolicy(properties.minLength());
     }
 
     /**
@@ -151,24 +159,25 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, UserAdministration users) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**")
-                        .permitAll()
-                        .requestMatchers("/agent")
-                        .hasAnyRole(AGENT, SUPERVISOR)
-                        .requestMatchers("/wallboard")
-                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/campaigns")
-                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/admin/**")
-                        .hasRole(ADMIN)
-                        .requestMatchers("/password")
-                        .authenticated()
-                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                        .authenticated()
-                        .requestMatchers("/")
-                        .authenticated()
-                        .anyRequest()
-                        .denyAll())
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
+                                .permitAll()
+                                .requestMatchers("/agent")
+                                .hasAnyRole(AGENT, SUPERVISOR)
+                                .requestMatchers("/wallboard")
+                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/campaigns")
+                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/admin/**")
+                                .hasRole(ADMIN)
+                                .requestMatchers("/password")
+                                .authenticated()
+                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                                .authenticated()
+                                .requestMatchers("/")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header

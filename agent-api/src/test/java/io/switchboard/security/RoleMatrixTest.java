@@ -106,6 +106,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/contacts", 201, 201, 201, 201, 201),
             row("GET /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("PUT /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
+            row("PATCH /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("DELETE /api/v1/contacts/{id}", 204, 204, 404, 204, 204),
             row("POST /api/v1/contacts/import", 403, 200, 200, 200, 200),
             row("GET /api/v1/activities", 200, 200, 200, 200, 200),
@@ -241,6 +242,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     /** A call the agent took. */
     long agentsActivity;
 
+    /** The PBX's id of that call. */
+    String agentsCallId;
+
     /** A ticket the agent opened and holds, about their shared contact. */
     long agentsTicket;
 
@@ -272,8 +276,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         agentsContact = contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer")
                 .id()
                 .value();
-        agentsActivity =
-                activityOf(queueCall("+493055570001", TestUser.AGENT, 2)).id().value();
+        Activity agentsCall = activityOf(queueCall("+493055570001", TestUser.AGENT, 2));
+        agentsActivity = agentsCall.id().value();
+        agentsCallId = agentsCall.callId();
         // the agent and their teammate staff the first tier
         tiers.addMember(tiers.first().name(), user(TestUser.AGENT).id());
         tiers.addMember(tiers.first().name(), user(TestUser.TEAMMATE).id());
@@ -364,7 +369,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         String path = "/api/v1/contacts/" + shared.id().value();
 
         assertThat(call("DELETE", path, TestUser.AGENT, null).statusCode()).isEqualTo(403);
-        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Teammate's shared customer, Ltd\"}")
+        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Teammate's shared customer, Ltd\",\"version\":0}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(call("DELETE", path, TestUser.SUPERVISOR, null).statusCode()).isEqualTo(204);
@@ -375,7 +380,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         Contact secret = contactOf(TestUser.AGENT, Visibility.PRIVATE, "Agent's private customer");
         String path = "/api/v1/contacts/" + secret.id().value();
 
-        HttpResponse<String> edited = call("PUT", path, TestUser.SUPERVISOR, "{\"name\":\"Agent's private client\"}");
+        HttpResponse<String> edited =
+                call("PUT", path, TestUser.SUPERVISOR, "{\"name\":\"Agent's private client\",\"version\":0}");
 
         assertThat(edited.statusCode()).isEqualTo(200);
         JsonNode contact = Api.json(edited);
@@ -563,6 +569,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             return api.upload(
                     path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
         }
+        if (method.equals("PATCH")) {
+            return api.send(api.request(method, path, user, password, null)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(bodyFor(endpoint, caller))));
+        }
         return api.call(method, path, user, password, bodyFor(endpoint, caller));
     }
 
@@ -618,7 +629,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
             case "POST /api/v1/agents/{extension}/call/consultation" ->
                 "{\"extension\":\"" + TestUser.TEAMMATE.extension + "\"}";
-            case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\"}";
+            // a new contact for each edit: version 0
+            case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\",\"version\":0}";
+            case "PATCH /api/v1/contacts/{id}" -> "{\"notes\":\"Noted by " + caller + "\"}";
             case "PUT /api/v1/activities/{id}/disposition" ->
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
@@ -631,7 +644,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // back to the tier's queue: an agent may give back their own
             case "POST /api/v1/tickets/{id}/assignee" -> "{\"username\":null,\"reason\":\"off sick\"}";
             case "POST /api/v1/tickets/{id}/escalations" -> "{\"reason\":\"needs an engineer\"}";
-            case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"rm-linked-call\"}";
+            // a call the agent took: the agent, their supervisor, campaign managers and admins see it
+            case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"" + agentsCallId + "\"}";
             case "POST /api/v1/campaigns" ->
                 "{\"name\":\"Campaign by " + caller + "\",\"dialMode\":\"PREVIEW\",\"queue\":\"rm-campaign\"}";
             case "PUT /api/v1/campaigns/{id}" ->

@@ -4,11 +4,14 @@ import io.switchboard.audit.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,18 +63,40 @@ public class Contacts {
     /**
      * Replaces every field of a contact the viewer may see, phone numbers included.
      *
+     * @param expectedVersion the version the edit was made on; {@code null} edits whatever is stored now
      * @throws ContactNotFoundException no such contact, or one the viewer may not see
+     * @throws ContactAccessDeniedException the edit changes who owns or sees the contact, and the viewer may not
+     * @throws OptimisticLockingFailureException the contact changed since {@code expectedVersion}
      * @throws IllegalArgumentException naming the field that cannot be stored
      */
     @Transactional
-    public Contact update(ContactId id, NewContact contact, Viewer viewer) {
+    public Contact update(ContactId id, NewContact contact, Long expectedVersion, Viewer viewer) {
         ContactEntity entity = visibleEntity(id, viewer);
+        if (expectedVersion != null && expectedVersion != entity.version()) {
+            throw new OptimisticLockingFailureException(
+                    "contact " + id.value() + " was changed by someone else (now at version " + entity.version()
+                            + ", the edit was made on " + expectedVersion + ")");
+        }
+        VisibleContact before = entity.visibleAs();
         Cleaned cleaned = clean(contact);
+        boolean sharingChanges =
+                !Objects.equals(before.ownerId(), idOf(cleaned.contact().owner()))
+                        || before.visibility() != cleaned.contact().visibility();
+        if (sharingChanges && !VisibilityRule.of(viewer).mayChangeSharing(before)) {
+            throw new ContactAccessDeniedException(
+                    id,
+                    "only the contact's owner, their team's supervisor or an admin may change its owner or visibility");
+        }
         entity.replace(cleaned.contact(), cleaned.accountId(), cleaned.contact().team(), clock.instant());
         // the old numbers must be gone before the new ones go in (one flush), or a number kept would clash
         contacts.saveAndFlush(entity);
         addPhones(entity, contact);
-        return contacts.save(entity).toContact(cleaned.account());
+        // flushed again so that the version returned is the one stored
+        return contacts.saveAndFlush(entity).toContact(cleaned.account());
+    }
+
+    private static Long idOf(UserId user) {
+        return user == null ? null : user.value();
     }
 
     /**
