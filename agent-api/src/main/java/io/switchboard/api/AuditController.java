@@ -80,11 +80,7 @@ class AuditController {
             @AuthenticationPrincipal SwitchboardUser me) {
         Paging.page(page, size, MAX_PAGE);
         return PageResponse.of(
-                audit.find(
-                        new AuditQuery(actor, action, subjectType, subjectId, from, to),
-                        me.viewer(),
-                        paging.page(),
-                        paging.size()),
+                audit.find(new AuditQuery(actor, action, subjectType, subjectId, from, to), me.viewer(), page, size),
                 AuditView::of);
     }
 
