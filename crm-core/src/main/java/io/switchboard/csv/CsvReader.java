@@ -44,6 +44,9 @@ public final class CsvReader {
      * @throws CsvFormatException when there is no header or it cannot be read
      */
     public CsvReader(Reader text, Character delimiter, String undecodable) {
+        if (delimiter != null && (delimiter == '"' || delimiter == '\r' || delimiter == '\n')) {
+            throw new CsvFormatException("the delimiter cannot be a quote or a line break");
+        }
         this.lines = new Lines(text, MAX_LINE_LENGTH);
         this.undecodable = undecodable;
         this.header = readHeader(delimiter);
