@@ -367,9 +367,10 @@ class PagesInChromiumTest {
 
             // the other lead next, and then none is due
             next.sendKeys(Keys.ENTER);
-            browser.waiting(Duration.ofSeconds(5))
-                    .until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
-                            By.cssSelector("#preview .lead-name"), name)));
+            // wait for the other lead itself: the card is replaced by "Taking the next lead…" until it comes
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver -> driver.findElements(By.cssSelector("#preview .lead-name")).stream()
+                            .anyMatch(shown -> !shown.getText().equals(name)));
             assertThat(browser.driver()
                             .findElement(By.cssSelector("#preview .lead-name"))
                             .getText())
