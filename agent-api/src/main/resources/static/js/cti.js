@@ -22,8 +22,8 @@ export function connectCti(handlers) {
       show('down', 'Live updates unavailable: ' + error.message + '. Retrying…');
       return retry();
     }
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.hostname}:${grant.port}${grant.path}?token=${encodeURIComponent(grant.token)}`);
+    // The server says where the edge is: its own port on this page's host, or a reverse proxy's URL.
+    const socket = new WebSocket(`${grant.url}?token=${encodeURIComponent(grant.token)}`);
     socket.addEventListener('open', () => {
       delay = 500;
       show('up', 'Live');
@@ -34,6 +34,12 @@ export function connectCti(handlers) {
       if (handler) handler(message.payload);
     });
     socket.addEventListener('close', event => {
+      if (event.code === 4409) {
+        // this user has as many desktops open as allowed: try again slowly, in case one closes
+        show('down', 'Too many desktops open for this user: close another one. Retrying…');
+        delay = 10000;
+        return retry();
+      }
       const why = event.reason ? ` (${event.reason})` : '';
       show('down', `Connection to the phone system lost${why}. Reconnecting…`);
       retry();

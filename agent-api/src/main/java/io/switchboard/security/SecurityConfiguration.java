@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.switchboard.directory.Directory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may call what. Roles decide which endpoints a user reaches (the matrix below, also in the README); the
@@ -25,6 +27,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordProperties.class)
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -37,6 +40,21 @@ public class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default, and still reads hashes stored with an older id
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** What every password set here must be: at setup, at a user's own change, at an admin's create or reset. */
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordProperties properties) {
+        return new PasswordPolicy(properties.minLength());
+    }
+
+    /**
+     * Publishes the container's session ends (logout, expiry) as {@code HttpSessionDestroyedEvent}s, on which
+     * {@link CtiLogins} closes the desktops of the login that ended.
+     */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -73,6 +91,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/calls")
                         .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        // call control: an agent their own call, a supervisor their team's, an admin any (per row)
+                        .requestMatchers("/api/v1/agents/*/call/**")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
                         .requestMatchers("/api/v1/agents/me", "/api/v1/agents/me/**")
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents")
@@ -102,8 +123,11 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
-                        // the API's description, and the Swagger UI page (which redirects to /swagger-ui/)
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html")
+                        // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
+                        // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
+                        // from /api/v1/openapi/swagger-config
+                        .requestMatchers(
+                                "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs.html", "/api/v1/swagger-ui/**")
                         .authenticated()
                         .anyRequest()
                         .denyAll())
@@ -119,20 +143,21 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**")
-                        .permitAll()
-                        .requestMatchers("/agent")
-                        .hasAnyRole(AGENT, SUPERVISOR)
-                        .requestMatchers("/wallboard")
-                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/campaigns")
-                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                        .authenticated()
-                        .requestMatchers("/")
-                        .authenticated()
-                        .anyRequest()
-                        .denyAll())
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
+                                .permitAll()
+                                .requestMatchers("/agent")
+                                .hasAnyRole(AGENT, SUPERVISOR)
+                                .requestMatchers("/wallboard")
+                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/campaigns")
+                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                                .authenticated()
+                                .requestMatchers("/")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header

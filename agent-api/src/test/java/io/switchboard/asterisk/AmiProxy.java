@@ -20,6 +20,7 @@ final class AmiProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile long refuseUntilNanos;
 
     AmiProxy(int target) {
         this.target = target;
@@ -45,6 +46,12 @@ final class AmiProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Closes every connection now and refuses new ones for {@code millis}, as a network outage would. */
+    void cutFor(long millis) {
+        refuseUntilNanos = System.nanoTime() + millis * 1_000_000;
+        cut();
+    }
+
     @Override
     public void close() {
         closeQuietly(server);
@@ -55,6 +62,10 @@ final class AmiProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (System.nanoTime() - refuseUntilNanos < 0) {
+                    closeQuietly(client); // the outage goes on
+                    continue;
+                }
                 Socket upstream;
                 try {
                     upstream = new Socket(InetAddress.getLoopbackAddress(), target);

@@ -51,20 +51,19 @@ public abstract class ApplicationOnAsterisk {
     public static final String PASSWORD = "correct-horse-battery";
     public static final String DATABASE = "asterisk_suite";
 
-    /** The suite's users: an agent per extension of config/queues.conf, a supervisor and an admin. */
-    public static final Map<String, String> AGENTS = Map.of(
-            "1001",
-            "Support",
-            "1002",
-            "Support",
-            "1003",
-            "Support",
-            "1004",
-            "Sales",
-            "1005",
-            "Sales",
-            "3001",
-            "Campaign");
+    /**
+     * The suite's agents: extension, team and the sample queue they log in to (config/queues.conf has no static
+     * members), in the order they log in, which is the order the linear queues ring them.
+     */
+    public record SuiteAgent(String extension, String team, String queue) {}
+
+    public static final List<SuiteAgent> AGENTS = List.of(
+            new SuiteAgent("1001", "Support", "support"),
+            new SuiteAgent("1002", "Support", "support"),
+            new SuiteAgent("1003", "Support", "support"),
+            new SuiteAgent("1004", "Sales", "sales"),
+            new SuiteAgent("1005", "Sales", "sales"),
+            new SuiteAgent("3001", "Campaign", "campaign"));
 
     @DynamicPropertySource
     static void realAsteriskAndPostgres(DynamicPropertyRegistry registry) {
@@ -76,6 +75,8 @@ public abstract class ApplicationOnAsterisk {
         registry.add("switchboard.ami.secret", rig::amiSecret);
         registry.add("switchboard.ami.max-backoff", () -> "1s");
         registry.add("switchboard.demo.seed", () -> false);
+        // campaign calls nobody answers give up after 8 s rather than the default 25 s
+        registry.add("switchboard.dialer.ring-timeout", () -> "8s");
         registry.add("switchboard.edge.port", () -> 0);
         registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
         createDatabaseOnce();
@@ -117,14 +118,56 @@ public abstract class ApplicationOnAsterisk {
         rig = AsteriskRig.shared();
         api = new Api(port);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-        AGENTS.forEach((extension, team) -> ensureUser("agent" + extension, Role.AGENT, team, extension, hash));
+        AGENTS.forEach(
+                agent -> ensureUser(agent(agent.extension()), Role.AGENT, agent.team(), agent.extension(), hash));
         ensureUser("supervisor", Role.SUPERVISOR, "Support", null, hash);
         ensureUser("admin", Role.ADMIN, null, null, hash);
+        ensureUser("manager", Role.CAMPAIGN_MANAGER, null, null, hash);
         awaitLinkUp();
+        AGENTS.forEach(this::loggedIn);
+    }
+
+    /** Logs the agent in to their queue through the API unless they are a member already (the rig is shared). */
+    protected void loggedIn(SuiteAgent agent) {
+        String member = "Local/" + agent.extension() + "@agent-sim/n";
+        if (rig.pbxCli("queue show " + agent.queue()).contains(member)) {
+            return;
+        }
+        HttpResponse<String> response =
+                call("POST", "/api/v1/agents/me/queues/" + agent.queue(), agent(agent.extension()), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> rig.pbxCli("queue show " + agent.queue()).contains(member));
+    }
+
+    /**
+     * With {@code -Dswitchboard.it.record-traces=<folder>} each test's AMI stream is recorded as
+     * {@code <folder>/<class>.<method>.ami}, for cti-gateway's trace replays.
+     */
+    public static final String RECORD_TRACES = "switchboard.it.record-traces";
+
+    private AutoCloseable recorder;
+
+    private void recordTheTraceWhenAsked(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
+        String folder = System.getProperty(RECORD_TRACES);
+        if (folder != null && !folder.isBlank()) {
+            java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+            recorder = AsteriskRig.shared()
+                    .recordTrace(target.resolve(getClass().getSimpleName() + "."
+                            + test.getTestMethod().orElseThrow().getName() + ".ami"));
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void endTheTrace() throws Exception {
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
     }
 
     @BeforeEach
-    void idlePhonesAndNoCalls() {
+    void idlePhonesAndNoCalls(org.junit.jupiter.api.TestInfo test) throws java.io.IOException {
         rig.resetPhones();
         await().atMost(Duration.ofSeconds(10)).until(() -> rig.activeChannels() == 0);
         awaitLinkUp();
@@ -132,6 +175,7 @@ public abstract class ApplicationOnAsterisk {
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> openCalls() == 0);
         activitiesBefore = activityCount();
         waitOutWrapUp();
+        recordTheTraceWhenAsked(test);
     }
 
     /**
@@ -164,8 +208,10 @@ public abstract class ApplicationOnAsterisk {
     private void ensureUser(String username, Role role, String team, String extension, String hash) {
         DirectoryUser user = directory.findByUsername(username).orElse(null);
         if (user == null) {
-            user = directory.add(new NewUser(
-                    username, "Agent " + username, role, team == null ? null : directory.team(team), extension));
+            // an agent's display name is their queue member name ("Agent 1001"), as in queue show
+            String name = extension == null ? username : "Agent " + extension;
+            user = directory.add(
+                    new NewUser(username, name, role, team == null ? null : directory.team(team), extension));
         }
         directory.setPasswordHash(user.id(), hash);
     }

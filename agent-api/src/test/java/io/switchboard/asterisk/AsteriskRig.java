@@ -68,7 +68,7 @@ public final class AsteriskRig implements AutoCloseable {
                     "IAX_PORT", Integer.toString(freeUdpPort()),
                     "CARRIER_IAX_PORT", Integer.toString(freeUdpPort()),
                     "CARRIER_AMI_PORT", Integer.toString(carrierAmiPort)));
-            pbx = instance("pbx", binary, values, List.of("iax.conf"));
+            pbx = instance("pbx", binary, values, List.of("iax.conf", "amd.conf"));
             SampleConfiguration.writeInto(scratch.resolve("pbx/etc"), pbxAmiPort);
             SampleConfiguration.copyResource("pbx/stand-ins.conf", scratch.resolve("pbx/etc/stand-ins.conf"), values);
             carrier = instance("carrier", binary, values, List.of("iax.conf", "manager.conf", "extensions.conf"));
@@ -119,6 +119,11 @@ public final class AsteriskRig implements AutoCloseable {
     /** The AMI secret of config/manager.conf, as a user who did not change it would have it. */
     public String amiSecret() {
         return "change-me";
+    }
+
+    /** Starts recording the PBX's AMI stream into an {@code .ami} trace file; close the recorder to end it. */
+    public AutoCloseable recordTrace(Path trace) {
+        return new TraceRecorder(pbxAmiPort, "switchboard", amiSecret(), trace);
     }
 
     /** Runs a PBX CLI command and returns its output. */
@@ -190,6 +195,11 @@ public final class AsteriskRig implements AutoCloseable {
         proxy.cut();
     }
 
+    /** Cuts the AMI link and keeps it down for a while (calls go on; the application reconnects afterwards). */
+    public void cutAmiLinkFor(java.time.Duration outage) {
+        proxy.cutFor(outage.toMillis());
+    }
+
     /** Kills the PBX as a crash would, then starts it again on the same ports with the same configuration. */
     public void crashAndRestartPbx() {
         pbx.kill();
@@ -226,6 +236,18 @@ public final class AsteriskRig implements AutoCloseable {
         }
         if (pbx != null) {
             pbx.close();
+        }
+        if (scratch != null) {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a scratch folder under the system's temporary directory: left for the OS to clean
         }
     }
 

@@ -102,6 +102,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/contacts", 201, 201, 201, 201, 201),
             row("GET /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("PUT /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
+            row("PATCH /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("DELETE /api/v1/contacts/{id}", 204, 204, 404, 204, 204),
             row("POST /api/v1/contacts/import", 403, 200, 200, 200, 200),
             row("GET /api/v1/activities", 200, 200, 200, 200, 200),
@@ -139,6 +140,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("DELETE /api/v1/agents/me/queues/{queue}", 202, 202, 400, 403, 403),
             // logging out an agent who is not (or no longer) in the queue succeeds: the outcome is the same
             row("DELETE /api/v1/agents/{extension}/queues/{queue}", 403, 202, 404, 403, 202),
+            // call control of the agent's call: the agent is on none here (409 once the caller may act on it)
+            row("POST /api/v1/agents/{extension}/call/transfer", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/consultation", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/consultation/complete", 409, 409, 404, 403, 409),
+            row("DELETE /api/v1/agents/{extension}/call/consultation", 409, 409, 404, 403, 409),
+            row("POST /api/v1/agents/{extension}/call/hangup", 409, 409, 404, 403, 409),
             // campaigns: {id} is a running campaign the agent works on (a fresh one for each change)
             row("GET /api/v1/campaigns", 200, 200, 200, 200, 200),
             row("POST /api/v1/campaigns", 403, 403, 403, 201, 201),
@@ -168,7 +175,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/queues/timeline", 200, 200, 200, 200, 200),
             row("POST /api/v1/cti/token", 200, 200, 200, 200, 200),
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
-            // the Swagger UI: a redirect to its page, which needs the login form
+            // the Swagger UI: a redirect to its page under /api/v1/swagger-ui/ (SwaggerUiTest loads it and its assets)
             row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/users", 403, 403, 403, 403, 403),
@@ -200,6 +207,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     /** A call the agent took. */
     long agentsActivity;
 
+    /** The PBX's id of that call. */
+    String agentsCallId;
+
     /** A ticket the agent opened and holds, about their shared contact. */
     long agentsTicket;
 
@@ -226,8 +236,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         agentsContact = contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer")
                 .id()
                 .value();
-        agentsActivity =
-                activityOf(queueCall("+493055570001", TestUser.AGENT, 2)).id().value();
+        Activity agentsCall = activityOf(queueCall("+493055570001", TestUser.AGENT, 2));
+        agentsActivity = agentsCall.id().value();
+        agentsCallId = agentsCall.callId();
         // the agent and their teammate staff the first tier
         tiers.addMember(tiers.first().name(), user(TestUser.AGENT).id());
         tiers.addMember(tiers.first().name(), user(TestUser.TEAMMATE).id());
@@ -318,7 +329,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         String path = "/api/v1/contacts/" + shared.id().value();
 
         assertThat(call("DELETE", path, TestUser.AGENT, null).statusCode()).isEqualTo(403);
-        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Teammate's shared customer, Ltd\"}")
+        assertThat(call("PUT", path, TestUser.AGENT, "{\"name\":\"Teammate's shared customer, Ltd\",\"version\":0}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(call("DELETE", path, TestUser.SUPERVISOR, null).statusCode()).isEqualTo(204);
@@ -329,7 +340,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         Contact secret = contactOf(TestUser.AGENT, Visibility.PRIVATE, "Agent's private customer");
         String path = "/api/v1/contacts/" + secret.id().value();
 
-        HttpResponse<String> edited = call("PUT", path, TestUser.SUPERVISOR, "{\"name\":\"Agent's private client\"}");
+        HttpResponse<String> edited =
+                call("PUT", path, TestUser.SUPERVISOR, "{\"name\":\"Agent's private client\",\"version\":0}");
 
         assertThat(edited.statusCode()).isEqualTo(200);
         JsonNode contact = Api.json(edited);
@@ -404,6 +416,20 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         assertThat(liveCallers(TestUser.OTHER_SUPERVISOR)).doesNotContain("+493055570011", "+493055570012");
         assertThat(agents).isNotDone();
         assertThat(teammates).isNotDone();
+
+        // and hung up from Switchboard: the agent's by their supervisor, the teammate's by the teammate
+        String agentsCall = "/api/v1/agents/" + TestUser.AGENT.extension + "/call/hangup";
+        assertThat(call("POST", agentsCall, TestUser.OTHER_SUPERVISOR, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", agentsCall, TestUser.TEAMMATE, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", agentsCall, TestUser.SUPERVISOR, null).statusCode())
+                .isEqualTo(202);
+        assertThat(call("POST", "/api/v1/agents/me/call/hangup", TestUser.TEAMMATE, null)
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(activityOf(agents).agentExtension()).isEqualTo(TestUser.AGENT.extension);
+        assertThat(activityOf(teammates).talkSeconds()).isLessThan(600);
     }
 
     @Test
@@ -494,6 +520,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             return api.upload(
                     path, user, password, "contacts.csv", CSV_HEADER + "Imported by " + caller + ",RM,,,,,,\n");
         }
+        if (method.equals("PATCH")) {
+            return api.send(api.request(method, path, user, password, null)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(bodyFor(endpoint, caller))));
+        }
         return api.call(method, path, user, password, bodyFor(endpoint, caller));
     }
 
@@ -528,7 +559,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     private String bodyFor(String endpoint, Caller caller) {
         return switch (endpoint) {
             case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
-            case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\"}";
+            case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
+            case "POST /api/v1/agents/{extension}/call/consultation" ->
+                "{\"extension\":\"" + TestUser.TEAMMATE.extension + "\"}";
+            // a new contact for each edit: version 0
+            case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\",\"version\":0}";
+            case "PATCH /api/v1/contacts/{id}" -> "{\"notes\":\"Noted by " + caller + "\"}";
             case "PUT /api/v1/activities/{id}/disposition" ->
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
@@ -541,7 +577,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // back to the tier's queue: an agent may give back their own
             case "POST /api/v1/tickets/{id}/assignee" -> "{\"username\":null,\"reason\":\"off sick\"}";
             case "POST /api/v1/tickets/{id}/escalations" -> "{\"reason\":\"needs an engineer\"}";
-            case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"rm-linked-call\"}";
+            // a call the agent took: the agent, their supervisor, campaign managers and admins see it
+            case "POST /api/v1/tickets/{id}/calls" -> "{\"callId\":\"" + agentsCallId + "\"}";
             case "POST /api/v1/campaigns" ->
                 "{\"name\":\"Campaign by " + caller + "\",\"dialMode\":\"PREVIEW\",\"queue\":\"rm-campaign\"}";
             case "PUT /api/v1/campaigns/{id}" ->

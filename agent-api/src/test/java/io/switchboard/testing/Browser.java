@@ -48,17 +48,27 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int port) {
+        return open("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A browser whose pages are at {@code base} (such as {@code http://desk.switchboard.test:8080}), started with
+     * extra Chromium switches, for example {@code --host-resolver-rules=MAP desk.switchboard.test 127.0.0.2} to
+     * reach the application by a name that only this browser knows.
+     */
+    public static Browser open(String base, String... chromiumSwitches) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en");
+        options.addArguments(chromiumSwitches);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        return new Browser(driver, "http://127.0.0.1:" + port);
+        return new Browser(driver, base);
     }
 
     public WebDriver driver() {

@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,11 @@ public final class Desktop implements WebSocket.Listener, AutoCloseable {
 
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private WebSocket socket;
+
+    /** How the server closed the socket. */
+    public record Closed(int code, String reason) {}
 
     public static Desktop connect(int port, String token) {
         Desktop desktop = new Desktop();
@@ -44,6 +49,26 @@ public final class Desktop implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Closed(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+
+    /** Waits (up to 10 s) for the server to close the socket, and says how it did. */
+    public Closed awaitClose() {
+        return closed.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone();
     }
 
     /** The payloads of the messages of this type received so far, in order. */

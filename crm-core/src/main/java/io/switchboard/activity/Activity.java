@@ -5,6 +5,7 @@ import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One call as the history shows it.
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param agent the user with that extension, when there is one
  * @param disposition the agent's closing code; {@code null} until the agent sets one
  * @param version changes with every edit (dispositions use it to refuse lost updates)
+ * @param path the queue and agent legs in order (several after a transfer); empty for a call that reached none
  */
 public record Activity(
         ActivityId id,
@@ -42,4 +44,41 @@ public record Activity(
         String notes,
         UserId disposedBy,
         Instant disposedAt,
-        long version) {}
+        long version,
+        List<ActivityLeg> path) {
+
+    public Activity {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    Activity withPath(List<ActivityLeg> legs) {
+        return new Activity(
+                id,
+                callId,
+                direction,
+                outcome,
+                callerNumber,
+                callerName,
+                calleeNumber,
+                contact,
+                contactName,
+                queue,
+                agentExtension,
+                agent,
+                startedAt,
+                answeredAt,
+                endedAt,
+                ringSeconds,
+                waitSeconds,
+                talkSeconds,
+                hangupCause,
+                hangupText,
+                reconciled,
+                disposition,
+                notes,
+                disposedBy,
+                disposedAt,
+                version,
+                legs);
+    }
+}

@@ -34,12 +34,17 @@ public class ActivityHistory implements RecentActivities {
         this.maxPageSize = properties.maxPageSize();
     }
 
-    /** @param page zero-based; the size is capped at {@code switchboard.activities.max-page-size} */
+    /** The largest page {@link #find} returns ({@code switchboard.activities.max-page-size}). */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** @param page zero-based; the size is at most {@link #maxPageSize()} */
     public Page<Activity> find(ActivityQuery query, Viewer viewer, int page, int size) {
-        if (page < 0 || size < 1) {
-            throw new IllegalArgumentException("page must be at least 0 and size at least 1");
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw new IllegalArgumentException("page must be at least 0 and size between 1 and " + maxPageSize);
         }
-        int pageSize = Math.min(size, maxPageSize);
+        int pageSize = size;
         ActivityVisibility visibility = new ActivityVisibility(viewer);
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
         List<String> conditions = new ArrayList<>(List.of(visibility.seeSql()));
@@ -51,10 +56,13 @@ public class ActivityHistory implements RecentActivities {
                 Long.class);
         parameters.put("limit", pageSize);
         parameters.put("offset", (long) page * pageSize);
-        List<Activity> content = jdbc.query(
-                ActivityRows.SELECT + where + " order by a.started_at desc, a.id desc limit :limit offset :offset",
-                parameters,
-                ActivityRows.MAPPER);
+        List<Activity> content = ActivityLegs.attach(
+                jdbc,
+                jdbc.query(
+                        ActivityRows.SELECT + where
+                                + " order by a.started_at desc, a.id desc limit :limit offset :offset",
+                        parameters,
+                        ActivityRows.MAPPER));
         return new PageImpl<>(content, PageRequest.of(page, pageSize), total == null ? 0 : total);
     }
 
@@ -71,11 +79,12 @@ public class ActivityHistory implements RecentActivities {
         ActivityVisibility visibility = new ActivityVisibility(viewer);
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
         parameters.put("key", key);
-        return jdbc
-                .query(
-                        ActivityRows.SELECT + " where " + condition + " and " + visibility.seeSql(),
-                        parameters,
-                        ActivityRows.MAPPER)
+        return ActivityLegs.attach(
+                        jdbc,
+                        jdbc.query(
+                                ActivityRows.SELECT + " where " + condition + " and " + visibility.seeSql(),
+                                parameters,
+                                ActivityRows.MAPPER))
                 .stream()
                 .findFirst();
     }
@@ -124,7 +133,9 @@ public class ActivityHistory implements RecentActivities {
             parameters.put("contact", query.contact().value());
         }
         if (query.agent() != null) {
-            conditions.add("a.agent_id = :agent");
+            // the agent's calls: the ones they had at the end, and the ones they transferred on
+            conditions.add("(a.agent_id = :agent or exists (select 1 from activity_legs l join users u"
+                    + " on u.extension = l.agent_extension where l.call_id = a.call_id and u.id = :agent))");
             parameters.put("agent", query.agent().value());
         }
         if (query.queue() != null) {

@@ -58,12 +58,14 @@ final class ActivityInserts {
             return 0;
         }
         Instant now = clock.instant();
-        return jdbc.update(sql(records.size()), statement -> {
+        int inserted = jdbc.update(sql(records.size()), statement -> {
             int index = 1;
             for (CallRecord record : records) {
                 index = bind(statement, index, record, now);
             }
         });
+        ActivityLegs.insert(jdbc, records.stream().map(CallRecord::call).toList());
+        return inserted;
     }
 
     private static String sql(int rows) {

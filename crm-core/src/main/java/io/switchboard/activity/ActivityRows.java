@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
 /** Reads activities: the one select list and row mapper every query of this package uses. */
@@ -51,7 +52,8 @@ final class ActivityRows {
                 rs.getString("notes"),
                 id(rs, "disposed_by", UserId::new),
                 instant(rs, "disposed_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                List.of());
     }
 
     private static <T> T id(ResultSet rs, String column, java.util.function.LongFunction<T> wrap) throws SQLException {

@@ -27,8 +27,12 @@ final class ActivityVisibility {
         this.contacts = VisibilityRule.of(viewer);
     }
 
+    /** A call the user had a leg of before it was transferred on is theirs to see too (not to close). */
+    static final String HAD_A_LEG = "exists (select 1 from activity_legs l join users u on u.extension ="
+            + " l.agent_extension where l.call_id = a.call_id and u.id = :viewerId)";
+
     String seeSql() {
-        String ownOrTeam = ownOrTeamSql();
+        String ownOrTeam = "(" + ownOrTeamSql() + " or " + HAD_A_LEG + ")";
         return switch (viewer.role()) {
             case ADMIN, CAMPAIGN_MANAGER -> "1 = 1";
             case SUPERVISOR, AGENT -> "(" + ownOrTeam + " or (a.contact_id is not null and " + contacts.sql("c") + "))";

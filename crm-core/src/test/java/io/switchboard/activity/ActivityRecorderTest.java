@@ -2,6 +2,7 @@ package io.switchboard.activity;
 
 import static io.switchboard.activity.EndedCalls.NOON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,6 +50,9 @@ class ActivityRecorderTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    ActivityHistory history;
+
+    @Autowired
     SimpleMeterRegistry meters;
 
     DirectoryUser anna;
@@ -83,6 +87,42 @@ class ActivityRecorderTest {
                 .containsEntry("hangup_cause", 16);
         assertThat(jdbc.queryForObject("select extract(epoch from started_at)::bigint from activities", Long.class))
                 .isEqualTo(NOON.getEpochSecond());
+    }
+
+    @Test
+    void aTransferredCallIsOneActivityThatKeepsEachQueueAndAgentLeg() {
+        CallEnded call = EndedCalls.transferred("1700000000.9", "+49301234567", NOON);
+
+        recorder.record(call);
+        recorder.record(call);
+        awaitWritten(1);
+        await().until(() -> recorder.pending() == 0);
+
+        Activity activity = history.findByCallId("1700000000.9", anna.viewer()).orElseThrow();
+        assertThat(activity.agentExtension()).isEqualTo("1004");
+        assertThat(activity.path())
+                .extracting(ActivityLeg::queue, ActivityLeg::agentExtension, ActivityLeg::transferred)
+                .containsExactly(tuple("support", "1001", true), tuple("sales", "1004", false));
+        assertThat(activity.path().get(0).endedAt()).isEqualTo(NOON.plusSeconds(50));
+        assertThat(activity.path().get(1).answeredAt()).isEqualTo(NOON.plusSeconds(60));
+        assertThat(history.find(ActivityQuery.all(), anna.viewer(), 0, 10).getContent())
+                .filteredOn(a -> a.callId().equals("1700000000.9"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path()).hasSize(2));
+        assertThat(Database.count(jdbc, "activity_legs")).isEqualTo(2);
+        // the agent who transferred it on (1001, Anna) finds it among their calls, though 1004 had it last
+        assertThat(history.find(ActivityQuery.ofAgent(anna.id()), anna.viewer(), 0, 10)
+                        .getContent())
+                .extracting(Activity::callId)
+                .contains("1700000000.9");
+    }
+
+    @Test
+    void anAgentSeesACallTheyTransferredOnEvenWithoutSeeingItsCustomer() {
+        recorder.record(EndedCalls.transferred("1700000000.10", "+49309999999", NOON));
+        awaitWritten(1);
+
+        assertThat(history.findByCallId("1700000000.10", anna.viewer())).isPresent();
     }
 
     @Test

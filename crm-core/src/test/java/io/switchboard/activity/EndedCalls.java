@@ -2,10 +2,12 @@ package io.switchboard.activity;
 
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallEvent.CallLeg;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Ended calls as the call tracker reports them, for tests. */
 final class EndedCalls {
@@ -82,5 +84,37 @@ final class EndedCalls {
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
                 false);
+    }
+
+    /**
+     * An inbound call answered in {@code support} by 1001 after 20 s, blind-transferred after 30 s to {@code sales},
+     * where 1004 answered 10 s later and talked for 60 s.
+     */
+    static CallEnded transferred(String callId, String caller, Instant startedAt) {
+        Instant answered = startedAt.plusSeconds(20);
+        Instant transferredAt = answered.plusSeconds(30);
+        Instant ended = transferredAt.plusSeconds(70);
+        return new CallEnded(
+                callId,
+                ended,
+                CallDirection.INBOUND,
+                Party.of(caller, null),
+                "500",
+                "sales",
+                "1001",
+                "1001",
+                "1004",
+                startedAt,
+                answered,
+                5,
+                20,
+                100,
+                16,
+                "Normal Clearing",
+                CallOutcome.ANSWERED,
+                false,
+                List.of(
+                        new CallLeg("support", "1001", startedAt, answered, transferredAt, true),
+                        new CallLeg("sales", "1004", transferredAt, transferredAt.plusSeconds(10), ended, false)));
     }
 }

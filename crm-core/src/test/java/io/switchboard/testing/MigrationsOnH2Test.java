@@ -19,6 +19,7 @@ import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallEvent.CallLeg;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
 import io.switchboard.ticket.ChangeKind;
@@ -34,6 +35,7 @@ import io.switchboard.ticket.Tickets;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +109,7 @@ class MigrationsOnH2Test {
         assertThat(jdbc.queryForList(
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
-                .containsExactly("1", "2", "3", "4", "5", "5.1");
+                .containsExactly("1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2");
     }
 
     @Test
@@ -163,6 +165,40 @@ class MigrationsOnH2Test {
                     assertThat(activity.startedAt()).isEqualTo(started);
                     assertThat(activity.talkSeconds()).isEqualTo(55);
                 });
+        // a transferred call keeps its queue and agent legs on H2 too
+        recorder.record(new CallEnded(
+                "h2.2",
+                started.plusSeconds(90),
+                CallDirection.INBOUND,
+                Party.of("+49301234567", null),
+                "500",
+                "sales",
+                "1001",
+                "1001",
+                "1004",
+                started,
+                started.plusSeconds(5),
+                5,
+                5,
+                85,
+                16,
+                "Normal Clearing",
+                CallOutcome.ANSWERED,
+                false,
+                List.of(
+                        new CallLeg("support", "1001", started, started.plusSeconds(5), started.plusSeconds(30), true),
+                        new CallLeg(
+                                "sales",
+                                "1004",
+                                started.plusSeconds(30),
+                                started.plusSeconds(35),
+                                started.plusSeconds(90),
+                                false))));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> history.findByCallId("h2.2", admin).isPresent());
+        assertThat(history.findByCallId("h2.2", admin).orElseThrow().path())
+                .extracting(leg -> leg.agentExtension())
+                .containsExactly("1001", "1004");
     }
 
     @Test

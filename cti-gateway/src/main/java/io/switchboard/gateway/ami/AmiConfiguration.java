@@ -2,6 +2,7 @@ package io.switchboard.gateway.ami;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallModelConfiguration;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommands;
@@ -27,6 +28,11 @@ public class AmiConfiguration {
     @Bean
     PbxCommands pbxCommands(AmiGateway gateway) {
         return gateway.commands();
+    }
+
+    @Bean
+    CallHandles callHandles(AmiGateway gateway) {
+        return gateway.handles();
     }
 
     @Bean

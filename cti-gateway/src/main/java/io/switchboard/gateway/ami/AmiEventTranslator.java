@@ -28,16 +28,18 @@ final class AmiEventTranslator {
                         at(e), e.getActionId(), e.isSuccess(), orZero(e.getReason()), realId(e.getUniqueId())));
         on(
                 NewChannelEvent.class,
-                e -> new ChannelCreated(
-                        at(e),
-                        e.getUniqueId(),
-                        e.getLinkedid(),
-                        e.getChannel(),
-                        e.getCallerIdNum(),
-                        e.getCallerIdName(),
-                        e.getContext(),
-                        e.getExten(),
-                        isUp(e.getChannelState())));
+                e -> e.getUniqueId() == null
+                        ? new Ignored(at(e), "NewChannelEvent without Uniqueid")
+                        : new ChannelCreated(
+                                at(e),
+                                e.getUniqueId(),
+                                orOwnId(e.getLinkedid(), e.getUniqueId()),
+                                e.getChannel(),
+                                e.getCallerIdNum(),
+                                e.getCallerIdName(),
+                                e.getContext(),
+                                e.getExten(),
+                                isUp(e.getChannelState())));
         on(NewStateEvent.class, e -> new ChannelStateChanged(at(e), e.getUniqueId(), isUp(e.getChannelState())));
         on(HangupEvent.class, e -> new ChannelHungUp(at(e), e.getUniqueId(), orZero(e.getCause()), e.getCauseTxt()));
         on(LocalBridgeEvent.class, e -> new LocalPairBridged(at(e), e.getLocalOneUniqueId(), e.getLocalTwoUniqueid()));
@@ -143,18 +145,20 @@ final class AmiEventTranslator {
                         false));
         on(
                 CoreShowChannelEvent.class,
-                e -> new ChannelListed(
-                        at(e),
-                        e.getUniqueid(),
-                        e.getLinkedid(),
-                        e.getChannel(),
-                        e.getCallerIdNum(),
-                        e.getCallerIdName(),
-                        e.getContext(),
-                        e.getExten(),
-                        isUp(e.getChannelState()),
-                        durationSeconds(e.getDuration()),
-                        e.getBridgeid()));
+                e -> e.getUniqueid() == null
+                        ? new Ignored(at(e), "CoreShowChannelEvent without Uniqueid")
+                        : new ChannelListed(
+                                at(e),
+                                e.getUniqueid(),
+                                orOwnId(e.getLinkedid(), e.getUniqueid()),
+                                e.getChannel(),
+                                e.getCallerIdNum(),
+                                e.getCallerIdName(),
+                                e.getContext(),
+                                e.getExten(),
+                                isUp(e.getChannelState()),
+                                durationSeconds(e.getDuration()),
+                                e.getBridgeid()));
         on(CoreShowChannelsCompleteEvent.class, e -> new ChannelListComplete(at(e)));
         on(
                 QueueEntryEvent.class,
@@ -215,6 +219,11 @@ final class AmiEventTranslator {
             return (long) (timestamp * 1000);
         }
         return event.getDateReceived() != null ? event.getDateReceived().getTime() : System.currentTimeMillis();
+    }
+
+    /** A channel without a Linkedid (a mangled frame) is taken as a call of its own, never as part of another. */
+    private static String orOwnId(String linkedid, String uniqueid) {
+        return linkedid == null || linkedid.isBlank() ? uniqueid : linkedid;
     }
 
     private static boolean isUp(Integer channelState) {

@@ -2,6 +2,7 @@ package io.switchboard.gateway.ami;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.call.CallEventSink;
+import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallTracker;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommands;
@@ -42,6 +43,11 @@ public final class AmiGateway implements AutoCloseable {
 
     public PbxCommands commands() {
         return commands;
+    }
+
+    /** Which call each agent is on, for call control. */
+    public CallHandles handles() {
+        return tracker.handles();
     }
 
     /** Calls being followed now. */

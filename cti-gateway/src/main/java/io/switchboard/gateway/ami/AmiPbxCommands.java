@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -82,6 +83,25 @@ final class AmiPbxCommands implements PbxCommands {
     public CompletableFuture<Void> redirect(String channel, String context, String exten) {
         oneLine(channel, context, exten);
         return send(new RedirectAction(channel, context, exten, 1));
+    }
+
+    @Override
+    public CompletableFuture<Void> transfer(String customerChannel, String target) {
+        return redirect(customerChannel, properties.transferContext(), target);
+    }
+
+    @Override
+    public CompletableFuture<Void> consult(String agentChannel, String target) {
+        oneLine(agentChannel, target);
+        // Asterisk queues the features.conf atxfer code and the digits as DTMF on the channel: the PBX needs an
+        // atxfer feature code (features.conf [featuremap] atxfer) or it refuses the action
+        return send(new AtxferAction(agentChannel, properties.transferContext(), target, 1));
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelConsultation(String agentChannel) {
+        oneLine(agentChannel);
+        return send(new CancelAtxferAction(agentChannel));
     }
 
     @Override

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboundContext dialplan context that dials outside numbers
  * @param dialContext dialplan context that dials a customer first ({@link
  *     io.switchboard.gateway.call.PbxCommands#dial}): the originate's channel is {@code Local/<number>@<context>}
+ * @param transferContext dialplan context that call control transfers to: an agent's extension or a queue's name
+ *     as the extension ({@link io.switchboard.gateway.call.PbxCommands#redirect},
+ *     {@link io.switchboard.gateway.call.PbxCommands#consult})
  */
 @ConfigurationProperties("switchboard.ami")
 public record AmiProperties(
@@ -39,7 +42,8 @@ public record AmiProperties(
         @DefaultValue("Local/{agent}@agent-sim/n") String agentInterface,
         @DefaultValue("Custom:{agent}") String agentStateInterface,
         @DefaultValue("to-carrier") String outboundContext,
-        @DefaultValue("campaign-out") String dialContext) {
+        @DefaultValue("campaign-out") String dialContext,
+        @DefaultValue("transfer") String transferContext) {
 
     public AmiProperties {
         if (enabled && (secret == null || secret.isBlank())) {
@@ -65,7 +69,8 @@ public record AmiProperties(
                 "Local/{agent}@agent-sim/n",
                 "Custom:{agent}",
                 "to-carrier",
-                "campaign-out");
+                "campaign-out",
+                "transfer");
     }
 
     String forAgent(String template, String agent) {

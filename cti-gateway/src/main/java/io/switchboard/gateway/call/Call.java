@@ -47,6 +47,11 @@ final class Call {
     boolean abandoned;
     String dialStatus;
 
+    /** Queue and agent legs; null until the call reaches a queue or an agent. */
+    CallPath path;
+    /** The agent an agent on this call is consulting before an attended transfer (their phone rings or is up). */
+    String consulted;
+
     int hangupCause;
     String hangupCauseText;
     boolean causeFromRealChannel;
@@ -54,6 +59,13 @@ final class Call {
     Call(String id, long startedAt) {
         this.id = id;
         this.startedAt = startedAt;
+    }
+
+    CallPath path() {
+        if (path == null) {
+            path = new CallPath();
+        }
+        return path;
     }
 
     boolean answered() {

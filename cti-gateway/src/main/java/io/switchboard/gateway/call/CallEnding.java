@@ -2,6 +2,7 @@ package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import java.time.Instant;
+import java.util.List;
 
 /** Works out a finished call's outcome and durations. */
 final class CallEnding {
@@ -28,7 +29,8 @@ final class CallEnding {
                 call.hangupCause,
                 call.hangupCauseText,
                 outcome,
-                reconciled);
+                reconciled,
+                call.path == null ? List.of() : call.path.close(endedAt));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.call;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the call tracker tells the rest of Switchboard. Every call that emits {@link CallStarted} emits exactly
@@ -41,7 +42,8 @@ public sealed interface CallEvent {
     /**
      * The call is over. {@code answeredBy} is the first agent who took it, {@code finalAgent} the one on it at the
      * end (different after a transfer). {@code reconciled} is true when the tracker learnt of the end from a resync
-     * after a PBX link outage rather than from the hangup events themselves.
+     * after a PBX link outage rather than from the hangup events themselves. {@code queue} is the last queue the
+     * call was in; {@code path} lists every queue and agent leg in order (more than one after a transfer).
      */
     record CallEnded(
             String callId,
@@ -61,8 +63,65 @@ public sealed interface CallEvent {
             int hangupCause,
             String hangupCauseText,
             CallOutcome outcome,
-            boolean reconciled)
-            implements CallEvent {}
+            boolean reconciled,
+            List<CallLeg> path)
+            implements CallEvent {
+
+        public CallEnded {
+            path = path == null ? List.of() : List.copyOf(path);
+        }
+
+        /** A call without its path (a PBX or a test that does not report legs). */
+        public CallEnded(
+                String callId,
+                Instant at,
+                CallDirection direction,
+                Party caller,
+                String callee,
+                String queue,
+                String firstRangAgent,
+                String answeredBy,
+                String finalAgent,
+                Instant startedAt,
+                Instant answeredAt,
+                long ringSeconds,
+                long waitSeconds,
+                long talkSeconds,
+                int hangupCause,
+                String hangupCauseText,
+                CallOutcome outcome,
+                boolean reconciled) {
+            this(
+                    callId,
+                    at,
+                    direction,
+                    caller,
+                    callee,
+                    queue,
+                    firstRangAgent,
+                    answeredBy,
+                    finalAgent,
+                    startedAt,
+                    answeredAt,
+                    ringSeconds,
+                    waitSeconds,
+                    talkSeconds,
+                    hangupCause,
+                    hangupCauseText,
+                    outcome,
+                    reconciled,
+                    List.of());
+        }
+    }
+
+    /**
+     * One stretch of a call's way: waiting in a queue and/or with one agent. A leg starts when the call joins a
+     * queue, rings an agent outside a queue, or is transferred; it ends when the call is transferred on
+     * ({@code transferred}) or ends. {@code queue} and {@code agent} are null where there was none (a call that
+     * rang an extension directly, a caller who gave up waiting).
+     */
+    public record CallLeg(
+            String queue, String agent, Instant startedAt, Instant answeredAt, Instant endedAt, boolean transferred) {}
 
     /**
      * A channel variable of the call was set: one whose name starts with {@code SWITCHBOARD_} (the dialer's campaign,

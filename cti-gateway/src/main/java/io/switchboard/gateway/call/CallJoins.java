@@ -1,12 +1,11 @@
 package io.switchboard.gateway.call;
 
-import io.switchboard.gateway.call.CallEvent.CallTransferred;
-import io.switchboard.gateway.call.CallEvent.TransferKind;
+import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.CallTrackerMetrics.Skip;
 import io.switchboard.gateway.call.PbxEvent.AttendedTransferred;
 import io.switchboard.gateway.call.PbxEvent.BlindTransferred;
 import io.switchboard.gateway.call.PbxEvent.LocalPairBridged;
-import java.time.Instant;
+import java.util.List;
 
 /**
  * Where legs and calls meet: bridges, the two halves of Local channels, blind and attended transfers. Two calls
@@ -15,19 +14,41 @@ import java.time.Instant;
 final class CallJoins {
 
     private final CallLedger ledger;
-    private final CallEventSink sink;
     private final CallTrackerMetrics metrics;
+    private final CallTransfers transfers;
+    private final CallProgress progress;
 
-    CallJoins(CallLedger ledger, CallEventSink sink, CallTrackerMetrics metrics) {
+    CallJoins(CallLedger ledger, CallTrackerMetrics metrics, CallTransfers transfers, CallProgress progress) {
         this.ledger = ledger;
-        this.sink = sink;
         this.metrics = metrics;
+        this.transfers = transfers;
+        this.progress = progress;
     }
 
     void bridgeEntered(Channel channel, String bridgeId, long at) {
         Channel otherCall = ledger.enterBridge(channel, bridgeId);
         if (otherCall != null) {
             join(channel.call, otherCall.call, at);
+        }
+        noteHandle(channel.call, ledger.bridgeMembers(bridgeId));
+    }
+
+    /** An agent's leg and the customer's channel in one bridge: the agent is on this call (for call control). */
+    private void noteHandle(Call call, List<Channel> members) {
+        Channel customer = null;
+        Channel agentLeg = null;
+        for (Channel member : members) {
+            if (member.name == null || member.call != call) {
+                continue;
+            }
+            if (member.agent == null) {
+                customer = member;
+            } else {
+                agentLeg = member;
+            }
+        }
+        if (customer != null && agentLeg != null) {
+            ledger.handles().put(new CallHandle(call.id, agentLeg.agent, customer.name, agentLeg.name));
         }
     }
 
@@ -53,12 +74,11 @@ final class CallJoins {
         }
     }
 
+    /** Asterisk's own blind transfer (a phone's transfer key, the AMI BlindTransfer action). */
     void blindTransferred(Call call, BlindTransferred e) {
         Channel transferer = ledger.channel(e.transfererUniqueid());
         String from = transferer != null && transferer.agent != null ? transferer.agent : call.currentAgent;
-        call.currentAgent = null; // until the target answers
-        sink.publish(
-                new CallTransferred(call.id, Instant.ofEpochMilli(e.at()), from, e.extension(), TransferKind.BLIND));
+        transfers.blind(call, from, e.extension(), e.at());
     }
 
     void attendedTransferred(AttendedTransferred e) {
@@ -75,8 +95,10 @@ final class CallJoins {
             ledger.merge(original, target.call, e.at());
         }
         String to = target.agent != null ? target.agent : target.name;
-        original.currentAgent = to;
-        sink.publish(new CallTransferred(original.id, Instant.ofEpochMilli(e.at()), from, to, TransferKind.ATTENDED));
+        transfers.attended(original, from, to, e.at());
+        if (to != null) {
+            progress.answer(original, to, e.at()); // the target was on the line already: the call is theirs now
+        }
     }
 
     private void join(Call a, Call b, long at) {

@@ -31,6 +31,7 @@ final class CallLedger {
     private final QueueBook queues;
     private final CallTrackerMetrics metrics;
     private final BooleanSupplier listingInProgress;
+    private final CallHandles handles;
     /** Ids in {@link #calls} that name a call merged into another: not calls of their own. */
     private int aliasCount;
 
@@ -39,7 +40,8 @@ final class CallLedger {
             CallEventSink sink,
             QueueBook queues,
             CallTrackerMetrics metrics,
-            BooleanSupplier listingInProgress) {
+            BooleanSupplier listingInProgress,
+            CallHandles handles) {
         this.recentlyEnded = new RecentlyEnded(settings.recentlyEndedCapacity());
         this.inboundContexts = settings.inboundContextSet();
         this.dialContexts = settings.dialContextSet();
@@ -48,6 +50,11 @@ final class CallLedger {
         this.queues = queues;
         this.metrics = metrics;
         this.listingInProgress = listingInProgress;
+        this.handles = handles;
+    }
+
+    CallHandles handles() {
+        return handles;
     }
 
     Channel channel(String uniqueid) {
@@ -113,6 +120,8 @@ final class CallLedger {
     /** Decides a new call's direction from its first channel; outbound calls are confirmed when they dial out. */
     private void classify(
             Call call, Channel first, String callerNumber, String callerName, String context, String exten) {
+        // a PBX may leave the context out; Set.of(...).contains(null) would throw and lose the whole call
+        context = context == null ? "" : context;
         if (dialContexts.contains(context)) {
             // customer first: the PBX dials the customer (the exten) before anyone else is on the call, and an
             // agent who gets it later is popped the customer
@@ -184,11 +193,24 @@ final class CallLedger {
         Call call = channel.call;
         call.channels.remove(channel);
         leaveBridge(channel);
-        if (channel.agent != null && call.isRinging(channel.agent) && !hasAgentLeg(call, channel.agent)) {
-            stopRinging(call, channel.agent, reconciled ? RingStopReason.CALLER_LEFT : RingStopReason.NO_ANSWER, at);
+        agentLegGone(channel);
+        if (channel.agent != null && !hasAgentLeg(call, channel.agent)) {
+            if (channel.agent.equals(call.consulted)) {
+                call.consulted = null; // the consultation is over without a transfer (cancelled, or not answered)
+            }
+            if (call.isRinging(channel.agent)) {
+                stopRinging(
+                        call, channel.agent, reconciled ? RingStopReason.CALLER_LEFT : RingStopReason.NO_ANSWER, at);
+            }
         }
         if (call.channels.isEmpty()) {
             endCall(call, at, reconciled);
+        }
+    }
+
+    private void agentLegGone(Channel channel) {
+        if (channel.agent != null && channel.name != null) {
+            handles.agentLegGone(channel.agent, channel.name);
         }
     }
 
@@ -225,6 +247,7 @@ final class CallLedger {
             channels.remove(leftover.uniqueid);
             recentlyEnded.add(leftover.uniqueid);
             leaveBridge(leftover);
+            agentLegGone(leftover);
         }
         call.channels.clear();
         emitStarted(call);
@@ -287,6 +310,10 @@ final class CallLedger {
         }
         members.add(channel);
         return otherCall;
+    }
+
+    List<Channel> bridgeMembers(String bridgeId) {
+        return bridgeId == null ? List.of() : bridges.getOrDefault(bridgeId, List.of());
     }
 
     void leaveBridge(Channel channel) {

@@ -21,16 +21,29 @@ final class CallProgress {
     private final CallEventSink sink;
     private final QueueBook queues;
     private final CallTrackerMetrics metrics;
+    private final CallTransfers transfers;
 
-    CallProgress(CallLedger ledger, CallEventSink sink, QueueBook queues, CallTrackerMetrics metrics) {
+    CallProgress(
+            CallLedger ledger,
+            CallEventSink sink,
+            QueueBook queues,
+            CallTrackerMetrics metrics,
+            CallTransfers transfers) {
         this.ledger = ledger;
         this.sink = sink;
         this.queues = queues;
         this.metrics = metrics;
+        this.transfers = transfers;
     }
 
     void queueJoined(Call call, QueueCallerJoined e) {
-        call.queue = ledger.intern(e.queue());
+        String queue = ledger.intern(e.queue());
+        if (call.currentAgent != null && call.answered()) {
+            // an agent's caller joins a queue: a blind transfer by AMI Redirect, which Asterisk does not report
+            transfers.blind(call, call.currentAgent, queue, e.at());
+        }
+        call.path().queued(queue, e.at());
+        call.queue = queue;
         call.queuedAt = e.at();
         // a PBX that does not report positions (0) puts the caller last in line
         call.queuePosition = e.position() > 0 ? e.position() : queues.waiting(call.queue) + 1;
@@ -60,8 +73,11 @@ final class CallProgress {
     }
 
     void agentConnected(Call call, QueueAgentConnected e) {
-        call.waitSeconds = e.holdSeconds();
-        call.ringSeconds = e.ringSeconds();
+        if (call.waitSeconds < 0) {
+            // the caller's wait and ring are the first queue's; a transferred call's next queue adds talk
+            call.waitSeconds = e.holdSeconds();
+            call.ringSeconds = e.ringSeconds();
+        }
         answer(call, ledger.member(e.memberInterface()), e.at());
     }
 
@@ -104,6 +120,7 @@ final class CallProgress {
             }
         }
         call.currentAgent = agent;
+        call.path().answered(agent, at);
         call.removeRinging(agent);
         ledger.stopAllRinging(call, RingStopReason.ANSWERED_ELSEWHERE, at);
         ledger.emitStarted(call);
@@ -122,7 +139,7 @@ final class CallProgress {
         }
         Call call = dest.call;
         if (dest.agent != null) {
-            ring(call, dest.agent, e.at());
+            ringFromCall(call, ledger.channel(e.uniqueid()), dest.agent, e.at());
         } else if (call.direction != CallDirection.INBOUND) {
             String number = e.destNumber() != null ? e.destNumber() : e.destExten();
             if (ledger.isExternalNumber(number)) {
@@ -131,6 +148,22 @@ final class CallProgress {
                 ledger.emitStarted(call);
             }
         }
+    }
+
+    /**
+     * An agent's phone is dialled from a call that another agent holds: either that agent consults a colleague
+     * (an attended transfer's consultation leg, a Local channel named after the target, dials them) or the caller's
+     * own channel was redirected to the extension (a blind transfer Asterisk does not report).
+     */
+    private void ringFromCall(Call call, Channel source, String agent, long at) {
+        if (call.answered() && call.currentAgent != null && !agent.equals(call.currentAgent)) {
+            if (source != null && source.agent != null) {
+                call.consulted = agent;
+            } else {
+                transfers.blind(call, call.currentAgent, agent, at);
+            }
+        }
+        ring(call, agent, at);
     }
 
     void dialEnded(DialEnded e) {
@@ -161,6 +194,13 @@ final class CallProgress {
     }
 
     private void agentDialEnded(Call call, String agent, String status, long at) {
+        if (agent.equals(call.consulted)) {
+            if (!"ANSWER".equals(status)) {
+                call.consulted = null;
+                ledger.stopRinging(call, agent, RingStopReason.NO_ANSWER, at);
+            }
+            return; // a consultation answered: the call is theirs only once the transfer completes
+        }
         if ("ANSWER".equals(status)) {
             answer(call, agent, at);
             return;

@@ -30,20 +30,36 @@ public final class CallTracker {
     private final CallJoins joins;
     private final CallReports reports;
     private final OriginatedCalls originated;
+    private final CallHandles handles;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
 
     public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
-        this.metrics = new CallTrackerMetrics(registry, () -> activeCalls);
+        this(settings, sink, registry, "ami");
+    }
+
+    /**
+     * @param source names this tracker's PBX link in the {@code switchboard.calls.active} gauge ({@code ami},
+     *     {@code webhook}): each tracker follows its own calls, and one gauge per source keeps them all counted
+     */
+    public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry, String source) {
+        this.metrics = new CallTrackerMetrics(registry, source, () -> activeCalls);
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);
-        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress);
-        this.progress = new CallProgress(ledger, sink, queues, metrics);
-        this.joins = new CallJoins(ledger, sink, metrics);
+        this.handles = new CallHandles();
+        this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress, handles);
+        CallTransfers transfers = new CallTransfers(sink);
+        this.progress = new CallProgress(ledger, sink, queues, metrics, transfers);
+        this.joins = new CallJoins(ledger, metrics, transfers, progress);
         this.reports = new CallReports(ledger, progress, queues, metrics);
         this.originated = new OriginatedCalls(ledger, sink);
         this.handlers = handlers();
+    }
+
+    /** Which call each agent is on, with the channels call control acts on. Safe to read from any thread. */
+    public CallHandles handles() {
+        return handles;
     }
 
     /** Calls being followed now (distinct calls, not ids). Safe to read from any thread. */

@@ -4,7 +4,10 @@ package io.switchboard.gateway.call;
 final class Channel {
 
     final String uniqueid;
-    /** The channel's name, kept for real channels only (the ones a command may hang up or redirect). */
+    /**
+     * The channel's name, kept for real channels and agents' legs (the ones a command may hang up, redirect or
+     * transfer from); null for the other Local channels, the most numerous.
+     */
     final String name;
     /** The agent's extension when this channel is an agent's phone leg, else null. */
     final String agent;
@@ -19,8 +22,8 @@ final class Channel {
     Channel(String uniqueid, String name, String agent, Call call, boolean up) {
         this.uniqueid = uniqueid;
         this.local = name != null && name.startsWith("Local/");
-        this.name = local ? null : name;
         this.agent = agent;
+        this.name = local && agent == null ? null : name;
         this.call = call;
         this.up = up;
     }

@@ -31,6 +31,23 @@ public interface PbxCommands {
     /** Blind transfer: sends the channel to {@code exten} in {@code context}. */
     CompletableFuture<Void> redirect(String channel, String context, String exten);
 
+    /**
+     * Blind transfer to a target of the PBX's transfer context (an agent's extension or a queue's name): the
+     * customer's channel leaves the agent and goes there (an AMI Redirect: Asterisk reports no transfer for it; the
+     * call tracker sees the caller join the queue or dial the extension).
+     */
+    CompletableFuture<Void> transfer(String customerChannel, String target);
+
+    /**
+     * Attended transfer, first step (AMI Atxfer): the caller is held while the agent's channel consults {@code
+     * target} in the transfer context. The agent's leg hanging up completes the transfer ({@link #hangup} of
+     * {@code agentChannel}); {@link #cancelConsultation} ends the consultation instead.
+     */
+    CompletableFuture<Void> consult(String agentChannel, String target);
+
+    /** Attended transfer abandoned (AMI CancelAtxfer): the consulted party is hung up, the agent is back. */
+    CompletableFuture<Void> cancelConsultation(String agentChannel);
+
     CompletableFuture<Void> queueAdd(String queue, String agent, String memberName, boolean paused);
 
     CompletableFuture<Void> queueRemove(String queue, String agent);

@@ -6,7 +6,9 @@ enum AuthFailure {
     EXPIRED("expired", "token expired"),
     BAD_SIGNATURE("bad-signature", "invalid token"),
     MALFORMED("malformed", "invalid token"),
-    REUSED("reused", "token already used");
+    REUSED("reused", "token already used"),
+    /** Issued in a login that has ended since: the user logged out, or the login session expired. */
+    REVOKED("revoked", "logged out");
 
     private final String tag;
     private final String closeText;

@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class CtiEdge implements AutoCloseable {
     private final EdgeProperties properties;
     private final EdgeSessions sessions;
     private final EdgeChannelInitializer initializer;
+    private final Clock clock;
     private EventLoopGroup acceptor;
     private EventLoopGroup io;
     private Channel serverChannel;
@@ -56,11 +58,14 @@ public final class CtiEdge implements AutoCloseable {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokens, "tokens");
         EdgeMetrics metrics = new EdgeMetrics(registry, clock);
-        this.sessions = new EdgeSessions(properties.pendingLimit(), properties.retainedLimit(), metrics);
+        this.clock = clock;
+        this.sessions = new EdgeSessions(
+                properties.pendingLimit(), properties.retainedLimit(), properties.maxSessionsPerUser(), metrics);
         metrics.sessionGauge(sessions::count);
         this.initializer = new EdgeChannelInitializer(
                 properties,
-                new HandshakeGuard(properties.path(), new OriginPolicy(properties.allowedOrigins())),
+                new HandshakeGuard(
+                        properties.path(), new OriginPolicy(properties.allowedOrigins(), properties.sameHostOrigins())),
                 new HeartbeatHandler(properties.pingInterval(), properties.idleTimeout()),
                 new TokenAuthenticator(tokens, new UsedTokens(clock), sessions, metrics),
                 new SessionHandler(sessions, metrics),
@@ -142,6 +147,20 @@ public final class CtiEdge implements AutoCloseable {
     /** Stops re-sending the message retained under {@code key}; true if there was one. Sends nothing itself. */
     public boolean release(String username, String key) {
         return sessions.release(requireName(username), requireKey(key));
+    }
+
+    /**
+     * A login of {@code username} ended (logout, or the login session expired): closes the sessions opened with
+     * tokens issued in it (4401 "logged out") and refuses those tokens from now on. Returns how many sessions it
+     * closed. Tokens issued without a login are not affected.
+     */
+    public int endLogin(String username, String login) {
+        Instant now = clock.instant();
+        return sessions.endLogin(
+                requireName(username),
+                requireKey(login),
+                now,
+                now.plus(properties.tokenTtl()).plus(EdgeTokens.CLOCK_SKEW));
     }
 
     /** Open sessions, all users. */

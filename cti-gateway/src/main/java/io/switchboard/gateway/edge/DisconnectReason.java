@@ -15,6 +15,12 @@ enum DisconnectReason {
     BAD_REQUEST("bad-request"),
     /** Nothing received for the idle timeout. */
     IDLE("idle"),
+    /** The WebSocket handshake did not complete within the handshake timeout (a slow or trickling client). */
+    HANDSHAKE_TIMEOUT("handshake-timeout"),
+    /** The login the session was opened in ended (the user logged out, or the login session expired). */
+    LOGGED_OUT("logged-out"),
+    /** The user already had as many sessions open as one user may. */
+    SESSION_LIMIT("session-limit"),
     /** More essential messages pending than the client's buffer takes. */
     SLOW("slow"),
     /** A frame too large, binary, or violating the WebSocket protocol. */

@@ -9,10 +9,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires a CTI edge connection: idle detection, HTTP, the pre-upgrade checks, the WebSocket protocol, then the
+ * Wires a CTI edge connection: idle detection, HTTP, the pre-upgrade checks, the WebSocket protocol, the handshake deadline, then the
  * edge's own handlers (heartbeat, token, session, client messages, errors).
  */
 final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -22,6 +23,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** How long a close frame may wait for a client that does not read before the socket is closed anyway. */
     static final long FORCE_CLOSE_MILLIS = 1_000;
 
+    private final Duration handshakeTimeout;
     private final long pingIntervalMillis;
     private final int maxFrameBytes;
     private final WebSocketServerProtocolConfig webSocketConfig;
@@ -40,6 +42,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
             SessionHandler sessionHandler,
             ClientMessageHandler clientMessages,
             EdgeErrorHandler errors) {
+        this.handshakeTimeout = properties.handshakeTimeout();
         this.pingIntervalMillis = properties.pingInterval().toMillis();
         this.maxFrameBytes = properties.maxFrameBytes();
         this.webSocketConfig = webSocketConfig(properties);
@@ -58,7 +61,7 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .checkStartsWith(true)
                 .subprotocols(TokenAuthenticator.PROTOCOL)
                 .maxFramePayloadLength(properties.maxFrameBytes())
-                .handshakeTimeoutMillis(properties.idleTimeout().toMillis())
+                .handshakeTimeoutMillis(properties.handshakeTimeout().toMillis())
                 .forceCloseTimeoutMillis(FORCE_CLOSE_MILLIS)
                 // the edge sends its own close frames, with its own codes and reasons
                 .sendCloseFrame(null)
@@ -74,6 +77,8 @@ final class EdgeChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(EdgeHandlerNames.HANDSHAKE_GUARD, guard);
         pipeline.addLast(EdgeHandlerNames.WEBSOCKET, new WebSocketServerProtocolHandler(webSocketConfig));
         pipeline.addLast(EdgeHandlerNames.FRAME_AGGREGATOR, new WebSocketFrameAggregator(maxFrameBytes));
+        // after the WebSocket handler, whose HandshakeComplete event it waits for
+        pipeline.addLast(EdgeHandlerNames.HANDSHAKE_DEADLINE, new HandshakeDeadline(handshakeTimeout));
         pipeline.addLast(EdgeHandlerNames.HEARTBEAT, heartbeat);
         pipeline.addLast(EdgeHandlerNames.AUTHENTICATOR, authenticator);
         pipeline.addLast(EdgeHandlerNames.SESSION, sessionHandler);

@@ -10,10 +10,15 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
  */
 final class EdgeClose {
 
-    /** Missing, invalid, expired or already used token: fetch a new token before reconnecting. */
+    /**
+     * Missing, invalid, expired, already used or revoked token, or the login ended: fetch a new token before
+     * reconnecting (which fails if the user is logged out).
+     */
     static final int TOKEN_REJECTED = 4401;
     /** Nothing received (not even a pong) for the idle timeout. */
     static final int IDLE_TIMEOUT = 4408;
+    /** The user already has as many sessions open as one user may: close one, then reconnect. */
+    static final int TOO_MANY_SESSIONS = 4409;
     /** The client did not read fast enough to keep its essential messages. */
     static final int TOO_SLOW = 4429;
 

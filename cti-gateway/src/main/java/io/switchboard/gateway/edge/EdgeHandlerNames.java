@@ -9,6 +9,7 @@ final class EdgeHandlerNames {
     static final String HANDSHAKE_GUARD = "edge-handshake-guard";
     static final String WEBSOCKET = "edge-websocket";
     static final String FRAME_AGGREGATOR = "edge-frame-aggregator";
+    static final String HANDSHAKE_DEADLINE = "edge-handshake-deadline";
     static final String HEARTBEAT = "edge-heartbeat";
     static final String AUTHENTICATOR = "edge-authenticator";
     static final String SESSION = "edge-session";

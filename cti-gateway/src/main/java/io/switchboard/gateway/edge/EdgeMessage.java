@@ -39,18 +39,20 @@ public final class EdgeMessage {
     private final String key;
     private final byte[] frame;
     private final Instant origin;
+    private final boolean replay;
 
-    private EdgeMessage(String type, Delivery delivery, String key, byte[] frame, Instant origin) {
+    private EdgeMessage(String type, Delivery delivery, String key, byte[] frame, Instant origin, boolean replay) {
         this.type = type;
         this.delivery = delivery;
         this.key = key;
         this.frame = frame;
         this.origin = origin;
+        this.replay = replay;
     }
 
     /** A message that reaches the client or costs the client its session (screen pops, withdrawals). */
     public static EdgeMessage essential(String type, Object payload) {
-        return new EdgeMessage(checkType(type), Delivery.ESSENTIAL, null, EdgeJson.frame(type, payload), null);
+        return new EdgeMessage(checkType(type), Delivery.ESSENTIAL, null, EdgeJson.frame(type, payload), null, false);
     }
 
     /** A state message that a newer one with the same type and {@code key} makes obsolete. */
@@ -58,7 +60,7 @@ public final class EdgeMessage {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("A replaceable message needs a coalescing key");
         }
-        return new EdgeMessage(checkType(type), Delivery.REPLACEABLE, key, EdgeJson.frame(type, payload), null);
+        return new EdgeMessage(checkType(type), Delivery.REPLACEABLE, key, EdgeJson.frame(type, payload), null, false);
     }
 
     /**
@@ -66,7 +68,21 @@ public final class EdgeMessage {
      * {@code switchboard.edge.pop.latency} up to the moment the frame is written to a desktop.
      */
     public EdgeMessage withOrigin(Instant origin) {
-        return new EdgeMessage(type, delivery, key, frame, Objects.requireNonNull(origin, "origin"));
+        return new EdgeMessage(type, delivery, key, frame, Objects.requireNonNull(origin, "origin"), replay);
+    }
+
+    /**
+     * The same frame sent again to a desktop that connected after it was first sent (a retained pop): counted as
+     * {@code switchboard.edge.messages.replayed}, never as pop latency, which would otherwise measure how long the
+     * desktop was away rather than how fast pops are.
+     */
+    EdgeMessage asReplay() {
+        return new EdgeMessage(type, delivery, key, frame, origin, true);
+    }
+
+    /** Whether this is a retained message sent again to a session that opened after it was sent. */
+    public boolean isReplay() {
+        return replay;
     }
 
     public String type() {
@@ -118,7 +134,7 @@ public final class EdgeMessage {
 
     @Override
     public String toString() {
-        return "EdgeMessage[" + type + (key == null ? "" : " " + key) + ", " + delivery + ", " + frame.length
-                + " bytes]";
+        return "EdgeMessage[" + type + (key == null ? "" : " " + key) + ", " + delivery + (replay ? ", replay" : "")
+                + ", " + frame.length + " bytes]";
     }
 }

@@ -20,6 +20,7 @@ final class EdgeMetrics {
     static final String SENT = "switchboard.edge.messages.sent";
     static final String REPLACED = "switchboard.edge.messages.replaced";
     static final String DROPPED = "switchboard.edge.messages.dropped";
+    static final String REPLAYED = "switchboard.edge.messages.replayed";
     static final String RETAINED_EVICTED = "switchboard.edge.retained.evicted";
     static final String DISCONNECTED = "switchboard.edge.sessions.disconnected";
     static final String AUTH_FAILURES = "switchboard.edge.auth.failures";
@@ -29,6 +30,7 @@ final class EdgeMetrics {
     private final Map<String, Counter> sent = new ConcurrentHashMap<>();
     private final Map<String, Counter> replaced = new ConcurrentHashMap<>();
     private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+    private final Map<String, Counter> replayed = new ConcurrentHashMap<>();
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private final Map<DisconnectReason, Counter> disconnected = new EnumMap<>(DisconnectReason.class);
     private final Map<AuthFailure, Counter> authFailures = new EnumMap<>(AuthFailure.class);
@@ -64,10 +66,22 @@ final class EdgeMetrics {
                 .register(registry);
     }
 
-    /** A frame was written to a client; times it from its PBX event when it has one. */
+    /**
+     * A frame was written to a client; times it from its PBX event when it has one. A replay (a retained pop sent to
+     * a desktop that connected later) is counted apart and not timed: its age is the desktop's absence.
+     */
     void sent(EdgeMessage message) {
         counter(sent, SENT, "CTI edge messages written to clients", message.type())
                 .increment();
+        if (message.isReplay()) {
+            counter(
+                            replayed,
+                            REPLAYED,
+                            "Retained CTI edge messages sent again to a desktop that connected later",
+                            message.type())
+                    .increment();
+            return;
+        }
         Instant origin = message.originOrNull();
         if (origin != null) {
             Duration elapsed = Duration.between(origin, clock.instant());

@@ -22,13 +22,15 @@ final class EdgeSession {
 
     private final Channel channel;
     private final EdgeUser user;
+    private final String login;
     private final EdgeMetrics metrics;
     private final OutboundBuffer pending;
     private boolean closing;
 
-    EdgeSession(Channel channel, EdgeUser user, int pendingLimit, EdgeMetrics metrics) {
+    EdgeSession(Channel channel, EdgeUser user, String login, int pendingLimit, EdgeMetrics metrics) {
         this.channel = channel;
         this.user = user;
+        this.login = login;
         this.metrics = metrics;
         this.pending = new OutboundBuffer(pendingLimit, new OutboundBuffer.Listener() {
             @Override
@@ -58,6 +60,11 @@ final class EdgeSession {
 
     Channel channel() {
         return channel;
+    }
+
+    /** The login whose token opened this session, or null. */
+    String login() {
+        return login;
     }
 
     /** Queues {@code message} for this session from any thread; messages keep the order of these calls. */

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.edge;
 
 import io.netty.channel.Channel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,9 @@ import java.util.function.Predicate;
  * {@link ConcurrentHashMap#compute} on the user's name) and only queue work on the sessions' event loops. So a
  * session that opens while a pop is retained gets it exactly once, and a withdrawal sent after a release never
  * reaches a session before the pop it withdraws.
+ *
+ * <p>The same lock makes the per-user session limit exact, and keeps a session from slipping in while its login is
+ * being ended: {@link #endLogin} and {@link #open} of the same user never interleave.
  */
 final class EdgeSessions {
 
@@ -35,31 +39,83 @@ final class EdgeSessions {
     /** The open sessions by their user's role, so that a message for supervisors walks only supervisors' sessions. */
     private final ConcurrentHashMap<String, Set<EdgeSession>> byRole = new ConcurrentHashMap<>();
 
+    /** Logins that have ended, until their last token would have expired anyway. */
+    private final ConcurrentHashMap<String, Instant> endedLogins = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final int pendingLimit;
     private final int retainedLimit;
+    private final int maxSessionsPerUser;
     private final EdgeMetrics metrics;
 
-    EdgeSessions(int pendingLimit, int retainedLimit, EdgeMetrics metrics) {
+    EdgeSessions(int pendingLimit, int retainedLimit, int maxSessionsPerUser, EdgeMetrics metrics) {
         this.pendingLimit = pendingLimit;
         this.retainedLimit = retainedLimit;
+        this.maxSessionsPerUser = maxSessionsPerUser;
         this.metrics = metrics;
     }
 
-    /** Starts a session for an authenticated channel and queues the user's retained messages to it. */
-    EdgeSession open(Channel channel, EdgeUser user) {
-        EdgeSession session = new EdgeSession(channel, user, pendingLimit, metrics);
-        session.attach();
-        byRole.computeIfAbsent(user.role(), role -> ConcurrentHashMap.newKeySet())
-                .add(session);
+    /** Whether a session was opened, and if not, why. */
+    enum Admission {
+        OPENED,
+        /** The login the token was issued in has ended. */
+        LOGIN_ENDED,
+        /** The user has {@code max-sessions-per-user} open already: the newest is refused, the open ones kept. */
+        TOO_MANY
+    }
+
+    /**
+     * Starts a session for an authenticated channel and queues the user's retained messages to it, unless its login
+     * ({@code login}, or null) has ended or the user has as many sessions as one user may.
+     */
+    Admission open(Channel channel, EdgeUser user, String login) {
+        Admission[] admission = {Admission.OPENED};
         users.compute(user.username(), (name, existing) -> {
             UserEntry entry = existing == null ? new UserEntry() : existing;
-            entry.sessions.add(session);
-            open.incrementAndGet();
-            entry.retained.values().forEach(session::offer);
-            return entry;
+            if (login != null && endedLogins.containsKey(login)) {
+                admission[0] = Admission.LOGIN_ENDED;
+            } else if (entry.sessions.size() >= maxSessionsPerUser) {
+                admission[0] = Admission.TOO_MANY;
+            } else {
+                EdgeSession session = new EdgeSession(channel, user, login, pendingLimit, metrics);
+                session.attach();
+                byRole.computeIfAbsent(user.role(), role -> ConcurrentHashMap.newKeySet())
+                        .add(session);
+                entry.sessions.add(session);
+                open.incrementAndGet();
+                entry.retained.values().forEach(message -> session.offer(message.asReplay()));
+            }
+            return entry.isEmpty() ? null : entry;
         });
-        return session;
+        return admission[0];
+    }
+
+    /** As {@link #open(Channel, EdgeUser, String)} for a token tied to no login. */
+    Admission open(Channel channel, EdgeUser user) {
+        return open(channel, user, null);
+    }
+
+    /**
+     * Ends a login: closes the sessions {@code username} opened with its tokens, and refuses its tokens until
+     * {@code refuseUntil}, when they would have expired anyway. Returns how many sessions it closed.
+     */
+    int endLogin(String username, String login, Instant now, Instant refuseUntil) {
+        endedLogins.values().removeIf(until -> until.isBefore(now));
+        int[] closed = {0};
+        users.compute(username, (name, existing) -> {
+            endedLogins.put(login, refuseUntil);
+            if (existing == null) {
+                return null;
+            }
+            for (EdgeSession session : existing.sessions) {
+                if (login.equals(session.login())) {
+                    session.closeLater(DisconnectReason.LOGGED_OUT, EdgeClose.TOKEN_REJECTED, "logged out");
+                    closed[0]++;
+                }
+            }
+            return existing;
+        });
+        return closed[0];
     }
 
     void closed(EdgeSession session) {

@@ -39,6 +39,8 @@ public final class EdgeTokens {
     private static final String ROLE = "role";
     private static final String TEAM = "team";
     private static final String EXTENSION = "ext";
+    /** The login (browser session) the token was issued in, as an opaque random id; absent for API clients. */
+    private static final String LOGIN = "sid";
 
     private final byte[] secret;
     private final Duration ttl;
@@ -72,6 +74,15 @@ public final class EdgeTokens {
 
     /** A token for {@code user}, valid for the configured lifetime from now. */
     public EdgeToken issue(EdgeUser user) {
+        return issue(user, null);
+    }
+
+    /**
+     * A token for {@code user} issued in one login ({@code login}: an opaque id of the user's browser session, never
+     * the session's own id), so that ending that login ({@link CtiEdge#endLogin}) closes the sessions it opened and
+     * refuses its tokens not used yet. Null for a token tied to no login.
+     */
+    public EdgeToken issue(EdgeUser user, String login) {
         Objects.requireNonNull(user, "user");
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
@@ -82,6 +93,7 @@ public final class EdgeTokens {
                 .claim(ROLE, user.role())
                 .claim(TEAM, user.team())
                 .claim(EXTENSION, user.extension())
+                .claim(LOGIN, login)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
@@ -126,7 +138,7 @@ public final class EdgeTokens {
         if (id == null || id.isBlank()) {
             throw new EdgeTokenException(Reason.MALFORMED, "Token has no id");
         }
-        return new VerifiedToken(userOf(claims), id, expiresAt.plus(CLOCK_SKEW));
+        return new VerifiedToken(userOf(claims), id, expiresAt.plus(CLOCK_SKEW), loginOf(claims));
     }
 
     private static SignedJWT parse(String token) {
@@ -176,6 +188,17 @@ public final class EdgeTokens {
         }
     }
 
-    /** A verified token: its user, its id, and the moment it stops being accepted. */
-    record VerifiedToken(EdgeUser user, String id, Instant acceptedUntil) {}
+    private static String loginOf(JWTClaimsSet claims) {
+        try {
+            return claims.getStringClaim(LOGIN);
+        } catch (ParseException e) {
+            throw new EdgeTokenException(Reason.MALFORMED, "Token's login is not a string", e);
+        }
+    }
+
+    /**
+     * A verified token: its user, its id, the moment it stops being accepted, and the login it was issued in (or
+     * null).
+     */
+    record VerifiedToken(EdgeUser user, String id, Instant acceptedUntil, String login) {}
 }

@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks an HTTP request before it is upgraded to a WebSocket: the path, the method, the upgrade itself and the
@@ -24,6 +26,13 @@ import java.nio.charset.StandardCharsets;
  */
 @Sharable
 final class HandshakeGuard extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    /** The 403's text: what the browser's developer tools show, and what to change. */
+    static final String ORIGIN_REFUSED =
+            "origin not allowed: not this server's host, nor in switchboard.edge.allowed-origins";
+
+    private static final Logger log = LoggerFactory.getLogger(HandshakeGuard.class);
+    private static final int LOGGED_HEADER_CHARS = 200;
 
     private final String path;
     private final OriginPolicy origins;
@@ -49,11 +58,36 @@ final class HandshakeGuard extends SimpleChannelInboundHandler<FullHttpRequest> 
                     HttpResponseStatus.UPGRADE_REQUIRED,
                     "WebSocket upgrade required",
                     DisconnectReason.BAD_REQUEST);
-        } else if (!origins.allows(request.headers().get(HttpHeaderNames.ORIGIN))) {
-            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed", DisconnectReason.ORIGIN);
+        } else if (!origins.allows(
+                request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST))) {
+            log.info(
+                    "Refused a CTI edge handshake from {}: origin {} is not the host it connected to ({}) nor in"
+                            + " switchboard.edge.allowed-origins",
+                    ctx.channel().remoteAddress(),
+                    printable(request.headers().get(HttpHeaderNames.ORIGIN)),
+                    printable(request.headers().get(HttpHeaderNames.HOST)));
+            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, ORIGIN_REFUSED, DisconnectReason.ORIGIN);
         } else {
             ctx.fireChannelRead(request);
         }
+    }
+
+    /** A header as it may go into a log line: no line breaks or other control characters, and not too long. */
+    static String printable(String header) {
+        if (header == null) {
+            return "(none)";
+        }
+        String shortened =
+                header.length() > LOGGED_HEADER_CHARS ? header.substring(0, LOGGED_HEADER_CHARS) + "…" : header;
+        StringBuilder out = new StringBuilder(shortened.length());
+        shortened.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static void refuse(

@@ -32,8 +32,8 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == ServerHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-            // a client trickling its handshake: Netty closes it, the reason is ours to count
-            DisconnectReason.IDLE.markOn(ctx.channel());
+            // the request arrived but the upgrade did not complete in time: Netty closes it, the reason is ours
+            DisconnectReason.HANDSHAKE_TIMEOUT.markOn(ctx.channel());
         }
         if (!(event instanceof IdleStateEvent idle) || idle.state() != IdleState.READER_IDLE) {
             ctx.fireUserEventTriggered(event);

@@ -68,8 +68,20 @@ final class TokenAuthenticator extends ChannelInboundHandlerAdapter {
             refuse(channel, AuthFailure.REUSED);
             return;
         }
-        EdgeSession session = sessions.open(channel, verified.user());
-        log.debug("CTI session opened: {}", session);
+        String username = verified.user().username();
+        switch (sessions.open(channel, verified.user(), verified.login())) {
+            case OPENED -> log.debug("CTI session of {} opened from {}", username, channel.remoteAddress());
+            case LOGIN_ENDED -> refuse(channel, AuthFailure.REVOKED);
+            case TOO_MANY -> {
+                log.info(
+                        "Refusing a CTI session of {} from {}: {} open already (switchboard.edge.max-sessions-per-user)",
+                        username,
+                        channel.remoteAddress(),
+                        sessions.countOf(username));
+                EdgeClose.close(
+                        channel, DisconnectReason.SESSION_LIMIT, EdgeClose.TOO_MANY_SESSIONS, "too many sessions");
+            }
+        }
     }
 
     private void refuse(Channel channel, AuthFailure failure) {

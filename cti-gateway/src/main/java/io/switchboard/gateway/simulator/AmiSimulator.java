@@ -38,6 +38,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final SimulatorSettings settings;
     private final MeterRegistry meterRegistry;
     private final SessionRegistry sessions;
+    private final UnauthenticatedSessions unauthenticated;
     private final SimulatedPbx pbx;
     private final ScenarioRunner scenarios;
     private final LoadGenerator load;
@@ -52,8 +53,15 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     public AmiSimulator(SimulatorSettings settings, MeterRegistry meterRegistry) {
+        this(settings, meterRegistry, AuthLimits.ASTERISK_DEFAULTS);
+    }
+
+    /** A simulator that drops connections that do not log in as {@code authLimits} says (Asterisk's defaults else). */
+    public AmiSimulator(SimulatorSettings settings, MeterRegistry meterRegistry, AuthLimits authLimits) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        this.unauthenticated =
+                new UnauthenticatedSessions(Objects.requireNonNull(authLimits, "authLimits"), meterRegistry);
         this.sessions = new SessionRegistry(settings.slowClients());
         this.pbx = new SimulatedPbx(settings, sessions);
         this.scenarios = new ScenarioRunner(pbx);
@@ -81,7 +89,7 @@ public final class AmiSimulator implements AutoCloseable {
                 .childOption(
                         ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024))
                 .childHandler(new SimulatorChannelInitializer(
-                        new SessionLifecycleHandler(sessions),
+                        new SessionLifecycleHandler(sessions, unauthenticated),
                         new MalformedFrameHandler(meterRegistry),
                         new ActionDispatcher(actionHandlers())));
         serverChannel = bootstrap
@@ -95,10 +103,11 @@ public final class AmiSimulator implements AutoCloseable {
 
     private Map<String, ActionHandler> actionHandlers() {
         Map<String, ActionHandler> handlers = new HashMap<>();
-        new LoginActions(settings, sessions, pbx).register(handlers);
+        new LoginActions(settings, sessions, pbx, unauthenticated).register(handlers);
         new SessionActions(sessions, pbx.clock()).register(handlers);
         new ChannelActions(pbx).register(handlers);
         new QueueActions(pbx).register(handlers);
+        new InspectionActions(pbx, handlers).register();
         return handlers;
     }
 
@@ -145,6 +154,21 @@ public final class AmiSimulator implements AutoCloseable {
                 pbx.eventsSent(),
                 pbx.liveChannelCount(),
                 sessions.droppedSlow());
+    }
+
+    /** Connections that have not logged in yet. */
+    public int unauthenticatedSessions() {
+        return unauthenticated.waiting();
+    }
+
+    /** Connections closed at once because {@code authlimit} others had not logged in. */
+    public long refusedOverAuthLimit() {
+        return unauthenticated.refused();
+    }
+
+    /** Connections closed because they had not logged in within {@code authtimeout}. */
+    public long authTimeouts() {
+        return unauthenticated.timedOut();
     }
 
     public int liveCalls() {

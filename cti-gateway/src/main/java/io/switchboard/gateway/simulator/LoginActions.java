@@ -16,11 +16,17 @@ final class LoginActions {
     private final SimulatorSettings settings;
     private final SessionRegistry sessions;
     private final SimulatedPbx pbx;
+    private final UnauthenticatedSessions unauthenticated;
 
-    LoginActions(SimulatorSettings settings, SessionRegistry sessions, SimulatedPbx pbx) {
+    LoginActions(
+            SimulatorSettings settings,
+            SessionRegistry sessions,
+            SimulatedPbx pbx,
+            UnauthenticatedSessions unauthenticated) {
         this.settings = settings;
         this.sessions = sessions;
         this.pbx = pbx;
+        this.unauthenticated = unauthenticated;
     }
 
     void register(Map<String, ActionHandler> handlers) {
@@ -48,6 +54,7 @@ final class LoginActions {
             return;
         }
         state.authenticated(true);
+        unauthenticated.loggedIn(session);
         state.eventsOn(eventsWanted(action.getOr("Events", "on")));
         // Registered before the reply: a client that acts on the reply must not miss the first events.
         sessions.refresh(session);

@@ -55,6 +55,16 @@ final class QueueCall implements LiveCall {
     SimBridge bridge;
     long joinMicros;
     long answeredMicros;
+    /**
+     * Set when a Redirect took the caller from the queue's agent: Asterisk reports that queue's {@code AgentComplete}
+     * (reason {@code caller}, talk time since that agent answered) only when the whole call ends.
+     */
+    RedirectedFromQueue redirectedFromQueue;
+    /** The agent consults a colleague (AMI Atxfer); null otherwise. */
+    Consultation consultation;
+    /** An attended transfer completed: the caller talks to the target through the consultation's Local pair. */
+    Consultation afterTransfer;
+
     int originalPosition;
     String answeredBy;
 
@@ -224,16 +234,48 @@ final class QueueCall implements LiveCall {
     }
 
     @Override
+    public void hangupByAction(String channelName) {
+        if (consultation != null && consultation.isAgentChannel(channelName)) {
+            consultation.complete(); // the transferring agent hangs up: Asterisk completes the transfer
+        } else {
+            hangupByAction();
+        }
+    }
+
+    @Override
+    public boolean consult(String agentChannel, String extension) {
+        return connected != null
+                && connected.one.name.equals(agentChannel)
+                && extension.chars().allMatch(Character::isDigit)
+                && Consultation.start(this, extension);
+    }
+
+    @Override
+    public boolean cancelConsultation(String agentChannel) {
+        if (consultation == null || !consultation.isAgentChannel(agentChannel)) {
+            return false;
+        }
+        consultation.cancel();
+        return true;
+    }
+
+    @Override
     public void hangupByAction() {
         new QueueCallEnding(this).hangUpEverything(SimulatedCall.Outcome.HUNG_UP_BY_ACTION);
     }
+
+    /** The queue leg a Redirect ended, for its late {@code AgentComplete}. */
+    record RedirectedFromQueue(SimMember member, long holdSeconds, long answeredMicros) {}
 
     @Override
     public boolean redirect(String context, String extension) {
         if (phase != Phase.CONNECTED) {
             return false;
         }
-        new TransferFlows(this).blindTransfer(context, extension, 2, 5);
+        if (!extension.chars().allMatch(Character::isDigit)) {
+            return false; // the simulator redirects to agents' extensions only, not into another queue
+        }
+        new TransferFlows(this).redirect(context, extension, 2, 5);
         return true;
     }
 }

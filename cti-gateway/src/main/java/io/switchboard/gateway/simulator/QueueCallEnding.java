@@ -45,6 +45,13 @@ final class QueueCallEnding {
 
     /** The connected agent hangs up first (queue_answered.ami). */
     void agentHangsUp() {
+        if (call.consultation != null) {
+            call.consultation.complete(); // hanging up while consulting completes the transfer
+            return;
+        }
+        if (call.afterTransfer != null) {
+            return; // that agent left with the transfer; the target's own hang-up ends the call
+        }
         AgentLeg leg = call.connected;
         SimChannel caller = call.callerChannel;
         phone.hangUp(leg);
@@ -60,6 +67,7 @@ final class QueueCallEnding {
         call.bridge.leave(caller);
         callerTimes();
         events.cel().cdr(caller, caller.exten(), caller.createdMicros, "ANSWERED");
+        completeRedirectedQueue(caller);
         hangUpCaller();
         call.bridge.destroy();
         events.deviceState(AgentLeg.localDevice(leg.extension), "NOT_INUSE");
@@ -81,6 +89,13 @@ final class QueueCallEnding {
 
     /** The caller hangs up during the conversation. */
     void callerHangsUp(SimulatedCall.Outcome outcome) {
+        if (call.afterTransfer != null) {
+            call.afterTransfer.end(outcome);
+            return;
+        }
+        if (call.consultation != null) {
+            call.consultation.cancel();
+        }
         AgentLeg leg = call.connected;
         SimChannel caller = call.callerChannel;
         events.hangupRequest(caller, CauseText.NORMAL_CLEARING);
@@ -102,7 +117,22 @@ final class QueueCallEnding {
         events.deviceState(AgentLeg.localDevice(leg.extension), "NOT_INUSE");
         events.trunkInUse(false);
         call.agentReleased.accept(leg.extension);
+        completeRedirectedQueue(null); // the caller's channel is gone: Asterisk sends it without channel fields
         call.finish(outcome);
+    }
+
+    /** The first queue's AgentComplete of a redirected call, late, as Asterisk sends it (reason caller). */
+    private void completeRedirectedQueue(SimChannel caller) {
+        QueueCall.RedirectedFromQueue from = call.redirectedFromQueue;
+        if (from == null) {
+            return;
+        }
+        call.redirectedFromQueue = null;
+        long talkSeconds =
+                SimClock.elapsedSeconds(from.answeredMicros(), call.pbx.clock().cursorMicros());
+        queueEvents.agentCompleteAfterRedirect(caller, from.member(), from.holdSeconds(), talkSeconds);
+        call.queue.completed++;
+        call.queue.totalTalkSeconds += talkSeconds;
     }
 
     /** The caller hangs up while waiting in the queue (queue_abandoned.ami). */
@@ -210,7 +240,7 @@ final class QueueCallEnding {
     }
 
     /** SoftHangupRequest, HangupRequest, Hangup of the trunk channel. */
-    private void hangUpCaller() {
+    void hangUpCaller() {
         SimChannel caller = call.callerChannel;
         events.softHangupRequest(caller, CauseText.NORMAL_CLEARING);
         events.hangupRequest(caller, CauseText.NORMAL_CLEARING);

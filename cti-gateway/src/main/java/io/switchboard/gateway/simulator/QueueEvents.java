@@ -70,6 +70,24 @@ final class QueueEvents {
                 .send();
     }
 
+    /**
+     * The late AgentComplete of a queue whose caller was redirected away: no agent leg any more, and no caller
+     * fields either once the caller's channel has gone ({@code caller} null).
+     */
+    void agentCompleteAfterRedirect(SimChannel caller, SimMember member, long holdSeconds, long talkSeconds) {
+        EventWriter writer = events.start("AgentComplete", EventWriter.AGENT);
+        if (caller != null) {
+            writer.channel(caller);
+        }
+        writer.field("Queue", member.queue)
+                .field("Interface", member.iface)
+                .field("MemberName", member.name)
+                .field("HoldTime", holdSeconds)
+                .field("TalkTime", talkSeconds)
+                .field("Reason", "caller")
+                .send();
+    }
+
     private EventWriter agentEvent(String name, SimChannel caller, SimChannel agentLeg, SimMember member) {
         return events.start(name, EventWriter.AGENT)
                 .channel(caller)

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Greets a new connection with Asterisk 22's banner and keeps the session registry up to date. */
+/**
+ * Greets a new connection with Asterisk 22's banner and keeps the session registry up to date; a connection over
+ * the limit of unauthenticated ones is closed before its banner, as Asterisk does.
+ */
 @Sharable
 final class SessionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
@@ -17,13 +20,22 @@ final class SessionLifecycleHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SessionLifecycleHandler.class);
 
     private final SessionRegistry sessions;
+    private final UnauthenticatedSessions unauthenticated;
 
-    SessionLifecycleHandler(SessionRegistry sessions) {
+    SessionLifecycleHandler(SessionRegistry sessions, UnauthenticatedSessions unauthenticated) {
         this.sessions = sessions;
+        this.unauthenticated = unauthenticated;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (!unauthenticated.admit(ctx.channel())) {
+            log.debug(
+                    "Refusing manager client {}: too many unauthenticated sessions",
+                    ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
         sessions.connected(ctx.channel());
         ctx.writeAndFlush(Unpooled.copiedBuffer(BANNER, StandardCharsets.US_ASCII));
         ctx.fireChannelActive();
@@ -31,6 +43,7 @@ final class SessionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        unauthenticated.disconnected(ctx.channel());
         sessions.disconnected(ctx.channel());
         ctx.fireChannelInactive();
     }

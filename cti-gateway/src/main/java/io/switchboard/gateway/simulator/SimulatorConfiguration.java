@@ -14,7 +14,7 @@ public class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     AmiSimulator amiSimulator(SimulatorProperties properties, MeterRegistry registry) {
-        AmiSimulator simulator = new AmiSimulator(properties.settings(), registry);
+        AmiSimulator simulator = new AmiSimulator(properties.settings(), registry, properties.authLimits());
         simulator.start();
         if (properties.callsPerSecond() > 0) {
             simulator.startLoad(properties.load());

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.simulator;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param humanAgents the first this many agents (2000 upward) are left for people trying the demo: their phones
  *     ring before a simulated agent takes the call, and the simulator never answers them
  * @param outbound how the customers of campaign (customer-first) originates answer, and the campaign queue
+ * @param authTimeout a manager connection that has not logged in this long after it opened is closed (Asterisk's
+ *     {@code authtimeout})
+ * @param authLimit at most this many manager connections may be waiting to log in; a further one is closed at once
+ *     (Asterisk's {@code authlimit})
  */
 @ConfigurationProperties("switchboard.simulator")
 public record SimulatorProperties(
@@ -35,7 +40,9 @@ public record SimulatorProperties(
         @DefaultValue("20") double talkSeconds,
         @DefaultValue("0") int callerPool,
         @DefaultValue("0") int humanAgents,
-        @DefaultValue Outbound outbound) {
+        @DefaultValue Outbound outbound,
+        @DefaultValue("30s") Duration authTimeout,
+        @DefaultValue("50") int authLimit) {
 
     /**
      * {@code switchboard.simulator.outbound.*}: shares of campaign calls answered by a person, a machine, busy, not
@@ -66,6 +73,10 @@ public record SimulatorProperties(
         }
         return new SimulatorSettings(bindHost, port, username, secret, timeScale, QueueDefinition.testBed(), false)
                 .withOutbound(outbound == null ? OutboundModel.defaults() : outbound.model());
+    }
+
+    AuthLimits authLimits() {
+        return new AuthLimits(authTimeout, authLimit);
     }
 
     public LoadProfile load() {

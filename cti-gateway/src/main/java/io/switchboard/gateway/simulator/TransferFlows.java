@@ -19,7 +19,11 @@ final class TransferFlows {
         this.ending = new QueueCallEnding(call);
     }
 
-    /** The agent (or a Redirect) blind-transfers the caller to {@code target}, who answers and later hangs up. */
+    /**
+     * The agent's phone blind-transfers the caller to {@code target} (its transfer key, or the AMI BlindTransfer
+     * action), who answers and later hangs up: Asterisk reports {@code BlindTransfer} and the queue's {@code
+     * AgentComplete} with reason {@code transfer} at once (trace {@code blind_transfer_action.ami}).
+     */
     void blindTransfer(String context, String target, double targetRingSeconds, double talkAfterSeconds) {
         AgentLeg agent = call.connected;
         SimChannel caller = call.callerChannel;
@@ -42,6 +46,35 @@ final class TransferFlows {
         call.connected = null;
         call.phase = QueueCall.Phase.DIALING;
         caller.dialplan(context, target, 1);
+        events.newExten(caller, 1, "Dial", AgentLeg.memberInterface(target) + ",30");
+        AgentLeg leg = dial(caller, target, targetRingSeconds, talkAfterSeconds);
+        call.timeline.after(targetRingSeconds, () -> answerDial(caller, leg, call));
+    }
+
+    /**
+     * An AMI {@code Redirect} of the caller to {@code target} (the product's blind transfer), as Asterisk 22 does it
+     * (traces {@code blind_transfer_redirect*.ami}): no {@code BlindTransfer} event; the caller leaves the bridge
+     * for the new dialplan location, the agent's leg hangs up, the target rings. The queue's {@code AgentComplete}
+     * comes at the end of the whole call, reason {@code caller}.
+     */
+    void redirect(String context, String target, double targetRingSeconds, double talkAfterSeconds) {
+        AgentLeg agent = call.connected;
+        SimChannel caller = call.callerChannel;
+        if (call.connectedViaQueue && call.redirectedFromQueue == null) {
+            call.redirectedFromQueue = new QueueCall.RedirectedFromQueue(
+                    call.connectedMember,
+                    SimClock.elapsedSeconds(call.joinMicros, call.answeredMicros),
+                    call.answeredMicros);
+        }
+        ending.clearBridgePeers();
+        caller.dialplan(context, target, 1);
+        call.bridge.leave(caller);
+        call.bridge.leave(agent.one);
+        call.bridge.destroy();
+        ending.releaseAgentLeg(agent, call.connectedViaQueue ? call.queue : null);
+        call.connected = null;
+        call.connectedViaQueue = false;
+        call.phase = QueueCall.Phase.DIALING;
         events.newExten(caller, 1, "Dial", AgentLeg.memberInterface(target) + ",30");
         AgentLeg leg = dial(caller, target, targetRingSeconds, talkAfterSeconds);
         call.timeline.after(targetRingSeconds, () -> answerDial(caller, leg, call));
@@ -122,7 +155,7 @@ final class TransferFlows {
     }
 
     /** {@code Dial(Local/<target>@agent-sim/n)} from {@code from}: the target's Local pair rings. */
-    private AgentLeg dial(SimChannel from, String target, double ringSeconds, double talkSeconds) {
+    AgentLeg dial(SimChannel from, String target, double ringSeconds, double talkSeconds) {
         AgentLeg leg = AgentLeg.open(call.pbx, target, from.linkedid(), ringSeconds, talkSeconds, call.noisy);
         call.track(leg.one);
         call.track(leg.two);
@@ -154,7 +187,7 @@ final class TransferFlows {
     }
 
     /** The dialled agent answers and is bridged with {@code from}. */
-    private SimBridge answerDialInto(SimChannel from, AgentLeg leg) {
+    SimBridge answerDialInto(SimChannel from, AgentLeg leg) {
         call.phone.answer(leg);
         events.newState(leg.one, ChannelState.UP);
         if (from.state() != ChannelState.UP) {

@@ -13,6 +13,8 @@ enum Outcome {
     NOT_FOUND(HttpResponseStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpResponseStatus.METHOD_NOT_ALLOWED),
     TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
+    /** The request did not arrive whole within the request timeout (a slow or trickling client). */
+    TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
     /** The call tracker's queue is full: the PBX should retry after the Retry-After delay. */
     BUSY(HttpResponseStatus.SERVICE_UNAVAILABLE);
 

@@ -4,7 +4,9 @@ package io.switchboard.gateway.webhook;
 final class PipelineNames {
 
     static final String IDLE_TIMEOUT = "webhook-idle-timeout";
+    static final String REQUEST_START = "webhook-request-start";
     static final String HTTP_CODEC = "webhook-http-codec";
+    static final String REQUEST_END = "webhook-request-end";
     static final String BODY_AGGREGATOR = "webhook-body-aggregator";
     static final String ROUTER = "webhook-router";
     static final String SIGNATURE = "webhook-signature";

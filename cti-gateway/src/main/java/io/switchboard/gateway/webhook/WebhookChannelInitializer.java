@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires a webhook connection: idle timeout, HTTP codec, bounded body, then route, signature, event, intake. Each
+ * Wires a webhook connection: idle timeout, request deadline, HTTP codec, bounded body, then route, signature, event, intake. Each
  * step answers what it refuses and passes the rest on; the stateless steps are shared by all connections.
  */
 final class WebhookChannelInitializer extends ChannelInitializer<Channel> {
 
     private final Duration idleTimeout;
+    private final Duration requestTimeout;
     private final int maxBodyBytes;
     private final Replies replies;
     private final RequestRouter router;
@@ -27,12 +28,14 @@ final class WebhookChannelInitializer extends ChannelInitializer<Channel> {
     WebhookChannelInitializer(
             WebhookProperties properties, WebhookHandOff handOff, WebhookMetrics metrics, Clock clock) {
         this.idleTimeout = properties.idleTimeout();
+        this.requestTimeout = properties.requestTimeout();
         this.maxBodyBytes = properties.maxBodyBytes();
         this.replies = new Replies(metrics);
         this.router = new RequestRouter(replies);
         this.signature = new SignatureVerifier(
                 new WebhookSignature(properties.secret()), properties.signatureTolerance(), clock, replies);
-        this.decoder = new EventDecoder(new WebhookEventReader(), replies);
+        this.decoder = new EventDecoder(
+                new WebhookEventReader(new WebhookQueues(properties.queues(), properties.maxQueues())), replies);
         this.intake = new IntakeHandler(handOff, metrics, replies);
     }
 
@@ -41,7 +44,10 @@ final class WebhookChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(
                 PipelineNames.IDLE_TIMEOUT, new ReadTimeoutHandler(idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        RequestDeadline deadline = new RequestDeadline(requestTimeout, replies);
+        pipeline.addLast(PipelineNames.REQUEST_START, deadline.firstByte());
         pipeline.addLast(PipelineNames.HTTP_CODEC, new HttpServerCodec());
+        pipeline.addLast(PipelineNames.REQUEST_END, deadline.requestEnd());
         pipeline.addLast(PipelineNames.BODY_AGGREGATOR, new BodyAggregator(maxBodyBytes, replies));
         pipeline.addLast(PipelineNames.ROUTER, router);
         pipeline.addLast(PipelineNames.SIGNATURE, signature);

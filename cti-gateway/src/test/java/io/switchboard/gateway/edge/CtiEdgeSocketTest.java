@@ -128,6 +128,35 @@ class CtiEdgeSocketTest {
     }
 
     @Test
+    void popReplayedToADesktopThatConnectsLaterIsCountedApartFromPopLatency() throws Exception {
+        start(EdgeTestSupport.properties());
+        // rang half a minute ago, while the desktop was away
+        assertThat(edge.retain("alice", "c7", pop("c7").withOrigin(Instant.now().minusSeconds(30))))
+                .isZero();
+
+        DesktopClient alice = connect(ALICE);
+        assertThat(json(alice.next()).path("payload").path("callId").asString()).isEqualTo("c7");
+        await().untilAsserted(() -> assertThat(registry.get(EdgeMetrics.REPLAYED)
+                        .tag("type", "screenPop")
+                        .counter()
+                        .count())
+                .isEqualTo(1));
+        assertThat(registry.find(EdgeMetrics.POP_LATENCY).timers()).isEmpty();
+
+        // a pop live to the open desktop is timed as before
+        edge.retain("alice", "c8", pop("c8").withOrigin(Instant.now()));
+        assertThat(json(alice.next()).path("payload").path("callId").asString()).isEqualTo("c8");
+        await().untilAsserted(() -> assertThat(registry.get(EdgeMetrics.POP_LATENCY)
+                        .tag("type", "screenPop")
+                        .timer()
+                        .count())
+                .isEqualTo(1));
+        assertThat(registry.get(EdgeMetrics.POP_LATENCY).timer().max(java.util.concurrent.TimeUnit.SECONDS))
+                .isLessThan(30);
+        assertThat(registry.get(EdgeMetrics.REPLAYED).counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void expiredTokenIsClosedWith4401TokenExpired() {
         start(EdgeTestSupport.properties());
         EdgeTokens lastHour = new EdgeTokens(
@@ -175,6 +204,35 @@ class CtiEdgeSocketTest {
                         .counter()
                         .count())
                 .isEqualTo(1));
+    }
+
+    @Test
+    void pageOfTheHostTheDesktopConnectedToNeedsNoConfiguredOrigin() throws Exception {
+        start(EdgeTestSupport.properties().origins());
+        DesktopClient sameHost = DesktopClient.connect(
+                edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://127.0.0.1:8080");
+        clients.add(sameHost);
+
+        assertThat(edge.sendToUser("alice", pop("c1"))).isEqualTo(1);
+        assertThat(json(sameHost.next()).path("type").asString()).isEqualTo("screenPop");
+        assertThatThrownBy(() -> DesktopClient.connect(
+                        edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://localhost:8080"))
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void sameHostOriginsCanBeSwitchedOff() {
+        start(EdgeTestSupport.properties().sameHost(false));
+
+        assertThatThrownBy(() -> DesktopClient.connect(
+                        edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://127.0.0.1:8080"))
+                .cause()
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
     }
 
     @Test

@@ -34,7 +34,11 @@ class EdgeConfigurationTest {
                     EdgeProperties properties = context.getBean(EdgeProperties.class);
                     assertThat(properties.allowedOrigins()).hasSize(2);
                     assertThat(properties.tokenTtl()).isEqualTo(Duration.ofSeconds(30));
-                    assertThat(properties.host()).isEqualTo("127.0.0.1");
+                    // every interface, as the pages' server listens unless server.address says otherwise
+                    assertThat(properties.host()).isEqualTo("0.0.0.0");
+                    assertThat(properties.sameHostOrigins()).isTrue();
+                    assertThat(properties.maxSessionsPerUser()).isEqualTo(8);
+                    assertThat(properties.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
 
                     port[0] = context.getBean(CtiEdge.class).port();
                     assertThat(port[0]).isPositive();
@@ -70,6 +74,7 @@ class EdgeConfigurationTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             runner.withPropertyValues(
                             "switchboard.edge.enabled=true",
+                            "switchboard.edge.host=127.0.0.1",
                             "switchboard.edge.port=" + taken.getLocalPort(),
                             "switchboard.edge.token-secret=" + EdgeTestSupport.SECRET,
                             "switchboard.edge.allowed-origins=*")

@@ -39,7 +39,7 @@ class EdgeHandshakeGuardTest {
 
         channel.writeInbound(request);
 
-        assertRefused(HttpResponseStatus.FORBIDDEN, "origin not allowed");
+        assertRefused(HttpResponseStatus.FORBIDDEN, HandshakeGuard.ORIGIN_REFUSED);
         assertThat(request.refCnt()).isZero();
         assertThat(DisconnectReason.of(channel)).isEqualTo(DisconnectReason.ORIGIN);
     }
@@ -48,7 +48,7 @@ class EdgeHandshakeGuardTest {
     void upgradeWithoutOriginIsRefused() {
         channel.writeInbound(upgrade("/cti?token=abc", null));
 
-        assertRefused(HttpResponseStatus.FORBIDDEN, "origin not allowed");
+        assertRefused(HttpResponseStatus.FORBIDDEN, HandshakeGuard.ORIGIN_REFUSED);
     }
 
     @Test

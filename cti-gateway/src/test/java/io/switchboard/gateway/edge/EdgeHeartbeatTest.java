@@ -16,7 +16,7 @@ class EdgeHeartbeatTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EdgeMetrics metrics = new EdgeMetrics(registry, Clock.systemUTC());
-    private final EdgeSessions sessions = new EdgeSessions(16, 4, metrics);
+    private final EdgeSessions sessions = new EdgeSessions(16, 4, 8, metrics);
     private final EmbeddedChannel channel = new EmbeddedChannel(
             new HeartbeatHandler(Duration.ofSeconds(20), Duration.ofSeconds(60)),
             new SessionHandler(sessions, metrics));

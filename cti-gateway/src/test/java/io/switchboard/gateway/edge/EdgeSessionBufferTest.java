@@ -23,9 +23,14 @@ class EdgeSessionBufferTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EdgeMetrics metrics = new EdgeMetrics(registry, Clock.systemUTC());
-    private final EdgeSessions sessions = new EdgeSessions(PENDING_LIMIT, 4, metrics);
+    private final EdgeSessions sessions = new EdgeSessions(PENDING_LIMIT, 4, 8, metrics);
     private final EmbeddedChannel channel = new EmbeddedChannel(new SessionHandler(sessions, metrics));
-    private final EdgeSession session = sessions.open(channel, ALICE);
+    private final EdgeSession session = openSession();
+
+    private EdgeSession openSession() {
+        sessions.open(channel, ALICE);
+        return EdgeSession.of(channel);
+    }
 
     @Test
     void writableSessionGetsMessagesAtOnceInOrder() {

@@ -50,6 +50,9 @@ final class EdgeTestSupport {
         int high = 64 * 1024;
         int retainedLimit = 16;
         int port = 0;
+        boolean sameHost = true;
+        Duration handshakeTimeout = Duration.ofSeconds(10);
+        int maxSessionsPerUser = 8;
 
         Props origins(String... origins) {
             this.origins = List.of(origins);
@@ -83,6 +86,21 @@ final class EdgeTestSupport {
             return this;
         }
 
+        Props sameHost(boolean sameHost) {
+            this.sameHost = sameHost;
+            return this;
+        }
+
+        Props handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        Props maxSessionsPerUser(int sessions) {
+            this.maxSessionsPerUser = sessions;
+            return this;
+        }
+
         Props port(int port) {
             this.port = port;
             return this;
@@ -95,10 +113,14 @@ final class EdgeTestSupport {
                     port,
                     "/cti",
                     origins,
+                    sameHost,
+                    null,
                     SECRET,
                     Duration.ofSeconds(60),
                     pingInterval,
                     idleTimeout,
+                    handshakeTimeout,
+                    maxSessionsPerUser,
                     maxFrameBytes,
                     pendingLimit,
                     low,

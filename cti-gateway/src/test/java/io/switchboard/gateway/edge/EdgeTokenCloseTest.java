@@ -21,7 +21,7 @@ class EdgeTokenCloseTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EdgeMetrics metrics = new EdgeMetrics(registry, Clock.systemUTC());
-    private final EdgeSessions sessions = new EdgeSessions(16, 4, metrics);
+    private final EdgeSessions sessions = new EdgeSessions(16, 4, 8, metrics);
     private final EdgeTokens tokens = EdgeTestSupport.tokens();
     private final EmbeddedChannel channel = new EmbeddedChannel(
             new TokenAuthenticator(tokens, new UsedTokens(Clock.systemUTC()), sessions, metrics),

@@ -152,28 +152,73 @@ class ScenarioBehaviourTest {
         }
     }
 
+    /**
+     * As Asterisk 22 does it (traces blind_transfer_redirect*.ami): a Redirect of the caller reports no
+     * BlindTransfer; the agent's leg hangs up before the target rings, and the queue's AgentComplete (reason caller,
+     * the talk time since that agent answered) comes only when the whole call ends.
+     */
     @Test
-    void redirectActionBlindTransfersAConnectedCall() throws Exception {
+    void redirectActionMovesTheCallerWithoutABlindTransferAndCompletesTheQueueAtTheEnd() throws Exception {
         try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
             CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAnswered(
                     QueueCallAnswered.example().caller(), "support", "1001", 1, 1e9, HangupBy.AGENT));
             AmiMessage connect =
                     client.awaitFrame(f -> f.get("Event").orElse("").equals("AgentConnect"));
 
-            AmiMessage response = client.action(
-                    "r1",
+            client.send(
                     "Action: Redirect",
+                    "ActionID: r1",
                     "Channel: " + connect.get("Channel").orElseThrow(),
-                    "Context: from-internal",
+                    "Context: transfer",
                     "Exten: 1003",
                     "Priority: 1");
-            AmiMessage transfer =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("BlindTransfer"));
+            List<AmiMessage> frames =
+                    client.framesUntil(f -> f.get("Event").orElse("").equals("AgentComplete"), Duration.ofSeconds(10));
+            List<AmiMessage> after = client.framesUntil(
+                    f -> f.get("Event").orElse("").equals("Hangup")
+                            && f.get("Channel")
+                                    .orElse("")
+                                    .equals(connect.get("Channel").orElseThrow()),
+                    Duration.ofSeconds(10));
 
-            assertThat(response.get("Message")).contains("Redirect successful");
-            assertThat(transfer.get("Extension")).contains("1003");
+            assertThat(frames)
+                    .filteredOn(f -> f.get("ActionID").orElse("").equals("r1"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("Message")).contains("Redirect successful"));
+            assertThat(frames).noneMatch(f -> f.get("Event").orElse("").equals("BlindTransfer"));
+            int firstAgentGone = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("Hangup")
+                            && f.get("Channel").orElse("").startsWith("Local/1001@"));
+            int targetRings = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("DialBegin")
+                            && f.get("DestChannel").orElse("").startsWith("Local/1003@"));
+            int targetGone = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("Hangup")
+                            && f.get("Channel").orElse("").startsWith("Local/1003@"));
+            assertThat(firstAgentGone).isNotNegative().isLessThan(targetRings);
+            assertThat(targetGone)
+                    .as("the queue completes after the target's call")
+                    .isGreaterThan(targetRings);
+            AmiMessage complete = frames.get(frames.size() - 1);
+            assertThat(complete.get("Queue")).contains("support");
+            assertThat(complete.get("Interface")).contains("Local/1001@agent-sim/n");
+            assertThat(complete.get("Reason")).contains("caller");
+            assertThat(complete.get("DestChannel")).isEmpty();
+            assertThat(after).isNotEmpty();
             assertThat(run.get(5, TimeUnit.SECONDS).answeredBy()).contains("1003");
         }
+    }
+
+    private static int indexOf(List<AmiMessage> frames, java.util.function.Predicate<AmiMessage> wanted) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (wanted.test(frames.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

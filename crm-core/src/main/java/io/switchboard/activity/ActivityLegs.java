@@ -1,0 +1,96 @@
+package io.switchboard.activity;
+
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallEvent.CallLeg;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The {@code activity_legs} rows: written with a call's activity, read back onto the activities a page shows. */
+final class ActivityLegs {
+
+    private static final String INSERT = "insert into activity_legs (call_id, seq, queue, agent_extension,"
+            + " started_at, answered_at, ended_at, transferred) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    private ActivityLegs() {}
+
+    /** Writes the path of every call that has one (calls that reached no queue or agent have none). */
+    static void insert(JdbcTemplate jdbc, List<CallEnded> calls) {
+        List<Object[]> rows = new ArrayList<>();
+        for (CallEnded call : calls) {
+            int seq = 0;
+            for (CallLeg leg : call.path()) {
+                rows.add(new Object[] {
+                    call.callId(),
+                    seq++,
+                    cut(leg.queue(), 80),
+                    cut(leg.agent(), 32),
+                    timestamp(leg.startedAt()),
+                    timestamp(leg.answeredAt()),
+                    timestamp(leg.endedAt()),
+                    leg.transferred()
+                });
+            }
+        }
+        if (!rows.isEmpty()) {
+            int[] types = {
+                Types.VARCHAR,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                Types.BOOLEAN
+            };
+            jdbc.batchUpdate(INSERT, rows, types);
+        }
+    }
+
+    /** The activities with their paths, read in one query for the whole page. */
+    static List<Activity> attach(NamedParameterJdbcTemplate jdbc, List<Activity> activities) {
+        if (activities.isEmpty()) {
+            return activities;
+        }
+        Map<String, List<ActivityLeg>> paths = new HashMap<>();
+        jdbc.query(
+                "select call_id, queue, agent_extension, started_at, answered_at, ended_at, transferred"
+                        + " from activity_legs where call_id in (:calls) order by call_id, seq",
+                Map.of("calls", activities.stream().map(Activity::callId).toList()),
+                (ResultSet rs) -> {
+                    paths.computeIfAbsent(rs.getString("call_id"), id -> new ArrayList<>())
+                            .add(new ActivityLeg(
+                                    rs.getString("queue"),
+                                    rs.getString("agent_extension"),
+                                    instant(rs, "started_at"),
+                                    instant(rs, "answered_at"),
+                                    instant(rs, "ended_at"),
+                                    rs.getBoolean("transferred")));
+                });
+        return activities.stream()
+                .map(a -> paths.containsKey(a.callId()) ? a.withPath(paths.get(a.callId())) : a)
+                .toList();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,152 @@
+package io.switchboard.gateway.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
+import io.switchboard.gateway.call.CallEvent.AgentRinging;
+import io.switchboard.gateway.call.CallEvent.CallAnswered;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallEvent.CallLeg;
+import io.switchboard.gateway.call.CallEvent.CallTransferred;
+import io.switchboard.gateway.call.CallEvent.TransferKind;
+import io.switchboard.gateway.call.CallOutcome;
+import io.switchboard.gateway.simulator.SimulatorSettings;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays the transfers recorded from a real Asterisk 22 (see the traces' README) through the simulator, over TCP
+ * into Asterisk-Java and the tracker: one call each, the transfer reported once, the path of queue and agent legs.
+ */
+class TransferTraceReplayTest {
+
+    private GatewayFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = GatewayFixture.start(SimulatorSettings.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private CallEnded replay(String trace) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/traces/" + trace)) {
+            fixture.simulator.replay(in);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.sink.ended().isEmpty());
+        assertThat(fixture.sink.started()).as("one call per trace").hasSize(1);
+        assertThat(fixture.sink.ended()).as("ended exactly once").hasSize(1);
+        assertThat(fixture.gateway.handles().ofAgent("1001"))
+                .as("no call left to control")
+                .isEmpty();
+        return fixture.sink.ended().get(0);
+    }
+
+    private List<String> rang() {
+        return fixture.sink.of(AgentRinging.class).stream()
+                .map(AgentRinging::agent)
+                .toList();
+    }
+
+    private static List<String> legs(CallEnded call) {
+        return call.path().stream()
+                .map(l -> l.queue() + "/" + l.agent() + (l.transferred() ? " transferred" : ""))
+                .toList();
+    }
+
+    @Test
+    void redirectOfTheCallerToAnotherQueueIsABlindTransfer() throws Exception {
+        CallEnded call = replay("blind_transfer_redirect.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("sales");
+            assertThat(t.kind()).isEqualTo(TransferKind.BLIND);
+        });
+        assertThat(rang()).as("the second queue's agents get pops").containsExactly("1001", "1005", "1004");
+        assertThat(call.answeredBy()).isEqualTo("1001");
+        assertThat(call.finalAgent()).isEqualTo("1004");
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(call.waitSeconds()).as("until the first answer").isEqualTo(1);
+        assertThat(call.talkSeconds()).as("both agents' talk").isEqualTo(8);
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "sales/1004");
+        CallLeg first = call.path().get(0);
+        CallLeg second = call.path().get(1);
+        assertThat(first.endedAt()).isEqualTo(second.startedAt());
+        assertThat(Duration.between(second.startedAt(), second.answeredAt()).toSeconds())
+                .isEqualTo(2);
+        assertThat(second.endedAt()).isEqualTo(call.at());
+    }
+
+    @Test
+    void redirectOfTheCallerToAnExtensionIsABlindTransfer() throws Exception {
+        CallEnded call = replay("blind_transfer_redirect_extension.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("1002");
+            assertThat(t.kind()).isEqualTo(TransferKind.BLIND);
+        });
+        assertThat(rang()).containsExactly("1001", "1002");
+        assertThat(call.finalAgent()).isEqualTo("1002");
+        assertThat(call.queue()).isEqualTo("support");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "null/1002");
+    }
+
+    @Test
+    void asterisksOwnBlindTransferIsReportedOnce() throws Exception {
+        CallEnded call = replay("blind_transfer_action.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("sales");
+        });
+        assertThat(call.finalAgent()).isEqualTo("1004");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "sales/1004");
+    }
+
+    @Test
+    void attendedTransferCompletedHandsTheCallToTheConsultedAgent() throws Exception {
+        CallEnded call = replay("attended_transfer_complete.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("1002");
+            assertThat(t.kind()).isEqualTo(TransferKind.ATTENDED);
+        });
+        assertThat(rang()).as("the consulted agent gets the caller's pop").containsExactly("1001", "1002");
+        assertThat(fixture.sink.of(CallAnswered.class))
+                .extracting(CallAnswered::agent)
+                .as("the consultation answering is not the call answered; the transfer is")
+                .containsExactly("1001", "1002");
+        assertThat(fixture.sink.of(AgentRingStopped.class)).isEmpty();
+        assertThat(call.answeredBy()).isEqualTo("1001");
+        assertThat(call.finalAgent()).isEqualTo("1002");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "null/1002");
+    }
+
+    @Test
+    void attendedTransferCancelledLeavesTheCallWithTheFirstAgent() throws Exception {
+        CallEnded call = replay("attended_transfer_cancel.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).isEmpty();
+        assertThat(fixture.sink.of(CallAnswered.class))
+                .extracting(CallAnswered::agent)
+                .containsExactly("1001");
+        assertThat(fixture.sink.of(AgentRingStopped.class))
+                .as("the consulted agent's pop is withdrawn")
+                .singleElement()
+                .satisfies(s -> assertThat(s.agent()).isEqualTo("1002"));
+        assertThat(call.finalAgent()).isEqualTo("1001");
+        assertThat(call.talkSeconds()).isEqualTo(10);
+        assertThat(legs(call)).containsExactly("support/1001");
+    }
+}
