@@ -148,9 +148,9 @@ final class ChannelActions {
         OriginateOptions options = OriginateOptions.from(action.getAll("Variable"));
         OutboundCall call = new OutboundCall(
                 agent.group(1), number, options.outcome(), 1, options.customerRingSeconds(), options.talkSeconds());
-        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+        Optional<String> reportedAs = answerNowOrWhenDone(session, action);
         Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
-        pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId(), variables).start());
+        pbx.execute(() -> new OutboundCallFlow(pbx, call, reportedAs, variables).start());
     }
 
     private void dialCustomerFirst(Channel session, AmiMessage action, String number) {
@@ -168,9 +168,22 @@ final class ChannelActions {
         }
         Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
         double timeout = timeoutSeconds;
-        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
-        pbx.execute(
-                () -> new CampaignCallFlow(pbx, number, context, exten, action.actionId(), variables, timeout).start());
+        Optional<String> reportedAs = answerNowOrWhenDone(session, action);
+        String callerId = action.getOr("CallerID", "");
+        pbx.execute(() ->
+                new CampaignCallFlow(pbx, number, context, exten, reportedAs, variables, timeout, callerId).start());
+    }
+
+    /**
+     * An async originate is answered now and reported later by an OriginateResponse with its ActionID; a synchronous
+     * one is answered when the call connects or fails (see {@link SyncOriginates}), under the key returned.
+     */
+    private Optional<String> answerNowOrWhenDone(Channel session, AmiMessage action) {
+        if (SyncOriginates.async(action)) {
+            session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+            return action.actionId();
+        }
+        return Optional.of(pbx.syncOriginates().hold(session, action));
     }
 
     /** {@code HH:MM:SS}, as CoreShowChannel reports a channel's age. */
