@@ -473,6 +473,25 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void callControlRefusesABadTargetNamingTheField() {
+        String transfer = "/api/v1/agents/me/call/transfer";
+        HttpResponse<String> both =
+                call("POST", transfer, TestUser.AGENT, "{\"queue\":\"sales\",\"extension\":\"2001\"}");
+        HttpResponse<String> neither = call("POST", transfer, TestUser.AGENT, "{}");
+        HttpResponse<String> letters = call("POST", transfer, TestUser.AGENT, "{\"extension\":\"20a1\"}");
+        HttpResponse<String> queueConsulted =
+                call("POST", "/api/v1/agents/me/call/consultation", TestUser.AGENT, "{\"extension\":\"sales\"}");
+
+        for (HttpResponse<String> response : List.of(both, neither, letters, queueConsulted)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        }
+        assertThat(Api.json(both).path("detail").asText()).contains("target must be either queue or extension");
+        assertThat(Api.json(neither).path("detail").asText()).contains("target");
+        assertThat(Api.json(letters).path("detail").asText()).contains("extension must be an extension");
+        assertThat(Api.json(queueConsulted).path("detail").asText()).contains("extension");
+    }
+
+    @Test
     void supervisorsSeeTheAgentStatesOfTheirTeamOnly() {
         assertThat(call("POST", "/api/v1/agents/me/queues/sales", TestUser.TEAMMATE, null)
                         .statusCode())
