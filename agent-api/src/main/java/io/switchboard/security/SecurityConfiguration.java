@@ -1,7 +1,10 @@
 package io.switchboard.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.LoginRecords;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -27,7 +33,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordProperties.class)
+@EnableConfigurationProperties({PasswordProperties.class, LoginProperties.class})
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -63,10 +69,24 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    LoginGuard loginGuard(LoginRecords records, LoginProperties properties, MeterRegistry registry) {
+        return new LoginGuard(records, properties, registry, Clock.systemUTC());
+    }
+
+    /** Username and password, for the login form and HTTP Basic alike, through the throttles and the lockout. */
+    @Bean
+    AuthenticationManager passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginGuard guard) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard));
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
+                .authenticationManager(passwordLogins)
                 .authorizeHttpRequests(requests -> requests
                         // load balancers and container health checks; details only for admins (see application.yml)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
@@ -123,6 +143,9 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
+                        // admins see and lift lockouts
+                        .requestMatchers("/api/v1/logins/**")
+                        .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
@@ -142,8 +165,9 @@ public class SecurityConfiguration {
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
+        http.authenticationManager(passwordLogins)
+                .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/login", "/setup", "/error", "/css/**", "/js/**")
                                 .permitAll()
                                 .requestMatchers("/agent")

@@ -5,7 +5,9 @@ import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.LoginRecords;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
+import io.switchboard.security.LoginGuard;
 import io.switchboard.security.PasswordPolicy;
+import io.switchboard.security.RefusalReason;
 import io.switchboard.security.WeakPasswordException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,10 +36,17 @@ public class SetupState {
     private final Directory directory;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
+    private final LoginGuard guard;
     private volatile boolean done;
     private volatile String token;
 
-    SetupState(LoginRecords records, Directory directory, PasswordPolicy policy, PasswordEncoder encoder) {
+    SetupState(
+            LoginRecords records,
+            Directory directory,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            LoginGuard guard) {
+        this.guard = guard;
         this.records = records;
         this.directory = directory;
         this.policy = policy;
@@ -80,6 +89,7 @@ public class SetupState {
     synchronized DirectoryUser complete(String offeredToken, NewAdmin admin) {
         String expected = token;
         if (!required() || expected == null || offeredToken == null || !sameText(expected, offeredToken.strip())) {
+            guard.refusedElsewhere(RefusalReason.SETUP_TOKEN);
             throw new WrongSetupTokenException();
         }
         policy.check(admin.username(), admin.password());

@@ -2,8 +2,13 @@ package io.switchboard.web;
 
 import io.switchboard.activity.ActivityDispositions;
 import io.switchboard.directory.Role;
+import io.switchboard.security.LoginRefusedException;
+import io.switchboard.security.SsoRefusedException;
 import io.switchboard.security.SwitchboardUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +23,18 @@ class PageController {
         this.dispositions = dispositions;
     }
 
+    /** The form; after a refused attempt, why (a throttle or lockout says how long to wait). */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception e) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute(
+                    "refusal",
+                    e instanceof LoginRefusedException refused
+                            ? refused.advice()
+                            : e instanceof SsoRefusedException sso ? sso.getMessage() : "Wrong username or password.");
+        }
         return "login";
     }
 

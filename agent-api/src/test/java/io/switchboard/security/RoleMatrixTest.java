@@ -176,6 +176,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
             // the Swagger UI: a redirect to its page under /api/v1/swagger-ui/ (SwaggerUiTest loads it and its assets)
             row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
+            // admins see and lift lockouts
+            row("GET /api/v1/logins/locked", 403, 403, 403, 403, 200),
+            row("POST /api/v1/logins/{username}/unlock", 403, 403, 403, 403, 204),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/users", 403, 403, 403, 403, 403),
             // load balancers ask without logging in

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What logging in keeps about a user beside their password: failed attempts in a row, the lockout they lead to,
- * and whether the user must choose a new password. Plain SQL on the users table: each change is one statement, so
+ * What logging in keeps about a user beside their password: failed attempts in a row and the lockout they lead
+ * to. Plain SQL on the users table: each change is one statement, so
  * two nodes counting failures of the same user at once lose none.
  */
 @Service
@@ -30,7 +30,7 @@ public class LoginRecords {
      *
      * @param lockedUntil when a lockout ends; {@code null} when none was set
      */
-    public record LoginState(int failedLogins, Instant lockedUntil, boolean mustChangePassword) {
+    public record LoginState(int failedLogins, Instant lockedUntil) {
 
         public boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -43,14 +43,12 @@ public class LoginRecords {
     public Optional<LoginState> state(String username) {
         return jdbc
                 .query(
-                        "select failed_logins, locked_until, must_change_password from users where username = :username",
+                        "select failed_logins, locked_until from users where username = :username",
                         Map.of("username", username),
                         (row, n) -> {
                             Timestamp until = row.getTimestamp("locked_until");
                             return new LoginState(
-                                    row.getInt("failed_logins"),
-                                    until == null ? null : until.toInstant(),
-                                    row.getBoolean("must_change_password"));
+                                    row.getInt("failed_logins"), until == null ? null : until.toInstant());
                         })
                 .stream()
                 .findFirst();
@@ -103,22 +101,6 @@ public class LoginRecords {
                 (row, n) -> new Lockout(
                         row.getString("username"),
                         row.getTimestamp("locked_until").toInstant()));
-    }
-
-    /** Makes the user choose a new password at their next login (after an admin set or reset theirs), or not. */
-    @Transactional
-    public void mustChangePassword(UserId user, boolean must) {
-        jdbc.update(
-                "update users set must_change_password = :must where id = :id",
-                Map.of("must", must, "id", user.value()));
-    }
-
-    /** Sets the user's own new password hash and lifts the obligation to change it. */
-    @Transactional
-    public void passwordChanged(UserId user, String hash) {
-        jdbc.update(
-                "update users set password_hash = :hash, must_change_password = false where id = :id",
-                Map.of("hash", hash, "id", user.value()));
     }
 
     /** Whether the directory has any user at all: an empty one means a first start, which needs setup. */
