@@ -237,6 +237,14 @@ async function refreshState() {
   }
 }
 
+/** The call's way through queues and agents: "support 1001 → sales 1004" after a transfer. */
+function pathCell(path) {
+  const legs = (path || []).map(leg => [leg.queue, leg.agentExtension].filter(Boolean).join(' '));
+  const cell = el('td', legs.join(' → '), 'path');
+  if (legs.length > 1) cell.setAttribute('aria-label', `transferred: ${legs.join(', then ')}`);
+  return cell;
+}
+
 async function refreshCalls() {
   const body = document.querySelector('#calls tbody');
   try {
@@ -247,7 +255,7 @@ async function refreshCalls() {
       const row = el('tr');
       row.dataset.activityId = activity.id.value;
       row.append(el('td', time(activity.startedAt)), el('td', activity.callerNumber), el('td', activity.contactName || ''),
-        el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'));
+        el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'), pathCell(activity.path));
       const cell = el('td');
       const campaignDisposition = disposedAs(activity.callId);
       if (activity.disposition) {

@@ -5,6 +5,13 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+/** A page whose session expired (timed out, server restarted) goes to the login form rather than failing on. */
+function expiredSessionToLogin(response) {
+  if (response.status === 401) {
+    window.location.assign('/login?expired');
+  }
+}
+
 /** Sends a request; resolves with the parsed JSON (or null), rejects with the problem detail's text (and the status). */
 export async function api(method, path, body) {
   const headers = { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() };
@@ -13,6 +20,7 @@ export async function api(method, path, body) {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  expiredSessionToLogin(response);
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -30,6 +38,7 @@ export async function upload(path, formData) {
     method: 'POST', credentials: 'same-origin', body: formData,
     headers: { 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
   });
+  expiredSessionToLogin(response);
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new Error((data && (data.detail || data.title)) || `${response.status} ${response.statusText}`);

@@ -53,6 +53,7 @@ class ActivityController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal SwitchboardUser me) {
+        Paging.page(page, size, history.maxPageSize());
         // an unknown username lists nothing rather than saying so: the API must not tell which usernames exist
         UserId agentId = agent == null
                 ? null

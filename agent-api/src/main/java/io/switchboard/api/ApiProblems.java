@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.activity.ActivityAccessDeniedException;
 import io.switchboard.activity.ActivityNotFoundException;
 import io.switchboard.activity.InvalidDispositionException;
+import io.switchboard.audit.AuditAccessDeniedException;
 import io.switchboard.campaign.CampaignAccessDeniedException;
 import io.switchboard.campaign.CampaignNotFoundException;
 import io.switchboard.campaign.CampaignStateException;
@@ -10,25 +11,39 @@ import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.contact.ContactAccessDeniedException;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
+import io.switchboard.csv.CsvFormatException;
 import io.switchboard.csv.UnreadableFileException;
+import io.switchboard.directory.DirectoryConflictException;
+import io.switchboard.directory.InvalidUserException;
+import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
 import io.switchboard.ticket.TicketNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every API error as an RFC 9457 problem detail: a status, a title, a detail that says what to change, and for
@@ -40,6 +55,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     record FieldMessage(String field, String message) {}
 
@@ -77,6 +94,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCampaignException.class)
     ProblemDetail invalidCampaign(InvalidCampaignException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidUser(InvalidUserException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** A username or extension taken, a team that still has members. */
+    @ExceptionHandler(DirectoryConflictException.class)
+    ProblemDetail directoryConflict(DirectoryConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperties(Map.of("errors", List.of(new FieldMessage(e.field(), e.getMessage()))));
+        return problem;
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    ProblemDetail noSuchUser(UserNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AuditAccessDeniedException.class)
+    ProblemDetail auditDenied(AuditAccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** A CSV file without a readable header, or without a column the import needs. */
+    @ExceptionHandler(CsvFormatException.class)
+    ProblemDetail csvFormat(CsvFormatException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage("file", e.getMessage())));
     }
 
     @ExceptionHandler(InvalidUploadException.class)
@@ -130,6 +176,78 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PbxUnavailableException.class)
     ProblemDetail noPbx(PbxUnavailableException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return invalid(e.getMessage(), e.errors());
+    }
+
+    /** A multipart body that does not parse (a missing boundary, a truncated part): the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenMultipart(MultipartException e) {
+        return invalid(
+                "The multipart body could not be read: send one part named 'file' (curl -F file=@list.csv)",
+                List.of(new FieldMessage("file", "is not a readable multipart part")));
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in any text ({@code 22021}, character not in repertoire): it came from the
+     * client, in a body field, and no field means it.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "A text contains a character that cannot be stored (the NUL character, \\u0000): remove it");
+        }
+        return unexpected(e, request);
+    }
+
+    /**
+     * Whatever else went wrong is ours, not the client's: a 500 problem that says so without internals (the log has
+     * them), never the servlet container's HTML page.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on the server; the error is logged. Try again, or tell your administrator.");
+    }
+
+    /** A body that is not JSON, or a field of the wrong type or an unknown enum value: which field, what it takes. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldMessage error = e.getCause() instanceof JacksonException json
+                ? JsonProblems.describe(json)
+                : new FieldMessage(JsonProblems.BODY, "is missing or is not a JSON document");
+        return ResponseEntity.badRequest().body(invalid(error.field() + " " + error.message(), List.of(error)));
+    }
+
+    /** A query or path parameter that is not of its type: {@code page=first}, {@code visibility=SECRET}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        FieldMessage error = new FieldMessage(field, ParameterTypes.describe(e.getValue(), e.getRequiredType()));
+        return ResponseEntity.badRequest().body(invalid(field + " " + error.message(), List.of(error)));
+    }
+
+    /**
+     * The details Spring writes for the errors it handles (a missing parameter, a method or media type no endpoint
+     * takes) are kept; any that would show a Java name are replaced by the status's own words.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && !Problems.isPlain(problem.getDetail())) {
+            problem.setDetail(Problems.reason(status.value()));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.directory.Role;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.live.LiveBoard;
 import io.switchboard.live.LiveCall;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
@@ -12,8 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,13 +32,11 @@ class CallController {
 
     record DialResponse(String actionId, String extension, String number) {}
 
-    private final LiveBoard board;
-    private final ExtensionScope scope;
+    private final CallAccess access;
     private final ObjectProvider<PbxCommands> pbx;
 
-    CallController(LiveBoard board, ExtensionScope scope, ObjectProvider<PbxCommands> pbx) {
-        this.board = board;
-        this.scope = scope;
+    CallController(CallAccess access, ObjectProvider<PbxCommands> pbx) {
+        this.access = access;
         this.pbx = pbx;
     }
 
@@ -52,19 +46,7 @@ class CallController {
      */
     @GetMapping
     List<LiveCall> calls(@AuthenticationPrincipal SwitchboardUser me) {
-        List<LiveCall> calls = board.calls();
-        Predicate<String> visible = scope.of(
-                me,
-                calls.stream()
-                        .flatMap(call -> Stream.concat(Stream.ofNullable(call.agent()), call.ringing().stream()))
-                        .toList());
-        boolean unassignedToo = me.user().role() != Role.AGENT;
-        return calls.stream()
-                .filter(call ->
-                        (unassignedToo && call.agent() == null && call.ringing().isEmpty())
-                                || visible.test(call.agent())
-                                || call.ringing().stream().anyMatch(visible))
-                .toList();
+        return access.liveCalls(me);
     }
 
     /** Click-to-dial: rings the caller's own phone, then dials the number once they pick up. */

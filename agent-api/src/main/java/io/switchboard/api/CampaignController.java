@@ -66,6 +66,11 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Campaigns", description = "Outbound campaigns: lists, do-not-call, pacing, progress and results")
 class CampaignController {
 
+    /** The most do-not-call entries one list request returns. */
+    static final int MAX_DNC_PAGE = 1000;
+    /** The most rejected rows one request returns. */
+    static final int MAX_REJECTIONS_PAGE = 10_000;
+
     private final Campaigns campaigns;
     private final LeadImports imports;
     private final DoNotCall doNotCall;
@@ -263,7 +268,8 @@ class CampaignController {
             @RequestParam(defaultValue = "1000") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
         importReport(id, importId, me);
-        return imports.rejections(importId, offset, Math.min(limit, 10_000), me.viewer()).stream()
+        Paging.offset(offset, limit, MAX_REJECTIONS_PAGE);
+        return imports.rejections(importId, offset, limit, me.viewer()).stream()
                 .map(CampaignController::row)
                 .toList();
     }
@@ -292,7 +298,8 @@ class CampaignController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return doNotCall.list(null, offset, Math.min(limit, 1000), me.viewer());
+        Paging.offset(offset, limit, MAX_DNC_PAGE);
+        return doNotCall.list(null, offset, limit, me.viewer());
     }
 
     @PostMapping("/dnc")
@@ -317,7 +324,8 @@ class CampaignController {
             @RequestParam(defaultValue = "100") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
         campaigns.get(id, me.viewer());
-        return doNotCall.list(id, offset, Math.min(limit, 1000), me.viewer());
+        Paging.offset(offset, limit, MAX_DNC_PAGE);
+        return doNotCall.list(id, offset, limit, me.viewer());
     }
 
     @PostMapping("/campaigns/{id}/dnc")

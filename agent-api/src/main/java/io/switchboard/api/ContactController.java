@@ -13,12 +13,16 @@ import io.switchboard.contact.ImportReport;
 import io.switchboard.contact.Visibility;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,6 +31,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/contacts")
@@ -36,11 +43,16 @@ class ContactController {
     private final Contacts contacts;
     private final ContactSearch search;
     private final ContactImporter importer;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    ContactController(Contacts contacts, ContactSearch search, ContactImporter importer) {
+    ContactController(
+            Contacts contacts, ContactSearch search, ContactImporter importer, JsonMapper json, Validator validator) {
         this.contacts = contacts;
         this.search = search;
         this.importer = importer;
+        this.json = json;
+        this.validator = validator;
     }
 
     /** Searches by part of a name, company or email, or the end of a phone number. */
@@ -50,6 +62,7 @@ class ContactController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal SwitchboardUser me) {
+        Paging.page(page, size, ContactSearch.MAX_PAGE_SIZE);
         return PageResponse.of(search.search(q, me.viewer(), page, size), contact -> contact);
     }
 
@@ -69,14 +82,59 @@ class ContactController {
                 .body(created);
     }
 
+    /**
+     * Replaces the whole contact: every field the request leaves out is emptied (only owner and visibility are kept
+     * when left out). It needs the {@code version} the client read, so that a change someone made meanwhile is not
+     * overwritten unseen (409). To change a few fields, send a {@code PATCH}.
+     */
     @PutMapping("/{id}")
     Contact update(
             @PathVariable long id,
             @Valid @RequestBody ContactRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        Contact current = contacts.find(new ContactId(id), me.viewer())
+        Contact current = visible(id, me);
+        if (request.version() == null) {
+            throw InvalidRequestException.of(
+                    "version",
+                    "is required: PUT replaces the whole contact, so send it as GET returned it, version included"
+                            + " (or PATCH with application/merge-patch+json to change only some fields)");
+        }
+        return contacts.update(new ContactId(id), request.toReplacement(current), request.version(), me.viewer());
+    }
+
+    /**
+     * Changes only the fields the body names (JSON Merge Patch, RFC 7396, {@code application/merge-patch+json}):
+     * {@code {"email": "new@example.com"}} keeps everything else; {@code null} empties a field; {@code tags} and
+     * {@code phones} are replaced whole. With a {@code version}, an edit made on an older version is refused (409).
+     */
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    Contact patch(@PathVariable long id, @RequestBody JsonNode patch, @AuthenticationPrincipal SwitchboardUser me) {
+        if (!patch.isObject()) {
+            throw InvalidRequestException.of(
+                    JsonProblems.BODY, "must be a JSON object of the fields to change (RFC 7396 merge patch)");
+        }
+        Contact current = visible(id, me);
+        JsonNode merged = MergePatch.apply(json.valueToTree(ContactRequest.of(current)), patch);
+        ContactRequest request;
+        try {
+            request = json.treeToValue(merged, ContactRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException(List.of(JsonProblems.describe(e)));
+        }
+        List<ApiProblems.FieldMessage> errors = validator.validate(request).stream()
+                .map(violation ->
+                        new ApiProblems.FieldMessage(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(ApiProblems.FieldMessage::field))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return contacts.update(new ContactId(id), request.toReplacement(current), request.version(), me.viewer());
+    }
+
+    private Contact visible(long id, SwitchboardUser me) {
+        return contacts.find(new ContactId(id), me.viewer())
                 .orElseThrow(() -> new ContactNotFoundException(new ContactId(id)));
-        return contacts.update(new ContactId(id), request.toReplacement(current), me.viewer());
     }
 
     @DeleteMapping("/{id}")

@@ -22,6 +22,9 @@ import java.util.Set;
  *     edited one
  * @param visibility {@code PRIVATE}, {@code TEAM} or {@code COMPANY}; {@code TEAM} for a new contact and unchanged for
  *     an edited one when left out
+ * @param tags at most {@value #MAX_TAGS}, each at most 64 characters
+ * @param version the contact's version the edit was made on (what {@code GET} returned): required by {@code PUT},
+ *     optional in a {@code PATCH}; ignored when creating
  */
 public record ContactRequest(
         @NotBlank @Size(max = 300) String name,
@@ -29,9 +32,28 @@ public record ContactRequest(
         @Email @Size(max = 320) String email,
         Long owner,
         Visibility visibility,
-        Set<@NotBlank @Size(max = 64) String> tags,
+        @Size(max = MAX_TAGS) Set<@NotBlank @Size(max = 64) String> tags,
         @Size(max = 4000) String notes,
-        @Valid @Size(max = 20) List<PhoneRequest> phones) {
+        @Valid @Size(max = 20) List<@NotNull PhoneRequest> phones,
+        Long version) {
+
+    static final int MAX_TAGS = 50;
+
+    /** The contact as an edit starts from it: what {@code PUT} takes back, and what a {@code PATCH} is applied to. */
+    static ContactRequest of(Contact contact) {
+        return new ContactRequest(
+                contact.name(),
+                contact.account() == null ? null : contact.account().name(),
+                contact.email(),
+                contact.owner() == null ? null : contact.owner().value(),
+                contact.visibility(),
+                contact.tags(),
+                contact.notes(),
+                contact.phones().stream()
+                        .map(phone -> new PhoneRequest(phone.type(), phone.raw()))
+                        .toList(),
+                contact.version());
+    }
 
     public record PhoneRequest(
             @NotNull PhoneType type,

@@ -52,8 +52,11 @@ class TicketController {
     private final TicketActions actions;
     private final Escalations escalations;
     private final Directory directory;
+    private final CallAccess calls;
 
-    TicketController(Tickets tickets, TicketActions actions, Escalations escalations, Directory directory) {
+    TicketController(
+            Tickets tickets, TicketActions actions, Escalations escalations, Directory directory, CallAccess calls) {
+        this.calls = calls;
         this.tickets = tickets;
         this.actions = actions;
         this.escalations = escalations;
@@ -63,6 +66,9 @@ class TicketController {
     @PostMapping("/tickets")
     ResponseEntity<Ticket> open(
             @Valid @RequestBody TicketRequests.Open request, @AuthenticationPrincipal SwitchboardUser me) {
+        if (request.callId() != null && !request.callId().isBlank()) {
+            calls.requireVisible(request.callId(), me);
+        }
         Ticket opened = tickets.open(
                 new NewTicket(
                         request.subject(),
@@ -125,6 +131,7 @@ class TicketController {
                 assigneeId,
                 active ? TicketStatus.ACTIVE : Set.of(),
                 order != null ? order : active ? TicketQuery.Order.URGENCY : TicketQuery.Order.NEWEST);
+        Paging.page(page, size, tickets.maxPageSize());
         return PageResponse.of(tickets.find(query, me.viewer(), page, size), ticket -> ticket);
     }
 
@@ -207,6 +214,9 @@ class TicketController {
         boolean byCallId = request.callId() != null && !request.callId().isBlank();
         if (byCallId == (request.activity() != null)) {
             throw new InvalidTicketException("callId", "give either callId or activity");
+        }
+        if (byCallId) {
+            calls.requireVisible(request.callId(), me);
         }
         return byCallId
                 ? actions.linkCall(new TicketId(id), request.callId(), me.viewer())

@@ -19,6 +19,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (sessionExpired(request)) {
+            sessionExpired(request, response);
+            return;
+        }
         if (e instanceof LoginRefusedException refused) {
             // throttled or locked out: the password was not even checked, and asking again before then is no use
             response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
@@ -32,7 +36,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        if (e instanceof CsrfException) {
+        if (e instanceof CsrfException && sessionExpired(request)) {
+            // the token belonged to the session that is gone: what the user must do is log in again
+            sessionExpired(request, response);
+        } else if (e instanceof CsrfException) {
             write(
                     response,
                     request,
@@ -42,6 +49,22 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         } else {
             write(response, request, 403, "Forbidden", "Your role may not do this");
         }
+    }
+
+    /** The browser sent a session cookie the server no longer knows: it timed out, or the server restarted. */
+    private static boolean sessionExpired(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null
+                && !request.isRequestedSessionIdValid()
+                && request.getHeader("Authorization") == null;
+    }
+
+    /**
+     * A 401 the pages recognise and answer by going to the login form. Its challenge is the form's, not Basic:
+     * with Basic, a browser would open its own password dialog over the page.
+     */
+    private static void sessionExpired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "FormBased realm=\"switchboard\" login=\"/login\"");
+        write(response, request, 401, "Unauthorized", "Your session expired: log in again");
     }
 
     private static void write(

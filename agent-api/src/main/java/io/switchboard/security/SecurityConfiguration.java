@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.LoginRecords;
+import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -83,7 +85,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager passwordLogins, UserAdministration users)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(passwordLogins)
@@ -143,6 +146,19 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
+                        // administration: users, teams and the audit log are admins' alone
+                        .requestMatchers(
+                                "/api/v1/users",
+                                "/api/v1/users/**",
+                                "/api/v1/users.csv",
+                                "/api/v1/teams",
+                                "/api/v1/teams/**",
+                                "/api/v1/audit",
+                                "/api/v1/audit.csv")
+                        .hasRole(ADMIN)
+                        // every user changes their own password (and must, after an admin reset it)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/me/password")
+                        .authenticated()
                         // admins see and lift lockouts
                         .requestMatchers("/api/v1/logins/**")
                         .hasRole(ADMIN)
@@ -158,34 +174,41 @@ public class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
-                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
         return http.build();
     }
 
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordLogins) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordLogins, UserAdministration users)
+            throws Exception {
         http.authenticationManager(passwordLogins)
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/login", "/setup", "/error", "/css/**", "/js/**")
-                                .permitAll()
-                                .requestMatchers("/agent")
-                                .hasAnyRole(AGENT, SUPERVISOR)
-                                .requestMatchers("/wallboard")
-                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/campaigns")
-                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                                .authenticated()
-                                .requestMatchers("/")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/agent")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers("/wallboard")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/campaigns")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/password")
+                        .authenticated()
+                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .authenticated()
+                        .requestMatchers("/")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
-                .csrf(csrf -> csrf.spa());
+                .csrf(csrf -> csrf.spa())
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -60,6 +60,9 @@ final class ServerProcess implements AutoCloseable {
                 "--switchboard.ami.secret=" + SimulatorProcess.SECRET,
                 "--switchboard.edge.port=0",
                 "--switchboard.edge.allowed-origins=" + ORIGIN,
+                // the heap figure's idle sessions are spread over the agents, more per agent than a person would
+                // open (10,000 over 1,000 agents, and each agent's pop desktop): above the default cap of 8
+                "--switchboard.edge.max-sessions-per-user=" + (settings.idleSessionsPerAgent() + 1),
                 "--switchboard.edge.token-secret=" + TOKEN_SECRET));
         command.addAll(words(System.getProperty("bench.serverArgs", "")));
         Process process = new ProcessBuilder(command)

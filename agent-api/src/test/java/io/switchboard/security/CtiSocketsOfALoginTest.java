@@ -12,8 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Desktop sockets end with the login they were opened from, end to end: a browser logs in with the form, opens a
@@ -24,6 +28,9 @@ class CtiSocketsOfALoginTest extends ApplicationOnPostgres {
 
     @Autowired
     CtiEdge edge;
+
+    @Autowired
+    WebServerApplicationContext web;
 
     @Test
     void loggingOutClosesTheLoginsSocketsAndRefusesItsTokens() {
@@ -49,6 +56,26 @@ class CtiSocketsOfALoginTest extends ApplicationOnPostgres {
         assertThat(edge.sessionsOf(TestUser.TEAMMATE.username)).isEqualTo(1);
         assertThat(scripted.isOpen()).isTrue();
         scripted.close();
+    }
+
+    @Test
+    void anExpiredLoginSessionTakesItsSocketsAlong() throws Exception {
+        Api browser = logIn(TestUser.CAMPAIGN_MANAGER);
+        String xsrf = xsrfOf(browser);
+        Desktop desktop = Desktop.connect(edge.port(), tokenOf(browser, xsrf));
+        String keptForLater = tokenOf(browser, xsrf);
+        await().until(() -> edge.sessionsOf(TestUser.CAMPAIGN_MANAGER.username) == 1);
+
+        // what Tomcat's background task does to a session idle for server.servlet.session.timeout
+        Context context = (Context)
+                ((TomcatWebServer) web.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Session session =
+                context.getManager().findSession(browser.cookie("JSESSIONID").orElseThrow());
+        session.expire();
+
+        assertThat(desktop.awaitClose()).isEqualTo(new Desktop.Closed(4401, "logged out"));
+        assertThat(Desktop.connect(edge.port(), keptForLater).awaitClose())
+                .isEqualTo(new Desktop.Closed(4401, "logged out"));
     }
 
     @Test

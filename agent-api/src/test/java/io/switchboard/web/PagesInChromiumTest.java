@@ -28,6 +28,7 @@ import io.switchboard.gateway.simulator.AmiSimulator;
 import io.switchboard.gateway.simulator.Caller;
 import io.switchboard.gateway.simulator.HangupBy;
 import io.switchboard.gateway.simulator.QueueCallAnswered;
+import io.switchboard.gateway.simulator.SimulatedCall;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.SharedPostgres;
 import io.switchboard.ticket.NewTicket;
@@ -43,6 +44,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,46 @@ class PagesInChromiumTest {
             assertThat(stored)
                     .containsEntry("disposition", "CALLBACK")
                     .containsEntry("notes", "Call back about the renewal");
+        }
+    }
+
+    @Test
+    void agentTransfersTheirCallFromTheDesktopWithTheKeyboardAndSeesItsPath() {
+        try (Browser browser = Browser.open(httpPort)) {
+            browser.logIn("wendy", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            WebElement result = browser.driver().findElement(By.id("control-result"));
+            browser.driver().findElement(By.id("hangup")).click();
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(driver -> result.getText().contains("on no call"));
+
+            CompletableFuture<SimulatedCall> call = simulator.run(new QueueCallAnswered(
+                    new Caller("+49305550101", "Tina Transfer", "500"), "support", "1002", 1, 600, HangupBy.AGENT));
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pop .pop-card.talking")));
+            WebElement target = browser.driver().findElement(By.id("transfer-target"));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("label:has(#transfer-target)"))
+                            .getText())
+                    .startsWith("Transfer to");
+            target.sendKeys("1003", Keys.ENTER);
+
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(driver -> result.getText().equals("Transferred to 1003."));
+            browser.screenshot("agent-desktop-transfer");
+            String callId = call.orTimeout(30, TimeUnit.SECONDS).join().linkedid();
+            assertThat(call.join().answeredBy()).contains("1003");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from activity_legs where call_id = ?", Long.class, callId)
+                            == 2);
+            By path = By.cssSelector("#calls td.path");
+            browser.waiting(Duration.ofSeconds(25))
+                    .until(driver -> driver.findElements(path).stream()
+                            .anyMatch(cell -> cell.getText().equals("support 1002 → 1003")));
+            browser.screenshot("agent-desktop-transferred-call");
         }
     }
 
@@ -367,14 +410,14 @@ class PagesInChromiumTest {
 
             // the other lead next, and then none is due
             next.sendKeys(Keys.ENTER);
-            browser.waiting(Duration.ofSeconds(5))
-                    .until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
-                            By.cssSelector("#preview .lead-name"), name)));
-            assertThat(browser.driver()
-                            .findElement(By.cssSelector("#preview .lead-name"))
-                            .getText())
-                    .isIn("Ada Lovelace", "Alan Turing")
-                    .isNotEqualTo(name);
+            // "Taking the next lead…" replaces the card while the request runs: wait for the next lead's card itself
+            String otherName = browser.waiting(Duration.ofSeconds(10))
+                    .until(driver -> driver.findElements(By.cssSelector("#preview .lead-name")).stream()
+                            .map(WebElement::getText)
+                            .filter(shown -> !shown.equals(name))
+                            .findFirst()
+                            .orElse(null));
+            assertThat(otherName).isIn("Ada Lovelace", "Alan Turing");
             next.sendKeys(Keys.ENTER);
             browser.waiting(Duration.ofSeconds(5))
                     .until(ExpectedConditions.textToBePresentInElementLocated(

@@ -34,12 +34,17 @@ public class ActivityHistory implements RecentActivities {
         this.maxPageSize = properties.maxPageSize();
     }
 
-    /** @param page zero-based; the size is capped at {@code switchboard.activities.max-page-size} */
+    /** The largest page {@link #find} returns ({@code switchboard.activities.max-page-size}). */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** @param page zero-based; the size is at most {@link #maxPageSize()} */
     public Page<Activity> find(ActivityQuery query, Viewer viewer, int page, int size) {
-        if (page < 0 || size < 1) {
-            throw new IllegalArgumentException("page must be at least 0 and size at least 1");
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw new IllegalArgumentException("page must be at least 0 and size between 1 and " + maxPageSize);
         }
-        int pageSize = Math.min(size, maxPageSize);
+        int pageSize = size;
         ActivityVisibility visibility = new ActivityVisibility(viewer);
         Map<String, Object> parameters = new HashMap<>(visibility.parameters());
         List<String> conditions = new ArrayList<>(List.of(visibility.seeSql()));

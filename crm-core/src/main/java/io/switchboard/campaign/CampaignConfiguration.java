@@ -2,6 +2,7 @@ package io.switchboard.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.contact.ContactProperties;
 import io.switchboard.directory.Directory;
@@ -41,9 +42,10 @@ public class CampaignConfiguration {
             NamedParameterJdbcTemplate jdbc,
             Directory directory,
             PlatformTransactionManager transactionManager,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            AuditLog audit) {
         return new Campaigns(
-                new CampaignStore(jdbc), directory, new TransactionTemplate(transactionManager), clock(clock));
+                new CampaignStore(jdbc), directory, new TransactionTemplate(transactionManager), clock(clock), audit);
     }
 
     @Bean

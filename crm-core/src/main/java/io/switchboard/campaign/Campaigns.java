@@ -1,5 +1,6 @@
 package io.switchboard.campaign;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
@@ -21,12 +22,14 @@ public class Campaigns {
     private final Directory directory;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Campaigns(CampaignStore store, Directory directory, TransactionTemplate transactions, Clock clock) {
+    Campaigns(CampaignStore store, Directory directory, TransactionTemplate transactions, Clock clock, AuditLog audit) {
         this.store = store;
         this.directory = directory;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A new campaign, in {@link CampaignStatus#DRAFT}. */
@@ -34,7 +37,11 @@ public class Campaigns {
         CampaignAccess.requireManager(viewer, "create campaigns");
         checkAgents(settings.agents());
         try {
-            long id = transactions.execute(status -> store.insert(settings, viewer.user(), clock.instant()));
+            long id = transactions.execute(status -> {
+                long created = store.insert(settings, viewer.user(), clock.instant());
+                audit.record(viewer, "campaign.created", "campaign", created, null, settings);
+                return created;
+            });
             return store.find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw duplicateName(settings);
@@ -50,7 +57,10 @@ public class Campaigns {
         }
         checkAgents(settings.agents());
         try {
-            transactions.executeWithoutResult(status -> store.update(id, settings, clock.instant()));
+            transactions.executeWithoutResult(status -> {
+                store.update(id, settings, clock.instant());
+                audit.record(viewer, "campaign.updated", "campaign", id, campaign.settings(), settings);
+            });
         } catch (DuplicateKeyException e) {
             throw duplicateName(settings);
         }
@@ -105,7 +115,20 @@ public class Campaigns {
             throw new CampaignStateException(
                     "campaign " + id + " is " + campaign.status() + " and cannot move to " + to);
         }
-        if (!store.changeStatus(id, campaign.status(), to, clock.instant())) {
+        boolean moved = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!store.changeStatus(id, campaign.status(), to, clock.instant())) {
+                return false;
+            }
+            audit.record(
+                    viewer,
+                    "campaign.status",
+                    "campaign",
+                    id,
+                    java.util.Map.of("status", campaign.status()),
+                    java.util.Map.of("status", to));
+            return true;
+        }));
+        if (!moved) {
             throw new CampaignStateException("campaign " + id + " was changed meanwhile; try again");
         }
         return find(id).orElseThrow();

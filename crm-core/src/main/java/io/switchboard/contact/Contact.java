@@ -11,6 +11,7 @@ import java.util.Set;
  * @param account {@code null} when the contact belongs to no company
  * @param owner {@code null} when nobody owns the contact
  * @param team {@code null} when the contact belongs to no team
+ * @param version changes with every edit; an edit based on an older version is refused (optimistic locking)
  */
 public record Contact(
         ContactId id,
@@ -22,4 +23,5 @@ public record Contact(
         Visibility visibility,
         Set<String> tags,
         String notes,
-        List<Phone> phones) {}
+        List<Phone> phones,
+        long version) {}

@@ -4,6 +4,10 @@ package io.switchboard.contact;
 public class ContactAccessDeniedException extends RuntimeException {
 
     public ContactAccessDeniedException(ContactId id) {
-        super("not allowed to delete contact " + id.value());
+        this(id, "not allowed to delete contact " + id.value());
+    }
+
+    public ContactAccessDeniedException(ContactId id, String why) {
+        super(why);
     }
 }

@@ -120,6 +120,10 @@ class ContactEntity {
         return id;
     }
 
+    long version() {
+        return version;
+    }
+
     Long accountId() {
         return accountId;
     }
@@ -139,6 +143,7 @@ class ContactEntity {
                 visibility,
                 Set.copyOf(tags),
                 notes,
-                phones.stream().map(PhoneNumberEntity::toPhone).toList());
+                phones.stream().map(PhoneNumberEntity::toPhone).toList(),
+                version);
     }
 }

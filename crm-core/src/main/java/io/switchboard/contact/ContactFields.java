@@ -14,6 +14,8 @@ final class ContactFields {
     static final int MAX_EMAIL = 320;
     static final int MAX_TAG = 64;
     static final int MAX_NOTES = 4000;
+    /** Tags label a contact for filtering; more than this is a list pasted into the wrong field. */
+    static final int MAX_TAGS = 50;
 
     // Deliberately loose: one @, no spaces, a dot in the domain. Mail servers are the real judge.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
@@ -34,6 +36,9 @@ final class ContactFields {
         if (email != null
                 && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
             return Optional.of("invalid email '" + email + "'");
+        }
+        if (tags.size() > MAX_TAGS) {
+            return Optional.of("more than " + MAX_TAGS + " tags (" + tags.size() + ")");
         }
         for (String tag : tags) {
             if (tag.length() > MAX_TAG) {

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 final class ContactRows {
 
     private static final String SELECT = """
-            select c.id as contact_id, c.name, c.email, c.owner_id, c.team_id, c.visibility, c.notes,
+            select c.id as contact_id, c.name, c.email, c.owner_id, c.team_id, c.visibility, c.notes, c.version,
                    a.id as account_id, a.name as account_name,
                    p.id as phone_id, p.phone_type, p.raw_text, p.e164, p.country, p.unparseable,
                    null as tag
@@ -33,7 +33,7 @@ final class ContactRows {
               left join phone_numbers p on p.contact_id = c.id
              where c.id in (:ids) and %1$s
             union all
-            select t.contact_id, null, null, null, null, null, null,
+            select t.contact_id, null, null, null, null, null, null, null,
                    null, null,
                    null, null, null, null, null, null,
                    t.tag
@@ -98,7 +98,8 @@ final class ContactRows {
                 Visibility.valueOf(rs.getString("visibility")),
                 Set.of(),
                 rs.getString("notes"),
-                List.of());
+                List.of(),
+                rs.getLong("version"));
     }
 
     private static Phone phone(ResultSet rs) throws SQLException {
@@ -128,7 +129,8 @@ final class ContactRows {
                     c.visibility(),
                     Set.copyOf(tags),
                     c.notes(),
-                    List.copyOf(phones));
+                    List.copyOf(phones),
+                    c.version());
         }
     }
 }

@@ -21,18 +21,23 @@ public class ContactSearch {
     /** Fewer digits than this are not searched as a phone number (they would match half the base). */
     private static final int MIN_PHONE_DIGITS = 4;
 
+    /** The largest page a search returns. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Contacts contacts;
+    private final PhoneNormalizer normalizer;
 
-    ContactSearch(NamedParameterJdbcTemplate jdbc, Contacts contacts) {
+    ContactSearch(NamedParameterJdbcTemplate jdbc, Contacts contacts, PhoneNormalizer normalizer) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.normalizer = normalizer;
     }
 
     /** @param text {@code null} or blank lists every visible contact */
     public Page<Contact> search(String text, Viewer viewer, int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new IllegalArgumentException("page must be at least 0 and size between 1 and 200");
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be at least 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         VisibilityRule rule = VisibilityRule.of(viewer);
         Map<String, Object> parameters = new HashMap<>(rule.parameters());
@@ -46,10 +51,15 @@ public class ContactSearch {
             String digits = NormalizedNumber.digitsOf(query);
             if (digits.length() >= MIN_PHONE_DIGITS
                     && digits.length() * 2 >= query.replace(" ", "").length()) {
-                // the number's end is a prefix of the indexed reversed digits
+                // the number's end is a prefix of the indexed reversed digits; a whole number typed as dialled at home
+                // (030 1000002: the trunk 0 is in no stored E.164 number) is also read as lookup reads it, so that
+                // search finds what the screen pop finds
                 parameters.put("reversed", CallerNumber.reverse(digits) + "%");
-                condition +=
-                        " or c.id in (select p.contact_id from phone_numbers p where p.reversed_digits like :reversed)";
+                NormalizedNumber number = normalizer.normalize(query);
+                String national = number.unparseable() ? digits : number.nationalNumber();
+                parameters.put("reversedNational", CallerNumber.reverse(national) + "%");
+                condition += " or c.id in (select p.contact_id from phone_numbers p"
+                        + " where p.reversed_digits like :reversed or p.reversed_digits like :reversedNational)";
             }
             where += " and (" + condition + ")";
         }

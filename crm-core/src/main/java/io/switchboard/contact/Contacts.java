@@ -1,13 +1,17 @@
 package io.switchboard.contact;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,13 +28,16 @@ public class Contacts {
     private final PhoneNormalizer normalizer;
     private final ContactRows rows;
     private final Clock clock = Clock.systemUTC();
+    private final AuditLog audit;
 
     Contacts(
             ContactRepository contacts,
             AccountRepository accounts,
             Directory directory,
             PhoneNormalizer normalizer,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog audit) {
+        this.audit = audit;
         this.contacts = contacts;
         this.accounts = accounts;
         this.directory = directory;
@@ -56,18 +63,40 @@ public class Contacts {
     /**
      * Replaces every field of a contact the viewer may see, phone numbers included.
      *
+     * @param expectedVersion the version the edit was made on; {@code null} edits whatever is stored now
      * @throws ContactNotFoundException no such contact, or one the viewer may not see
+     * @throws ContactAccessDeniedException the edit changes who owns or sees the contact, and the viewer may not
+     * @throws OptimisticLockingFailureException the contact changed since {@code expectedVersion}
      * @throws IllegalArgumentException naming the field that cannot be stored
      */
     @Transactional
-    public Contact update(ContactId id, NewContact contact, Viewer viewer) {
+    public Contact update(ContactId id, NewContact contact, Long expectedVersion, Viewer viewer) {
         ContactEntity entity = visibleEntity(id, viewer);
+        if (expectedVersion != null && expectedVersion != entity.version()) {
+            throw new OptimisticLockingFailureException(
+                    "contact " + id.value() + " was changed by someone else (now at version " + entity.version()
+                            + ", the edit was made on " + expectedVersion + ")");
+        }
+        VisibleContact before = entity.visibleAs();
         Cleaned cleaned = clean(contact);
+        boolean sharingChanges =
+                !Objects.equals(before.ownerId(), idOf(cleaned.contact().owner()))
+                        || before.visibility() != cleaned.contact().visibility();
+        if (sharingChanges && !VisibilityRule.of(viewer).mayChangeSharing(before)) {
+            throw new ContactAccessDeniedException(
+                    id,
+                    "only the contact's owner, their team's supervisor or an admin may change its owner or visibility");
+        }
         entity.replace(cleaned.contact(), cleaned.accountId(), cleaned.contact().team(), clock.instant());
         // the old numbers must be gone before the new ones go in (one flush), or a number kept would clash
         contacts.saveAndFlush(entity);
         addPhones(entity, contact);
-        return contacts.save(entity).toContact(cleaned.account());
+        // flushed again so that the version returned is the one stored
+        return contacts.saveAndFlush(entity).toContact(cleaned.account());
+    }
+
+    private static Long idOf(UserId user) {
+        return user == null ? null : user.value();
     }
 
     /**
@@ -82,7 +111,9 @@ public class Contacts {
         if (!VisibilityRule.of(viewer).mayDelete(entity.visibleAs())) {
             throw new ContactAccessDeniedException(id);
         }
+        Contact before = entity.toContact(accountOf(entity));
         contacts.delete(entity);
+        audit.record(viewer, "contact.deleted", "contact", id.value(), before, null);
     }
 
     private ContactEntity visibleEntity(ContactId id, Viewer viewer) {

@@ -49,6 +49,19 @@ public final class VisibilityRule {
         };
     }
 
+    /**
+     * Whether the viewer may change who owns or sees the contact: its owner, a supervisor of its team, an admin.
+     * Anyone who sees a contact may correct it, but making a shared contact private (or giving it away) would hide
+     * it from everyone who relies on it, so that is for the people responsible for it.
+     */
+    boolean mayChangeSharing(VisibleContact contact) {
+        return switch (viewer.role()) {
+            case ADMIN -> true;
+            case SUPERVISOR -> owns(contact) || inTeam(contact);
+            case AGENT, CAMPAIGN_MANAGER -> owns(contact);
+        };
+    }
+
     /** A SQL condition on the contacts table aliased {@code alias}, using the parameters of {@link #parameters}. */
     public String sql(String alias) {
         String company = alias + ".visibility = 'COMPANY'";

@@ -3,13 +3,9 @@ package io.switchboard.csv;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -54,17 +50,19 @@ public final class TextEncodings {
         if (marked != null) {
             return new DecodedText(reader(skipMark(file.open(), marked), marked), marked, "byte-order mark", false);
         }
-        Scan scan = scan(file);
-        if (scan.nulAt >= 0 || scan.controls * 100 > Math.max(scan.sampled, 1)) {
+        EncodingScan scan = EncodingScan.of(file, SAMPLE_BYTES);
+        if (scan.nulAt() >= 0 || scan.controls() * 100 > Math.max(scan.sampled(), 1)) {
             throw new UnreadableFileException("the file is not text"
-                    + (scan.nulAt >= 0 ? " (it has a NUL byte at byte " + scan.nulAt + ")" : " (it has control bytes)")
+                    + (scan.nulAt() >= 0
+                            ? " (it has a NUL byte at byte " + scan.nulAt() + ")"
+                            : " (it has control bytes)")
                     + ": upload a CSV file; a UTF-16 file needs its byte-order mark or the charset parameter");
         }
-        if (scan.validUtf8) {
+        if (scan.validUtf8()) {
             return new DecodedText(
                     reader(file.open(), StandardCharsets.UTF_8), StandardCharsets.UTF_8, "detected", true);
         }
-        Charset legacy = legacy(scan.nonAscii.toByteArray());
+        Charset legacy = legacy(scan.nonAscii());
         return new DecodedText(reader(file.open(), legacy), legacy, "detected", false);
     }
 
@@ -103,7 +101,10 @@ public final class TextEncodings {
     /** The stream after a byte-order mark of that charset, if it starts with one. */
     private static InputStream skipMark(InputStream in, Charset charset) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-        int length = charset.equals(StandardCharsets.UTF_8) ? 3 : charset.name().startsWith("UTF-16") ? 2 : 0;
+        // "UTF-16" itself reads its mark to learn the byte order: only the fixed-order ones skip it
+        int length = charset.equals(StandardCharsets.UTF_8)
+                ? 3
+                : charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE) ? 2 : 0;
         if (length == 0) {
             return buffered;
         }
@@ -118,96 +119,6 @@ public final class TextEncodings {
             buffered.reset();
         }
         return buffered;
-    }
-
-    /** What one pass over the file learns: UTF-8 validity, NUL and control bytes, a sample of its non-ASCII lines. */
-    private static final class Scan {
-        boolean validUtf8 = true;
-        long nulAt = -1;
-        long controls;
-        long sampled;
-        final ByteArrayOutputStream nonAscii = new ByteArrayOutputStream();
-    }
-
-    private static Scan scan(ByteSource file) throws IOException {
-        Scan scan = new Scan();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        CharBuffer out = CharBuffer.allocate(64 * 1024);
-        long offset = 0;
-        try (InputStream stream = file.open()) {
-            byte[] chunk = new byte[32 * 1024];
-            for (int read = stream.read(chunk); read >= 0; read = stream.read(chunk)) {
-                int lineStart = 0;
-                int copiedUntil = 0;
-                for (int i = 0; i < read; i++) {
-                    int b = chunk[i] & 0xFF;
-                    if (b == '\n') {
-                        lineStart = i + 1;
-                    } else if (b < 0x20) {
-                        if (b == 0 && scan.nulAt < 0) {
-                            scan.nulAt = offset + i;
-                        }
-                        if (offset + i < SAMPLE_BYTES
-                                && b != '\t'
-                                && b != '\r'
-                                && b != '\f'
-                                && b != 0x0B
-                                && b != 0x1A) {
-                            scan.controls++;
-                        }
-                    } else if (b >= 0x80 && i >= copiedUntil && scan.nonAscii.size() < SAMPLE_BYTES) {
-                        // the detector learns from the lines that are not ASCII (within this chunk)
-                        int lineEnd = i;
-                        while (lineEnd < read && chunk[lineEnd] != '\n') {
-                            lineEnd++;
-                        }
-                        copiedUntil = Math.min(read, lineEnd + 1);
-                        scan.nonAscii.write(chunk, lineStart, copiedUntil - lineStart);
-                    }
-                }
-                scan.sampled = Math.min(offset + read, SAMPLE_BYTES);
-                offset += read;
-                if (scan.validUtf8) {
-                    scan.validUtf8 = decodes(utf8, in, out, chunk, read, false);
-                }
-            }
-            if (scan.validUtf8) {
-                scan.validUtf8 = decodes(utf8, in, out, chunk, 0, true);
-            }
-        }
-        return scan;
-    }
-
-    private static boolean decodes(
-            CharsetDecoder decoder, ByteBuffer in, CharBuffer out, byte[] chunk, int length, boolean last) {
-        in.put(chunk, 0, length).flip();
-        try {
-            while (true) {
-                out.clear();
-                var result = decoder.decode(in, out, last);
-                if (result.isError()) {
-                    result.throwException();
-                }
-                if (result.isUnderflow()) {
-                    break;
-                }
-            }
-            if (last) {
-                out.clear();
-                var flushed = decoder.flush(out);
-                if (flushed.isError()) {
-                    return false;
-                }
-            }
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-        in.compact();
-        return true;
     }
 
     /** ICU's best legacy (single- or multi-byte, not Unicode) guess from the non-ASCII lines; windows-1252 when none. */

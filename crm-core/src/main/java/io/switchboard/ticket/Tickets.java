@@ -143,20 +143,25 @@ public class Tickets {
         return store.load(List.of(id.value())).stream().findFirst().map(state -> changer.view(state, now));
     }
 
+    /** The largest page {@link #find} returns ({@code switchboard.tickets.max-page-size}). */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
     /**
      * A page of tickets: a contact's ({@link TicketQuery#ofContact}), a tier's queue ({@link TicketQuery#tierQueue}),
      * a user's ({@link TicketQuery#assignedTo}), always within what the viewer may see.
      *
-     * @param page zero-based; the size is capped at {@code switchboard.tickets.max-page-size}
+     * @param page zero-based; the size is at most {@link #maxPageSize()}
      */
     public Page<Ticket> find(TicketQuery query, Viewer viewer, int page, int size) {
-        if (page < 0 || size < 1) {
-            throw new IllegalArgumentException("page must be at least 0 and size at least 1");
+        if (page < 0 || size < 1 || size > maxPageSize) {
+            throw new IllegalArgumentException("page must be at least 0 and size between 1 and " + maxPageSize);
         }
         if (query.tier() != null) {
             tiers.tier(query.tier());
         }
-        int pageSize = Math.min(size, maxPageSize);
+        int pageSize = size;
         TicketSearch.Found found = search.find(query, viewer, page, pageSize);
         Instant now = changer.now();
         return new PageImpl<>(

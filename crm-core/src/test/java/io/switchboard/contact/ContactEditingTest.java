@@ -39,6 +39,7 @@ class ContactEditingTest {
     DirectoryUser anna;
     Viewer bob;
     Viewer sue;
+    io.switchboard.directory.UserId bobsId;
     Viewer admin;
 
     @BeforeEach
@@ -49,6 +50,7 @@ class ContactEditingTest {
         bob = directory
                 .add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"))
                 .viewer();
+        bobsId = bob.user();
         sue = directory
                 .add(new NewUser("sue", "Sue", Role.SUPERVISOR, support, null))
                 .viewer();
@@ -62,7 +64,7 @@ class ContactEditingTest {
         Contact ada = contacts.create(contact("Ada", "Engines", Visibility.TEAM, "+49 30 1234567"));
 
         Contact updated = contacts.update(
-                ada.id(), contact("Ada King", "Analytical Engines", Visibility.TEAM, "+49 151 27654321"), bob);
+                ada.id(), contact("Ada King", "Analytical Engines", Visibility.TEAM, "+49 151 27654321"), null, bob);
 
         assertThat(updated.name()).isEqualTo("Ada King");
         assertThat(updated.account().name()).isEqualTo("Analytical Engines");
@@ -77,7 +79,7 @@ class ContactEditingTest {
     void aContactOutOfSightCannotBeUpdatedOrDeleted() {
         Contact secret = contacts.create(contact("Secret", null, Visibility.PRIVATE, "+49 30 1111111"));
 
-        assertThatThrownBy(() -> contacts.update(secret.id(), contact("X", null, Visibility.COMPANY), bob))
+        assertThatThrownBy(() -> contacts.update(secret.id(), contact("X", null, Visibility.COMPANY), null, bob))
                 .isInstanceOf(ContactNotFoundException.class);
         assertThatThrownBy(() -> contacts.delete(secret.id(), bob)).isInstanceOf(ContactNotFoundException.class);
         assertThat(contacts.find(secret.id(), anna.viewer())).isPresent();
@@ -109,6 +111,67 @@ class ContactEditingTest {
         assertThat(search.search(null, admin, 1, 2).getContent())
                 .extracting(Contact::name)
                 .containsExactly("Grace Hopper");
+    }
+
+    @Test
+    void onlyTheOwnerTheTeamsSupervisorAndAdminsChangeWhoSeesAContact() {
+        Contact shared = contacts.create(contact("Shared with the company", null, Visibility.COMPANY));
+
+        // a teammate may correct it, but not make it private (to its owner) nor take it over
+        contacts.update(shared.id(), contact("Shared with the company, Ltd", null, Visibility.COMPANY), null, bob);
+        assertThatThrownBy(() -> contacts.update(
+                        shared.id(), contact("Shared with the company", null, Visibility.PRIVATE), null, bob))
+                .isInstanceOf(ContactAccessDeniedException.class)
+                .hasMessageContaining("owner or visibility");
+        NewContact takenOver =
+                new NewContact("Mine now", null, null, bobsId, null, Visibility.COMPANY, Set.of(), null, List.of());
+        assertThatThrownBy(() -> contacts.update(shared.id(), takenOver, null, bob))
+                .isInstanceOf(ContactAccessDeniedException.class);
+        assertThat(contacts.find(shared.id(), bob).orElseThrow().visibility()).isEqualTo(Visibility.COMPANY);
+
+        assertThat(contacts.update(shared.id(), contact("Shared", null, Visibility.TEAM), null, anna.viewer())
+                        .visibility())
+                .isEqualTo(Visibility.TEAM);
+        assertThat(contacts.update(shared.id(), contact("Shared", null, Visibility.PRIVATE), null, sue)
+                        .visibility())
+                .isEqualTo(Visibility.PRIVATE);
+        assertThat(contacts.update(shared.id(), contact("Shared", null, Visibility.COMPANY), null, admin)
+                        .visibility())
+                .isEqualTo(Visibility.COMPANY);
+    }
+
+    @Test
+    void anEditMadeOnAnOlderVersionIsRefused() {
+        Contact ada = contacts.create(contact("Ada", null, Visibility.TEAM));
+        Contact renamed = contacts.update(ada.id(), contact("Ada K", null, Visibility.TEAM), ada.version(), bob);
+
+        assertThat(renamed.version()).isGreaterThan(ada.version());
+        assertThatThrownBy(() -> contacts.update(ada.id(), contact("Ada L", null, Visibility.TEAM), ada.version(), bob))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(contacts.update(ada.id(), contact("Ada L", null, Visibility.TEAM), renamed.version(), bob)
+                        .name())
+                .isEqualTo("Ada L");
+    }
+
+    @Test
+    void aContactTakesAtMostFiftyTags() {
+        Set<String> tags = new java.util.HashSet<>();
+        for (int i = 0; i < 51; i++) {
+            tags.add("tag-" + i);
+        }
+        NewContact tagged =
+                new NewContact("Tagged", null, null, anna.id(), null, Visibility.TEAM, tags, null, List.of());
+
+        assertThatThrownBy(() -> contacts.create(tagged)).hasMessageContaining("more than 50 tags");
+    }
+
+    @Test
+    void searchReadsANumberAsDialledAtHomeAsLookupDoes() {
+        contacts.create(contact("Dialled At Home", null, Visibility.COMPANY, "+49 30 1000002"));
+
+        assertThat(names("030 1000002", bob)).containsExactly("Dialled At Home");
+        assertThat(names("+49 30 1000002", bob)).containsExactly("Dialled At Home");
+        assertThat(names("1000002", bob)).containsExactly("Dialled At Home");
     }
 
     private List<String> names(String text, Viewer viewer) {

@@ -182,6 +182,18 @@ class CsvFileTest {
     }
 
     @Test
+    void aGivenUtf16ReadsItsOwnByteOrderMark() {
+        byte[] bytes = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "name\tphone\r\nJürgen\t030 1\r\n".getBytes(StandardCharsets.UTF_16LE));
+
+        CsvFile file = CsvFile.read(bytes, null, StandardCharsets.UTF_16);
+
+        assertThat(file.encoding()).isEqualTo("UTF-16 (given)");
+        assertThat(file.rows().get(0).get("name")).isEqualTo("Jürgen");
+    }
+
+    @Test
     void binaryFilesAreRefused() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
@@ -212,6 +224,7 @@ class CsvFileTest {
         assertThatThrownBy(() -> read("name,phone,name\n")).isInstanceOf(CsvFormatException.class);
         assertThatThrownBy(() -> read("\n\n")).isInstanceOf(CsvFormatException.class);
         assertThatThrownBy(() -> read("\"name,phone\n")).isInstanceOf(CsvFormatException.class);
+        assertThatThrownBy(() -> CsvFile.read(utf8("name\nAnn\n"), '"', null)).isInstanceOf(CsvFormatException.class);
     }
 
     @Test

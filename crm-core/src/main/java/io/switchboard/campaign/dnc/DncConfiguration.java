@@ -1,5 +1,6 @@
 package io.switchboard.campaign.dnc;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.LeadNumbers;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,7 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class DncConfiguration {
 
     @Bean
-    DoNotCall doNotCall(NamedParameterJdbcTemplate jdbc, LeadNumbers numbers, ObjectProvider<Clock> clock) {
-        return new DoNotCall(jdbc, numbers, clock.getIfUnique(Clock::systemUTC));
+    DoNotCall doNotCall(
+            NamedParameterJdbcTemplate jdbc, LeadNumbers numbers, ObjectProvider<Clock> clock, AuditLog audit) {
+        return new DoNotCall(jdbc, numbers, clock.getIfUnique(Clock::systemUTC), audit);
     }
 }

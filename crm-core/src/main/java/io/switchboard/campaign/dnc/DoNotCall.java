@@ -1,5 +1,6 @@
 package io.switchboard.campaign.dnc;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.CampaignAccess;
 import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
@@ -34,11 +35,13 @@ public class DoNotCall {
     private final NamedParameterJdbcTemplate jdbc;
     private final LeadNumbers numbers;
     private final Clock clock;
+    private final AuditLog audit;
 
-    DoNotCall(NamedParameterJdbcTemplate jdbc, LeadNumbers numbers, Clock clock) {
+    DoNotCall(NamedParameterJdbcTemplate jdbc, LeadNumbers numbers, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -64,7 +67,12 @@ public class DoNotCall {
     /** @return whether there was such an entry */
     public boolean remove(long entryId, Viewer viewer) {
         CampaignAccess.requireManager(viewer, "change do-not-call lists");
-        return jdbc.update("delete from dnc_entries where id = :id", Map.of("id", entryId)) == 1;
+        List<DncEntry> entry = jdbc.query(SELECT + " where id = :id", Map.of("id", entryId), DoNotCall::entry);
+        boolean removed = jdbc.update("delete from dnc_entries where id = :id", Map.of("id", entryId)) == 1;
+        if (removed && !entry.isEmpty()) {
+            audit.record(viewer, "dnc.removed", "dnc", entryId, entry.get(0), null);
+        }
+        return removed;
     }
 
     /** The global list ({@code campaignId} null) or a campaign's own, by value. */
@@ -146,8 +154,10 @@ public class DoNotCall {
                 "insert into dnc_entries (campaign_id, kind, e164, reason, added_by, added_at)"
                         + " values (:campaign, :kind, :value, :reason, :by, :now)",
                 parameters);
-        return jdbc.query(SELECT + same + " order by id", parameters, DoNotCall::entry)
+        DncEntry added = jdbc.query(SELECT + same + " order by id", parameters, DoNotCall::entry)
                 .get(0);
+        audit.record(by, "dnc.added", "dnc", added.id(), null, added);
+        return added;
     }
 
     private String normalise(DncKind kind, String value) {

@@ -35,7 +35,15 @@ public final class CallTracker {
     private volatile int activeCalls;
 
     public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
-        this.metrics = new CallTrackerMetrics(registry, () -> activeCalls);
+        this(settings, sink, registry, "ami");
+    }
+
+    /**
+     * @param source names this tracker's PBX link in the {@code switchboard.calls.active} gauge ({@code ami},
+     *     {@code webhook}): each tracker follows its own calls, and one gauge per source keeps them all counted
+     */
+    public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry, String source) {
+        this.metrics = new CallTrackerMetrics(registry, source, () -> activeCalls);
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);

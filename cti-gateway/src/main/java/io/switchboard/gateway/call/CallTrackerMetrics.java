@@ -28,7 +28,7 @@ final class CallTrackerMetrics {
     private final Counter endedByResync;
     private final Counter resyncs;
 
-    CallTrackerMetrics(MeterRegistry registry, IntSupplier activeCalls) {
+    CallTrackerMetrics(MeterRegistry registry, String source, IntSupplier activeCalls) {
         this.registry = registry;
         this.started = Counter.builder("switchboard.calls.started").register(registry);
         this.pickedUp = Counter.builder("switchboard.calls.resynced")
@@ -42,8 +42,11 @@ final class CallTrackerMetrics {
         this.resyncs = Counter.builder("switchboard.calls.resyncs")
                 .description("Channel listings reconciled with the tracked calls (one per PBX (re)connect)")
                 .register(registry);
+        // tagged: a second tracker (the webhook's beside Asterisk's) registering the same untagged gauge would get the
+        // first one back, and its calls would never be counted
         Gauge.builder("switchboard.calls.active", activeCalls::getAsInt)
-                .description("Calls the tracker is following now")
+                .tag("source", source)
+                .description("Calls the tracker is following now, per PBX link")
                 .register(registry);
     }
 

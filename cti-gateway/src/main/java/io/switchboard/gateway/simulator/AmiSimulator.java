@@ -107,6 +107,7 @@ public final class AmiSimulator implements AutoCloseable {
         new SessionActions(sessions, pbx.clock()).register(handlers);
         new ChannelActions(pbx).register(handlers);
         new QueueActions(pbx).register(handlers);
+        new InspectionActions(pbx, handlers).register();
         return handlers;
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Actions on channels and calls: CoreShowChannels, Hangup, Redirect, Originate. Work runs on the PBX thread. */
+/** Actions on channels and calls: CoreShowChannels, Hangup, Redirect, Atxfer, CancelAtxfer, Originate. Work runs on the PBX thread. */
 final class ChannelActions {
 
     /** Click-to-dial channels the simulator can play: the agent's phone behind {@code Local/<ext>@agent-sim}. */
@@ -31,6 +31,44 @@ final class ChannelActions {
         handlers.put("hangup", this::hangup);
         handlers.put("redirect", this::redirect);
         handlers.put("originate", this::originate);
+        handlers.put("atxfer", this::atxfer);
+        handlers.put("cancelatxfer", this::cancelAtxfer);
+    }
+
+    /** Attended transfer, consultation first (see {@link Consultation}). */
+    private void atxfer(Channel session, AmiMessage action) {
+        Optional<String> name = action.get("Channel").filter(s -> !s.isBlank());
+        String exten = action.getOr("Exten", "");
+        if (name.isEmpty() || exten.isBlank()) {
+            session.writeAndFlush(Responses.error(action, "No channel specified"));
+            return;
+        }
+        pbx.execute(() -> {
+            Optional<LiveCall> call = pbx.callOf(name.get());
+            if (call.isEmpty()) {
+                session.writeAndFlush(Responses.error(action, "Unable to find channel " + name.get()));
+            } else if (!call.get().consult(name.get(), exten)) {
+                session.writeAndFlush(Responses.error(action, "Unable to start attended transfer"));
+            } else {
+                session.writeAndFlush(Responses.success(action, "Atxfer successfully queued"));
+            }
+        });
+    }
+
+    private void cancelAtxfer(Channel session, AmiMessage action) {
+        Optional<String> name = action.get("Channel").filter(s -> !s.isBlank());
+        if (name.isEmpty()) {
+            session.writeAndFlush(Responses.error(action, "No channel specified"));
+            return;
+        }
+        pbx.execute(() -> {
+            Optional<LiveCall> call = pbx.callOf(name.get());
+            if (call.isEmpty() || !call.get().cancelConsultation(name.get())) {
+                session.writeAndFlush(Responses.error(action, "Unable to cancel attended transfer"));
+            } else {
+                session.writeAndFlush(Responses.success(action, "CancelAtxfer successfully queued"));
+            }
+        });
     }
 
     private void coreShowChannels(Channel session, AmiMessage action) {
@@ -65,7 +103,7 @@ final class ChannelActions {
                 return;
             }
             session.writeAndFlush(Responses.success(action, "Channel Hungup"));
-            call.get().hangupByAction();
+            call.get().hangupByAction(name.get());
         });
     }
 
@@ -110,9 +148,9 @@ final class ChannelActions {
         OriginateOptions options = OriginateOptions.from(action.getAll("Variable"));
         OutboundCall call = new OutboundCall(
                 agent.group(1), number, options.outcome(), 1, options.customerRingSeconds(), options.talkSeconds());
-        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+        Optional<String> reportedAs = answerNowOrWhenDone(session, action);
         Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
-        pbx.execute(() -> new OutboundCallFlow(pbx, call, action.actionId(), variables).start());
+        pbx.execute(() -> new OutboundCallFlow(pbx, call, reportedAs, variables).start());
     }
 
     private void dialCustomerFirst(Channel session, AmiMessage action, String number) {
@@ -130,9 +168,22 @@ final class ChannelActions {
         }
         Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
         double timeout = timeoutSeconds;
-        session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
-        pbx.execute(
-                () -> new CampaignCallFlow(pbx, number, context, exten, action.actionId(), variables, timeout).start());
+        Optional<String> reportedAs = answerNowOrWhenDone(session, action);
+        String callerId = action.getOr("CallerID", "");
+        pbx.execute(() ->
+                new CampaignCallFlow(pbx, number, context, exten, reportedAs, variables, timeout, callerId).start());
+    }
+
+    /**
+     * An async originate is answered now and reported later by an OriginateResponse with its ActionID; a synchronous
+     * one is answered when the call connects or fails (see {@link SyncOriginates}), under the key returned.
+     */
+    private Optional<String> answerNowOrWhenDone(Channel session, AmiMessage action) {
+        if (SyncOriginates.async(action)) {
+            session.writeAndFlush(Responses.success(action, "Originate successfully queued"));
+            return action.actionId();
+        }
+        return Optional.of(pbx.syncOriginates().hold(session, action));
     }
 
     /** {@code HH:MM:SS}, as CoreShowChannel reports a channel's age. */

@@ -152,6 +152,9 @@ final class ChannelEvents {
             String context,
             String exten,
             int reason) {
+        if (actionId.isPresent() && pbx.syncOriginates().answer(actionId.get(), success, pbx::flushEvents)) {
+            return; // a synchronous originate is answered, not reported by an event
+        }
         EventWriter event = events.start("OriginateResponse", EventWriter.CALL);
         actionId.ifPresent(id -> event.field("ActionID", id));
         event.field("Response", success ? "Success" : "Failure")

@@ -14,8 +14,9 @@ package io.switchboard.gateway.simulator;
  * @param totalCalls stop after this many calls; 0 for no limit
  * @param fullNoise {@code true} for every event of the recorded test bed (about 95 a call), {@code false} for the
  *     events a production Asterisk sends for such a call (about 45)
- * @param humanAgents the first this many agents (2000 upward) are left for people: their phones ring, for a few
- *     seconds before a simulated agent takes the call, but the simulator never answers them
+ * @param humanAgents the first this many agents (2000 upward) are left for people: while one is free and unpaused,
+ *     each new caller rings it first (whether or not a simulated agent is free) for the ring time, then goes on to
+ *     the simulated agents; the simulator never answers their phones
  * @param callerPool callers are drawn from the first this many numbers of {@link #callerNumber} (so a demo or a
  *     benchmark can store them as contacts); 0 draws from all nine million
  */

@@ -60,6 +60,10 @@ final class QueueCall implements LiveCall {
      * (reason {@code caller}, talk time since that agent answered) only when the whole call ends.
      */
     RedirectedFromQueue redirectedFromQueue;
+    /** The agent consults a colleague (AMI Atxfer); null otherwise. */
+    Consultation consultation;
+    /** An attended transfer completed: the caller talks to the target through the consultation's Local pair. */
+    Consultation afterTransfer;
 
     int originalPosition;
     String answeredBy;
@@ -227,6 +231,32 @@ final class QueueCall implements LiveCall {
         } else {
             done.complete(result);
         }
+    }
+
+    @Override
+    public void hangupByAction(String channelName) {
+        if (consultation != null && consultation.isAgentChannel(channelName)) {
+            consultation.complete(); // the transferring agent hangs up: Asterisk completes the transfer
+        } else {
+            hangupByAction();
+        }
+    }
+
+    @Override
+    public boolean consult(String agentChannel, String extension) {
+        return connected != null
+                && connected.one.name.equals(agentChannel)
+                && extension.chars().allMatch(Character::isDigit)
+                && Consultation.start(this, extension);
+    }
+
+    @Override
+    public boolean cancelConsultation(String agentChannel) {
+        if (consultation == null || !consultation.isAgentChannel(agentChannel)) {
+            return false;
+        }
+        consultation.cancel();
+        return true;
     }
 
     @Override

@@ -45,6 +45,13 @@ final class QueueCallEnding {
 
     /** The connected agent hangs up first (queue_answered.ami). */
     void agentHangsUp() {
+        if (call.consultation != null) {
+            call.consultation.complete(); // hanging up while consulting completes the transfer
+            return;
+        }
+        if (call.afterTransfer != null) {
+            return; // that agent left with the transfer; the target's own hang-up ends the call
+        }
         AgentLeg leg = call.connected;
         SimChannel caller = call.callerChannel;
         phone.hangUp(leg);
@@ -82,6 +89,13 @@ final class QueueCallEnding {
 
     /** The caller hangs up during the conversation. */
     void callerHangsUp(SimulatedCall.Outcome outcome) {
+        if (call.afterTransfer != null) {
+            call.afterTransfer.end(outcome);
+            return;
+        }
+        if (call.consultation != null) {
+            call.consultation.cancel();
+        }
         AgentLeg leg = call.connected;
         SimChannel caller = call.callerChannel;
         events.hangupRequest(caller, CauseText.NORMAL_CLEARING);
@@ -226,7 +240,7 @@ final class QueueCallEnding {
     }
 
     /** SoftHangupRequest, HangupRequest, Hangup of the trunk channel. */
-    private void hangUpCaller() {
+    void hangUpCaller() {
         SimChannel caller = call.callerChannel;
         events.softHangupRequest(caller, CauseText.NORMAL_CLEARING);
         events.hangupRequest(caller, CauseText.NORMAL_CLEARING);

@@ -32,6 +32,7 @@ final class SimulatedPbx {
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, LiveCall> callsByChannel = new HashMap<>();
     private final Map<String, SimQueue> queues = new LinkedHashMap<>();
+    private final SyncOriginates syncOriginates = new SyncOriginates();
     private int trunkCalls;
     private volatile int liveChannels;
     private volatile int liveCalls;
@@ -55,6 +56,16 @@ final class SimulatedPbx {
                     .forEach(ext -> queue.add(SimMember.forAgent(queue.name, ext, false, loginTime)));
             queues.put(queue.name, queue);
         }
+    }
+
+    /** Sends the events written so far now (before a direct answer to a session that must follow them). */
+    void flushEvents() {
+        batch.flush();
+    }
+
+    /** Originates whose sessions wait for the call to connect or fail (sent without {@code Async: true}). */
+    SyncOriginates syncOriginates() {
+        return syncOriginates;
     }
 
     /** Runs {@code task} on the PBX thread, stamping its events with the current simulated time. */

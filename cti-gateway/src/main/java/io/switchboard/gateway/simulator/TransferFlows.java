@@ -155,7 +155,7 @@ final class TransferFlows {
     }
 
     /** {@code Dial(Local/<target>@agent-sim/n)} from {@code from}: the target's Local pair rings. */
-    private AgentLeg dial(SimChannel from, String target, double ringSeconds, double talkSeconds) {
+    AgentLeg dial(SimChannel from, String target, double ringSeconds, double talkSeconds) {
         AgentLeg leg = AgentLeg.open(call.pbx, target, from.linkedid(), ringSeconds, talkSeconds, call.noisy);
         call.track(leg.one);
         call.track(leg.two);
@@ -187,7 +187,7 @@ final class TransferFlows {
     }
 
     /** The dialled agent answers and is bridged with {@code from}. */
-    private SimBridge answerDialInto(SimChannel from, AgentLeg leg) {
+    SimBridge answerDialInto(SimChannel from, AgentLeg leg) {
         call.phone.answer(leg);
         events.newState(leg.one, ChannelState.UP);
         if (from.state() != ChannelState.UP) {

@@ -39,6 +39,11 @@ final class EventFields {
         return value;
     }
 
+    /** A field that is well-typed but refused by a rule outside this class. */
+    void reject(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
     /** An absent, null or blank optional string is null: PBXes often send "" for "unknown". */
     String optionalString(String name, int maxLength) {
         JsonNode node = object.get(name);

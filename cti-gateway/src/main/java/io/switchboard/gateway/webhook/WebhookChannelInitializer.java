@@ -34,7 +34,8 @@ final class WebhookChannelInitializer extends ChannelInitializer<Channel> {
         this.router = new RequestRouter(replies);
         this.signature = new SignatureVerifier(
                 new WebhookSignature(properties.secret()), properties.signatureTolerance(), clock, replies);
-        this.decoder = new EventDecoder(new WebhookEventReader(), replies);
+        this.decoder = new EventDecoder(
+                new WebhookEventReader(new WebhookQueues(properties.queues(), properties.maxQueues())), replies);
         this.intake = new IntakeHandler(handOff, metrics, replies);
     }
 

@@ -44,9 +44,15 @@ final class WebhookEventReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final Map<EventType, TypeReader> readers = new EnumMap<>(EventType.class);
+    private final WebhookQueues queues;
 
     WebhookEventReader() {
-        readers.put(EventType.NEW_CALL, WebhookEventReader::newCall);
+        this(WebhookQueues.defaults());
+    }
+
+    WebhookEventReader(WebhookQueues queues) {
+        this.queues = queues;
+        readers.put(EventType.NEW_CALL, this::newCall);
         readers.put(EventType.RINGING, (c, f) -> new Ringing(c.eventId, c.callId, c.occurredAt, agent(f)));
         readers.put(EventType.ANSWERED, (c, f) -> new Answered(c.eventId, c.callId, c.occurredAt, agent(f)));
         readers.put(EventType.HANGUP, WebhookEventReader::hangup);
@@ -87,7 +93,7 @@ final class WebhookEventReader {
         }
     }
 
-    private static NewCall newCall(Common c, EventFields f) {
+    private NewCall newCall(Common c, EventFields f) {
         return new NewCall(
                 c.eventId,
                 c.callId,
@@ -96,7 +102,17 @@ final class WebhookEventReader {
                 f.optionalString("from", MAX_TEXT_LENGTH),
                 f.optionalString("fromName", MAX_TEXT_LENGTH),
                 f.requiredString("to", MAX_TEXT_LENGTH),
-                f.optionalString("queue", MAX_TEXT_LENGTH));
+                queue(f));
+    }
+
+    private String queue(EventFields f) {
+        String queue = f.optionalString("queue", MAX_TEXT_LENGTH);
+        String refusal = queue == null ? null : queues.refusal(queue);
+        if (refusal != null) {
+            f.reject("queue", refusal);
+            return null;
+        }
+        return queue;
     }
 
     private static Hangup hangup(Common c, EventFields f) {

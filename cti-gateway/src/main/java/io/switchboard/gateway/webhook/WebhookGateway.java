@@ -41,7 +41,7 @@ public final class WebhookGateway implements AutoCloseable {
                 clock,
                 registry,
                 pbx);
-        this.tracker = new CallTracker(settings, sink, registry);
+        this.tracker = new CallTracker(settings, sink, registry, "webhook");
         this.loop = new WebhookTrackingLoop(handOff, tracker, pbx);
         this.server = new WebhookServer(
                 properties.host(),

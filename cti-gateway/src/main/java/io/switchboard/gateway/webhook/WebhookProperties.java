@@ -2,6 +2,7 @@ package io.switchboard.gateway.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout a request must arrive whole (headers and body) within this long of its first byte, or it
  *     is answered 408 and the connection closed, however steadily a slow client keeps sending
  * @param pbxName names the PBX in metrics tags, logs and health; letters, digits, {@code .}, {@code _}, {@code -}
+ * @param queues the queue names events may carry; empty takes any well-formed name (see {@link WebhookQueues}) up to
+ *     {@code maxQueues}
+ * @param maxQueues how many distinct queue names the webhook accepts when {@code queues} is empty: each becomes a row
+ *     of the wallboard, so a PBX (or whoever holds its secret) cannot grow it without bound
  */
 @ConfigurationProperties("switchboard.webhook")
 public record WebhookProperties(
@@ -39,7 +44,9 @@ public record WebhookProperties(
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("60s") Duration idleTimeout,
         @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("webhook") String pbxName) {
+        @DefaultValue("webhook") String pbxName,
+        List<String> queues,
+        @DefaultValue("100") int maxQueues) {
 
     /** 256 bits: a shorter key would be weaker than the HMAC-SHA256 it keys. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -67,6 +74,9 @@ public record WebhookProperties(
         require(isPositive(idleTimeout), "idle-timeout must be positive");
         require(isPositive(requestTimeout), "request-timeout must be positive");
         require(pbxName != null && NAME.matcher(pbxName).matches(), "pbx-name must be 1-64 of [A-Za-z0-9._-]");
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        require(queues.stream().allMatch(WebhookQueues::wellFormed), "queues must be 1-64 of [A-Za-z0-9 ._@+-] each");
+        require(maxQueues >= 1 && maxQueues <= 10_000, "max-queues must be 1 to 10000");
     }
 
     /** An enabled webhook on a free loopback port with the other defaults (tests, local tools). */
@@ -83,7 +93,9 @@ public record WebhookProperties(
                 10_000,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
-                "webhook");
+                "webhook",
+                List.of(),
+                100);
     }
 
     WebhookProperties withLimits(int maxBodyBytes, int queueCapacity) {
@@ -99,7 +111,9 @@ public record WebhookProperties(
                 queueCapacity,
                 idleTimeout,
                 requestTimeout,
-                pbxName);
+                pbxName,
+                queues,
+                maxQueues);
     }
 
     WebhookProperties withRequestTimeout(Duration timeout) {
@@ -115,7 +129,9 @@ public record WebhookProperties(
                 queueCapacity,
                 idleTimeout,
                 timeout,
-                pbxName);
+                pbxName,
+                queues,
+                maxQueues);
     }
 
     /** Keeps the secret out of logs and failure analyses. */
@@ -125,9 +141,8 @@ public record WebhookProperties(
                 + (secret == null ? "unset" : "***") + ", signatureTolerance=" + signatureTolerance
                 + ", maxBodyBytes=" + maxBodyBytes + ", dedupCapacity=" + dedupCapacity + ", dedupWindow="
                 + dedupWindow + ", queueCapacity=" + queueCapacity + ", idleTimeout=" + idleTimeout
-                + ", requestTimeout="
-                + requestTimeout + ", pbxName="
-                + pbxName + "]";
+                + ", requestTimeout=" + requestTimeout + ", pbxName=" + pbxName + ", queues=" + queues
+                + ", maxQueues=" + maxQueues + "]";
     }
 
     private static boolean isPositive(Duration duration) {

@@ -129,6 +129,12 @@ final class RawWebSocketClient implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are: no frame around them (for fuzzing the server's frame decoder). */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** True once the server has closed the connection (reads to the end of the stream). */
     boolean readsToEnd() throws IOException {
         try {

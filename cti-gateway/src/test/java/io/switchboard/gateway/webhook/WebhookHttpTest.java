@@ -95,8 +95,9 @@ class WebhookHttpTest {
 
         HttpResponse<String> response = webhook.client.post(call.inbound("+4930123456", "500", null), tenMinutesAgo);
 
+        // 600 s, or 601 when the server reads its clock in the next second
         assertThat(problem(response, 401).get("detail").stringValue())
-                .contains("X-Switchboard-Timestamp is 600 s from the server's clock");
+                .containsPattern("X-Switchboard-Timestamp is 60[01] s from the server's clock");
         assertThat(webhook.events.all()).isEmpty();
     }
 
