@@ -13,8 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,7 +34,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PasswordProperties.class, LoginProperties.class})
+@EnableConfigurationProperties({PasswordProperties.class, LoginProperties.class, SsoProperties.class})
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -75,21 +74,23 @@ public class SecurityConfiguration {
         return new LoginGuard(records, properties, registry, Clock.systemUTC());
     }
 
-    /** Username and password, for the login form and HTTP Basic alike, through the throttles and the lockout. */
+    /**
+     * Username and password, for the login form and HTTP Basic alike, through the throttles and the lockout. The
+     * one provider of the application's global authentication manager, which both chains fall back on (the pages'
+     * chain has single sign-on's providers in front of it).
+     */
     @Bean
-    AuthenticationManager passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginGuard guard) {
+    AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginGuard guard) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new GuardedAuthenticationProvider(passwords, guard));
+        return new GuardedAuthenticationProvider(passwords, guard);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager passwordLogins, UserAdministration users)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserAdministration users) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
-                .authenticationManager(passwordLogins)
                 .authorizeHttpRequests(requests -> requests
                         // load balancers and container health checks; details only for admins (see application.yml)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
@@ -182,10 +183,16 @@ public class SecurityConfiguration {
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordLogins, UserAdministration users)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            UserAdministration users,
+            SsoLogins sso,
+            SsoProperties ssoSettings,
+            Directory directory,
+            LoginRecords records,
+            LoginGuard guard)
             throws Exception {
-        http.authenticationManager(passwordLogins)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/agent")
@@ -204,11 +211,19 @@ public class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa())
                 .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+        if (sso.localLogin()) {
+            http.formLogin(form -> form.loginPage("/login").permitAll());
+        }
+        if (sso.enabled()) {
+            // the provider's users become Switchboard users; a refusal goes back to /login?error with its reason
+            SsoUserService ssoUsers = new SsoUserService(ssoSettings, directory, users, records, guard);
+            http.oauth2Login(
+                    login -> login.loginPage("/login").userInfoEndpoint(info -> info.oidcUserService(ssoUsers)));
+        }
         return http.build();
     }
 

@@ -103,6 +103,14 @@ public class LoginRecords {
                         row.getTimestamp("locked_until").toInstant()));
     }
 
+    /** The users with this e-mail address, compared without case: single sign-on's match by e-mail. */
+    public List<String> usernamesByEmail(String email) {
+        return jdbc.queryForList(
+                "select username from users where lower(email) = lower(:email) order by username",
+                Map.of("email", email),
+                String.class);
+    }
+
     /** Whether the directory has any user at all: an empty one means a first start, which needs setup. */
     public boolean anyUser() {
         return !jdbc.queryForList("select id from users fetch first 1 rows only", Map.of(), Long.class)
