@@ -1,10 +1,13 @@
 package io.switchboard.api;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.directory.LoginRecords;
+import io.switchboard.security.SwitchboardUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private final LoginRecords records;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
-    LoginController(LoginRecords records) {
+    LoginController(LoginRecords records, AuditLog audit) {
         this.records = records;
+        this.audit = audit;
     }
 
     record LockoutView(String username, Instant lockedUntil) {}
@@ -33,10 +38,11 @@ class LoginController {
 
     /** Ends a user's lockout at once and forgets their failed attempts. */
     @PostMapping("/api/v1/logins/{username}/unlock")
-    ResponseEntity<Void> unlock(@PathVariable String username) {
+    ResponseEntity<Void> unlock(@PathVariable String username, @AuthenticationPrincipal SwitchboardUser admin) {
         if (!records.unlock(username)) {
             throw new NotFoundException("No user '" + username + "'");
         }
+        audit.record(admin.viewer(), "user.unlocked", "user", username, null, null);
         return ResponseEntity.noContent().build();
     }
 }

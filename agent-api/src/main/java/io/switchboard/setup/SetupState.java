@@ -74,9 +74,10 @@ public class SetupState {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // one line: the log escapes line breaks (no forged log lines), which would garble a banner
         log.warn(
-                "\n\n  Switchboard has no admin yet: open /setup in a browser and enter this one-time setup token:\n\n"
-                        + "      {}\n\n  It works once, and only until this server stops.\n",
+                "Switchboard has no admin yet: open /setup in a browser and enter the one-time setup token {}"
+                        + " (it works once, and only until this server stops)",
                 token);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +43,9 @@ class LoginThrottlingTest extends ApplicationOnPostgres {
 
     @Autowired
     LoginRecords records;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void basicCredentialsAreThrottledPerUserThenLockedOutUntilAnAdminUnlocks() {
@@ -125,6 +129,14 @@ class LoginThrottlingTest extends ApplicationOnPostgres {
         return browser.waiting(Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")))
                 .getText();
+    }
+
+    private long unlocksOf(String username) {
+        return jdbc.queryForObject(
+                "select count(*) from audit_log where action = 'user.unlocked' and subject_id = ? and actor = ?",
+                Long.class,
+                username,
+                TestUser.ADMIN.username);
     }
 
     private HttpResponse<String> contacts(String user, String password) {
