@@ -97,4 +97,58 @@ class AdminPagesInChromiumTest extends ApplicationOnPostgres {
                     "{\"role\":\"AGENT\",\"team\":\"" + TestUser.SUPPORT + "\"}");
         }
     }
+
+    @Test
+    void aSupervisorsWallboardShowsTheQueuesTheirTeamWorksAndEveryQueueOnRequest() {
+        Browser.assumeInstalled();
+        long team = io.switchboard.testing.Api.json(call("GET", "/api/v1/teams", TestUser.ADMIN, null))
+                .valueStream()
+                .filter(found -> found.path("name").asText().equals(TestUser.SUPPORT))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        assertThat(call("PUT", "/api/v1/teams/" + team + "/queues", TestUser.ADMIN, "{\"queues\":[\"support\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+        // both queues are known to the live board
+        simulator.run(new QueueCallAnswered(
+                new Caller("+4930555201", "Support Caller", "500"),
+                "support",
+                TestUser.AGENT.extension,
+                1,
+                1,
+                HangupBy.CALLER));
+        simulator.run(new QueueCallAnswered(
+                new Caller("+4930555202", "Sales Caller", "500"),
+                "sales",
+                TestUser.TEAMMATE.extension,
+                1,
+                1,
+                HangupBy.CALLER));
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String queues = call("GET", "/api/v1/queues", TestUser.ADMIN, null).body();
+            return queues.contains("\"support\"") && queues.contains("\"sales\"");
+        });
+        try (Browser supervisor = Browser.open(port)) {
+            supervisor.logIn(TestUser.SUPERVISOR.username, TestUser.PASSWORD);
+            supervisor.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/wallboard"));
+            supervisor
+                    .waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#queues tr[data-queue='support']")));
+            // drawn in the same pass as the support row: the team's queues only
+            assertThat(supervisor.driver().findElements(By.cssSelector("#queues tr[data-queue='sales']")))
+                    .isEmpty();
+
+            supervisor.driver().findElement(By.id("all-queues")).click();
+
+            supervisor
+                    .waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#queues tr[data-queue='sales']")));
+        } finally {
+            call("PUT", "/api/v1/teams/" + team + "/queues", TestUser.ADMIN, "{\"queues\":[]}");
+        }
+    }
 }
