@@ -67,6 +67,21 @@ class AdminPagesInChromiumTest extends ApplicationOnPostgres {
             });
             assertThat(shown).contains("Chris Chromium", "1003", TestUser.SUPPORT);
             admin.screenshot("admin-users");
+
+            // the audit page shows who created them
+            admin.go("/admin/audit");
+            admin.driver().findElement(By.id("audit-subject")).sendKeys("ua-chromium");
+            admin.driver()
+                    .findElement(By.cssSelector("#audit-filter button[type='submit']"))
+                    .click();
+            String audited = admin.waiting(Duration.ofSeconds(10)).until(driver -> {
+                String text =
+                        driver.findElement(By.cssSelector("#audit-list tbody")).getText();
+                return text.contains("user.created") ? text : null;
+            });
+            assertThat(audited).contains(TestUser.ADMIN.username, "user.password-reset", "Chris Chromium");
+            assertThat(admin.driver().findElement(By.id("audit-export")).getDomAttribute("href"))
+                    .contains("subjectId=ua-chromium");
         }
 
         try (Browser agent = Browser.open(port)) {
