@@ -12,6 +12,8 @@ import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
 import io.switchboard.csv.UnreadableFileException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.queue.InvalidQueueSettingsException;
+import io.switchboard.queue.QueueNotFoundException;
 import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
@@ -60,6 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ActivityNotFoundException.class,
         TicketNotFoundException.class,
         CampaignNotFoundException.class,
+        QueueNotFoundException.class,
         NotFoundException.class
     })
     ProblemDetail notFound(RuntimeException e) {
@@ -94,6 +97,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidQueueSettingsException.class)
+    ProblemDetail invalidQueueSettings(InvalidQueueSettingsException e) {
+        return invalid(e.field() + " " + e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
     }
 
     /** A password the policy refuses: every reason, under the field that held it. */

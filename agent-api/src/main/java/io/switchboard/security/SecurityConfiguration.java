@@ -121,6 +121,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // the queues' settings: supervisors read them, admins change them
+                        .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/queue-settings/*")
+                        .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
