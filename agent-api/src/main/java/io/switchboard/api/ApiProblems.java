@@ -18,6 +18,7 @@ import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
 import io.switchboard.ticket.TicketNotFoundException;
+import io.switchboard.ticket.TierConflictException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
@@ -97,6 +98,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TierConflictException.class)
+    ProblemDetail tierConflict(TierConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(InvalidQueueSettingsException.class)

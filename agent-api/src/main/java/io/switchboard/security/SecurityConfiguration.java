@@ -82,8 +82,11 @@ public class SecurityConfiguration {
                         // tickets: every user; the services decide which tickets each sees and works on
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers", "/api/v1/tiers/calendars")
                         .authenticated()
+                        // the tiers themselves and their members: admins
+                        .requestMatchers("/api/v1/tiers", "/api/v1/tiers/*", "/api/v1/tiers/*/level")
+                        .hasRole(ADMIN)
                         .requestMatchers("/api/v1/tiers/*/members/*")
                         .hasRole(ADMIN)
                         // click-to-dial rings the caller's own phone: users with a phone
