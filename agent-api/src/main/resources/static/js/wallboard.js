@@ -8,10 +8,17 @@ function since(iso) {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
+// A supervisor whose team works some queues (set by an admin on the team) sees those, unless they ask for all.
+const teamQueues = (document.querySelector('main').dataset.teamQueues || '').split(',').filter(Boolean);
+const allQueues = document.getElementById('all-queues');
+const shown = name => teamQueues.length === 0 || (allQueues && allQueues.checked) || teamQueues.includes(name);
+if (allQueues) allQueues.addEventListener('change', () => { refresh().catch(() => {}); refreshCharts().catch(() => {}); });
+
 async function refresh() {
-  const [queues, agents, calls] = await Promise.all([
+  const [everyQueue, agents, calls] = await Promise.all([
     api('GET', '/api/v1/queues'), api('GET', '/api/v1/agents'), api('GET', '/api/v1/calls'),
   ]);
+  const queues = everyQueue.filter(queue => shown(queue.name));
   const queueRows = queues.map(queue => {
     const row = el('tr', null, queue.waiting > 5 ? 'alert' : queue.waiting > 0 ? 'warn' : '');
     row.dataset.queue = queue.name;
@@ -93,7 +100,7 @@ function svg(tag, attributes) {
 /** One small chart per queue: waiting callers as bars, the service level as a line. No library needed. */
 function drawCharts(timeline) {
   const box = document.getElementById('charts');
-  const charts = Object.entries(timeline).map(([queue, points]) => {
+  const charts = Object.entries(timeline).filter(([queue]) => shown(queue)).map(([queue, points]) => {
     const width = 480, height = 90;
     const figure = el('figure', null, 'queue-chart');
     figure.dataset.queue = queue;

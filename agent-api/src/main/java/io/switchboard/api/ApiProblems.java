@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.activity.ActivityAccessDeniedException;
 import io.switchboard.activity.ActivityNotFoundException;
 import io.switchboard.activity.InvalidDispositionException;
+import io.switchboard.audit.AuditAccessDeniedException;
 import io.switchboard.campaign.CampaignAccessDeniedException;
 import io.switchboard.campaign.CampaignNotFoundException;
 import io.switchboard.campaign.CampaignStateException;
@@ -10,7 +11,11 @@ import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.contact.ContactAccessDeniedException;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
+import io.switchboard.csv.CsvFormatException;
 import io.switchboard.csv.UnreadableFileException;
+import io.switchboard.directory.DirectoryConflictException;
+import io.switchboard.directory.InvalidUserException;
+import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.queue.InvalidQueueSettingsException;
 import io.switchboard.queue.QueueNotFoundException;
@@ -93,6 +98,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCampaignException.class)
     ProblemDetail invalidCampaign(InvalidCampaignException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidUser(InvalidUserException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** A username or extension taken, a team that still has members. */
+    @ExceptionHandler(DirectoryConflictException.class)
+    ProblemDetail directoryConflict(DirectoryConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperties(Map.of("errors", List.of(new FieldMessage(e.field(), e.getMessage()))));
+        return problem;
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    ProblemDetail noSuchUser(UserNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AuditAccessDeniedException.class)
+    ProblemDetail auditDenied(AuditAccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** A CSV file without a readable header, or without a column the import needs. */
+    @ExceptionHandler(CsvFormatException.class)
+    ProblemDetail csvFormat(CsvFormatException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage("file", e.getMessage())));
     }
 
     @ExceptionHandler(InvalidUploadException.class)

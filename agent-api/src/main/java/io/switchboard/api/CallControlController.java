@@ -39,8 +39,9 @@ class CallControlController {
             @Pattern(regexp = "[0-9]{2,6}", message = "must be an extension of 2 to 6 digits")
             String extension) {
 
-        @AssertTrue(message = "give either queue or extension, not both")
-        boolean isOneTarget() {
+        /** Validated as the field {@code target}: exactly one of the two is given. */
+        @AssertTrue(message = "must be either queue or extension, not both or neither")
+        boolean isTarget() {
             return (queue == null) != (extension == null);
         }
 

@@ -54,6 +54,16 @@ final class AgentDirectory {
         return found;
     }
 
+    /**
+     * Forgets every user: an admin changed one (an extension moved, a user was added or deactivated), and the next
+     * ring must see it, not an answer remembered for minutes. The next lookup loads everybody again.
+     */
+    synchronized void forget() {
+        users.invalidateAll();
+        nobody.invalidateAll();
+        loadedAt = System.nanoTime() - RELOAD_EVERY_NANOS;
+    }
+
     /** Loads every user with an extension, unless that was done less than a second ago. */
     synchronized void loadEverybody() {
         if (System.nanoTime() - loadedAt < RELOAD_EVERY_NANOS) {

@@ -1,6 +1,7 @@
 package io.switchboard.security;
 
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -64,7 +66,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserAdministration users) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
@@ -131,6 +133,19 @@ public class SecurityConfiguration {
                         .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
+                        // administration: users, teams and the audit log are admins' alone
+                        .requestMatchers(
+                                "/api/v1/users",
+                                "/api/v1/users/**",
+                                "/api/v1/users.csv",
+                                "/api/v1/teams",
+                                "/api/v1/teams/**",
+                                "/api/v1/audit",
+                                "/api/v1/audit.csv")
+                        .hasRole(ADMIN)
+                        // every user changes their own password (and must, after an admin reset it)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/me/password")
+                        .authenticated()
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
@@ -143,14 +158,15 @@ public class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
-                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
         return http.build();
     }
 
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserAdministration users) throws Exception {
         http.authorizeHttpRequests(
                         requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
                                 .permitAll()
@@ -160,6 +176,10 @@ public class SecurityConfiguration {
                                 .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
                                 .requestMatchers("/campaigns")
                                 .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                                .requestMatchers("/admin/**")
+                                .hasRole(ADMIN)
+                                .requestMatchers("/password")
+                                .authenticated()
                                 .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
                                 .authenticated()
                                 .requestMatchers("/")
@@ -169,7 +189,8 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
-                .csrf(csrf -> csrf.spa());
+                .csrf(csrf -> csrf.spa())
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
         return http.build();
     }
 

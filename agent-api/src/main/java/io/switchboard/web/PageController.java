@@ -2,7 +2,9 @@ package io.switchboard.web;
 
 import io.switchboard.activity.ActivityDispositions;
 import io.switchboard.directory.Role;
+import io.switchboard.directory.TeamAdministration;
 import io.switchboard.security.SwitchboardUser;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PageController {
 
     private final ActivityDispositions dispositions;
+    private final TeamAdministration teams;
 
-    PageController(ActivityDispositions dispositions) {
+    PageController(ActivityDispositions dispositions, TeamAdministration teams) {
         this.dispositions = dispositions;
+        this.teams = teams;
     }
 
     @GetMapping("/login")
@@ -47,9 +51,38 @@ class PageController {
         return "campaigns";
     }
 
+    /** A supervisor sees the queues their team works (all when the team has none set); others every queue. */
     @GetMapping("/wallboard")
     String wallboard(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute("user", me.user());
+        model.addAttribute(
+                "teamQueues",
+                me.user().role() == Role.SUPERVISOR ? teams.queuesOf(me.user().team()) : List.of());
         return "wallboard";
+    }
+
+    /** Where a user whose password an admin set chooses their own (and anyone may change theirs). */
+    @GetMapping("/password")
+    String password(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "password";
+    }
+
+    @GetMapping("/admin/users")
+    String users(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-users";
+    }
+
+    @GetMapping("/admin/teams")
+    String teams(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-teams";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-audit";
     }
 }

@@ -65,6 +65,7 @@ public final class AsteriskRig implements AutoCloseable {
             int carrierAmiPort = freeTcpPort();
             Map<String, String> values = new HashMap<>(Map.of(
                     "PREFIX", prefix.toString(),
+                    "DATA", dataFolder(prefix, scratch).toString(),
                     "IAX_PORT", Integer.toString(freeUdpPort()),
                     "CARRIER_IAX_PORT", Integer.toString(freeUdpPort()),
                     "CARRIER_AMI_PORT", Integer.toString(carrierAmiPort)));
@@ -83,6 +84,29 @@ public final class AsteriskRig implements AutoCloseable {
             close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("rig did not start", e);
         }
+    }
+
+    /**
+     * Asterisk's data folder: the installation's, unless it has no sound files (the shared build has none). Then a
+     * scratch one that links the installation's folders and adds an empty {@code pbx-transfer} prompt: Asterisk
+     * plays it while it collects an attended transfer's digits (AMI Atxfer) and abandons the transfer without it.
+     */
+    private static Path dataFolder(Path prefix, Path scratch) throws IOException {
+        Path installed = prefix.resolve("var/lib/asterisk");
+        if (Files.isDirectory(installed.resolve("sounds/en"))) {
+            return installed;
+        }
+        Path data = Files.createDirectories(scratch.resolve("data"));
+        try (var entries = Files.list(installed)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals("sounds")) {
+                    Files.createSymbolicLink(data.resolve(entry.getFileName()), entry);
+                }
+            }
+        }
+        Path sounds = Files.createDirectories(data.resolve("sounds/en"));
+        Files.write(sounds.resolve("pbx-transfer.ulaw"), new byte[0]);
+        return data;
     }
 
     private AsteriskInstance instance(String name, Path binary, Map<String, String> values, List<String> own)

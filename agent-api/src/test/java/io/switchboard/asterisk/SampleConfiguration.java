@@ -50,7 +50,7 @@ final class SampleConfiguration {
     static void writeInto(Path etc, int amiPort) throws IOException {
         Path samples = samplesFolder();
         Map<String, String> files = new java.util.LinkedHashMap<>();
-        for (String name : List.of("manager.conf", "queues.conf", "extensions.conf")) {
+        for (String name : List.of("manager.conf", "queues.conf", "extensions.conf", "features.conf")) {
             files.put(name, Files.readString(samples.resolve(name)));
         }
         for (Swap swap : swaps(amiPort)) {

@@ -15,9 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -35,6 +37,8 @@ class DemoQueueKeepsRingingAgent1Test {
     private static final double TIME_SCALE = 20;
     private static final int MINUTES = 10;
     private static final String AGENT1_INTERFACE = "Local/" + DemoData.AGENT1_EXTENSION + "@";
+    /** agent1's member interface in the simulator's queues, as Asterisk's Local channel members are named. */
+    private static final String AGENT1_MEMBER = AGENT1_INTERFACE + "agent-sim/n";
 
     @Test
     void agent1IsRungEverySimulatedMinuteWhileTheQueueStaysHealthy() throws Exception {
@@ -106,6 +110,57 @@ class DemoQueueKeepsRingingAgent1Test {
         assertThat(serviceLevel)
                 .as("share of answered calls that waited 20 s or less")
                 .isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void pausedAgent1IsNotRungAndIsRungAgainOnceReady() throws Exception {
+        SimulatorProperties demo = demoSimulatorProperties();
+        LoadProfile load = demo.load().withCallsPerSecond(demo.load().callsPerSecond() * TIME_SCALE);
+        ConcurrentLinkedQueue<Double> agent1Rings = new ConcurrentLinkedQueue<>();
+        AtomicReference<Double> pausedAt = new AtomicReference<>();
+        AtomicReference<Double> readyAt = new AtomicReference<>();
+        AtomicReference<Double> latest = new AtomicReference<>(0.0);
+        try (AmiSimulator simulator =
+                new AmiSimulator(demo.settings().withPort(0).withTimeScale(TIME_SCALE))) {
+            simulator.start();
+            ManagerConnection ami = new ManagerConnectionFactory(
+                            "127.0.0.1", simulator.port(), demo.username(), demo.secret())
+                    .createManagerConnection();
+            ami.addEventListener(event -> {
+                if (event.getTimestamp() != null) {
+                    latest.accumulateAndGet(event.getTimestamp(), Math::max);
+                }
+                if (event instanceof AgentCalledEvent called
+                        && called.getInterface().startsWith(AGENT1_INTERFACE)) {
+                    agent1Rings.add(called.getTimestamp());
+                } else if (event instanceof QueueMemberPauseEvent pause
+                        && pause.getInterface().startsWith(AGENT1_INTERFACE)) {
+                    (Boolean.TRUE.equals(pause.getPaused()) ? pausedAt : readyAt).set(pause.getTimestamp());
+                }
+            });
+            ami.login();
+            try {
+                simulator.startLoad(load);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !agent1Rings.isEmpty());
+                ami.sendAction(new QueuePauseAction(AGENT1_MEMBER, "load", true));
+                await().atMost(Duration.ofSeconds(30)).until(() -> pausedAt.get() != null);
+                // three simulated minutes pass (the events' own clock proves it) with agent1 paused
+                await().atMost(Duration.ofSeconds(60)).until(() -> latest.get() - pausedAt.get() >= 180);
+                assertThat(agent1Rings).as("rings after the pause").noneMatch(stamp -> stamp > pausedAt.get());
+
+                ami.sendAction(new QueuePauseAction(AGENT1_MEMBER, "load", false));
+                await().atMost(Duration.ofSeconds(30)).until(() -> readyAt.get() != null);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> agent1Rings.stream().anyMatch(stamp -> stamp > readyAt.get())
+                                || latest.get() - readyAt.get() > 60);
+                assertThat(agent1Rings)
+                        .as("rings within a simulated minute of being ready again")
+                        .anyMatch(stamp -> stamp > readyAt.get() && stamp - readyAt.get() <= 60);
+            } finally {
+                simulator.stopLoad();
+                ami.logoff();
+            }
+        }
     }
 
     /** {@code switchboard.simulator.*} exactly as the shipped application.yml and the properties' defaults set it. */

@@ -22,6 +22,10 @@ import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.TeamAdministration;
+import io.switchboard.directory.UserAdministration;
+import io.switchboard.directory.UserForm;
 import io.switchboard.gateway.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
@@ -177,8 +181,27 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/openapi", 200, 200, 200, 200, 200),
             // the Swagger UI: a redirect to its page under /api/v1/swagger-ui/ (SwaggerUiTest loads it and its assets)
             row("GET /api/v1/docs.html", 302, 302, 302, 302, 302),
+            // administration, admins only: {username} is a user of its own, {id} of a team a new empty team
+            row("GET /api/v1/users", 403, 403, 403, 403, 200),
+            row("POST /api/v1/users", 403, 403, 403, 403, 201),
+            row("GET /api/v1/users/{username}", 403, 403, 403, 403, 200),
+            row("PUT /api/v1/users/{username}", 403, 403, 403, 403, 200),
+            row("POST /api/v1/users/{username}/password", 403, 403, 403, 403, 200),
+            row("POST /api/v1/users/{username}/deactivate", 403, 403, 403, 403, 200),
+            row("POST /api/v1/users/{username}/reactivate", 403, 403, 403, 403, 200),
+            row("POST /api/v1/users/import", 403, 403, 403, 403, 200),
+            row("GET /api/v1/users.csv", 403, 403, 403, 403, 200),
+            row("GET /api/v1/teams", 403, 403, 403, 403, 200),
+            row("POST /api/v1/teams", 403, 403, 403, 403, 201),
+            row("PUT /api/v1/teams/{id}", 403, 403, 403, 403, 200),
+            row("PUT /api/v1/teams/{id}/queues", 403, 403, 403, 403, 200),
+            row("DELETE /api/v1/teams/{id}", 403, 403, 403, 403, 204),
+            row("GET /api/v1/audit", 403, 403, 403, 403, 200),
+            row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
+            // every user changes their own password; a wrong current one is 400, naming the field
+            row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
             // anything under /api not listed above is refused, whoever asks
-            row("GET /api/v1/users", 403, 403, 403, 403, 403),
+            row("GET /api/v1/nothing-here", 403, 403, 403, 403, 403),
             // load balancers ask without logging in
             new Row("GET /actuator/health", 200, 200, 200, 200, 200, 200),
             row("GET /actuator/prometheus", 403, 403, 403, 403, 200),
@@ -192,8 +215,20 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                         .map(caller -> Arguments.of(row.endpoint(), caller, row.expected(caller))));
     }
 
+    /** The user the administration rows work on, so no other fixture changes under another test. */
+    private static final String ADMINISTERED = "rm-administered";
+
     @Autowired
     Contacts contacts;
+
+    @Autowired
+    TeamAdministration teamAdministration;
+
+    @Autowired
+    UserAdministration userAdministration;
+
+    private final java.util.concurrent.atomic.AtomicInteger teamNumber =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired
     Tickets tickets;
@@ -233,6 +268,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     @BeforeAll
     void aContactAndACallOfTheAgent() {
+        if (directory.findByUsername(ADMINISTERED).isEmpty()) {
+            userAdministration.create(
+                    new UserForm(ADMINISTERED, null, Role.AGENT, null, null, null, true),
+                    user(TestUser.ADMIN).viewer());
+        }
         agentsContact = contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's customer")
                 .id()
                 .value();
@@ -291,7 +331,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         MATRIX.stream()
                 .map(Row::endpoint)
                 .filter(endpoint -> endpoint.contains(" /api/v1/"))
-                .filter(endpoint -> !Set.of("GET /api/v1/openapi", "GET /api/v1/docs.html", "GET /api/v1/users")
+                .filter(endpoint -> !Set.of("GET /api/v1/openapi", "GET /api/v1/docs.html", "GET /api/v1/nothing-here")
                         .contains(endpoint))
                 .forEach(inMatrix::add);
         assertThat(documented).isEqualTo(inMatrix);
@@ -433,6 +473,25 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void callControlRefusesABadTargetNamingTheField() {
+        String transfer = "/api/v1/agents/me/call/transfer";
+        HttpResponse<String> both =
+                call("POST", transfer, TestUser.AGENT, "{\"queue\":\"sales\",\"extension\":\"2001\"}");
+        HttpResponse<String> neither = call("POST", transfer, TestUser.AGENT, "{}");
+        HttpResponse<String> letters = call("POST", transfer, TestUser.AGENT, "{\"extension\":\"20a1\"}");
+        HttpResponse<String> queueConsulted =
+                call("POST", "/api/v1/agents/me/call/consultation", TestUser.AGENT, "{\"extension\":\"sales\"}");
+
+        for (HttpResponse<String> response : List.of(both, neither, letters, queueConsulted)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        }
+        assertThat(Api.json(both).path("detail").asText()).contains("target must be either queue or extension");
+        assertThat(Api.json(neither).path("detail").asText()).contains("target");
+        assertThat(Api.json(letters).path("detail").asText()).contains("extension must be an extension");
+        assertThat(Api.json(queueConsulted).path("detail").asText()).contains("extension");
+    }
+
+    @Test
     void supervisorsSeeTheAgentStatesOfTheirTeamOnly() {
         assertThat(call("POST", "/api/v1/agents/me/queues/sales", TestUser.TEAMMATE, null)
                         .statusCode())
@@ -504,6 +563,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{id}", Long.toString(idFor(endpoint)))
+                .replace("/api/v1/users/{username}", "/api/v1/users/" + ADMINISTERED)
                 .replace("{queue}", "support")
                 .replace("{extension}", TestUser.AGENT.extension)
                 .replace("{tier}", "Tier%203")
@@ -515,6 +575,14 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         if (endpoint.equals("POST /api/v1/campaigns/{id}/leads")) {
             return api.upload(
                     path, user, password, "leads.csv", "number,name\n+49 30 5557 1001,Lead of " + caller + "\n");
+        }
+        if (endpoint.equals("POST /api/v1/users/import")) {
+            return api.upload(
+                    path,
+                    user,
+                    password,
+                    "users.csv",
+                    "username,name,role\nrm-imported-" + caller.name().toLowerCase() + ",Imported,AGENT\n");
         }
         if (endpoint.equals("POST /api/v1/contacts/import")) {
             return api.upload(
@@ -530,6 +598,13 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.contains("/api/v1/teams/")) {
+            return teamAdministration
+                    .create(
+                            "RM empty team " + teamNumber.incrementAndGet(),
+                            user(TestUser.ADMIN).viewer())
+                    .id();
+        }
         if (endpoint.contains("/api/v1/campaigns/{id}")) {
             return switch (endpoint) {
                 case "PUT /api/v1/campaigns/{id}",
@@ -559,6 +634,17 @@ class RoleMatrixTest extends ApplicationOnPostgres {
     private String bodyFor(String endpoint, Caller caller) {
         return switch (endpoint) {
             case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
+            case "POST /api/v1/users" ->
+                "{\"username\":\"rm-created-by-" + caller.name().toLowerCase() + "\",\"role\":\"AGENT\"}";
+            case "PUT /api/v1/users/{username}" ->
+                "{\"displayName\":\"Edited by " + caller + "\",\"role\":\"AGENT\",\"team\":\"" + TestUser.SUPPORT
+                        + "\"}";
+            case "POST /api/v1/users/{username}/password" -> "{\"password\":\"temporary-" + caller + "\"}";
+            case "POST /api/v1/teams" -> "{\"name\":\"RM team by " + caller + "\"}";
+            case "PUT /api/v1/teams/{id}" ->
+                "{\"name\":\"RM renamed by " + caller + " " + teamNumber.incrementAndGet() + "\"}";
+            case "PUT /api/v1/teams/{id}/queues" -> "{\"queues\":[\"support\",\"sales\"]}";
+            case "POST /api/v1/me/password" -> "{\"currentPassword\":\"wrong\",\"newPassword\":\"a-new-password\"}";
             case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
             case "POST /api/v1/agents/{extension}/call/consultation" ->
                 "{\"extension\":\"" + TestUser.TEAMMATE.extension + "\"}";

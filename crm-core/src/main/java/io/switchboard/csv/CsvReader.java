@@ -44,6 +44,9 @@ public final class CsvReader {
      * @throws CsvFormatException when there is no header or it cannot be read
      */
     public CsvReader(Reader text, Character delimiter, String undecodable) {
+        if (delimiter != null && (delimiter == '"' || delimiter == '\r' || delimiter == '\n')) {
+            throw new CsvFormatException("the delimiter cannot be a quote or a line break");
+        }
         this.lines = new Lines(text, MAX_LINE_LENGTH);
         this.undecodable = undecodable;
         this.header = readHeader(delimiter);
@@ -166,10 +169,9 @@ public final class CsvReader {
                                     + current.number());
                 }
             } else {
-                i = start;
-                while (i < text.length() && text.charAt(i) != delimiter) {
-                    cell.append(text.charAt(i++));
-                }
+                int end = text.indexOf(delimiter, start);
+                i = end < 0 ? text.length() : end;
+                cell.append(text, start, i);
             }
             cells.add(cleaned(cell));
             cell.setLength(0);
@@ -206,10 +208,9 @@ public final class CsvReader {
 
     private static String cleaned(StringBuilder cell) {
         String value = cell.toString().strip();
-        if (value.length() > 1
-                && value.charAt(0) == '\''
-                && SpreadsheetCsvWriter.startsLikeAFormula(value.substring(1))) {
-            return value.substring(1);
+        if (value.length() > 1 && value.charAt(0) == '\'') {
+            String unquoted = value.substring(1);
+            return SpreadsheetCsvWriter.startsLikeAFormula(unquoted) ? unquoted : value;
         }
         return value;
     }

@@ -33,4 +33,8 @@ class TeamEntity {
     String name() {
         return name;
     }
+
+    void rename(String name) {
+        this.name = name;
+    }
 }

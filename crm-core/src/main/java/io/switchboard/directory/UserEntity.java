@@ -49,6 +49,12 @@ class UserEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 200)
+    private String email;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected UserEntity() {}
 
     UserEntity(NewUser user, Instant now) {
@@ -71,6 +77,51 @@ class UserEntity {
 
     void passwordHash(String hash) {
         this.passwordHash = hash;
+    }
+
+    /** A password an admin set: its user must choose their own at the next login. */
+    void resetPassword(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = true;
+    }
+
+    /** The user chose their own password. */
+    void changePassword(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
+    }
+
+    void edit(UserForm form, Long teamId) {
+        this.displayName = form.displayName();
+        this.role = form.role();
+        this.teamId = teamId;
+        this.extension = form.extension();
+        this.email = form.email();
+        this.active = form.active();
+    }
+
+    void active(boolean active) {
+        this.active = active;
+    }
+
+    String username() {
+        return username;
+    }
+
+    Long teamId() {
+        return teamId;
+    }
+
+    String extension() {
+        return extension;
+    }
+
+    UserAccount toAccount(String teamName) {
+        return new UserAccount(toUser(), teamName, email, active, mustChangePassword, createdAt);
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     DirectoryUser toUser() {

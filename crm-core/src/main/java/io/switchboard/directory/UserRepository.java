@@ -3,7 +3,11 @@ package io.switchboard.directory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface UserRepository extends JpaRepository<UserEntity, Long> {
 
@@ -16,4 +20,12 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
     boolean existsByUsername(String username);
 
     List<UserEntity> findByRoleAndTeamIdIn(Role role, Collection<Long> teamIds);
+
+    List<UserEntity> findByTeamId(Long teamId);
+
+    long countByTeamId(Long teamId);
+
+    @Query("select u from UserEntity u where lower(u.username) like :like or lower(u.displayName) like :like"
+            + " or lower(coalesce(u.email, '')) like :like or coalesce(u.extension, '') like :like")
+    Page<UserEntity> search(@Param("like") String like, Pageable pageable);
 }

@@ -224,6 +224,7 @@ class CsvFileTest {
         assertThatThrownBy(() -> read("name,phone,name\n")).isInstanceOf(CsvFormatException.class);
         assertThatThrownBy(() -> read("\n\n")).isInstanceOf(CsvFormatException.class);
         assertThatThrownBy(() -> read("\"name,phone\n")).isInstanceOf(CsvFormatException.class);
+        assertThatThrownBy(() -> CsvFile.read(utf8("name\nAnn\n"), '"', null)).isInstanceOf(CsvFormatException.class);
     }
 
     @Test

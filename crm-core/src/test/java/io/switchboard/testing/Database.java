@@ -29,6 +29,7 @@ public final class Database {
         jdbc.execute("delete from contacts");
         jdbc.execute("delete from accounts");
         jdbc.execute("delete from users");
+        jdbc.execute("delete from team_queues");
         jdbc.execute("delete from teams");
     }
 

@@ -163,6 +163,21 @@ public final class CtiEdge implements AutoCloseable {
                 now.plus(properties.tokenTtl()).plus(EdgeTokens.CLOCK_SKEW));
     }
 
+    /**
+     * A user may no longer log in (an admin deactivated them): closes all their sessions (4401 "logged out"),
+     * whichever login opened them, and refuses the tokens they still hold. Returns how many sessions it closed.
+     */
+    public int endUser(String username) {
+        Instant now = clock.instant();
+        return sessions.endUser(
+                requireName(username), now, now.plus(properties.tokenTtl()).plus(EdgeTokens.CLOCK_SKEW));
+    }
+
+    /** The user was reactivated: the tokens they are given open sessions again. */
+    public void resumeUser(String username) {
+        sessions.resumeUser(requireName(username));
+    }
+
     /** Open sessions, all users. */
     public int sessionCount() {
         return sessions.count();

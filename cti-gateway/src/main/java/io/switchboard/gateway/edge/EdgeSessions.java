@@ -42,6 +42,9 @@ final class EdgeSessions {
     /** Logins that have ended, until their last token would have expired anyway. */
     private final ConcurrentHashMap<String, Instant> endedLogins = new ConcurrentHashMap<>();
 
+    /** Users who were deactivated, until the last token they held would have expired anyway. */
+    private final ConcurrentHashMap<String, Instant> endedUsers = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final int pendingLimit;
     private final int retainedLimit;
@@ -72,7 +75,7 @@ final class EdgeSessions {
         Admission[] admission = {Admission.OPENED};
         users.compute(user.username(), (name, existing) -> {
             UserEntry entry = existing == null ? new UserEntry() : existing;
-            if (login != null && endedLogins.containsKey(login)) {
+            if ((login != null && endedLogins.containsKey(login)) || endedUsers.containsKey(name)) {
                 admission[0] = Admission.LOGIN_ENDED;
             } else if (entry.sessions.size() >= maxSessionsPerUser) {
                 admission[0] = Admission.TOO_MANY;
@@ -116,6 +119,32 @@ final class EdgeSessions {
             return existing;
         });
         return closed[0];
+    }
+
+    /**
+     * Ends every session of a user who may no longer log in, whatever login opened it, and refuses their tokens
+     * until {@code refuseUntil}. Returns how many sessions it closed.
+     */
+    int endUser(String username, Instant now, Instant refuseUntil) {
+        endedUsers.values().removeIf(until -> until.isBefore(now));
+        int[] closed = {0};
+        users.compute(username, (name, existing) -> {
+            endedUsers.put(name, refuseUntil);
+            if (existing == null) {
+                return null;
+            }
+            for (EdgeSession session : existing.sessions) {
+                session.closeLater(DisconnectReason.LOGGED_OUT, EdgeClose.TOKEN_REJECTED, "logged out");
+                closed[0]++;
+            }
+            return existing;
+        });
+        return closed[0];
+    }
+
+    /** The user may log in again: tokens they are given from now on open sessions. */
+    void resumeUser(String username) {
+        endedUsers.remove(username);
     }
 
     void closed(EdgeSession session) {

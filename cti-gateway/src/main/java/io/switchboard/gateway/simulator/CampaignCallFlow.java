@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * A customer-first (campaign) call as an Asterisk with the sample {@code campaign-out}/{@code campaign-connect}
  * dialplan plays it: an Originate of {@code Local/<number>@campaign-out} creates the Local pair, whose {@code ;2}
  * dials the customer over the trunk. A line that is busy, fails or rings past the originate's timeout ends the call
- * and the Originate fails (OriginateResponse Failure with Reason 5, 8 or 3). An answered line sends {@code ;1} to
+ * and the Originate fails (OriginateResponse Failure with Reason 0 for busy and congestion, as Asterisk 22 reports a
+ * Local channel's, or 3 at the originate's timeout). An answered line sends {@code ;1} to
  * {@code campaign-connect,<queue>}: AMD() listens for about two seconds and sets AMDSTATUS; a machine is hung up, a
  * person joins the queue with {@code Queue(<queue>,,,,2)} and is played on as a {@link QueueCall}: a free member
  * is rung and answers, or nobody is free and the caller leaves the queue at its timeout. PBX thread only.
@@ -26,6 +27,9 @@ final class CampaignCallFlow implements LiveCall {
     private final Optional<String> actionId;
     private final Map<String, String> variables;
     private final double timeoutSeconds;
+    /** The originate's CallerID, which a {@code failed} extension's channel carries. */
+    private final String callerId;
+
     private final CampaignOutcome outcome;
     private final double ringSeconds;
     private final double talkSeconds;
@@ -42,8 +46,10 @@ final class CampaignCallFlow implements LiveCall {
             String queueName,
             Optional<String> actionId,
             Map<String, String> variables,
-            double timeoutSeconds) {
+            double timeoutSeconds,
+            String callerId) {
         OutboundModel model = pbx.settings().outbound();
+        this.callerId = callerId == null ? "" : callerId;
         this.pbx = pbx;
         this.events = pbx.channelEvents();
         this.timeline = new CallTimeline(pbx);
@@ -73,8 +79,10 @@ final class CampaignCallFlow implements LiveCall {
         trunk = events.dialTrunk(two, number, SimChannel.UNKNOWN, SimChannel.UNKNOWN);
         pbx.attach(trunk, this);
         switch (outcome) {
-            case BUSY -> timeline.after(1, () -> lineFails("BUSY", CauseText.USER_BUSY, 5));
-            case FAILED -> timeline.after(0.5, () -> lineFails("CONGESTION", CauseText.CONGESTION, 8));
+            // Asterisk 22 reports a busy or congested Local-channel originate with Reason 0, not 5 or 8 (recorded
+            // from the end-to-end suite's PBX: suite_campaign.ami); the call's hangup cause tells them apart
+            case BUSY -> timeline.after(1, () -> lineFails("BUSY", CauseText.USER_BUSY, 0));
+            case FAILED -> timeline.after(0.5, () -> lineFails("CONGESTION", CauseText.CONGESTION, 0));
             case NO_ANSWER -> {
                 ringing();
                 timeline.after(timeoutSeconds, this::originateTimesOut);
@@ -121,8 +129,13 @@ final class CampaignCallFlow implements LiveCall {
 
     private void failOriginate(int reason) {
         events.trunkInUse(false);
-        events.originateResponse(
+        Runnable report = () -> events.originateResponse(
                 actionId, false, "Local/" + number + "@" + DIAL_CONTEXT, null, context, queueName, reason);
+        if (FailedExtension.wanted(variables)) {
+            FailedExtension.run(events, callerId, context, reason, report);
+        } else {
+            report.run();
+        }
         finish();
     }
 

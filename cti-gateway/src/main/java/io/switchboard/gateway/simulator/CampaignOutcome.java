@@ -9,11 +9,11 @@ public enum CampaignOutcome {
     HUMAN,
     /** An answering machine answers (AMDSTATUS=MACHINE); the dialplan hangs up. */
     MACHINE,
-    /** The line is busy: DialEnd BUSY, cause 17, OriginateResponse Reason 5. */
+    /** The line is busy: DialEnd BUSY, cause 17, OriginateResponse Reason 0 (Asterisk 22 with Local channels). */
     BUSY,
     /** Nobody picks up before the originate's timeout: OriginateResponse Reason 3. */
     NO_ANSWER,
-    /** The carrier cannot place the call: DialEnd CONGESTION, cause 34, OriginateResponse Reason 8. */
+    /** The carrier cannot place the call: DialEnd CONGESTION, cause 34, OriginateResponse Reason 0. */
     FAILED;
 
     /** Reads a {@code SIM_OUTCOME} value; {@code ANSWERED} is {@link #HUMAN}, as for click-to-dial. */

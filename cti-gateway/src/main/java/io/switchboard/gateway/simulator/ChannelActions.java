@@ -169,7 +169,9 @@ final class ChannelActions {
         Map<String, String> variables = OriginateOptions.variables(action.getAll("Variable"));
         double timeout = timeoutSeconds;
         Optional<String> reportedAs = answerNowOrWhenDone(session, action);
-        pbx.execute(() -> new CampaignCallFlow(pbx, number, context, exten, reportedAs, variables, timeout).start());
+        String callerId = action.getOr("CallerID", "");
+        pbx.execute(() ->
+                new CampaignCallFlow(pbx, number, context, exten, reportedAs, variables, timeout, callerId).start());
     }
 
     /**

@@ -165,22 +165,51 @@ class CampaignDialTest {
     @Test
     void busyLineFailsTheOriginateAndEndsTheCallBusy() throws Exception {
         start(1);
-        assertFails("BUSY", CallOutcome.BUSY, 17);
+        // Asterisk 22 gives a busy Local-channel originate Reason 0 (an unspecified failure): only the call's
+        // hangup cause says busy
+        assertFails("BUSY", CallOutcome.FAILED, CallOutcome.BUSY, 17);
     }
 
     @Test
     void unansweredLineFailsTheOriginateAtItsTimeoutAndEndsTheCallNoAnswer() throws Exception {
         start(1);
-        assertFails("NO_ANSWER", CallOutcome.NO_ANSWER, 19);
+        assertFails("NO_ANSWER", CallOutcome.NO_ANSWER, CallOutcome.NO_ANSWER, 19);
     }
 
     @Test
     void congestedCarrierFailsTheOriginateAndEndsTheCallFailed() throws Exception {
         start(1);
-        assertFails("FAILED", CallOutcome.FAILED, 34);
+        assertFails("FAILED", CallOutcome.FAILED, CallOutcome.FAILED, 34);
     }
 
-    private void assertFails(String simOutcome, CallOutcome outcome, int cause) throws Exception {
+    @Test
+    void aBusyLineWhoseContextRunsTheFailedExtensionIsStillOneOutboundCall() throws Exception {
+        start(1);
+        // as Asterisk 22 runs a pattern-matched "failed" extension: an OutgoingSpoolFailed channel with the
+        // campaign's caller id in the connect context; it is no call to anyone
+        DialRequest request = DialRequest.toQueue(
+                NUMBER,
+                "4930111000",
+                "campaign",
+                Duration.ofSeconds(3),
+                Map.of("SWITCHBOARD_ATTEMPT", "42", "SIM_OUTCOME", "BUSY", "SIM_FAILED_EXTENSION", "1"));
+        fixture.gateway.commands().dial(request).get(5, TimeUnit.SECONDS);
+        String callId = callOfAttempt();
+        ended(callId);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fixture.counter("switchboard.calls.events.skipped", "reason", "not_a_call") >= 1);
+
+        assertThat(fixture.sink.started()).singleElement().satisfies(started -> {
+            assertThat(started.callId()).isEqualTo(callId);
+            assertThat(started.direction()).isEqualTo(CallDirection.OUTBOUND);
+        });
+        assertThat(fixture.sink.ended())
+                .singleElement()
+                .satisfies(ended -> assertThat(ended.outcome()).isEqualTo(CallOutcome.BUSY));
+        assertThat(fixture.sink.of(OriginateFailed.class)).hasSize(1);
+    }
+
+    private void assertFails(String simOutcome, CallOutcome refused, CallOutcome outcome, int cause) throws Exception {
         String actionId = dial(simOutcome);
         String callId = callOfAttempt();
         CallEnded ended = ended(callId);
@@ -189,7 +218,7 @@ class CampaignDialTest {
 
         assertThat(fixture.sink.of(OriginateFailed.class)).singleElement().satisfies(failed -> {
             assertThat(failed.actionId()).isEqualTo(actionId);
-            assertThat(failed.outcome()).isEqualTo(outcome);
+            assertThat(failed.outcome()).isEqualTo(refused);
         });
         assertThat(ended.direction()).isEqualTo(CallDirection.OUTBOUND);
         assertThat(ended.callee()).isEqualTo(NUMBER);

@@ -1,0 +1,151 @@
+package io.switchboard.directory;
+
+import io.switchboard.audit.AuditLog;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What admins do to teams: create, rename, delete an empty one, and say which queues it works. A team's supervisors
+ * are its users with the role SUPERVISOR (set on the user). Every change is audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TeamAdministration {
+
+    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+
+    private final TeamRepository teams;
+    private final UserRepository users;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AuditLog audit;
+
+    TeamAdministration(TeamRepository teams, UserRepository users, NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+        this.teams = teams;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Every team, by name. */
+    public List<TeamView> list() {
+        return teams.findAll(Sort.by("name")).stream().map(this::view).toList();
+    }
+
+    public TeamView get(long id) {
+        return view(entity(id));
+    }
+
+    /** The queues the team works, by name; empty for {@code null} or a team without any. */
+    public List<String> queuesOf(TeamId team) {
+        if (team == null) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "select queue from team_queues where team_id = :team order by queue",
+                Map.of("team", team.value()),
+                String.class);
+    }
+
+    @Transactional
+    public TeamView create(String name, Viewer actor) {
+        String clean = name(name);
+        if (teams.findByName(clean).isPresent()) {
+            throw new DirectoryConflictException("name", "a team named '" + clean + "' exists");
+        }
+        TeamView created = view(teams.saveAndFlush(new TeamEntity(clean)));
+        audit.record(actor, "team.created", "team", created.id(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public TeamView rename(long id, String name, Viewer actor) {
+        TeamEntity team = entity(id);
+        String clean = name(name);
+        teams.findByName(clean).filter(other -> other.id().value() != id).ifPresent(other -> {
+            throw new DirectoryConflictException("name", "a team named '" + clean + "' exists");
+        });
+        TeamView before = view(team);
+        team.rename(clean);
+        TeamView after = view(teams.saveAndFlush(team));
+        audit.record(actor, "team.renamed", "team", id, before, after);
+        return after;
+    }
+
+    /** Deletes a team nobody belongs to any more. */
+    @Transactional
+    public void delete(long id, Viewer actor) {
+        TeamEntity team = entity(id);
+        long members = users.countByTeamId(id);
+        if (members > 0) {
+            throw new DirectoryConflictException(
+                    "team", "team '" + team.name() + "' still has " + members + " member(s); move them first");
+        }
+        TeamView before = view(team);
+        teams.delete(team);
+        teams.flush();
+        audit.record(actor, "team.deleted", "team", id, before, null);
+    }
+
+    /** Replaces the queues the team works. */
+    @Transactional
+    public TeamView setQueues(long id, Collection<String> queues, Viewer actor) {
+        TeamEntity team = entity(id);
+        Set<String> clean = new LinkedHashSet<>();
+        for (String queue : queues == null ? List.<String>of() : queues) {
+            String name = queue == null ? "" : queue.strip();
+            if (!QUEUE.matcher(name).matches()) {
+                throw new InvalidUserException(
+                        "queues", "a queue name is 1 to 80 letters, digits, '.', '_' or '-': " + queue);
+            }
+            clean.add(name);
+        }
+        TeamView before = view(team);
+        jdbc.update("delete from team_queues where team_id = :team", Map.of("team", id));
+        for (String queue : clean) {
+            jdbc.update(
+                    "insert into team_queues (team_id, queue) values (:team, :queue)",
+                    Map.of("team", id, "queue", queue));
+        }
+        TeamView after = view(team);
+        audit.record(actor, "team.queues", "team", id, before, after);
+        return after;
+    }
+
+    private TeamView view(TeamEntity team) {
+        long id = team.id().value();
+        List<UserEntity> members = users.findByTeamId(id);
+        return new TeamView(
+                id,
+                team.name(),
+                members.size(),
+                members.stream()
+                        .filter(user -> user.toUser().role() == Role.SUPERVISOR)
+                        .map(UserEntity::username)
+                        .sorted()
+                        .toList(),
+                queuesOf(team.id()));
+    }
+
+    private TeamEntity entity(long id) {
+        return teams.findById(id).orElseThrow(() -> new UserNotFoundException("no team " + id));
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidUserException("name", "a team needs a name");
+        }
+        String clean = name.strip();
+        if (clean.length() > 100) {
+            throw new InvalidUserException("name", "a team name has at most 100 characters");
+        }
+        return clean;
+    }
+}
