@@ -39,9 +39,10 @@ public class QueueCatalogue implements CallEventListener {
     /** The longest queue name the table holds; Asterisk's own limit is 80 too (queue names in AMI events). */
     static final int MAX_NAME = 80;
 
-    private static final String SELECT = "select q.name, q.display_name, t.name as team, q.service_level_seconds,"
-            + " q.service_level_target, q.wrap_up_seconds, q.first_seen_at"
-            + " from pbx_queues q left join teams t on t.id = q.team_id";
+    /** The team is the first by name of the teams that work the queue ({@code team_queues}, the teams page's). */
+    private static final String SELECT = "select q.name, q.display_name, (select min(t.name) from team_queues tq"
+            + " join teams t on t.id = tq.team_id where tq.queue = q.name) as team, q.service_level_seconds,"
+            + " q.service_level_target, q.wrap_up_seconds, q.first_seen_at from pbx_queues q";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -156,15 +157,21 @@ public class QueueCatalogue implements CallEventListener {
             QueueSettingsChecks.check(edit);
             Long team = edit.team() == null ? null : teamId(edit.team());
             jdbc.update(
-                    "update pbx_queues set display_name = :displayName, team_id = :team,"
+                    "update pbx_queues set display_name = :displayName,"
                             + " service_level_seconds = :seconds, service_level_target = :target,"
                             + " wrap_up_seconds = :wrapUp where name = :name",
                     new MapSqlParameterSource("name", name)
                             .addValue("displayName", edit.displayName())
-                            .addValue("team", team)
                             .addValue("seconds", edit.serviceLevelSeconds())
                             .addValue("target", edit.serviceLevelTargetPercent())
                             .addValue("wrapUp", edit.wrapUpSeconds()));
+            // the queue's team is the one team that works it now (the teams page can add more)
+            jdbc.update("delete from team_queues where queue = :name", Map.of("name", name));
+            if (team != null) {
+                jdbc.update(
+                        "insert into team_queues (team_id, queue) values (:team, :name)",
+                        new MapSqlParameterSource("team", team).addValue("name", name));
+            }
             QueueSettings changed = find(name).orElseThrow();
             audit.record(actor, "queue.update", "queue", name, before, changed);
             return changed;

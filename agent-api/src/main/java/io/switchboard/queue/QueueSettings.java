@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param name the PBX's name of the queue (what Asterisk's {@code queues.conf} calls it)
  * @param displayName what the pages show instead of the name; {@code null}: the name
- * @param team the name of the team that works the queue; {@code null}: none
+ * @param team the team that works the queue (of several, the first by name: the teams page sets several); {@code null}:
+ *     none
  * @param serviceLevelSeconds the service level threshold in seconds, 1 to 3600
  * @param serviceLevelTargetPercent the share of calls that should meet it, 1 to 99 %
  * @param wrapUpSeconds how long an agent shows in wrap-up after a call of this queue (its {@code wrapuptime}), 0 to 3600
@@ -39,7 +40,7 @@ public record QueueSettings(
     /**
      * What an admin sets for a queue: every field replaces the stored one, {@code null} going back to the default.
      *
-     * @param team a team's name
+     * @param team a team's name: it becomes the one team that works the queue; {@code null}: none
      */
     public record Edit(
             String displayName,
