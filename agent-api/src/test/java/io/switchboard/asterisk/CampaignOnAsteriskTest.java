@@ -70,6 +70,21 @@ class CampaignOnAsteriskTest extends ApplicationOnAsterisk {
             assertThat(notACall()).isEqualTo(notACallBefore);
             assertThat(rig.pbxCli("dialplan show failed@campaign-connect")).contains("There is no existence");
 
+            // the dialer's own record of each attempt, as its retry rules read it
+            Map<String, Object> attempts = jdbc
+                    .queryForList(
+                            "select l.e164, a.outcome from lead_attempts a join leads l on l.id = a.lead_id"
+                                    + " where a.campaign_id = ?",
+                            campaign)
+                    .stream()
+                    .collect(Collectors.toMap(
+                            row -> (String) row.get("e164"), row -> String.valueOf(row.get("outcome"))));
+            assertThat(attempts)
+                    .containsEntry("+4930555662", "BUSY")
+                    .containsEntry("+4930555663", "NO_ANSWER")
+                    .containsEntry("+4930555664", "FAILED")
+                    .containsEntry("+4930555665", "MACHINE")
+                    .hasSize(5);
             JsonNode progress = Api.json(call("GET", "/api/v1/campaigns/" + campaign + "/progress", "manager", null));
             // every lead had its one attempt; the person's stays open until the agent records a disposition
             assertThat(progress.path("leads").path("done").asLong()).isEqualTo(4);

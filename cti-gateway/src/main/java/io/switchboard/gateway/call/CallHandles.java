@@ -32,4 +32,13 @@ public final class CallHandles {
     void agentLegGone(String agent, String agentChannel) {
         byAgent.computeIfPresent(agent, (a, h) -> h.agentChannel().equals(agentChannel) ? null : h);
     }
+
+    /** The call is over: none of its agents is on it any more, whichever leg the PBX reported last. */
+    void callEnded(String callId, Iterable<String> agents) {
+        for (String agent : agents) {
+            if (agent != null) {
+                byAgent.computeIfPresent(agent, (a, h) -> h.callId().equals(callId) ? null : h);
+            }
+        }
+    }
 }

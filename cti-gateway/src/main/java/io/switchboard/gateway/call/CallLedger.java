@@ -250,6 +250,12 @@ final class CallLedger {
             agentLegGone(leftover);
         }
         call.channels.clear();
+        handles.callEnded(call.id, call.path == null ? List.of() : call.path.agents());
+        if (call.aliases != null) {
+            for (String alias : call.aliases) {
+                handles.callEnded(alias, call.path == null ? List.of() : call.path.agents());
+            }
+        }
         emitStarted(call);
         CallEvent.CallEnded ended = CallEnding.of(call, at, reconciled);
         metrics.ended(ended.direction(), ended.outcome());

@@ -46,6 +46,17 @@ final class CallPath {
         }
     }
 
+    /** Every agent who had a leg of the call. */
+    List<String> agents() {
+        List<String> agents = new ArrayList<>(legs.size());
+        for (Leg leg : legs) {
+            if (leg.agent != null) {
+                agents.add(leg.agent);
+            }
+        }
+        return agents;
+    }
+
     /** The open leg's agent, if one took it. */
     String agent() {
         Leg open = open();

@@ -7,17 +7,22 @@ import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallTracker;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxEvent;
+import io.switchboard.gateway.call.PbxEvent.ChannelListComplete;
 import io.switchboard.gateway.call.PbxEvent.Ignored;
 import io.switchboard.gateway.call.PbxEvent.OriginateResponded;
 import io.switchboard.gateway.call.PbxEvent.VariableSet;
 import io.switchboard.gateway.call.RecordingSink;
 import java.time.Instant;
+import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.junit.jupiter.api.Test;
 
 class AmiEventTranslatorTest {
+
+    private final ListingRequests listings = new ListingRequests();
+    private final AmiEventTranslator translator = new AmiEventTranslator(CallTrackerSettings.defaults(), listings);
 
     /** A queue nobody waits in and nobody works is known only from the PBX's listing: it reaches subscribers too. */
     @Test
@@ -38,8 +43,6 @@ class AmiEventTranslatorTest {
         params.setQueue(null);
         assertThat(translator.translate(params)).isInstanceOf(Ignored.class);
     }
-
-    private final AmiEventTranslator translator = new AmiEventTranslator(CallTrackerSettings.defaults());
 
     private static VarSetEvent varSet(String name, String value) {
         VarSetEvent event = new VarSetEvent(new Object());
@@ -76,8 +79,14 @@ class AmiEventTranslatorTest {
     @Test
     void theAmdVariableIsConfigurable() {
         CallTrackerSettings d = CallTrackerSettings.defaults();
-        AmiEventTranslator custom = new AmiEventTranslator(new CallTrackerSettings(
-                d.inboundContexts(), d.maxExtensionLength(), d.recentlyEndedCapacity(), d.dialContexts(), "MYAMD"));
+        AmiEventTranslator custom = new AmiEventTranslator(
+                new CallTrackerSettings(
+                        d.inboundContexts(),
+                        d.maxExtensionLength(),
+                        d.recentlyEndedCapacity(),
+                        d.dialContexts(),
+                        "MYAMD"),
+                new ListingRequests());
 
         assertThat(custom.translate(varSet("MYAMD", "HUMAN"))).isInstanceOf(VariableSet.class);
         assertThat(custom.translate(varSet("AMDSTATUS", "HUMAN"))).isInstanceOf(Ignored.class);
@@ -108,5 +117,22 @@ class AmiEventTranslatorTest {
 
         assertThat(translator.translate(event))
                 .isEqualTo(new OriginateResponded(1700000001000L, "sb-2", true, 4, "1700000000.20"));
+    }
+
+    private static CoreShowChannelsCompleteEvent channelsListed(String actionId) {
+        CoreShowChannelsCompleteEvent event = new CoreShowChannelsCompleteEvent(new Object());
+        event.setActionId(actionId);
+        event.setTimestamp(1700000002.0);
+        return event;
+    }
+
+    @Test
+    void onlyTheEndOfAListingWeAskedForReconcilesAndOnlyOnce() {
+        String ours = listings.register();
+
+        assertThat(translator.translate(channelsListed("someone-else"))).isInstanceOf(Ignored.class);
+        assertThat(translator.translate(channelsListed(null))).isInstanceOf(Ignored.class);
+        assertThat(translator.translate(channelsListed(ours))).isEqualTo(new ChannelListComplete(1700000002000L));
+        assertThat(translator.translate(channelsListed(ours))).isInstanceOf(Ignored.class);
     }
 }

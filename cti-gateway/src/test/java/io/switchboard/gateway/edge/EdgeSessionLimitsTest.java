@@ -87,6 +87,29 @@ class EdgeSessionLimitsTest {
                 .isEqualTo(1));
     }
 
+    @Test
+    void endingAUserClosesEverySessionOfTheirsAndRefusesTheirTokensUntilResumed() throws Exception {
+        start(8);
+        DesktopClient browser = connect(tokens.issue(ALICE, "login-1").value());
+        DesktopClient script = connect(tokens.issue(ALICE).value());
+        DesktopClient bob = connect(tokens.issue(BOB).value());
+        String unused = tokens.issue(ALICE).value();
+        await().until(() -> edge.sessionsOf("alice") == 2 && edge.sessionsOf("bob") == 1);
+
+        assertThat(edge.endUser("alice")).isEqualTo(2);
+
+        assertThat(browser.awaitClose()).isEqualTo(new DesktopClient.Close(4401, "logged out"));
+        assertThat(script.awaitClose()).isEqualTo(new DesktopClient.Close(4401, "logged out"));
+        assertThat(connect(unused).awaitClose()).isEqualTo(new DesktopClient.Close(4401, "logged out"));
+        assertThat(edge.sendToUser("bob", pop("c3"))).isEqualTo(1);
+        assertThat(json(bob.next()).path("payload").path("callId").asString()).isEqualTo("c3");
+
+        // reactivated: the tokens they are given open sessions again
+        edge.resumeUser("alice");
+        connect(tokens.issue(ALICE).value());
+        await().until(() -> edge.sessionsOf("alice") == 1);
+    }
+
     private void start(int maxSessionsPerUser) {
         edge = new CtiEdge(
                 EdgeTestSupport.properties()
