@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -44,12 +45,14 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             WebDriver driver = browser.driver();
             By support = By.cssSelector("#queue-list tr[data-queue='support']");
             browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> !d.findElements(support).isEmpty());
             assertThat(((JavascriptExecutor) driver).executeScript(NO_UNLABELLED_FIELDS))
                     .isEqualTo(List.of());
 
             driver.findElement(support).findElement(By.tagName("button")).sendKeys(Keys.ENTER);
             browser.waiting(Duration.ofSeconds(5))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> "queue-display-name"
                             .equals(d.switchTo().activeElement().getAttribute("id")));
             WebElement name = driver.switchTo().activeElement();
@@ -59,6 +62,7 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             threshold.sendKeys("15", Keys.ENTER);
 
             browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(support).getText().contains("Support line")
                             && d.findElement(support).getText().contains("15 s"));
             assertThat(driver.findElement(By.id("queue-saved")).getText()).contains("support");
@@ -80,6 +84,7 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             browser.go("/admin/tiers");
             WebDriver driver = browser.driver();
             browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> !d.findElements(By.cssSelector("#tier-list tbody tr"))
                                     .isEmpty()
                             && !d.findElements(By.cssSelector("#tier-calendar option"))
@@ -93,13 +98,24 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
 
             By row = By.cssSelector("#tier-list tr[data-tier='" + tier + "']");
             browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> !d.findElements(row).isEmpty());
-            assertThat(driver.findElement(row).getText())
-                    .contains("first response 1 h")
-                    .contains("resolution 8 h");
-
-            driver.findElement(row).findElement(By.name("username")).sendKeys(TestUser.TEAMMATE.username, Keys.ENTER);
+            // the table is drawn again after each change: reads retry a row replaced meanwhile
             browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(row).getText().contains("first response 1 h")
+                            && d.findElement(row).getText().contains("resolution 8 h"));
+
+            browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        d.findElement(row)
+                                .findElement(By.name("username"))
+                                .sendKeys(TestUser.TEAMMATE.username, Keys.ENTER);
+                        return true;
+                    });
+            browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(row).getText().contains("(" + TestUser.TEAMMATE.username + ")"));
             assertThat(driver.findElement(By.id("tier-status")).getText()).contains("Added");
             browser.screenshot("admin-tiers");
