@@ -106,8 +106,11 @@ public class SecurityConfiguration {
                         // tickets: every user; the services decide which tickets each sees and works on
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers", "/api/v1/tiers/calendars")
                         .authenticated()
+                        // the tiers themselves and their members: admins
+                        .requestMatchers("/api/v1/tiers", "/api/v1/tiers/*", "/api/v1/tiers/*/level")
+                        .hasRole(ADMIN)
                         .requestMatchers("/api/v1/tiers/*/members/*")
                         .hasRole(ADMIN)
                         // click-to-dial rings the caller's own phone: users with a phone
@@ -145,6 +148,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // the queues' settings: supervisors read them, admins change them
+                        .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/queue-settings/*")
+                        .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
                         // administration: users, teams and the audit log are admins' alone

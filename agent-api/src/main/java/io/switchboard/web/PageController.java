@@ -111,6 +111,18 @@ class PageController {
         return "admin-teams";
     }
 
+    @GetMapping("/admin/queues")
+    String queues(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-queues";
+    }
+
+    @GetMapping("/admin/tiers")
+    String tiers(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-tiers";
+    }
+
     @GetMapping("/admin/audit")
     String audit(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute("user", me.user());

@@ -179,6 +179,11 @@ final class AmiEventTranslator {
                         MemberStatus.fromCode(e.getStatus()),
                         isTrue(e.getPaused()),
                         e.getPausedreason()));
+        on(
+                QueueParamsEvent.class,
+                e -> e.getQueue() == null
+                        ? new Ignored(at(e), "QueueParamsEvent")
+                        : new QueueListed(at(e), e.getQueue()));
         onListingEnd(QueueStatusCompleteEvent.class, e -> new QueueListComplete(at(e)));
         on(ConnectEvent.class, e -> new LinkChanged(at(e), true));
         on(DisconnectEvent.class, e -> new LinkChanged(at(e), false));
