@@ -29,7 +29,9 @@ final class QueueCall implements LiveCall {
     final QueueEvents queueEvents;
     final AgentPhone phone;
     final Caller caller;
-    final SimQueue queue;
+    /** The queue the caller waits in or was answered from; a Redirect into another queue changes it. */
+    SimQueue queue;
+
     final boolean noisy;
     final CallTimeline timeline;
     final CompletableFuture<SimulatedCall> done = new CompletableFuture<>();
@@ -265,17 +267,20 @@ final class QueueCall implements LiveCall {
     }
 
     /** The queue leg a Redirect ended, for its late {@code AgentComplete}. */
-    record RedirectedFromQueue(SimMember member, long holdSeconds, long answeredMicros) {}
+    record RedirectedFromQueue(SimQueue queue, SimMember member, long holdSeconds, long answeredMicros) {}
 
     @Override
     public boolean redirect(String context, String extension) {
         if (phase != Phase.CONNECTED) {
             return false;
         }
-        if (!extension.chars().allMatch(Character::isDigit)) {
-            return false; // the simulator redirects to agents' extensions only, not into another queue
+        if (extension.chars().allMatch(Character::isDigit)) {
+            new TransferFlows(this).redirect(context, extension, 2, 5);
+            return true;
         }
-        new TransferFlows(this).redirect(context, extension, 2, 5);
-        return true;
+        // the transfer context's other extensions are queue names (config/extensions.conf: _[a-z].,1,Queue(...))
+        Optional<SimQueue> target = pbx.queue(extension);
+        target.ifPresent(queue -> new TransferFlows(this).redirectToQueue(context, queue, 2, 5));
+        return target.isPresent();
     }
 }

@@ -131,8 +131,8 @@ final class QueueCallEnding {
         long talkSeconds =
                 SimClock.elapsedSeconds(from.answeredMicros(), call.pbx.clock().cursorMicros());
         queueEvents.agentCompleteAfterRedirect(caller, from.member(), from.holdSeconds(), talkSeconds);
-        call.queue.completed++;
-        call.queue.totalTalkSeconds += talkSeconds;
+        from.queue().completed++;
+        from.queue().totalTalkSeconds += talkSeconds;
     }
 
     /** The caller hangs up while waiting in the queue (queue_abandoned.ami). */

@@ -1,5 +1,7 @@
 package io.switchboard.gateway.simulator;
 
+import java.util.List;
+
 /**
  * Transfers of a connected {@link QueueCall}. A blind transfer sends the caller to another agent extension
  * through the dialplan; an attended transfer consults the target in a second call first and then merges the two
@@ -60,24 +62,75 @@ final class TransferFlows {
     void redirect(String context, String target, double targetRingSeconds, double talkAfterSeconds) {
         AgentLeg agent = call.connected;
         SimChannel caller = call.callerChannel;
-        if (call.connectedViaQueue && call.redirectedFromQueue == null) {
-            call.redirectedFromQueue = new QueueCall.RedirectedFromQueue(
-                    call.connectedMember,
-                    SimClock.elapsedSeconds(call.joinMicros, call.answeredMicros),
-                    call.answeredMicros);
-        }
+        SimQueue queueTaken = call.connectedViaQueue ? call.queue : null;
+        rememberQueueLeg();
         ending.clearBridgePeers();
         caller.dialplan(context, target, 1);
         call.bridge.leave(caller);
-        call.bridge.leave(agent.one);
-        call.bridge.destroy();
-        ending.releaseAgentLeg(agent, call.connectedViaQueue ? call.queue : null);
-        call.connected = null;
-        call.connectedViaQueue = false;
+        dropAgentLeg(agent, queueTaken);
         call.phase = QueueCall.Phase.DIALING;
         events.newExten(caller, 1, "Dial", AgentLeg.memberInterface(target) + ",30");
         AgentLeg leg = dial(caller, target, targetRingSeconds, talkAfterSeconds);
         call.timeline.after(targetRingSeconds, () -> answerDial(caller, leg, call));
+    }
+
+    /**
+     * An AMI {@code Redirect} of the caller to a queue's name in the transfer context, as Asterisk 22 does it (trace
+     * {@code blind_transfer_redirect.ami}): the caller leaves the bridge and joins {@code target}, whose free
+     * members ring (all of them for ring-all), then the first agent's leg hangs up. The first free member answers
+     * after {@code ringSeconds}, talks {@code talkSeconds} and hangs up; the first queue's {@code AgentComplete}
+     * (reason {@code caller}) comes last. With no free member the caller waits in {@code target}.
+     */
+    void redirectToQueue(String context, SimQueue target, double ringSeconds, double talkSeconds) {
+        AgentLeg agent = call.connected;
+        SimChannel caller = call.callerChannel;
+        SimQueue queueTaken = call.connectedViaQueue ? call.queue : null;
+        rememberQueueLeg();
+        ending.clearBridgePeers();
+        caller.dialplan(context, target.name, 0);
+        call.bridge.leave(caller);
+        call.queue = target;
+        call.joinQueue();
+        List<String> free = target.members().stream()
+                .filter(SimMember::available)
+                .map(member -> member.extension)
+                .filter(extension -> !extension.equals(agent.extension))
+                .toList();
+        AgentLeg answering = null;
+        if (!free.isEmpty() && target.strategy == QueueStrategy.RINGALL) {
+            answering =
+                    call.ringAll(free, free.get(0), ringSeconds, talkSeconds).get(0);
+        } else if (!free.isEmpty()) {
+            answering = call.ring(free.get(0), ringSeconds, talkSeconds);
+        }
+        dropAgentLeg(agent, queueTaken);
+        if (answering != null) {
+            AgentLeg leg = answering;
+            call.timeline.after(ringSeconds, () -> {
+                call.answer(leg);
+                call.timeline.after(talkSeconds, () -> ending.agentHangsUp());
+            });
+        }
+    }
+
+    /** The queue leg a Redirect ends is reported only when the whole call ends; the first such leg counts. */
+    private void rememberQueueLeg() {
+        if (call.connectedViaQueue && call.redirectedFromQueue == null) {
+            call.redirectedFromQueue = new QueueCall.RedirectedFromQueue(
+                    call.queue,
+                    call.connectedMember,
+                    SimClock.elapsedSeconds(call.joinMicros, call.answeredMicros),
+                    call.answeredMicros);
+        }
+    }
+
+    /** The redirected caller has left the bridge: the agent's leg leaves too and hangs up. */
+    private void dropAgentLeg(AgentLeg agent, SimQueue queueTaken) {
+        call.bridge.leave(agent.one);
+        call.bridge.destroy();
+        ending.releaseAgentLeg(agent, queueTaken);
+        call.connected = null;
+        call.connectedViaQueue = false;
     }
 
     /**

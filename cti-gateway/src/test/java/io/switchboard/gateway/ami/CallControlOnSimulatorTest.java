@@ -80,6 +80,25 @@ class CallControlOnSimulatorTest {
     }
 
     @Test
+    void blindTransferIntoAQueue() throws Exception {
+        CompletableFuture<SimulatedCall> call = callOf1001("+4930555001");
+        CallHandle handle = handleOf("1001");
+
+        // Before the simulator knew queue targets this answered "Redirect failed" (a 502 on the desktop)
+        commands.transfer(handle.customerChannel(), "sales").get(5, TimeUnit.SECONDS);
+
+        // sales rings all its free members (1004, 1005); the first one answers, as in blind_transfer_redirect.ami
+        assertThat(call.get(20, TimeUnit.SECONDS).answeredBy()).contains("1004");
+        await().until(() -> fixture.sink.ended().size() == 1);
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("sales");
+            assertThat(t.kind()).isEqualTo(TransferKind.BLIND);
+        });
+        assertThat(legs(fixture.sink.ended().get(0))).containsExactly("support/1001 transferred", "sales/1004");
+    }
+
+    @Test
     void attendedTransferConsultsThenCompletesWhenTheAgentLeaves() throws Exception {
         CompletableFuture<SimulatedCall> call = callOf1001("+4930555001");
         CallHandle handle = handleOf("1001");

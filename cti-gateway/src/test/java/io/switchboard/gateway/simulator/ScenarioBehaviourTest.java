@@ -212,6 +212,66 @@ class ScenarioBehaviourTest {
         }
     }
 
+    /**
+     * A Redirect of the caller to a queue's name, as blind_transfer_redirect.ami shows Asterisk 22 doing it: no
+     * BlindTransfer; the caller joins sales before 1001's leg hangs up; sales rings its free members and 1004
+     * answers; sales' AgentComplete (reason agent) comes before the first queue's (support, reason caller), which is
+     * last.
+     */
+    @Test
+    void redirectIntoAQueueJoinsItAndCompletesTheFirstQueueLast() throws Exception {
+        try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
+            CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAnswered(
+                    QueueCallAnswered.example().caller(), "support", "1001", 1, 1e9, HangupBy.AGENT));
+            AmiMessage connect =
+                    client.awaitFrame(f -> f.get("Event").orElse("").equals("AgentConnect"));
+
+            client.send(
+                    "Action: Redirect",
+                    "ActionID: r2",
+                    "Channel: " + connect.get("Channel").orElseThrow(),
+                    "Context: transfer",
+                    "Exten: sales",
+                    "Priority: 1");
+            List<AmiMessage> frames = client.framesUntil(
+                    f -> f.get("Event").orElse("").equals("AgentComplete")
+                            && f.get("Queue").orElse("").equals("support"),
+                    Duration.ofSeconds(15));
+
+            assertThat(frames)
+                    .filteredOn(f -> f.get("ActionID").orElse("").equals("r2"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("Message")).contains("Redirect successful"));
+            assertThat(frames).noneMatch(f -> f.get("Event").orElse("").equals("BlindTransfer"));
+            int joinsSales = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("QueueCallerJoin")
+                            && f.get("Queue").orElse("").equals("sales"));
+            int firstAgentGone = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("Hangup")
+                            && f.get("Channel").orElse("").startsWith("Local/1001@"));
+            int salesConnects = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("AgentConnect")
+                            && f.get("Queue").orElse("").equals("sales"));
+            int salesCompletes = indexOf(
+                    frames,
+                    f -> f.get("Event").orElse("").equals("AgentComplete")
+                            && f.get("Queue").orElse("").equals("sales"));
+            assertThat(joinsSales).isNotNegative().isLessThan(firstAgentGone);
+            assertThat(firstAgentGone).isLessThan(salesConnects);
+            assertThat(frames.get(salesConnects).get("Interface")).contains("Local/1004@agent-sim/n");
+            assertThat(salesCompletes).isGreaterThan(salesConnects);
+            assertThat(frames.get(salesCompletes).get("Reason")).contains("agent");
+            AmiMessage complete = frames.get(frames.size() - 1);
+            assertThat(complete.get("Interface")).contains("Local/1001@agent-sim/n");
+            assertThat(complete.get("Reason")).contains("caller");
+            assertThat(complete.get("DestChannel")).isEmpty();
+            assertThat(run.get(5, TimeUnit.SECONDS).answeredBy()).contains("1004");
+        }
+    }
+
     private static int indexOf(List<AmiMessage> frames, java.util.function.Predicate<AmiMessage> wanted) {
         for (int i = 0; i < frames.size(); i++) {
             if (wanted.test(frames.get(i))) {
