@@ -1,8 +1,11 @@
 package io.switchboard.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.LoginRecords;
 import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -29,7 +34,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordProperties.class)
+@EnableConfigurationProperties({PasswordProperties.class, LoginProperties.class, SsoProperties.class})
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -62,6 +67,23 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Directory directory) {
         return new DirectoryUserDetailsService(directory);
+    }
+
+    @Bean
+    LoginGuard loginGuard(LoginRecords records, LoginProperties properties, MeterRegistry registry) {
+        return new LoginGuard(records, properties, registry, Clock.systemUTC());
+    }
+
+    /**
+     * Username and password, for the login form and HTTP Basic alike, through the throttles and the lockout. The
+     * one provider of the application's global authentication manager, which both chains fall back on (the pages'
+     * chain has single sign-on's providers in front of it).
+     */
+    @Bean
+    AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginGuard guard) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new GuardedAuthenticationProvider(passwords, guard);
     }
 
     @Bean
@@ -138,6 +160,9 @@ public class SecurityConfiguration {
                         // every user changes their own password (and must, after an admin reset it)
                         .requestMatchers(HttpMethod.POST, "/api/v1/me/password")
                         .authenticated()
+                        // admins see and lift lockouts
+                        .requestMatchers("/api/v1/logins/**")
+                        .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
@@ -158,31 +183,47 @@ public class SecurityConfiguration {
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, UserAdministration users) throws Exception {
-        http.authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
-                                .permitAll()
-                                .requestMatchers("/agent")
-                                .hasAnyRole(AGENT, SUPERVISOR)
-                                .requestMatchers("/wallboard")
-                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/campaigns")
-                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/admin/**")
-                                .hasRole(ADMIN)
-                                .requestMatchers("/password")
-                                .authenticated()
-                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                                .authenticated()
-                                .requestMatchers("/")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            UserAdministration users,
+            SsoLogins sso,
+            SsoProperties ssoSettings,
+            Directory directory,
+            LoginRecords records,
+            LoginGuard guard)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/agent")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers("/wallboard")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/campaigns")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/password")
+                        .authenticated()
+                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .authenticated()
+                        .requestMatchers("/")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa())
                 .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+        if (sso.localLogin()) {
+            http.formLogin(form -> form.loginPage("/login").permitAll());
+        }
+        if (sso.enabled()) {
+            // the provider's users become Switchboard users; a refusal goes back to /login?error with its reason
+            SsoUserService ssoUsers = new SsoUserService(ssoSettings, directory, users, records, guard);
+            http.oauth2Login(
+                    login -> login.loginPage("/login").userInfoEndpoint(info -> info.oidcUserService(ssoUsers)));
+        }
         return http.build();
     }
 

@@ -201,6 +201,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
+            // admins see and lift lockouts
+            row("GET /api/v1/logins/locked", 403, 403, 403, 403, 200),
+            row("POST /api/v1/logins/{username}/unlock", 403, 403, 403, 403, 204),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/nothing-here", 403, 403, 403, 403, 403),
             // load balancers ask without logging in
