@@ -23,7 +23,7 @@ async function refresh() {
     const row = el('tr', null, queue.waiting > 5 ? 'alert' : queue.waiting > 0 ? 'warn' : '');
     row.dataset.queue = queue.name;
     const count = state => queue.agents[state] || 0;
-    row.append(el('td', queue.name), el('td', queue.waiting, 'waiting'), el('td', since(queue.longestWaitingSince)),
+    row.append(el('td', queue.displayName || queue.name), el('td', queue.waiting, 'waiting'), el('td', since(queue.longestWaitingSince)),
       el('td', count('READY')), el('td', count('RINGING')), el('td', count('ON_CALL')), el('td', count('WRAP_UP')), el('td', count('PAUSED')));
     const today = queue.today;
     const percent = value => value === null || value === undefined ? '–' : Math.round(value * 100) + ' %';

@@ -62,6 +62,8 @@ class DemoApplicationTest {
             assertThat(get("/actuator/health")).contains("\"amiLink\"").contains("\"state\":\"UP\"");
             String metrics = get("/actuator/prometheus");
             assertThat(metrics).contains("switchboard_calls_started_total");
+            // AMI field values the logging configuration silences are still counted
+            assertThat(metrics).contains("switchboard_ami_events_malformed_total");
             assertThat(metrics)
                     .containsPattern(
                             "switchboard_calls_ended_total\\{direction=\"inbound\",outcome=\"answered\"} [1-9]");

@@ -17,10 +17,13 @@ import io.switchboard.directory.DirectoryConflictException;
 import io.switchboard.directory.InvalidUserException;
 import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.queue.InvalidQueueSettingsException;
+import io.switchboard.queue.QueueNotFoundException;
 import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
 import io.switchboard.ticket.TicketNotFoundException;
+import io.switchboard.ticket.TierConflictException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
@@ -65,6 +68,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ActivityNotFoundException.class,
         TicketNotFoundException.class,
         CampaignNotFoundException.class,
+        QueueNotFoundException.class,
         NotFoundException.class
     })
     ProblemDetail notFound(RuntimeException e) {
@@ -128,6 +132,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidUploadException.class)
     ProblemDetail invalidUpload(InvalidUploadException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TierConflictException.class)
+    ProblemDetail tierConflict(TierConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidQueueSettingsException.class)
+    ProblemDetail invalidQueueSettings(InvalidQueueSettingsException e) {
+        return invalid(e.field() + " " + e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
     }
 
     /** A password the policy refuses: every reason, under the field that held it. */

@@ -5,6 +5,7 @@ import io.switchboard.live.AgentStatus;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
 import io.switchboard.live.LiveQueue;
+import io.switchboard.queue.QueueCatalogue;
 import io.switchboard.queue.QueueFigures;
 import io.switchboard.queue.QueueStatistics;
 import io.switchboard.queue.QueueTimeline;
@@ -26,21 +27,29 @@ class QueueController {
      * A queue now: callers waiting, since when the longest has waited, its logged-in agents by state, and today's
      * figures with the staffing hint.
      *
+     * @param displayName what the pages call the queue (an admin's display name, else its name)
      * @param agents the agents of this queue by state ({@code READY}, {@code ON_CALL}, {@code WRAP_UP}, ..., {@code LOGGED_OUT})
      * @param today offered, answered, abandoned, waits, service level and agents needed; {@code null} before the
      *     day's first call
      */
     record QueueView(
-            String name, int waiting, Instant longestWaitingSince, Map<AgentStatus, Long> agents, QueueFigures today) {}
+            String name,
+            String displayName,
+            int waiting,
+            Instant longestWaitingSince,
+            Map<AgentStatus, Long> agents,
+            QueueFigures today) {}
 
     private final LiveBoard board;
     private final QueueStatistics statistics;
     private final QueueTimeline timeline;
+    private final QueueCatalogue catalogue;
 
-    QueueController(LiveBoard board, QueueStatistics statistics, QueueTimeline timeline) {
+    QueueController(LiveBoard board, QueueStatistics statistics, QueueTimeline timeline, QueueCatalogue catalogue) {
         this.board = board;
         this.statistics = statistics;
         this.timeline = timeline;
+        this.catalogue = catalogue;
     }
 
     /** Today's course per queue, a point a minute: callers waiting and the service level so far. */
@@ -61,11 +70,13 @@ class QueueController {
         TreeSet<String> names = new TreeSet<>(queues.keySet());
         names.addAll(agents.keySet());
         names.addAll(today.keySet());
+        names.addAll(catalogue.known());
         return names.stream()
                 .map(name -> {
                     LiveQueue queue = queues.get(name);
                     return new QueueView(
                             name,
+                            catalogue.label(name),
                             queue == null ? 0 : queue.waiting(),
                             queue == null ? null : queue.longestWaitingSince(),
                             agents.getOrDefault(name, Map.of()),

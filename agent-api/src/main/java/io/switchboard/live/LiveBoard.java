@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What is happening now: calls in progress, queues and agent states, folded from the call events on one bus thread
@@ -34,11 +35,11 @@ public final class LiveBoard implements CallEventListener {
     private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
     /** The queues each agent is a member of, so that a call's end touches that agent's entries only. */
     private final Map<String, Set<String>> queuesOf = new ConcurrentHashMap<>();
-    /** Per extension: when the agent's wrap-up after their last call ends. */
-    private final Map<String, Instant> wrapUpUntil = new ConcurrentHashMap<>();
+    /** Per agent and queue: when the agent's wrap-up after their last call ends in that queue. */
+    private final Map<AgentInQueue, Instant> wrapUpUntil = new ConcurrentHashMap<>();
 
     private final Clock clock;
-    private final Duration wrapUp;
+    private final Function<String, Duration> wrapUpOf;
 
     private record AgentInQueue(String extension, String queue) {}
 
@@ -47,8 +48,16 @@ public final class LiveBoard implements CallEventListener {
      *     none
      */
     public LiveBoard(Clock clock, Duration wrapUp) {
+        this(clock, queue -> wrapUp);
+    }
+
+    /**
+     * @param wrapUpOf each queue's wrap-up time, asked at the end of each call (so a changed setting applies to the
+     *     next call without a restart); zero for none
+     */
+    public LiveBoard(Clock clock, Function<String, Duration> wrapUpOf) {
         this.clock = clock;
-        this.wrapUp = wrapUp;
+        this.wrapUpOf = wrapUpOf;
     }
 
     @Override
@@ -122,7 +131,7 @@ public final class LiveBoard implements CallEventListener {
         AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
         queuesOf.computeIfAbsent(state.agent(), agent -> ConcurrentHashMap.newKeySet())
                 .add(state.queue());
-        Instant wrapEnd = wrapUpUntil.get(state.agent());
+        Instant wrapEnd = wrapUpUntil.get(key);
         AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
                 ? AgentStatus.WRAP_UP
                 : AgentStatus.of(state.state());
@@ -136,11 +145,15 @@ public final class LiveBoard implements CallEventListener {
     /** The agent who was on the call goes into wrap-up in the queues where the PBX already reports them free. */
     private void startWrapUp(CallEnded ended) {
         String agent = ended.finalAgent() != null ? ended.finalAgent() : ended.answeredBy();
-        if (agent == null || wrapUp.isZero()) {
+        if (agent == null) {
             return;
         }
-        wrapUpUntil.put(agent, ended.at().plus(wrapUp));
         for (String queue : queuesOf.getOrDefault(agent, Set.of())) {
+            Duration wrapUp = wrapUpOf.apply(queue);
+            if (wrapUp.isZero()) {
+                continue;
+            }
+            wrapUpUntil.put(new AgentInQueue(agent, queue), ended.at().plus(wrapUp));
             agents.computeIfPresent(
                     new AgentInQueue(agent, queue),
                     (key, live) -> live.state() == AgentStatus.READY
@@ -154,7 +167,7 @@ public final class LiveBoard implements CallEventListener {
         if (agent.state() != AgentStatus.WRAP_UP) {
             return agent;
         }
-        Instant end = wrapUpUntil.get(agent.extension());
+        Instant end = wrapUpUntil.get(new AgentInQueue(agent.extension(), agent.queue()));
         return end == null || !end.isAfter(now)
                 ? new LiveAgent(agent.extension(), agent.queue(), AgentStatus.READY, null, end == null ? now : end)
                 : agent;

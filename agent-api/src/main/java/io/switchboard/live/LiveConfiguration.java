@@ -1,7 +1,7 @@
 package io.switchboard.live;
 
 import io.switchboard.gateway.call.CallEventBus;
-import io.switchboard.queue.QueueProperties;
+import io.switchboard.queue.QueueCatalogue;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class LiveConfiguration {
 
     @Bean
-    LiveBoard liveBoard(CallEventBus bus, ObjectProvider<Clock> clock, QueueProperties queues) {
-        LiveBoard board = new LiveBoard(clock.getIfAvailable(Clock::systemUTC), queues.wrapUp());
+    LiveBoard liveBoard(CallEventBus bus, ObjectProvider<Clock> clock, QueueCatalogue queues) {
+        // each queue's own wrap-up time, read at the end of each call: a changed setting applies to the next call
+        LiveBoard board = new LiveBoard(
+                clock.getIfAvailable(Clock::systemUTC),
+                queue -> queues.rules(queue).wrapUp());
         bus.subscribe("live-board", 10_000, board);
         return board;
     }

@@ -1,25 +1,57 @@
 package io.switchboard.queue;
 
+import io.switchboard.audit.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.live.LiveBoard;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueueProperties.class)
 class QueueConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(QueueConfiguration.class);
+
+    /** How often a node reads the queues' settings again, for changes an admin made through another node. */
+    private static final long CATALOGUE_REFRESH_SECONDS = 15;
+
+    /** The known queues, read at start, then learning from the call events on a subscriber thread of its own. */
+    @Bean
+    QueueCatalogue queueCatalogue(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            AuditLog audit,
+            QueueProperties properties,
+            CallEventBus bus) {
+        // from the JdbcTemplate, which Spring Boot creates after the migrations ran (the catalogue reads at once)
+        QueueCatalogue catalogue = new QueueCatalogue(
+                new NamedParameterJdbcTemplate(jdbc),
+                new TransactionTemplate(transactions),
+                audit,
+                properties,
+                Clock.systemUTC());
+        catalogue.refresh();
+        bus.subscribe("queue-catalogue", 10_000, catalogue);
+        return catalogue;
+    }
+
     /** Listens first, then counts what ended before from the database: no call is missed or counted twice. */
     @Bean
-    QueueStatistics queueStatistics(QueueProperties properties, CallEventBus bus, JdbcTemplate jdbc) {
+    QueueStatistics queueStatistics(
+            QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, JdbcTemplate jdbc) {
         Clock clock = Clock.systemUTC();
-        QueueStatistics statistics = new QueueStatistics(properties, clock, clock.instant());
+        QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
         bus.subscribe("queue-statistics", 10_000, statistics);
         statistics.rebuild(jdbc);
         return statistics;
@@ -33,9 +65,13 @@ class QueueConfiguration {
         return timeline;
     }
 
-    /** Samples the queues once a minute for the wallboard's chart, on a daemon thread of its own. */
+    /**
+     * Samples the queues once a minute for the wallboard's chart, and reads the queues' settings again, on a daemon
+     * thread of its own.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService queueTimelineSampler(QueueTimeline timeline, QueueProperties properties) {
+    ScheduledExecutorService queueTimelineSampler(
+            QueueTimeline timeline, QueueCatalogue catalogue, QueueProperties properties) {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "queue-timeline");
             thread.setDaemon(true);
@@ -43,6 +79,18 @@ class QueueConfiguration {
         });
         long every = properties.sampleInterval().toMillis();
         sampler.scheduleAtFixedRate(timeline::sample, 0, every, TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        catalogue.refresh();
+                    } catch (RuntimeException e) {
+                        // a database hiccup: keep the settings in memory and try again next time
+                        log.warn("Could not read the queues' settings again: {}", e.toString());
+                    }
+                },
+                CATALOGUE_REFRESH_SECONDS,
+                CATALOGUE_REFRESH_SECONDS,
+                TimeUnit.SECONDS);
         return sampler;
     }
 }

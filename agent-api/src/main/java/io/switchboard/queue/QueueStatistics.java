@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,14 +24,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class QueueStatistics implements CallEventListener {
 
     private final QueueProperties properties;
+    private final Function<String, QueueRules> rules;
     private final Clock clock;
     private final Map<String, QueueDay> queues = new TreeMap<>();
     private LocalDate day;
     /** Ended calls before this instant come from the database ({@link #rebuild}), later ones from the stream. */
     private final Instant liveFrom;
 
+    /** Every queue counted by the global defaults. */
     QueueStatistics(QueueProperties properties, Clock clock, Instant liveFrom) {
+        this(properties, queue -> properties.defaultRules(), clock, liveFrom);
+    }
+
+    /**
+     * @param rules each queue's threshold and target, asked whenever figures are read (a change applies at once)
+     */
+    QueueStatistics(QueueProperties properties, Function<String, QueueRules> rules, Clock clock, Instant liveFrom) {
         this.properties = properties;
+        this.rules = rules;
         this.clock = clock;
         this.day = currentDay();
         this.liveFrom = liveFrom;
@@ -41,29 +52,20 @@ public final class QueueStatistics implements CallEventListener {
         Instant cutoff = liveFrom;
         OffsetDateTime dayStart = day.atStartOfDay(properties.zone()).toOffsetDateTime();
         OffsetDateTime until = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-        int threshold = properties.serviceLevelSeconds();
+        // calls per queue, outcome and seconds waited: the service level is read later for the queue's threshold
         jdbc.query(
-                "select queue, count(*) as offered,"
-                        + " sum(case when outcome = 'ANSWERED' then 1 else 0 end) as answered,"
-                        + " sum(case when outcome = 'ABANDONED' then 1 else 0 end) as abandoned,"
-                        + " sum(case when outcome = 'ANSWERED' and wait_seconds <= ? then 1 else 0 end) as answered_in,"
-                        + " sum(case when outcome = 'ABANDONED' and wait_seconds <= ? then 1 else 0 end) as abandoned_in,"
-                        + " sum(case when outcome = 'ANSWERED' then wait_seconds else 0 end) as wait,"
-                        + " sum(case when outcome = 'ANSWERED' then talk_seconds else 0 end) as talk"
+                "select queue, outcome, wait_seconds, count(*) as calls, sum(talk_seconds) as talk"
                         + " from activities where queue is not null and started_at >= ? and ended_at < ?"
-                        + " group by queue",
+                        + " group by queue, outcome, wait_seconds",
                 rs -> {
                     QueueDay queue = queues.computeIfAbsent(rs.getString("queue"), name -> new QueueDay());
-                    queue.offered += rs.getLong("offered");
-                    queue.answered += rs.getLong("answered");
-                    queue.abandoned += rs.getLong("abandoned");
-                    queue.answeredWithinThreshold += rs.getLong("answered_in");
-                    queue.abandonedWithinThreshold += rs.getLong("abandoned_in");
-                    queue.waitSecondsOfAnswered += rs.getLong("wait");
-                    queue.talkSeconds += rs.getLong("talk");
+                    String outcome = rs.getString("outcome");
+                    queue.add(
+                            outcome,
+                            rs.getLong("wait_seconds"),
+                            rs.getLong("calls"),
+                            "ANSWERED".equals(outcome) ? rs.getLong("talk") : 0);
                 },
-                threshold,
-                threshold,
                 dayStart,
                 until);
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(cutoff.minus(properties.arrivalWindow()), ZoneOffset.UTC);
@@ -91,12 +93,7 @@ public final class QueueStatistics implements CallEventListener {
                 && !ended.at().isBefore(liveFrom)) {
             rollOver();
             queues.computeIfAbsent(ended.queue(), name -> new QueueDay())
-                    .add(
-                            ended.outcome().name(),
-                            ended.waitSeconds(),
-                            ended.talkSeconds(),
-                            ended.startedAt(),
-                            properties.serviceLevelSeconds());
+                    .add(ended.outcome().name(), ended.waitSeconds(), ended.talkSeconds(), ended.startedAt());
         }
     }
 
@@ -110,6 +107,7 @@ public final class QueueStatistics implements CallEventListener {
     }
 
     private QueueFigures figuresOf(String name, QueueDay queue, Instant now) {
+        QueueRules own = rules.apply(name);
         long window = properties.arrivalWindow().toSeconds();
         double rate = queue.arrivalRate(now, window);
         Double talk = queue.answered == 0 ? null : queue.talkSeconds / (double) queue.answered;
@@ -121,13 +119,17 @@ public final class QueueStatistics implements CallEventListener {
                 queue.offered == 0 ? null : queue.abandoned / (double) queue.offered,
                 queue.answered == 0 ? null : queue.waitSecondsOfAnswered / (double) queue.answered,
                 talk,
-                queue.serviceLevel(properties.shortAbandons()),
-                properties.serviceLevelFormula(),
+                queue.serviceLevel(own.serviceLevelSeconds(), properties.shortAbandons()),
+                properties.serviceLevelFormula(own.serviceLevelSeconds()),
                 rate * 3600,
                 talk == null
                         ? 0
-                        : ErlangC.agentsNeeded(
-                                rate, talk, properties.serviceLevelSeconds(), properties.serviceLevelTarget()));
+                        : ErlangC.agentsNeeded(rate, talk, own.serviceLevelSeconds(), own.serviceLevelTarget()));
+    }
+
+    /** The rules a queue is counted by now. */
+    QueueRules rules(String queue) {
+        return rules.apply(queue);
     }
 
     private void rollOver() {

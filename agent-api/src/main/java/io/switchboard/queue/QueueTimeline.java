@@ -68,12 +68,13 @@ public final class QueueTimeline {
                 },
                 OffsetDateTime.ofInstant(dayStart, ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        byQueue.forEach((queue, calls) -> points.put(queue, replay(calls, first, step, count)));
+        byQueue.forEach((queue, calls) -> points.put(
+                queue, replay(calls, first, step, count, statistics.rules(queue).serviceLevelSeconds())));
     }
 
     private record StoredCall(String outcome, Instant startedAt, Instant endedAt, long waitSeconds) {}
 
-    private List<Point> replay(List<StoredCall> calls, Instant first, long step, int count) {
+    private List<Point> replay(List<StoredCall> calls, Instant first, long step, int count, int threshold) {
         // Waiting callers: add one over the sample indexes each caller's wait covers (a difference array).
         int[] waitingChange = new int[count + 1];
         for (StoredCall call : calls) {
@@ -85,7 +86,6 @@ public final class QueueTimeline {
             }
         }
         QueueDay day = new QueueDay();
-        int threshold = properties.serviceLevelSeconds();
         List<Point> series = new ArrayList<>(count);
         int waiting = 0;
         int next = 0;
@@ -93,10 +93,10 @@ public final class QueueTimeline {
             Instant at = first.plusMillis(step * i);
             while (next < calls.size() && !calls.get(next).endedAt().isAfter(at)) {
                 StoredCall call = calls.get(next++);
-                day.add(call.outcome(), call.waitSeconds(), 0, null, threshold);
+                day.add(call.outcome(), call.waitSeconds(), 0, null);
             }
             waiting += waitingChange[i];
-            series.add(new Point(at, waiting, day.serviceLevel(properties.shortAbandons())));
+            series.add(new Point(at, waiting, day.serviceLevel(threshold, properties.shortAbandons())));
         }
         return series;
     }

@@ -11,11 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a password must be, wherever one is set (first setup, a user's own change, an admin's create or reset): at
  * least {@code switchboard.security.password.min-length} characters (12 by default), neither the username nor
- * containing it, and not among the 10,000 most common passwords (the list ships in this jar; see the README).
+ * containing it, and not among the 10,000 most common passwords, nor one of them with digits or symbols around it
+ * ({@code Password1234!}); the list ships in this jar (see the README).
  *
  * <p>Use {@link #check} where a refusal should become a 400 problem naming the field (it throws
  * {@link WeakPasswordException}, which the API's error handler turns into one), or {@link #problems} to show every
@@ -24,6 +26,7 @@ import java.util.Set;
 public final class PasswordPolicy {
 
     static final String COMMON_PASSWORDS = "common-passwords.txt";
+    private static final Pattern CORE = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
 
     private final int minLength;
     private final Set<String> common;
@@ -62,8 +65,16 @@ public final class PasswordPolicy {
         }
         if (common.contains(lower)) {
             problems.add("is one of the 10,000 most common passwords");
+        } else if (common.contains(core(lower))) {
+            // at 12 characters or more few listed passwords are long enough by themselves; people pad them instead
+            problems.add("is one of the 10,000 most common passwords with digits or symbols added");
         }
         return problems;
+    }
+
+    /** The letters between leading and trailing digits and symbols: {@code Password1234!} is {@code password}. */
+    private static String core(String lower) {
+        return CORE.matcher(lower).replaceAll("");
     }
 
     /** Refuses a weak password with every reason; returns quietly for a good one. */

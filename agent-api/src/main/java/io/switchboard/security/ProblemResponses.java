@@ -23,6 +23,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             sessionExpired(request, response);
             return;
         }
+        if (e instanceof LoginRefusedException refused) {
+            // throttled or locked out: the password was not even checked, and asking again before then is no use
+            response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            write(response, request, 429, "Too Many Requests", refused.advice());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"switchboard\"");
         write(response, request, 401, "Unauthorized", "Log in: HTTP Basic with your Switchboard username and password");
     }

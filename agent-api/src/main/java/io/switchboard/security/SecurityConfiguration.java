@@ -1,8 +1,11 @@
 package io.switchboard.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
+import io.switchboard.directory.LoginRecords;
 import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -29,7 +34,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * site ({@link #forgeable}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordProperties.class)
+@EnableConfigurationProperties({PasswordProperties.class, LoginProperties.class, SsoProperties.class})
 public class SecurityConfiguration {
 
     private static final String AGENT = "AGENT";
@@ -65,6 +70,23 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    LoginGuard loginGuard(LoginRecords records, LoginProperties properties, MeterRegistry registry) {
+        return new LoginGuard(records, properties, registry, Clock.systemUTC());
+    }
+
+    /**
+     * Username and password, for the login form and HTTP Basic alike, through the throttles and the lockout. The
+     * one provider of the application's global authentication manager, which both chains fall back on (the pages'
+     * chain has single sign-on's providers in front of it).
+     */
+    @Bean
+    AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginGuard guard) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new GuardedAuthenticationProvider(passwords, guard);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, UserAdministration users) throws Exception {
         ProblemResponses problems = new ProblemResponses();
@@ -84,8 +106,11 @@ public class SecurityConfiguration {
                         // tickets: every user; the services decide which tickets each sees and works on
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
                         .authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tiers", "/api/v1/tiers/calendars")
                         .authenticated()
+                        // the tiers themselves and their members: admins
+                        .requestMatchers("/api/v1/tiers", "/api/v1/tiers/*", "/api/v1/tiers/*/level")
+                        .hasRole(ADMIN)
                         .requestMatchers("/api/v1/tiers/*/members/*")
                         .hasRole(ADMIN)
                         // click-to-dial rings the caller's own phone: users with a phone
@@ -123,6 +148,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // the queues' settings: supervisors read them, admins change them
+                        .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/queue-settings/*")
+                        .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cti/token")
                         .authenticated()
                         // administration: users, teams and the audit log are admins' alone
@@ -138,6 +168,9 @@ public class SecurityConfiguration {
                         // every user changes their own password (and must, after an admin reset it)
                         .requestMatchers(HttpMethod.POST, "/api/v1/me/password")
                         .authenticated()
+                        // admins see and lift lockouts
+                        .requestMatchers("/api/v1/logins/**")
+                        .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
@@ -158,31 +191,47 @@ public class SecurityConfiguration {
     /** Everything else: the pages, behind the login form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, UserAdministration users) throws Exception {
-        http.authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/js/**", "/favicon.ico")
-                                .permitAll()
-                                .requestMatchers("/agent")
-                                .hasAnyRole(AGENT, SUPERVISOR)
-                                .requestMatchers("/wallboard")
-                                .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/campaigns")
-                                .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
-                                .requestMatchers("/admin/**")
-                                .hasRole(ADMIN)
-                                .requestMatchers("/password")
-                                .authenticated()
-                                .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
-                                .authenticated()
-                                .requestMatchers("/")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            UserAdministration users,
+            SsoLogins sso,
+            SsoProperties ssoSettings,
+            Directory directory,
+            LoginRecords records,
+            LoginGuard guard)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/agent")
+                        .hasAnyRole(AGENT, SUPERVISOR)
+                        .requestMatchers("/wallboard")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/campaigns")
+                        .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/password")
+                        .authenticated()
+                        .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .authenticated()
+                        .requestMatchers("/")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa())
                 .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+        if (sso.localLogin()) {
+            http.formLogin(form -> form.loginPage("/login").permitAll());
+        }
+        if (sso.enabled()) {
+            // the provider's users become Switchboard users; a refusal goes back to /login?error with its reason
+            SsoUserService ssoUsers = new SsoUserService(ssoSettings, directory, users, records, guard);
+            http.oauth2Login(
+                    login -> login.loginPage("/login").userInfoEndpoint(info -> info.oidcUserService(ssoUsers)));
+        }
         return http.build();
     }
 

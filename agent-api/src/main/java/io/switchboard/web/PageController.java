@@ -3,9 +3,16 @@ package io.switchboard.web;
 import io.switchboard.activity.ActivityDispositions;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamAdministration;
+import io.switchboard.security.LoginRefusedException;
+import io.switchboard.security.SsoLogins;
+import io.switchboard.security.SsoRefusedException;
 import io.switchboard.security.SwitchboardUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +23,39 @@ class PageController {
 
     private final ActivityDispositions dispositions;
     private final TeamAdministration teams;
+    private final SsoLogins sso;
 
-    PageController(ActivityDispositions dispositions, TeamAdministration teams) {
+    PageController(ActivityDispositions dispositions, TeamAdministration teams, SsoLogins sso) {
         this.dispositions = dispositions;
         this.teams = teams;
+        this.sso = sso;
     }
 
+    /** The form; after a refused attempt, why (a throttle or lockout says how long to wait). */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute("ssoProviders", sso.providers());
+        model.addAttribute("localLogin", sso.localLogin());
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception e) {
+            session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("refusal", refusal(e));
+        }
         return "login";
+    }
+
+    /** Why a login failed, in words for the person at the login page. */
+    private static String refusal(Exception e) {
+        if (e instanceof LoginRefusedException refused) {
+            return refused.advice();
+        }
+        if (e instanceof SsoRefusedException refused) {
+            return refused.getMessage();
+        }
+        if (e instanceof OAuth2AuthenticationException failed) {
+            return "Single sign-on failed: " + failed.getMessage();
+        }
+        return "Wrong username or password.";
     }
 
     /** Each role starts where its work is. */
@@ -78,6 +109,18 @@ class PageController {
     String teams(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute("user", me.user());
         return "admin-teams";
+    }
+
+    @GetMapping("/admin/queues")
+    String queues(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-queues";
+    }
+
+    @GetMapping("/admin/tiers")
+    String tiers(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "admin-tiers";
     }
 
     @GetMapping("/admin/audit")

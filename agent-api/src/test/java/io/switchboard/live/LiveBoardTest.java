@@ -1,6 +1,7 @@
 package io.switchboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.switchboard.gateway.call.AgentState;
 import io.switchboard.gateway.call.CallDirection;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiveBoardTest {
@@ -118,6 +121,32 @@ class LiveBoardTest {
     }
 
     @Test
+    void eachQueueHasItsOwnWrapUpTimeReadAtTheEndOfEachCall() {
+        Map<String, Duration> wrapUps =
+                new HashMap<>(Map.of("sales", Duration.ofSeconds(30), "support", Duration.ZERO));
+        LiveBoard perQueue = new LiveBoard(clock, queue -> wrapUps.getOrDefault(queue, Duration.ofSeconds(10)));
+        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "support", AgentState.READY, null));
+
+        perQueue.onCallEvent(ended("c9"));
+        clock.set(T0.plusSeconds(80));
+        assertThat(perQueue.agents())
+                .extracting(LiveAgent::queue, LiveAgent::state)
+                .containsExactly(tuple("sales", AgentStatus.WRAP_UP), tuple("support", AgentStatus.READY));
+        clock.set(T0.plusSeconds(91));
+        assertThat(perQueue.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+
+        // a changed setting applies to the next call, without a new board
+        wrapUps.put("sales", Duration.ofSeconds(5));
+        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(119), "1005", "sales", AgentState.READY, null));
+        perQueue.onCallEvent(endedAt("c10", T0.plusSeconds(120)));
+        clock.set(T0.plusSeconds(124));
+        assertThat(perQueue.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);
+        clock.set(T0.plusSeconds(126));
+        assertThat(perQueue.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
     void anAgentWhoPausesDuringWrapUpIsPaused() {
         board.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
         board.onCallEvent(ended("c9"));
@@ -159,9 +188,13 @@ class LiveBoardTest {
     }
 
     private static CallEnded ended(String callId) {
+        return endedAt(callId, T0.plusSeconds(60));
+    }
+
+    private static CallEnded endedAt(String callId, Instant at) {
         return new CallEnded(
                 callId,
-                T0.plusSeconds(60),
+                at,
                 CallDirection.INBOUND,
                 CAROL,
                 "500",

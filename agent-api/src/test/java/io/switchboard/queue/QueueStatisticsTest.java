@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,26 @@ class QueueStatisticsTest {
         statistics.onCallEvent(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
 
         assertThat(statistics.today().get(0).serviceLevel()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void aQueuesOwnThresholdIsReadWhenTheFiguresAreReadOverTheWholeDay() {
+        Instant restart = NOW.minusSeconds(120);
+        store("s1", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(900));
+        store("s2", CallOutcome.ABANDONED, 40, 0, NOW.minusSeconds(800));
+        AtomicInteger threshold = new AtomicInteger(20);
+        QueueStatistics statistics = new QueueStatistics(
+                properties, queue -> new QueueRules(threshold.get(), 0.9, Duration.ofSeconds(10)), clock, restart);
+        statistics.rebuild(jdbc);
+        statistics.onCallEvent(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
+        // answered within 20 s: both (10 s and 15 s), of 3 offered
+        assertThat(statistics.today().get(0).serviceLevel()).isCloseTo(2 / 3.0, within(1e-9));
+
+        // the admin sets 12 s: the rebuilt call and the live one are judged by it at once
+        threshold.set(12);
+        QueueFigures support = statistics.today().get(0);
+        assertThat(support.serviceLevel()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(support.serviceLevelFormula()).startsWith("answered within 12 s");
     }
 
     @Test

@@ -49,6 +49,14 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aCommonPasswordPaddedWithDigitsOrSymbolsIsRefusedToo() {
+        assertThat(policy.problems("alice", "Password1234!"))
+                .containsExactly("is one of the 10,000 most common passwords with digits or symbols added");
+        assertThat(policy.problems("alice", "2024!!monkey99"))
+                .containsExactly("is one of the 10,000 most common passwords with digits or symbols added");
+    }
+
+    @Test
     void theShippedListHasTenThousandEntries() throws Exception {
         try (var in = PasswordPolicy.class.getResourceAsStream(PasswordPolicy.COMMON_PASSWORDS)) {
             long lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)

@@ -32,10 +32,12 @@ import io.switchboard.gateway.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
+import io.switchboard.ticket.AssignmentRule;
 import io.switchboard.ticket.NewTicket;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.TicketPriority;
 import io.switchboard.ticket.Tickets;
+import io.switchboard.ticket.TierAdministration;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -133,6 +135,17 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // in this order: add a member, take them out again
             row("POST /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 200),
             row("DELETE /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 204),
+            row("GET /api/v1/tiers/calendars", 200, 200, 200, 200, 200),
+            // the tiers themselves: the admin's new tier is inactive, so escalations elsewhere are as before;
+            // {tier} of a row that changes a tier is a fresh inactive one for each call
+            row("POST /api/v1/tiers", 403, 403, 403, 403, 201),
+            row("PUT /api/v1/tiers/{tier}", 403, 403, 403, 403, 200),
+            row("PUT /api/v1/tiers/{tier}/level", 403, 403, 403, 403, 200),
+            row("DELETE /api/v1/tiers/{tier}", 403, 403, 403, 403, 204),
+            // the PBX's queues and their settings: supervisors read, admins change
+            row("GET /api/v1/queue-settings", 403, 200, 200, 403, 200),
+            row("GET /api/v1/queue-settings/{queue}", 403, 200, 200, 403, 200),
+            row("PUT /api/v1/queue-settings/{queue}", 403, 403, 403, 403, 200),
             // call control of the agent's call: the agent is on none here (409 once the caller may act on it); each
             // of these rows first ends any call the agent was left on and waits until it is over (agentOnNoCall)
             row("POST /api/v1/agents/{extension}/call/transfer", 409, 409, 404, 403, 409),
@@ -204,6 +217,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
+            // admins see and lift lockouts
+            row("GET /api/v1/logins/locked", 403, 403, 403, 403, 200),
+            row("POST /api/v1/logins/{username}/unlock", 403, 403, 403, 403, 204),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/nothing-here", 403, 403, 403, 403, 403),
             // load balancers ask without logging in
@@ -239,6 +255,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     @Autowired
     SupportTiers tiers;
+
+    @Autowired
+    TierAdministration tierAdministration;
+
+    private final java.util.concurrent.atomic.AtomicInteger tierNumber =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** The agent's contact, shared with their team. */
     long agentsContact;
@@ -604,7 +626,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                 .replace("/api/v1/users/{username}", "/api/v1/users/" + ADMINISTERED)
                 .replace("{queue}", "support")
                 .replace("{extension}", TestUser.AGENT.extension)
-                .replace("{tier}", "Tier%203")
+                .replace(
+                        "{tier}",
+                        endpoint.matches("(PUT|DELETE) /api/v1/tiers/\\{tier}(/level)?")
+                                ? newTier().replace(" ", "%20")
+                                : "Tier%203")
                 .replace("{username}", TestUser.OTHER_SUPERVISOR.username)
                 .replace("{importId}", Long.toString(campaignImport))
                 .replace("{entryId}", endpoint.startsWith("DELETE /api/v1/dnc/") ? Long.toString(dncEntry()) : "0")
@@ -632,6 +658,16 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                     .method(method, HttpRequest.BodyPublishers.ofString(bodyFor(endpoint, caller))));
         }
         return api.call(method, path, user, password, bodyFor(endpoint, caller));
+    }
+
+    /** A fresh inactive tier without tickets, for the rows that change or delete one. */
+    private String newTier() {
+        return tierAdministration
+                .create(
+                        new TierAdministration.TierForm(
+                                "RM tier " + tierNumber.incrementAndGet(), AssignmentRule.QUEUE, false, null),
+                        user(TestUser.ADMIN).viewer())
+                .name();
     }
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
@@ -679,6 +715,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                         + "\"}";
             case "POST /api/v1/users/{username}/password" -> "{\"password\":\"temporary-" + caller + "\"}";
             case "POST /api/v1/teams" -> "{\"name\":\"RM team by " + caller + "\"}";
+            case "POST /api/v1/tiers" -> "{\"name\":\"RM tier by " + caller + "\",\"active\":false}";
+            case "PUT /api/v1/tiers/{tier}" ->
+                "{\"name\":\"RM tier renamed by " + caller + " " + tierNumber.incrementAndGet()
+                        + "\",\"active\":false}";
+            case "PUT /api/v1/tiers/{tier}/level" -> "{\"level\":" + tiers.all().size() + "}";
+            case "PUT /api/v1/queue-settings/{queue}" -> "{}";
             case "PUT /api/v1/teams/{id}" ->
                 "{\"name\":\"RM renamed by " + caller + " " + teamNumber.incrementAndGet() + "\"}";
             case "PUT /api/v1/teams/{id}/queues" -> "{\"queues\":[\"support\",\"sales\"]}";

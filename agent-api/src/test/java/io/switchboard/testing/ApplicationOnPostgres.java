@@ -35,6 +35,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The application as the API tests use it, started once for all of them: a real PostgreSQL, the simulator on a free
@@ -43,6 +44,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The role matrix tries a wrong password on every endpoint: throttles and lockout are set out of its way here.
+// LoginThrottlingTest holds them to their word with small limits of its own (a subclass's properties win).
+@TestPropertySource(
+        properties = {
+            "switchboard.security.login.user-failures=1000000",
+            "switchboard.security.login.address-failures=1000000",
+            "switchboard.security.login.lockout-after=1000000"
+        })
 public abstract class ApplicationOnPostgres {
 
     /** The upload limit of these tests (the application's own is larger), so a test can exceed it cheaply. */

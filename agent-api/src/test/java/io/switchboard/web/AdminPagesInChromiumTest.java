@@ -67,6 +67,21 @@ class AdminPagesInChromiumTest extends ApplicationOnPostgres {
             });
             assertThat(shown).contains("Chris Chromium", "1003", TestUser.SUPPORT);
             admin.screenshot("admin-users");
+
+            // the audit page shows who created them
+            admin.go("/admin/audit");
+            admin.driver().findElement(By.id("audit-subject")).sendKeys("ua-chromium");
+            admin.driver()
+                    .findElement(By.cssSelector("#audit-filter button[type='submit']"))
+                    .click();
+            String audited = admin.waiting(Duration.ofSeconds(10)).until(driver -> {
+                String text =
+                        driver.findElement(By.cssSelector("#audit-list tbody")).getText();
+                return text.contains("user.created") ? text : null;
+            });
+            assertThat(audited).contains(TestUser.ADMIN.username, "user.password-reset", "Chris Chromium");
+            assertThat(admin.driver().findElement(By.id("audit-export")).getDomAttribute("href"))
+                    .contains("subjectId=ua-chromium");
         }
 
         try (Browser agent = Browser.open(port)) {
@@ -95,6 +110,60 @@ class AdminPagesInChromiumTest extends ApplicationOnPostgres {
                     "/api/v1/users/ua-chromium",
                     TestUser.ADMIN,
                     "{\"role\":\"AGENT\",\"team\":\"" + TestUser.SUPPORT + "\"}");
+        }
+    }
+
+    @Test
+    void aSupervisorsWallboardShowsTheQueuesTheirTeamWorksAndEveryQueueOnRequest() {
+        Browser.assumeInstalled();
+        long team = io.switchboard.testing.Api.json(call("GET", "/api/v1/teams", TestUser.ADMIN, null))
+                .valueStream()
+                .filter(found -> found.path("name").asText().equals(TestUser.SUPPORT))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        assertThat(call("PUT", "/api/v1/teams/" + team + "/queues", TestUser.ADMIN, "{\"queues\":[\"support\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+        // both queues are known to the live board
+        simulator.run(new QueueCallAnswered(
+                new Caller("+4930555201", "Support Caller", "500"),
+                "support",
+                TestUser.AGENT.extension,
+                1,
+                1,
+                HangupBy.CALLER));
+        simulator.run(new QueueCallAnswered(
+                new Caller("+4930555202", "Sales Caller", "500"),
+                "sales",
+                TestUser.TEAMMATE.extension,
+                1,
+                1,
+                HangupBy.CALLER));
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String queues = call("GET", "/api/v1/queues", TestUser.ADMIN, null).body();
+            return queues.contains("\"support\"") && queues.contains("\"sales\"");
+        });
+        try (Browser supervisor = Browser.open(port)) {
+            supervisor.logIn(TestUser.SUPERVISOR.username, TestUser.PASSWORD);
+            supervisor.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/wallboard"));
+            supervisor
+                    .waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#queues tr[data-queue='support']")));
+            // drawn in the same pass as the support row: the team's queues only
+            assertThat(supervisor.driver().findElements(By.cssSelector("#queues tr[data-queue='sales']")))
+                    .isEmpty();
+
+            supervisor.driver().findElement(By.id("all-queues")).click();
+
+            supervisor
+                    .waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#queues tr[data-queue='sales']")));
+        } finally {
+            call("PUT", "/api/v1/teams/" + team + "/queues", TestUser.ADMIN, "{\"queues\":[]}");
         }
     }
 }

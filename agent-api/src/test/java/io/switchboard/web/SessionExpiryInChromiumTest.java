@@ -37,7 +37,7 @@ class SessionExpiryInChromiumTest extends ApplicationOnPostgres {
 
             browser.waiting(Duration.ofSeconds(10))
                     .until(driver -> driver.getCurrentUrl().contains("/login?expired"));
-            assertThat(browser.driver().findElement(By.tagName("form")).getText())
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
                     .contains("Your session expired");
         }
     }

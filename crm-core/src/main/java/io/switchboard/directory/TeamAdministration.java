@@ -79,7 +79,7 @@ public class TeamAdministration {
         return after;
     }
 
-    /** Deletes a team nobody belongs to any more. */
+    /** Deletes a team nobody belongs to any more and no contact is shared with. */
     @Transactional
     public void delete(long id, Viewer actor) {
         TeamEntity team = entity(id);
@@ -87,6 +87,15 @@ public class TeamAdministration {
         if (members > 0) {
             throw new DirectoryConflictException(
                     "team", "team '" + team.name() + "' still has " + members + " member(s); move them first");
+        }
+        // contacts shared with the team keep its id (their visibility depends on it): the team stays while they do
+        Long contacts = jdbc.queryForObject(
+                "select count(*) from contacts where team_id = :team", Map.of("team", id), Long.class);
+        if (contacts != null && contacts > 0) {
+            throw new DirectoryConflictException(
+                    "team",
+                    "team '" + team.name() + "' still shares " + contacts
+                            + " contact(s); give them another team first");
         }
         TeamView before = view(team);
         teams.delete(team);

@@ -60,6 +60,37 @@ final class SlaPolicies {
         return defaults.get(priority);
     }
 
+    /**
+     * The account's own policy for the priority if it has one, else the tier's own policy if it has one, else the
+     * priority's default.
+     */
+    Policy select(TicketPriority priority, String accountName, Tier tier) {
+        if (accountName != null && byAccount.containsKey(key(priority, accountName))) {
+            return byAccount.get(key(priority, accountName));
+        }
+        if (tier != null && tier.sla() != null) {
+            TierSla sla = tier.sla();
+            Map<SlaTarget, Duration> targets = new EnumMap<>(SlaTarget.class);
+            targets.put(SlaTarget.FIRST_RESPONSE, sla.firstResponse());
+            if (sla.nextUpdate() != null) {
+                targets.put(SlaTarget.NEXT_UPDATE, sla.nextUpdate());
+            }
+            targets.put(SlaTarget.RESOLUTION, sla.resolution());
+            return new Policy("TIER/" + tier.name(), sla.calendar(), Map.copyOf(targets));
+        }
+        return select(priority, accountName);
+    }
+
+    /** Whether a business calendar of that name is configured. */
+    boolean hasCalendar(String name) {
+        return calendars.containsKey(name);
+    }
+
+    /** The configured calendars' names. */
+    java.util.Set<String> calendarNames() {
+        return java.util.Set.copyOf(calendars.keySet());
+    }
+
     /** A calendar by name; one removed from the configuration since is replaced by {@code default}. */
     BusinessCalendar calendar(String name) {
         BusinessCalendar calendar = calendars.get(name);

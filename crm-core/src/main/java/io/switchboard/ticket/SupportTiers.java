@@ -14,52 +14,120 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The support tiers (configured, in escalation order) and their members (stored, changed at run time). A user may
- * belong to several tiers.
+ * The support tiers (stored in {@code support_tiers}, in escalation order; the configured ones seed an empty table)
+ * and their members (stored, changed at run time). A user may belong to several tiers. Tiers are read into memory and
+ * read again after every change ({@link TierAdministration}) and now and then for other nodes' changes.
  */
 public class SupportTiers {
 
     /** A tier member with the number of active tickets assigned to them. */
     record Load(long userId, String username, long tickets) {}
 
-    private final List<Tier> tiers;
+    private static final String SELECT = "select name, assignment, active, first_response_seconds,"
+            + " next_update_seconds, resolution_seconds, calendar from support_tiers order by position, name";
+
+    private final List<Tier> configured;
     private final NamedParameterJdbcTemplate jdbc;
     private final Directory directory;
     private final Clock clock;
+    /** Every tier, active or not, in escalation order; null until first read. */
+    private volatile List<Tier> all;
 
-    SupportTiers(List<Tier> tiers, NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
-        this.tiers = List.copyOf(tiers);
+    SupportTiers(List<Tier> configured, NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
+        this.configured = List.copyOf(configured);
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
     }
 
-    /** All tiers, first to last. */
+    /** The active tiers, first to last: where tickets open and escalate. */
     public List<Tier> tiers() {
+        return all().stream().filter(Tier::active).toList();
+    }
+
+    /** Every tier, deactivated ones too, in escalation order. */
+    public List<Tier> all() {
+        List<Tier> tiers = all;
+        if (tiers == null) {
+            tiers = reload();
+        }
         return tiers;
     }
 
+    /** Reads the tiers again; seeds the table from the configuration when it is empty (the first start). */
+    public synchronized List<Tier> reload() {
+        Long count = jdbc.getJdbcTemplate().queryForObject("select count(*) from support_tiers", Long.class);
+        if (count != null && count == 0) {
+            seed();
+        }
+        List<Tier> read = new java.util.ArrayList<>();
+        jdbc.query(SELECT, rs -> {
+            Long first = (Long) rs.getObject("first_response_seconds", Long.class);
+            Long next = (Long) rs.getObject("next_update_seconds", Long.class);
+            Long resolution = (Long) rs.getObject("resolution_seconds", Long.class);
+            TierSla sla = first == null || resolution == null
+                    ? null
+                    : new TierSla(
+                            java.time.Duration.ofSeconds(first),
+                            next == null ? null : java.time.Duration.ofSeconds(next),
+                            java.time.Duration.ofSeconds(resolution),
+                            rs.getString("calendar"));
+            read.add(new Tier(
+                    rs.getString("name"),
+                    read.size() + 1,
+                    AssignmentRule.valueOf(rs.getString("assignment")),
+                    rs.getBoolean("active"),
+                    sla));
+        });
+        all = List.copyOf(read);
+        return all;
+    }
+
+    private void seed() {
+        for (Tier tier : configured) {
+            MapSqlParameterSource row = new MapSqlParameterSource()
+                    .addValue("name", tier.name())
+                    .addValue("position", tier.level())
+                    .addValue("assignment", tier.assignment().name());
+            TicketRows.timestamp(row, "at", clock.instant());
+            try {
+                jdbc.update(
+                        "insert into support_tiers (name, position, assignment, active, created_at)"
+                                + " values (:name, :position, :assignment, true, :at)",
+                        row);
+            } catch (DuplicateKeyException e) {
+                // another node seeded at the same moment
+            }
+        }
+    }
+
     public Tier first() {
-        return tiers.get(0);
+        return tiers().get(0);
     }
 
     /**
+     * A tier by name, active or not.
+     *
      * @throws InvalidTicketException no tier of that name
      */
     public Tier tier(String name) {
-        return tiers.stream()
-                .filter(tier -> tier.name().equals(name))
-                .findFirst()
+        return find(name)
                 .orElseThrow(() -> new InvalidTicketException(
                         "tier",
                         "no tier named '" + name + "'; one of "
-                                + tiers.stream().map(Tier::name).toList()));
+                                + tiers().stream().map(Tier::name).toList()));
     }
 
-    /** The tier a ticket escalates to from {@code name}; empty for the last tier. */
+    public Optional<Tier> find(String name) {
+        return all().stream().filter(tier -> tier.name().equals(name)).findFirst();
+    }
+
+    /** The active tier a ticket escalates to from {@code name}; empty after the last. */
     public Optional<Tier> next(String name) {
         int level = tier(name).level();
-        return level < tiers.size() ? Optional.of(tiers.get(level)) : Optional.empty();
+        return all().stream()
+                .filter(tier -> tier.active() && tier.level() > level)
+                .findFirst();
     }
 
     /** The tier's members, ordered by when they joined it. */
@@ -76,13 +144,13 @@ public class SupportTiers {
         return ids.stream().map(users::get).filter(Objects::nonNull).toList();
     }
 
-    /** The tiers the user belongs to, in escalation order. */
+    /** The tiers the user belongs to (deactivated ones too: their tickets are still worked), in escalation order. */
     public List<Tier> tiersOf(UserId user) {
         List<String> names = jdbc.queryForList(
                 "select tier from ticket_tier_members where user_id = :user",
                 Map.of("user", user.value()),
                 String.class);
-        return tiers.stream().filter(tier -> names.contains(tier.name())).toList();
+        return all().stream().filter(tier -> names.contains(tier.name())).toList();
     }
 
     /**

@@ -80,7 +80,10 @@ public class TicketActions {
                         contact.account() == null ? null : contact.account().name();
             }
             if (edit.priority() != null && edit.priority() != ticket.priority) {
-                SlaPolicies.Policy policy = policies.select(edit.priority(), ticket.accountName);
+                SlaPolicies.Policy policy = policies.select(
+                        edit.priority(),
+                        ticket.accountName,
+                        tiers.find(ticket.tier).orElse(null));
                 TicketState.Sla sla =
                         new TicketState.Sla(policies.calendar(policy.calendar()), policies.warningPercent());
                 ticket.changePriority(edit.priority(), now, actor, reason, policy, sla);

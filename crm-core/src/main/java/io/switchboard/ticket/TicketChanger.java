@@ -23,8 +23,15 @@ final class TicketChanger {
     private final SlaPolicies policies;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SupportTiers tiers;
 
-    TicketChanger(TicketStore store, SlaPolicies policies, TransactionTemplate transactions, Clock clock) {
+    TicketChanger(
+            TicketStore store,
+            SlaPolicies policies,
+            TransactionTemplate transactions,
+            Clock clock,
+            SupportTiers tiers) {
+        this.tiers = tiers;
         this.store = store;
         this.policies = policies;
         this.transactions = transactions;
@@ -63,7 +70,8 @@ final class TicketChanger {
     }
 
     SlaPolicies.Policy policy(TicketState ticket) {
-        return policies.select(ticket.priority, ticket.accountName);
+        return policies.select(
+                ticket.priority, ticket.accountName, tiers.find(ticket.tier).orElse(null));
     }
 
     Ticket view(TicketState ticket, Instant now) {

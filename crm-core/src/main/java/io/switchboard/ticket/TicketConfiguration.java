@@ -3,6 +3,7 @@ package io.switchboard.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.activity.ActivityHistory;
+import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.CallerContextContributor;
 import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Directory;
@@ -77,8 +78,19 @@ public class TicketConfiguration {
             TicketStore store,
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
-            ObjectProvider<Clock> clock) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock));
+            ObjectProvider<Clock> clock,
+            SupportTiers tiers) {
+        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+    }
+
+    @Bean
+    TierAdministration tierAdministration(
+            NamedParameterJdbcTemplate jdbc,
+            SupportTiers tiers,
+            SlaPolicies policies,
+            AuditLog audit,
+            PlatformTransactionManager transactionManager) {
+        return new TierAdministration(jdbc, tiers, policies, audit, new TransactionTemplate(transactionManager));
     }
 
     @Bean
@@ -158,6 +170,10 @@ public class TicketConfiguration {
             TicketProperties properties, SupportTiers tiers, Directory directory) {
         return event -> {
             for (TierProperties tier : properties.tiers()) {
+                if (tiers.find(tier.name()).isEmpty()) {
+                    // renamed or deleted by an admin since the table was seeded: the table is what counts now
+                    continue;
+                }
                 for (String username : tier.members()) {
                     directory
                             .findByUsername(username)

@@ -92,7 +92,7 @@ public class Tickets {
                     state.accountName = contact.account().name();
                 }
             }
-            SlaPolicies.Policy policy = policies.select(state.priority, state.accountName);
+            SlaPolicies.Policy policy = policies.select(state.priority, state.accountName, tier);
             state.slaCalendar = policy.calendar();
             state.startClocks(policy, now, changer.sla(state));
             state.record(now, viewer.user().value(), ChangeKind.CREATED, null, tier.name(), null);

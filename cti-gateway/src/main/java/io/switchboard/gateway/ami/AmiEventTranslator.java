@@ -18,9 +18,11 @@ final class AmiEventTranslator {
 
     private final Map<Class<?>, Function<ManagerEvent, PbxEvent>> translations = new HashMap<>();
     private final CallTrackerSettings settings;
+    private final ListingRequests listings;
 
-    AmiEventTranslator(CallTrackerSettings settings) {
+    AmiEventTranslator(CallTrackerSettings settings, ListingRequests listings) {
         this.settings = settings;
+        this.listings = listings;
         on(VarSetEvent.class, this::variableSet);
         on(
                 OriginateResponseEvent.class,
@@ -143,7 +145,7 @@ final class AmiEventTranslator {
                         isTrue(e.getPaused()),
                         firstNonBlank(e.getPausedreason(), e.getReason()),
                         false));
-        on(
+        onListing(
                 CoreShowChannelEvent.class,
                 e -> e.getUniqueid() == null
                         ? new Ignored(at(e), "CoreShowChannelEvent without Uniqueid")
@@ -159,8 +161,8 @@ final class AmiEventTranslator {
                                 isUp(e.getChannelState()),
                                 durationSeconds(e.getDuration()),
                                 e.getBridgeid()));
-        on(CoreShowChannelsCompleteEvent.class, e -> new ChannelListComplete(at(e)));
-        on(
+        onListingEnd(CoreShowChannelsCompleteEvent.class, e -> new ChannelListComplete(at(e)));
+        onListing(
                 QueueEntryEvent.class,
                 e -> new QueueEntryListed(
                         at(e),
@@ -168,7 +170,7 @@ final class AmiEventTranslator {
                         e.getUniqueId(),
                         orZero(e.getPosition()),
                         e.getWait() == null ? 0 : e.getWait()));
-        on(
+        onListing(
                 QueueMemberEvent.class,
                 e -> new QueueMemberListed(
                         at(e),
@@ -177,7 +179,12 @@ final class AmiEventTranslator {
                         MemberStatus.fromCode(e.getStatus()),
                         isTrue(e.getPaused()),
                         e.getPausedreason()));
-        on(QueueStatusCompleteEvent.class, e -> new QueueListComplete(at(e)));
+        on(
+                QueueParamsEvent.class,
+                e -> e.getQueue() == null
+                        ? new Ignored(at(e), "QueueParamsEvent")
+                        : new QueueListed(at(e), e.getQueue()));
+        onListingEnd(QueueStatusCompleteEvent.class, e -> new QueueListComplete(at(e)));
         on(ConnectEvent.class, e -> new LinkChanged(at(e), true));
         on(DisconnectEvent.class, e -> new LinkChanged(at(e), false));
     }
@@ -185,6 +192,26 @@ final class AmiEventTranslator {
     @SuppressWarnings("unchecked")
     private <E extends ManagerEvent> void on(Class<E> type, Function<E, PbxEvent> translation) {
         translations.put(type, event -> translation.apply((E) event));
+    }
+
+    /** A listing's items count only when they answer a listing request of ours that is still open. */
+    private <E extends ResponseEvent> void onListing(Class<E> type, Function<E, PbxEvent> translation) {
+        on(type, e -> listings.requested(e.getActionId()) ? translation.apply(e) : unrequested(e));
+    }
+
+    /** The end of a listing we asked for reconciles the tracker, once; any other is ignored. */
+    private <E extends ResponseEvent> void onListingEnd(Class<E> type, Function<E, PbxEvent> translation) {
+        on(type, e -> {
+            if (!listings.requested(e.getActionId())) {
+                return unrequested(e);
+            }
+            listings.completed(e.getActionId());
+            return translation.apply(e);
+        });
+    }
+
+    private static PbxEvent unrequested(ResponseEvent e) {
+        return new Ignored(at(e), "unrequested " + e.getClass().getSimpleName());
     }
 
     PbxEvent translate(ManagerEvent event) {

@@ -24,10 +24,12 @@ public final class AmiGateway implements AutoCloseable {
             AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
         this.handOff = new EventHandOff(properties.handoffCapacity(), registry);
         this.tracker = new CallTracker(settings, sink, registry);
-        this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings), tracker, registry);
+        ListingRequests listings = new ListingRequests();
+        this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings, listings), tracker, registry);
         MalformedInput malformed = new MalformedInput(registry);
         this.unread = new UnreadEvents(registry);
-        this.link = new AmiLink(properties, handOff, p -> new BoundedManagerConnection(p, malformed, unread), registry);
+        this.link = new AmiLink(
+                properties, handOff, p -> new BoundedManagerConnection(p, malformed, unread), listings, registry);
         this.commands = new AmiPbxCommands(link, properties);
     }
 

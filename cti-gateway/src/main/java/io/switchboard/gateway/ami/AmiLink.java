@@ -30,6 +30,7 @@ public final class AmiLink implements AutoCloseable {
     private final EventHandOff handOff;
     private final Function<AmiProperties, ManagerConnection> connections;
     private final Backoff backoff;
+    private final ListingRequests listings;
     private final Semaphore dropped = new Semaphore(0);
     private final ExecutorService resync = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-resync"));
     private final Counter reconnects;
@@ -42,8 +43,10 @@ public final class AmiLink implements AutoCloseable {
             AmiProperties properties,
             EventHandOff handOff,
             Function<AmiProperties, ManagerConnection> connections,
+            ListingRequests listings,
             MeterRegistry registry) {
         this.properties = properties;
+        this.listings = listings;
         this.handOff = handOff;
         this.connections = connections;
         this.backoff = new Backoff(properties.minBackoff(), properties.maxBackoff());
@@ -132,11 +135,17 @@ public final class AmiLink implements AutoCloseable {
         if (current == null) {
             return;
         }
+        listings.newSession();
         try {
+            // each with an ActionID of ours: only the listings we asked for may reconcile the tracker
+            CoreShowChannelsAction channels = new CoreShowChannelsAction();
+            channels.setActionId(listings.register());
             current.sendEventGeneratingAction(
-                    new CoreShowChannelsAction(), properties.responseTimeout().toMillis());
+                    channels, properties.responseTimeout().toMillis());
+            QueueStatusAction queues = new QueueStatusAction();
+            queues.setActionId(listings.register());
             current.sendEventGeneratingAction(
-                    new QueueStatusAction(), properties.responseTimeout().toMillis());
+                    queues, properties.responseTimeout().toMillis());
         } catch (Exception e) {
             log.warn("AMI resync request failed: {}; the next reconnect resyncs again", e.toString());
         }

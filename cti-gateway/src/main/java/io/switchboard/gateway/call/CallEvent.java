@@ -144,6 +144,12 @@ public sealed interface CallEvent {
     /** The number of callers waiting in a queue changed. */
     record QueueChanged(Instant at, String queue, int waiting, Instant longestWaitingSince) implements CallEvent {}
 
+    /**
+     * The PBX listed this queue (after every login to it): queues without callers or members are known too. Carries
+     * no state; {@link QueueChanged} says how many wait.
+     */
+    record QueueListed(Instant at, String queue) implements CallEvent {}
+
     enum RingStopReason {
         NO_ANSWER,
         ANSWERED_ELSEWHERE,

@@ -116,6 +116,7 @@ public final class CallTracker {
                     e.at(), e.queue(), e.memberInterface(), e.status(), e.paused(), e.pausedReason(), false));
         });
         map.on(QueueListComplete.class, e -> listing.queueListComplete(e.at()));
+        map.on(QueueListed.class, e -> queues.listed(ledger.intern(e.queue()), e.at()));
         map.on(LinkChanged.class, e -> listing.linkChanged(e.up()));
         map.on(CallBegan.class, reports::began);
         map.on(

@@ -113,6 +113,9 @@ public sealed interface PbxEvent {
 
     record QueueListComplete(long at) implements PbxEvent {}
 
+    /** A queue the PBX has, from a resync listing (QueueStatus's QueueParams): it exists even with nobody in it. */
+    record QueueListed(long at, String queue) implements PbxEvent {}
+
     /**
      * A channel variable the call model keeps was set (names starting with {@code SWITCHBOARD_} and the answering
      * machine detection result); adapters drop every other variable before making one of these.

@@ -29,6 +29,11 @@ final class QueueBook {
         }
     }
 
+    /** The PBX listed the queue: tells who keeps a catalogue of queues, including those nobody waits in. */
+    void listed(String queue, long at) {
+        sink.publish(new CallEvent.QueueListed(Instant.ofEpochMilli(at), queue));
+    }
+
     int waiting(String queue) {
         Map<String, Long> waiting = waitingByQueue.get(queue);
         return waiting == null ? 0 : waiting.size();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +136,19 @@ public final class AmiSimulator implements AutoCloseable {
     public void startLoad(LoadProfile profile) {
         Objects.requireNonNull(profile, "profile");
         pbx.execute(() -> load.start(profile));
+    }
+
+    /**
+     * As {@link #startLoad(LoadProfile)}, with arrivals paced by this clock (microseconds) instead of the real one, so
+     * a test counts calls exactly; returns once the load has started and read the clock.
+     */
+    void startLoad(LoadProfile profile, LongSupplier realMicros) {
+        pbx.call(() -> {
+                    load.useRealTime(realMicros);
+                    load.start(profile);
+                    return null;
+                })
+                .join();
     }
 
     /** Stops starting calls; calls in progress play to their end. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Load mode: starts inbound calls into queue {@code load} at a steady rate per real second. Agents (extensions 2000 upwards)
@@ -37,6 +38,8 @@ final class LoadGenerator {
     private double credit;
     private long started;
     private long callerSequence;
+    /** Real time in microseconds, which paces arrivals; a test sets its own to count calls exactly. */
+    private LongSupplier realMicros = () -> System.nanoTime() / 1000;
 
     LoadGenerator(SimulatedPbx pbx, SessionRegistry sessions) {
         this.pbx = pbx;
@@ -63,7 +66,7 @@ final class LoadGenerator {
         }
         started = 0;
         credit = 0;
-        lastTickMicros = System.nanoTime() / 1000;
+        lastTickMicros = realMicros.getAsLong();
         ticker = pbx.loop()
                 .scheduleAtFixedRate(
                         () -> {
@@ -79,6 +82,10 @@ final class LoadGenerator {
         stopTicking();
     }
 
+    void useRealTime(LongSupplier micros) {
+        realMicros = micros;
+    }
+
     private void stopTicking() {
         if (ticker != null) {
             ticker.cancel(false);
@@ -91,7 +98,7 @@ final class LoadGenerator {
             return;
         }
         // Arrivals follow the wall clock: the time scale shortens each call, not the gaps between calls.
-        long now = System.nanoTime() / 1000;
+        long now = realMicros.getAsLong();
         double elapsedSeconds = (now - lastTickMicros) / 1e6;
         lastTickMicros = now;
         // Never catch up more than a tenth of a second of calls at once after a stall.

@@ -2,18 +2,47 @@ package io.switchboard.gateway.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.gateway.call.CallEvent;
+import io.switchboard.gateway.call.CallTracker;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxEvent;
+import io.switchboard.gateway.call.PbxEvent.ChannelListComplete;
 import io.switchboard.gateway.call.PbxEvent.Ignored;
 import io.switchboard.gateway.call.PbxEvent.OriginateResponded;
 import io.switchboard.gateway.call.PbxEvent.VariableSet;
+import io.switchboard.gateway.call.RecordingSink;
+import java.time.Instant;
+import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.junit.jupiter.api.Test;
 
 class AmiEventTranslatorTest {
 
-    private final AmiEventTranslator translator = new AmiEventTranslator(CallTrackerSettings.defaults());
+    private final ListingRequests listings = new ListingRequests();
+    private final AmiEventTranslator translator = new AmiEventTranslator(CallTrackerSettings.defaults(), listings);
+
+    /** A queue nobody waits in and nobody works is known only from the PBX's listing: it reaches subscribers too. */
+    @Test
+    void aListedQueueIsPublishedEvenWhenEmpty() {
+        QueueParamsEvent params = new QueueParamsEvent(new Object());
+        params.setQueue("billing");
+        params.setCalls(0);
+        params.setTimestamp(1700000000.25);
+        RecordingSink sink = new RecordingSink();
+        CallTracker tracker = new CallTracker(CallTrackerSettings.defaults(), sink, new SimpleMeterRegistry());
+
+        PbxEvent translated = translator.translate(params);
+        tracker.apply(translated);
+
+        assertThat(translated).isEqualTo(new PbxEvent.QueueListed(1700000000250L, "billing"));
+        assertThat(sink.of(CallEvent.QueueListed.class))
+                .containsExactly(new CallEvent.QueueListed(Instant.ofEpochMilli(1700000000250L), "billing"));
+        params.setQueue(null);
+        assertThat(translator.translate(params)).isInstanceOf(Ignored.class);
+    }
 
     private static VarSetEvent varSet(String name, String value) {
         VarSetEvent event = new VarSetEvent(new Object());
@@ -50,8 +79,14 @@ class AmiEventTranslatorTest {
     @Test
     void theAmdVariableIsConfigurable() {
         CallTrackerSettings d = CallTrackerSettings.defaults();
-        AmiEventTranslator custom = new AmiEventTranslator(new CallTrackerSettings(
-                d.inboundContexts(), d.maxExtensionLength(), d.recentlyEndedCapacity(), d.dialContexts(), "MYAMD"));
+        AmiEventTranslator custom = new AmiEventTranslator(
+                new CallTrackerSettings(
+                        d.inboundContexts(),
+                        d.maxExtensionLength(),
+                        d.recentlyEndedCapacity(),
+                        d.dialContexts(),
+                        "MYAMD"),
+                new ListingRequests());
 
         assertThat(custom.translate(varSet("MYAMD", "HUMAN"))).isInstanceOf(VariableSet.class);
         assertThat(custom.translate(varSet("AMDSTATUS", "HUMAN"))).isInstanceOf(Ignored.class);
@@ -82,5 +117,22 @@ class AmiEventTranslatorTest {
 
         assertThat(translator.translate(event))
                 .isEqualTo(new OriginateResponded(1700000001000L, "sb-2", true, 4, "1700000000.20"));
+    }
+
+    private static CoreShowChannelsCompleteEvent channelsListed(String actionId) {
+        CoreShowChannelsCompleteEvent event = new CoreShowChannelsCompleteEvent(new Object());
+        event.setActionId(actionId);
+        event.setTimestamp(1700000002.0);
+        return event;
+    }
+
+    @Test
+    void onlyTheEndOfAListingWeAskedForReconcilesAndOnlyOnce() {
+        String ours = listings.register();
+
+        assertThat(translator.translate(channelsListed("someone-else"))).isInstanceOf(Ignored.class);
+        assertThat(translator.translate(channelsListed(null))).isInstanceOf(Ignored.class);
+        assertThat(translator.translate(channelsListed(ours))).isEqualTo(new ChannelListComplete(1700000002000L));
+        assertThat(translator.translate(channelsListed(ours))).isInstanceOf(Ignored.class);
     }
 }

@@ -101,6 +101,31 @@ class BadAmiInputTest {
         assertNextEventsStillArrive();
     }
 
+    /**
+     * A listing's end is the PBX's word on which channels exist; one the gateway did not ask for (another session's
+     * ActionID, or none) must not end the call it follows as a missed call.
+     */
+    @Test
+    void anUnrequestedListingEndLeavesTheLiveCallAlone() {
+        fixture.simulator.sendRaw(("Event: CoreShowChannelsComplete\r\nActionID: someone-else\r\n"
+                        + "EventList: Complete\r\nListItems: 0\r\n\r\n"
+                        + "Event: QueueStatusComplete\r\nEventList: Complete\r\nListItems: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+        // events are folded in stream order: once the next call has ended, the listings before it were seen
+        fixture.simulator.run(new io.switchboard.gateway.simulator.QueueCallAbandoned(
+                new io.switchboard.gateway.simulator.Caller("+4930111", "Next", "500"),
+                "support",
+                java.util.Optional.empty(),
+                1));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        fixture.sink.ended().stream().anyMatch(e -> e.toString().contains("+4930111")));
+        assertThat(fixture.sink.ended()).hasSize(1);
+        assertThat(fixture.gateway.activeCalls()).isEqualTo(1);
+        assertThat(fixture.counter("switchboard.calls.resyncs")).isEqualTo(1);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +58,22 @@ class LoadModeTest {
     }
 
     @Test
-    void startsCallsAtTheRequestedRealTimeRate() throws Exception {
+    void startsCallsAtTheRequestedRealTimeRate() {
         started(1000);
-        simulator.startLoad(LoadProfile.of(200, 50).withDurations(1, 1));
-        Thread.sleep(1000);
+        // the test's own real-time clock: one second passes in steps of 50 ms, each worth ten calls at 200 a second,
+        // however slowly the machine runs the ticks
+        AtomicLong realMicros = new AtomicLong(1_000_000);
+        simulator.startLoad(LoadProfile.of(200, 50).withDurations(1, 1), realMicros::get);
+        for (int step = 1; step <= 20; step++) {
+            realMicros.addAndGet(50_000);
+            long due = step * 10L - 1; // less one: ten times 0.05 s of credit may round to just under a call
+            await("call " + due + " started")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> simulator.stats().callsStarted() >= due);
+        }
         simulator.stopLoad();
 
-        assertThat(simulator.stats().callsStarted()).isBetween(120L, 260L);
+        assertThat(simulator.stats().callsStarted()).isBetween(199L, 200L);
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.liveCalls() == 0);
     }
 
