@@ -13,6 +13,8 @@ import org.springframework.boot.SpringApplication;
  * contexts Spring caches, which close at JVM exit) has closed, instead of by a JVM shutdown hook of its own: JVM hooks
  * run concurrently, so PostgreSQL used to stop while the contexts were still closing, and a bean that writes on close
  * (the dialer releasing its lease) then waited out HikariCP's 30 s connection timeout, holding the test JVM's exit.
+ * Spring Boot runs its handlers only in a JVM where a {@code SpringApplication} has run (every current caller gets the
+ * server while a test context starts); a test using it without Spring would leave the server running at exit.
  */
 public final class SharedPostgres {
 
