@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +38,19 @@ class UnparsableAmiValuesTest {
 
     @Test
     void asteriskJavaLogsAnErrorWithAStackTraceForAnUnparsableValue() {
-        // the behaviour this filter exists for; if a new Asterisk-Java stops doing this, the filter can go
+        // the behaviour this filter exists for; if a new Asterisk-Java stops doing this, the filter can go.
+        // An application context started earlier in the same JVM installed the filter globally: take it out here.
+        LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
+        List<TurboFilter> installed = global.getTurboFilterList().stream()
+                .filter(UnparsableAmiValues.class::isInstance)
+                .toList();
+        global.getTurboFilterList().removeAll(installed);
         ListAppender<ILoggingEvent> seen = listen(UnparsableAmiValues.SOURCE);
         try {
             buildNewstateWithChannelState("NaN");
         } finally {
             stopListening(UnparsableAmiValues.SOURCE, seen);
+            global.getTurboFilterList().addAll(installed);
         }
         assertThat(seen.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
