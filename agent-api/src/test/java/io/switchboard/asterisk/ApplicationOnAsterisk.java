@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * every phone is idle and every call is gone, and the activities written so far are counted, so a test can assert
  * that nothing but its own calls was logged ({@link #assertOnlyNewActivities}).
  */
+@Tag("asterisk") // run by agent-api's own asterisk-suite Surefire execution (pom.xml)
 @ExtendWith(RequiresAsterisk.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
