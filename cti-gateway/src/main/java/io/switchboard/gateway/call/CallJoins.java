@@ -76,6 +76,11 @@ final class CallJoins {
 
     /** Asterisk's own blind transfer (a phone's transfer key, the AMI BlindTransfer action). */
     void blindTransferred(Call call, BlindTransferred e) {
+        if (call.currentAgent == null) {
+            // Asterisk raises BlindTransfer on the transferer's thread and the caller's next step (QueueCallerJoin,
+            // Dial) on the caller's: when the caller's step came first, it already reported this transfer
+            return;
+        }
         Channel transferer = ledger.channel(e.transfererUniqueid());
         String from = transferer != null && transferer.agent != null ? transferer.agent : call.currentAgent;
         transfers.blind(call, from, e.extension(), e.at());
