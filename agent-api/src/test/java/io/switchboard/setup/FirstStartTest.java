@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,7 +167,11 @@ class FirstStartTest {
         browser.driver().findElement(By.id("username")).sendKeys(username);
         browser.driver().findElement(By.id("password")).sendKeys(password);
         browser.driver().findElement(By.id("confirmation")).sendKeys(again);
+        // the form posts and the server answers with a new page: wait until the old one is gone, or the errors read
+        // next could be the previous answer's (or vanish while being read)
+        WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(By.id("create")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static String errors(Browser browser) {

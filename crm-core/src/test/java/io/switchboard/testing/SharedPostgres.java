@@ -43,7 +43,8 @@ public final class SharedPostgres {
     private static EmbeddedPostgres start(boolean durable, boolean stopAtJvmExit) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(stopAtJvmExit)
-                .setServerConfig("max_connections", "50")
+                // every cached test context holds a pool of its own on this one server
+                .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB");
         if (!durable) {
             builder.setServerConfig("fsync", "off")
