@@ -212,6 +212,8 @@ class CtiEdgeSocketTest {
         DesktopClient sameHost = DesktopClient.connect(
                 edge.port(), "/cti?token=" + tokens.issue(ALICE).value(), "http://127.0.0.1:8080");
         clients.add(sameHost);
+        // the session is registered on the server's I/O thread just after the handshake
+        await().atMost(Duration.ofSeconds(2)).until(() -> edge.sessionCount() == 1);
 
         assertThat(edge.sendToUser("alice", pop("c1"))).isEqualTo(1);
         assertThat(json(sameHost.next()).path("type").asString()).isEqualTo("screenPop");
@@ -247,6 +249,7 @@ class CtiEdgeSocketTest {
         clients.add(client);
 
         assertThat(client.socket().getSubprotocol()).isEqualTo("switchboard.v1");
+        await().atMost(Duration.ofSeconds(2)).until(() -> edge.sessionCount() == 1);
         edge.sendToUser("alice", pop("c1"));
         assertThat(json(client.next()).path("type").asString()).isEqualTo("screenPop");
     }
