@@ -1,6 +1,7 @@
 package io.switchboard.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -90,8 +91,10 @@ class FirstStartTest {
         assertThat(Api.json(contacts).get("title").asString()).isEqualTo("Setup required");
         assertThat(api.call("GET", "/api/v1/contacts", "admin", PASSWORD, null).statusCode())
                 .isEqualTo(503);
-        assertThat(api.call("GET", "/actuator/health", null, null, null).statusCode())
-                .isEqualTo(200);
+        // health is not held back by setup; it is UP once the AMI link is up, which may take a moment after start
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        api.call("GET", "/actuator/health", null, null, null).statusCode() == 200);
         for (String page : new String[] {"/", "/login", "/agent", "/wallboard", "/campaigns"}) {
             HttpResponse<String> redirect = api.call("GET", page, null, null, null);
             assertThat(redirect.statusCode()).as(page).isEqualTo(302);
