@@ -28,7 +28,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.simulator.SimulatedCall;
+import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
