@@ -58,6 +58,11 @@ class QueueConfiguration {
     }
 
     @Bean
+    QueueIntervals queueIntervals(JdbcTemplate jdbc, QueueProperties properties, QueueCatalogue catalogue) {
+        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), properties, catalogue::rules);
+    }
+
+    @Bean
     QueueTimeline queueTimeline(
             WaitingCallers waiting, QueueStatistics statistics, QueueProperties properties, QueueCallLog log) {
         QueueTimeline timeline = new QueueTimeline(waiting, statistics, properties, Clock.systemUTC());

@@ -421,7 +421,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         assertThat(edited.statusCode()).isEqualTo(200);
         JsonNode contact = Api.json(edited);
         assertThat(contact.path("visibility").asText()).isEqualTo("PRIVATE");
-        assertThat(contact.path("owner").path("value").asLong())
+        assertThat(contact.path("owner").asLong())
                 .isEqualTo(user(TestUser.AGENT).id().value());
         assertThat(call("GET", path, TestUser.AGENT, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", path, TestUser.TEAMMATE, null).statusCode()).isEqualTo(404);
