@@ -137,12 +137,13 @@ public class TicketConfiguration {
             ObjectProvider<EscalationNotifier> notifiers,
             PlatformTransactionManager transactionManager,
             TicketMetrics metrics,
-            TicketProperties properties) {
+            TicketProperties properties,
+            SlaPolicies policies) {
         return new Escalations(
                 store,
                 changer,
                 tiers,
-                new Escalator(tiers, metrics),
+                new Escalator(tiers, policies, metrics),
                 new EscalationNotifications(
                         tiers, directory, notifiers.orderedStream().toList(), metrics),
                 new TransactionTemplate(transactionManager),
