@@ -52,7 +52,8 @@ class ContactExportController {
     /**
      * Every contact the search finds (the same parameters as {@code GET /api/v1/contacts}, no paging), in the import's
      * columns {@code name, company, email, phone, phone_type, tags, owner, notes}: a contact with several numbers is
-     * one row per number, as the import reads them; tags are separated by {@code ;}; cells are spreadsheet-safe.
+     * one row per number (the import, which matches contacts by name and number, makes each a contact of its own); tags
+     * are separated by {@code ;}; cells are spreadsheet-safe.
      */
     @GetMapping(path = "/api/v1/contacts.csv", produces = "text/csv")
     void export(
