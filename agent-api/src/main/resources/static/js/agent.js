@@ -3,6 +3,7 @@
 // preview dialling (campaign-desk.js).
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
+import { contactForm } from './contact-form.js';
 import {
   awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
 } from './campaign-desk.js';
@@ -198,28 +199,20 @@ function duration(seconds) {
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
+/** An unknown caller's pop offers the contact card's own form, with the number filled in. */
 function newContactForm(offer) {
-  const form = el('form', null, 'new-contact');
-  form.append(el('h4', 'Unknown caller: create the contact'));
-  const name = el('input'); name.required = true; name.value = text(offer.name); name.id = 'new-contact-name';
-  const phone = el('input'); phone.value = text(offer.phone); phone.id = 'new-contact-phone';
-  const nameLabel = el('label', 'Name '); nameLabel.append(name);
-  const phoneLabel = el('label', 'Phone '); phoneLabel.append(phone);
-  const button = el('button', 'Create contact'); button.type = 'submit';
-  const result = el('p', '', 'note');
-  form.append(nameLabel, phoneLabel, button, result);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      const created = await api('POST', '/api/v1/contacts', {
-        name: name.value, phones: phone.value ? [{ type: 'OTHER', number: phone.value }] : [],
-      });
-      result.textContent = `Contact ${created.name} created.`;
-    } catch (error) {
-      result.textContent = error.message;
-    }
-  });
-  return form;
+  const box = el('section', null, 'new-contact');
+  box.append(el('h4', 'Unknown caller: create the contact'));
+  box.append(contactForm({
+    prefix: 'new-contact',
+    prefill: { name: offer.name, phone: offer.phone },
+    onSaved: created => {
+      const link = el('a', `Open ${created.name}'s card`);
+      link.href = `/contacts/${created.id}`;
+      box.append(link);
+    },
+  }));
+  return box;
 }
 
 async function refreshState() {

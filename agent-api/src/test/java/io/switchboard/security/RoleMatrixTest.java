@@ -114,6 +114,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("PATCH /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("DELETE /api/v1/contacts/{id}", 204, 204, 404, 204, 204),
             row("POST /api/v1/contacts/import", 403, 200, 200, 200, 200),
+            // the contacts page: export a search (as import: supervisors and above), the card's duplicates, campaign
+            // attempts, and a merge of a fresh contact of the agent's into another (each caller its own pair)
+            row("GET /api/v1/contacts.csv", 403, 200, 200, 200, 200),
+            row("GET /api/v1/contacts/{id}/duplicates", 200, 200, 404, 200, 200),
+            row("GET /api/v1/contacts/{id}/campaign-attempts", 200, 200, 404, 200, 200),
+            row("POST /api/v1/contacts/{id}/merge", 200, 200, 404, 200, 200),
             row("GET /api/v1/activities", 200, 200, 200, 200, 200),
             row("GET /api/v1/activities/{id}", 200, 200, 404, 200, 200),
             row("GET /api/v1/activities/disposition-codes", 200, 200, 200, 200, 200),
@@ -731,6 +737,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // a new contact for each edit: version 0
             case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\",\"version\":0}";
             case "PATCH /api/v1/contacts/{id}" -> "{\"notes\":\"Noted by " + caller + "\"}";
+            case "POST /api/v1/contacts/{id}/merge" ->
+                "{\"other\":"
+                        + contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's duplicate")
+                                .id()
+                                .value() + ",\"version\":0,\"otherVersion\":0}";
             case "PUT /api/v1/activities/{id}/disposition" ->
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";
