@@ -73,7 +73,8 @@ class IntervalReportApiTest extends ApplicationOnPostgres {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("\"queue\",\"start\",\"end\",\"offered\"");
         assertThat(lines[1])
-                .startsWith("\"" + queue + "\",\"2024-04-02T00:00:00Z\",\"2024-04-03T00:00:00Z\",\"4\",\"3\",\"1\",\"0\",")
+                .startsWith(
+                        "\"" + queue + "\",\"2024-04-02T00:00:00Z\",\"2024-04-03T00:00:00Z\",\"4\",\"3\",\"1\",\"0\",")
                 .endsWith("\"7001:2 7002:1\"");
     }
 
