@@ -206,7 +206,7 @@ public class SecurityConfiguration {
             LoginGuard guard)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
+                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico", "/webjars/uplot/**")
                         .permitAll()
                         .requestMatchers("/agent")
                         .hasAnyRole(AGENT, SUPERVISOR)
