@@ -366,6 +366,48 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
   }
 });
 
+/**
+ * The queues offered to log in to: those the agent's team works (set by an admin on the team), or every queue
+ * Switchboard knows from the PBX when the team has none set.
+ */
+async function loadQueueChoices() {
+  const select = document.getElementById('queue-choice');
+  const teamQueues = (document.querySelector('main').dataset.teamQueues || '').split(',').filter(Boolean);
+  try {
+    const known = await api('GET', '/api/v1/queues');
+    const label = new Map(known.map(queue => [queue.name, queue.displayName || queue.name]));
+    const names = teamQueues.length ? teamQueues : known.map(queue => queue.name);
+    select.replaceChildren(...names.map(name => {
+      const shown = label.get(name);
+      const option = el('option', shown && shown !== name ? `${shown} (${name})` : name);
+      option.value = name;
+      return option;
+    }));
+  } catch (error) {
+    document.getElementById('queue-result').textContent = error.message;
+  }
+}
+
+/** Logs the agent in to or out of the chosen queue; the new state arrives on the desktop's socket. */
+async function queueCommand(method, verb) {
+  const queue = document.getElementById('queue-choice').value;
+  const result = document.getElementById('queue-result');
+  if (!queue) return;
+  try {
+    await api(method, `/api/v1/agents/me/queues/${encodeURIComponent(queue)}`);
+    result.textContent = `${verb} ${queue}.`;
+    refreshState();
+  } catch (error) {
+    result.textContent = error.message;
+  }
+}
+
+document.getElementById('queue-login-form').addEventListener('submit', event => {
+  event.preventDefault();
+  queueCommand('POST', 'Logged in to');
+});
+document.getElementById('queue-logout').addEventListener('click', () => queueCommand('DELETE', 'Logged out of'));
+
 document.getElementById('pause-form').addEventListener('submit', async event => {
   event.preventDefault();
   try {
@@ -418,6 +460,7 @@ connectCti({
   ticketEscalated: escalated => showEscalation(escalated),
 });
 
+loadQueueChoices();
 refreshState();
 refreshCalls();
 refreshCampaigns();

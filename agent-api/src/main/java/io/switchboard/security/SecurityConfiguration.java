@@ -150,6 +150,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // call history and interval reports (issue 19)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         // the queues' settings: supervisors read them, admins change them
                         .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
                         .hasAnyRole(SUPERVISOR, ADMIN)
@@ -203,7 +206,7 @@ public class SecurityConfiguration {
             LoginGuard guard)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico")
+                                "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico", "/webjars/uplot/**")
                         .permitAll()
                         .requestMatchers("/agent")
                         .hasAnyRole(AGENT, SUPERVISOR)
@@ -211,6 +214,8 @@ public class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/wallboard")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/reports/**")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers("/campaigns")
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/admin/**")

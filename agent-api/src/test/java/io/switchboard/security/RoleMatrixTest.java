@@ -28,7 +28,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.simulator.SimulatedCall;
+import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
@@ -221,6 +221,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("DELETE /api/v1/teams/{id}", 403, 403, 403, 403, 204),
             row("GET /api/v1/audit", 403, 403, 403, 403, 200),
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
+            // call history (a supervisor their team's calls; {id} is the agent's call) and interval reports
+            row("GET /api/v1/reports/calls", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/calls/{id}", 403, 200, 404, 403, 200),
+            row("GET /api/v1/reports/calls.csv", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/intervals", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/intervals.csv", 403, 200, 200, 403, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
             // admins see and lift lockouts
