@@ -12,6 +12,10 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V18_8__ticket_workbench_indexes extends BaseJavaMigration {
 
+    /** The same expression as the workbench's priority sort ({@code TicketWorkbench}), or the index is not used. */
+    static final String PRIORITY_RANK =
+            "case priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end";
+
     @Override
     public void migrate(Context context) throws Exception {
         boolean postgres = "PostgreSQL"
@@ -22,6 +26,11 @@ public class V18_8__ticket_workbench_indexes extends BaseJavaMigration {
                     + (postgres ? active + " and assignee_id is null" : ""));
             sql.execute(
                     "create index tickets_mine_ix on tickets (assignee_id, next_check_at, created_at, id)" + active);
+            if (postgres) {
+                // a queue by priority: the workbench's sort expression, urgent first, then by SLA
+                sql.execute("create index tickets_queue_priority_ix on tickets (tier, (" + PRIORITY_RANK + "),"
+                        + " next_check_at, created_at, id)" + active + " and assignee_id is null");
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.testing.CrmTestApplication;
 import io.switchboard.testing.SharedPostgres;
@@ -140,15 +141,27 @@ public final class TicketQueueBenchmark {
                             .find(WorkbenchQuery.of(WorkbenchQuery.View.ALL), admin, 0, PAGE)
                             .getTotalElements());
 
-            System.out.println("Plan of the queue's page (the ids; the rows are then read by id):");
-            jdbc.queryForList(
-                            "explain (analyze, buffers) select t.id from tickets t where t.assignee_id is null"
-                                    + " and t.tier in ('Tier 1') and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')"
-                                    + " order by t.next_check_at asc nulls last, t.created_at, t.id limit 25",
-                            String.class)
-                    .forEach(line -> System.out.println("  " + line));
+            String queue = " from tickets t where t.assignee_id is null and t.tier in ('Tier 1')"
+                    + " and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER')";
+            explain(
+                    jdbc,
+                    "the queue's page (the ids; the rows are then read by id)",
+                    "select t.id" + queue + " order by t.next_check_at asc nulls last, t.created_at, t.id limit 25");
+            explain(jdbc, "the queue's count", "select count(*)" + queue);
+            explain(
+                    jdbc,
+                    "the queue's page by priority",
+                    "select t.id" + queue + " order by case t.priority"
+                            + " when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,"
+                            + " t.next_check_at asc nulls last, t.created_at, t.id limit 25");
         }
         System.out.printf(Locale.ROOT, "Load average after: %s%n", loadAverage());
+    }
+
+    private static void explain(JdbcTemplate jdbc, String what, String sql) {
+        System.out.println("Plan of " + what + ":");
+        jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)
+                .forEach(line -> System.out.println("  " + line));
     }
 
     private static void measure(String name, int rounds, Supplier<Long> view) {
@@ -193,7 +206,6 @@ public final class TicketQueueBenchmark {
         Directory directory = context.getBean(Directory.class);
         SupportTiers tiers = context.getBean(SupportTiers.class);
         List<List<Long>> members = new ArrayList<>();
-        DirectoryUser first = null;
         for (int level = 1; level <= 2; level++) {
             TeamId team = directory.team("Level " + level);
             List<Long> ids = new ArrayList<>();
@@ -202,12 +214,13 @@ public final class TicketQueueBenchmark {
                         directory.add(new NewUser("agent" + level + "-" + i, null, Role.AGENT, team, null));
                 tiers.addMember("Tier " + level, user.id());
                 ids.add(user.id().value());
-                first = first == null ? user : first;
             }
             members.add(ids);
         }
         DirectoryUser admin = directory.add(new NewUser("bench-admin", null, Role.ADMIN, null, null));
-        return new Staff(members.get(0), members.get(1), first, admin);
+        // the sixth member of Tier 1 holds 5 % of the open tickets (see seed)
+        DirectoryUser holder = directory.find(new UserId(members.get(0).get(5))).orElseThrow();
+        return new Staff(members.get(0), members.get(1), holder, admin);
     }
 
     /**
