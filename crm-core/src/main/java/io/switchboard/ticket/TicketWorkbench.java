@@ -134,7 +134,7 @@ public class TicketWorkbench {
     private static String order(WorkbenchQuery.Sort sort) {
         return switch (sort) {
             case URGENCY -> " order by t.next_check_at asc nulls last, t.created_at, t.id";
-            // the expression of the partial index tickets_queue_priority_ix (V18_8), or PostgreSQL sorts the queue
+            // the expression of the partial index tickets_queue_priority_ix (V19_20), or PostgreSQL sorts the queue
             case PRIORITY ->
                 " order by case t.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2"
                         + " else 3 end, t.next_check_at asc nulls last, t.created_at, t.id";
