@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,8 +80,10 @@ public class TicketConfiguration {
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            SupportTiers tiers) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
+        return new TicketChanger(
+                store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers, events);
     }
 
     @Bean
@@ -149,6 +152,21 @@ public class TicketConfiguration {
                 new TransactionTemplate(transactionManager),
                 metrics,
                 properties.scheduler().batchSize());
+    }
+
+    @Bean
+    TicketWorkbench ticketWorkbench(
+            NamedParameterJdbcTemplate jdbc,
+            TicketStore store,
+            TicketChanger changer,
+            SupportTiers tiers,
+            TicketProperties properties) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+    }
+
+    @Bean
+    DeEscalations deEscalations(TicketChanger changer, SupportTiers tiers) {
+        return new DeEscalations(changer, tiers);
     }
 
     /** Starts with the application unless {@code switchboard.tickets.scheduler.enabled} is false. */
