@@ -169,6 +169,29 @@ class TransferTraceReplayTest {
     }
 
     @Test
+    void attendedTransferReportedWithoutItsTargetStillHandsTheCallToTheConsultedAgent() throws Exception {
+        // recorded on the suite's rig: the agent's leg left the consultation bridge before Asterisk merged it into the
+        // caller's, so its AttendedTransfer has no TransferTarget* fields (SecondBridgeNumChannels: 0); the tracker
+        // used to skip it, withdraw the colleague's pop as unanswered and log the call as the first agent's
+        CallEnded call = replay("attended_transfer_no_target.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("1002");
+            assertThat(t.kind()).isEqualTo(TransferKind.ATTENDED);
+        });
+        assertThat(fixture.sink.of(AgentRingStopped.class))
+                .as("no pop withdrawn")
+                .isEmpty();
+        assertThat(fixture.sink.of(CallAnswered.class))
+                .extracting(CallAnswered::agent)
+                .containsExactly("1001", "1002");
+        assertThat(call.answeredBy()).isEqualTo("1001");
+        assertThat(call.finalAgent()).isEqualTo("1002");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "null/1002");
+    }
+
+    @Test
     void attendedTransferCancelledLeavesTheCallWithTheFirstAgent() throws Exception {
         CallEnded call = replay("attended_transfer_cancel.ami");
 
