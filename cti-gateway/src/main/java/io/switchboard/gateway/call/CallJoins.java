@@ -115,6 +115,10 @@ final class CallJoins {
         Channel transferer = ledger.channel(e.origTransfererUniqueid());
         String from = transferer != null && transferer.agent != null ? transferer.agent : original.currentAgent;
         transfers.attended(original, from, to, e.at());
+        if (from != null) {
+            // the agent has left the call, though Asterisk may keep their leg up until the colleague answers
+            ledger.handles().callEnded(original.id, List.of(from));
+        }
         if (to != null && !stillRinging) {
             progress.answer(original, to, e.at()); // the target was on the line already: the call is theirs now
         }
