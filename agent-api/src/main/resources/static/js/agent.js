@@ -3,6 +3,7 @@
 // preview dialling (campaign-desk.js).
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
+import { contactForm } from './contact-form.js';
 import {
   awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
 } from './campaign-desk.js';
@@ -112,8 +113,8 @@ function openTicketList(tickets, callId) {
   const list = el('ul', null, 'tickets');
   for (const ticket of tickets) {
     const item = el('li', null, 'ticket');
-    item.dataset.ticketId = ticket.id.value;
-    item.append(el('strong', `#${ticket.id.value} ${text(ticket.subject)}`, 'subject'));
+    item.dataset.ticketId = ticket.id;
+    item.append(el('strong', `#${ticket.id} ${text(ticket.subject)}`, 'subject'));
     const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'in the queue';
     item.append(el('span', ` ${words(ticket.status)} · ${words(ticket.priority)} · ${text(ticket.tier)} ${owner}`, 'meta'));
     const deadline = ticket.nextDeadline;
@@ -135,7 +136,7 @@ function openTicketList(tickets, callId) {
 const escalations = new Map();
 
 function escalation(ticket, callId) {
-  const key = `${callId}:${ticket.id.value}`;
+  const key = `${callId}:${ticket.id}`;
   for (const old of escalations.keys()) if (!old.startsWith(`${callId}:`)) escalations.delete(old);
   if (escalations.has(key)) return escalations.get(key);
   const box = el('details', null, 'escalate');
@@ -155,7 +156,7 @@ function escalation(ticket, callId) {
     event.preventDefault();
     result.textContent = '';
     try {
-      const moved = await api('POST', `/api/v1/tickets/${ticket.id.value}/escalations`, { reason: reason.value });
+      const moved = await api('POST', `/api/v1/tickets/${ticket.id}/escalations`, { reason: reason.value });
       result.textContent = `Escalated to ${text(moved.tier)}.`;
       send.disabled = true;
     } catch (error) {
@@ -198,28 +199,20 @@ function duration(seconds) {
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
+/** An unknown caller's pop offers the contact card's own form, with the number filled in. */
 function newContactForm(offer) {
-  const form = el('form', null, 'new-contact');
-  form.append(el('h4', 'Unknown caller: create the contact'));
-  const name = el('input'); name.required = true; name.value = text(offer.name); name.id = 'new-contact-name';
-  const phone = el('input'); phone.value = text(offer.phone); phone.id = 'new-contact-phone';
-  const nameLabel = el('label', 'Name '); nameLabel.append(name);
-  const phoneLabel = el('label', 'Phone '); phoneLabel.append(phone);
-  const button = el('button', 'Create contact'); button.type = 'submit';
-  const result = el('p', '', 'note');
-  form.append(nameLabel, phoneLabel, button, result);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      const created = await api('POST', '/api/v1/contacts', {
-        name: name.value, phones: phone.value ? [{ type: 'OTHER', number: phone.value }] : [],
-      });
-      result.textContent = `Contact ${created.name} created.`;
-    } catch (error) {
-      result.textContent = error.message;
-    }
-  });
-  return form;
+  const box = el('section', null, 'new-contact');
+  box.append(el('h4', 'Unknown caller: create the contact'));
+  box.append(contactForm({
+    prefix: 'new-contact',
+    prefill: { name: offer.name, phone: offer.phone },
+    onSaved: created => {
+      const link = el('a', `Open ${created.name}'s card`);
+      link.href = `/contacts/${created.id}`;
+      box.append(link);
+    },
+  }));
+  return box;
 }
 
 async function refreshState() {
@@ -253,7 +246,7 @@ async function refreshCalls() {
     body.replaceChildren();
     for (const activity of page.items) {
       const row = el('tr');
-      row.dataset.activityId = activity.id.value;
+      row.dataset.activityId = activity.id;
       row.append(el('td', time(activity.startedAt)), el('td', activity.callerNumber), el('td', activity.contactName || ''),
         el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'), pathCell(activity.path));
       const cell = el('td');
@@ -310,12 +303,12 @@ document.getElementById('ticket-form').addEventListener('submit', async event =>
   const result = document.getElementById('ticket-result');
   const subject = document.getElementById('ticket-subject');
   try {
-    const ticket = await api('POST', `/api/v1/activities/${ticketActivity.id.value}/ticket`, {
+    const ticket = await api('POST', `/api/v1/activities/${ticketActivity.id}/ticket`, {
       subject: subject.value.trim() || null,
       priority: document.getElementById('ticket-priority').value,
     });
     const owner = ticket.assigneeName ? `assigned to ${ticket.assigneeName}` : 'in its queue';
-    result.textContent = `Ticket #${ticket.id.value} opened in ${ticket.tier}, ${owner}.`;
+    result.textContent = `Ticket #${ticket.id} opened in ${ticket.tier}, ${owner}.`;
     subject.value = '';
     ticketActivity = null;
   } catch (error) {
@@ -358,7 +351,7 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
   if (!selectedActivity) return;
   const result = document.getElementById('disposition-result');
   try {
-    await api('PUT', `/api/v1/activities/${selectedActivity.id.value}/disposition`, {
+    await api('PUT', `/api/v1/activities/${selectedActivity.id}/disposition`, {
       code: document.getElementById('disposition-code').value,
       notes: document.getElementById('disposition-notes').value,
       version: selectedActivity.version,
@@ -372,6 +365,48 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
     result.textContent = error.message;
   }
 });
+
+/**
+ * The queues offered to log in to: those the agent's team works (set by an admin on the team), or every queue
+ * Switchboard knows from the PBX when the team has none set.
+ */
+async function loadQueueChoices() {
+  const select = document.getElementById('queue-choice');
+  const teamQueues = (document.querySelector('main').dataset.teamQueues || '').split(',').filter(Boolean);
+  try {
+    const known = await api('GET', '/api/v1/queues');
+    const label = new Map(known.map(queue => [queue.name, queue.displayName || queue.name]));
+    const names = teamQueues.length ? teamQueues : known.map(queue => queue.name);
+    select.replaceChildren(...names.map(name => {
+      const shown = label.get(name);
+      const option = el('option', shown && shown !== name ? `${shown} (${name})` : name);
+      option.value = name;
+      return option;
+    }));
+  } catch (error) {
+    document.getElementById('queue-result').textContent = error.message;
+  }
+}
+
+/** Logs the agent in to or out of the chosen queue; the new state arrives on the desktop's socket. */
+async function queueCommand(method, verb) {
+  const queue = document.getElementById('queue-choice').value;
+  const result = document.getElementById('queue-result');
+  if (!queue) return;
+  try {
+    await api(method, `/api/v1/agents/me/queues/${encodeURIComponent(queue)}`);
+    result.textContent = `${verb} ${queue}.`;
+    refreshState();
+  } catch (error) {
+    result.textContent = error.message;
+  }
+}
+
+document.getElementById('queue-login-form').addEventListener('submit', event => {
+  event.preventDefault();
+  queueCommand('POST', 'Logged in to');
+});
+document.getElementById('queue-logout').addEventListener('click', () => queueCommand('DELETE', 'Logged out of'));
 
 document.getElementById('pause-form').addEventListener('submit', async event => {
   event.preventDefault();
@@ -425,6 +460,7 @@ connectCti({
   ticketEscalated: escalated => showEscalation(escalated),
 });
 
+loadQueueChoices();
 refreshState();
 refreshCalls();
 refreshCampaigns();

@@ -3,7 +3,6 @@ package io.switchboard.api;
 import io.switchboard.activity.ActivityAccessDeniedException;
 import io.switchboard.activity.ActivityNotFoundException;
 import io.switchboard.activity.InvalidDispositionException;
-import io.switchboard.audit.AuditAccessDeniedException;
 import io.switchboard.campaign.CampaignAccessDeniedException;
 import io.switchboard.campaign.CampaignNotFoundException;
 import io.switchboard.campaign.CampaignStateException;
@@ -13,12 +12,14 @@ import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ImportFormatException;
 import io.switchboard.csv.CsvFormatException;
 import io.switchboard.csv.UnreadableFileException;
+import io.switchboard.directory.AuditAccessDeniedException;
 import io.switchboard.directory.DirectoryConflictException;
 import io.switchboard.directory.InvalidUserException;
 import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.queue.InvalidQueueSettingsException;
 import io.switchboard.queue.QueueNotFoundException;
+import io.switchboard.report.CallHistoryAccessDeniedException;
 import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
@@ -79,7 +80,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ContactAccessDeniedException.class,
         ActivityAccessDeniedException.class,
         TicketAccessDeniedException.class,
-        CampaignAccessDeniedException.class
+        CampaignAccessDeniedException.class,
+        CallHistoryAccessDeniedException.class
     })
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());

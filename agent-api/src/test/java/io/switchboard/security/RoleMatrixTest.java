@@ -28,7 +28,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.simulator.SimulatedCall;
+import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
@@ -114,6 +114,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("PATCH /api/v1/contacts/{id}", 200, 200, 404, 200, 200),
             row("DELETE /api/v1/contacts/{id}", 204, 204, 404, 204, 204),
             row("POST /api/v1/contacts/import", 403, 200, 200, 200, 200),
+            // the contacts page: export a search (as import: supervisors and above), the card's duplicates, campaign
+            // attempts, and a merge of a fresh contact of the agent's into another (each caller its own pair)
+            row("GET /api/v1/contacts.csv", 403, 200, 200, 200, 200),
+            row("GET /api/v1/contacts/{id}/duplicates", 200, 200, 404, 200, 200),
+            row("GET /api/v1/contacts/{id}/campaign-attempts", 200, 200, 404, 200, 200),
+            row("POST /api/v1/contacts/{id}/merge", 200, 200, 404, 200, 200),
             row("GET /api/v1/activities", 200, 200, 200, 200, 200),
             row("GET /api/v1/activities/{id}", 200, 200, 404, 200, 200),
             row("GET /api/v1/activities/disposition-codes", 200, 200, 200, 200, 200),
@@ -215,6 +221,12 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("DELETE /api/v1/teams/{id}", 403, 403, 403, 403, 204),
             row("GET /api/v1/audit", 403, 403, 403, 403, 200),
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
+            // call history (a supervisor their team's calls; {id} is the agent's call) and interval reports
+            row("GET /api/v1/reports/calls", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/calls/{id}", 403, 200, 404, 403, 200),
+            row("GET /api/v1/reports/calls.csv", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/intervals", 403, 200, 200, 403, 200),
+            row("GET /api/v1/reports/intervals.csv", 403, 200, 200, 403, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
             // admins see and lift lockouts
@@ -421,7 +433,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         assertThat(edited.statusCode()).isEqualTo(200);
         JsonNode contact = Api.json(edited);
         assertThat(contact.path("visibility").asText()).isEqualTo("PRIVATE");
-        assertThat(contact.path("owner").path("value").asLong())
+        assertThat(contact.path("owner").asLong())
                 .isEqualTo(user(TestUser.AGENT).id().value());
         assertThat(call("GET", path, TestUser.AGENT, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", path, TestUser.TEAMMATE, null).statusCode()).isEqualTo(404);
@@ -731,6 +743,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             // a new contact for each edit: version 0
             case "PUT /api/v1/contacts/{id}" -> "{\"name\":\"Renamed by " + caller + "\",\"version\":0}";
             case "PATCH /api/v1/contacts/{id}" -> "{\"notes\":\"Noted by " + caller + "\"}";
+            case "POST /api/v1/contacts/{id}/merge" ->
+                "{\"other\":"
+                        + contactOf(TestUser.AGENT, Visibility.TEAM, "Agent's duplicate")
+                                .id()
+                                .value() + ",\"version\":0,\"otherVersion\":0}";
             case "PUT /api/v1/activities/{id}/disposition" ->
                 "{\"code\":\"RESOLVED\",\"notes\":\"closed by " + caller + "\"}";
             case "POST /api/v1/calls" -> "{\"number\":\"+49 30 555 0100\"}";

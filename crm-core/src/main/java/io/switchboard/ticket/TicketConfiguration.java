@@ -3,9 +3,9 @@ package io.switchboard.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.activity.ActivityHistory;
-import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.CallerContextContributor;
 import io.switchboard.contact.Contacts;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
@@ -70,7 +70,7 @@ public class TicketConfiguration {
         for (TierProperties tier : properties.tiers()) {
             tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment()));
         }
-        return new SupportTiers(tiers, jdbc, directory, clock(clock));
+        return new SupportTiers(tiers, jdbc, directory, clock(clock), properties.tierRefresh());
     }
 
     @Bean
@@ -137,12 +137,13 @@ public class TicketConfiguration {
             ObjectProvider<EscalationNotifier> notifiers,
             PlatformTransactionManager transactionManager,
             TicketMetrics metrics,
-            TicketProperties properties) {
+            TicketProperties properties,
+            SlaPolicies policies) {
         return new Escalations(
                 store,
                 changer,
                 tiers,
-                new Escalator(tiers, metrics),
+                new Escalator(tiers, policies, metrics),
                 new EscalationNotifications(
                         tiers, directory, notifiers.orderedStream().toList(), metrics),
                 new TransactionTemplate(transactionManager),

@@ -1,9 +1,0 @@
-package io.switchboard.audit;
-
-/** Someone who is not an admin asked to read the audit log. */
-public class AuditAccessDeniedException extends RuntimeException {
-
-    AuditAccessDeniedException() {
-        super("only admins may read the audit log");
-    }
-}
