@@ -1,5 +1,6 @@
 package io.switchboard.live;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -210,6 +211,7 @@ class LiveBoardTest {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
     }
 }
