@@ -138,6 +138,70 @@ class TransferTraceReplayTest extends RecordedTraces {
     }
 
     @Test
+    void attendedTransferReportedWithoutItsTargetStillHandsTheCallToTheConsultedAgent() throws Exception {
+        // recorded on the suite's rig: the agent's leg left the consultation bridge before Asterisk merged it into the
+        // caller's, so its AttendedTransfer has no TransferTarget* fields (SecondBridgeNumChannels: 0); the tracker
+        // used to skip it, withdraw the colleague's pop as unanswered and log the call as the first agent's
+        CallEnded call = replay("attended_transfer_no_target.ami");
+
+        assertThat(fixture.sink.of(CallTransferred.class)).singleElement().satisfies(t -> {
+            assertThat(t.fromAgent()).isEqualTo("1001");
+            assertThat(t.target()).isEqualTo("1002");
+            assertThat(t.kind()).isEqualTo(TransferKind.ATTENDED);
+        });
+        assertThat(fixture.sink.of(AgentRingStopped.class))
+                .as("no pop withdrawn")
+                .isEmpty();
+        assertThat(fixture.sink.of(CallAnswered.class))
+                .extracting(CallAnswered::agent)
+                .containsExactly("1001", "1002");
+        assertThat(call.answeredBy()).isEqualTo("1001");
+        assertThat(call.finalAgent()).isEqualTo("1002");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "null/1002");
+    }
+
+    @Test
+    void attendedTransferCompletedWhileTheColleagueStillRingsIsAnsweredWhenTheyPickUp() throws Exception {
+        // a "blond" transfer on the suite's rig: the agent completed the consultation while 1002's phone rang; the
+        // caller hears it ring on and 1002 answers about 4 s later
+        CallEnded call = replay("attended_transfer_blond.ami");
+
+        CallTransferred transfer = fixture.sink.of(CallTransferred.class).get(0);
+        assertThat(fixture.sink.of(CallTransferred.class)).hasSize(1);
+        assertThat(transfer.target()).isEqualTo("1002");
+        CallAnswered colleague = fixture.sink.of(CallAnswered.class).get(1);
+        assertThat(colleague.agent()).isEqualTo("1002");
+        assertThat(Duration.between(transfer.at(), colleague.at()).toMillis())
+                .as("answered when the phone picked up, not when the agent left")
+                .isGreaterThan(3000);
+        assertThat(fixture.sink.of(AgentRingStopped.class)).isEmpty();
+        assertThat(call.finalAgent()).isEqualTo("1002");
+        assertThat(legs(call)).containsExactly("support/1001 transferred", "null/1002");
+        assertThat(call.path().get(1).answeredAt()).isEqualTo(colleague.at());
+    }
+
+    @Test
+    void theAgentWhoCompletedAConsultationNoLongerControlsTheCall() throws Exception {
+        // the blond transfer's recording up to just before 1002 answers: Asterisk keeps 1001's leg alive meanwhile
+        String trace;
+        try (InputStream in = getClass().getResourceAsStream("/traces/attended_transfer_blond.ami")) {
+            trace = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String answered = "Event: Newstate\r\nPrivilege: call,all\r\nTimestamp: 1796610145.530195";
+        assertThat(trace).contains(answered);
+        fixture.simulator.replay(new ByteArrayInputStream(
+                trace.substring(0, trace.indexOf(answered)).getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !fixture.sink.of(CallTransferred.class).isEmpty());
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fixture.gateway.handles().ofAgent("1001").isEmpty());
+        assertThat(fixture.sink.of(CallAnswered.class))
+                .extracting(CallAnswered::agent)
+                .containsExactly("1001");
+    }
+
+    @Test
     void attendedTransferCancelledLeavesTheCallWithTheFirstAgent() throws Exception {
         CallEnded call = replay("attended_transfer_cancel.ami");
 
