@@ -153,7 +153,8 @@ class MigrationsOnH2Test {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
 
         recorder.record(call);
         recorder.record(call);
