@@ -21,6 +21,7 @@ import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.testing.Browser;
+import io.switchboard.testing.PageTestApplication;
 import io.switchboard.testing.SharedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -66,17 +67,9 @@ class DesktopOnAnotherMachineInChromiumTest {
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) throws IOException {
-        httpPort = freePort();
-        int amiPort = freePort();
+        httpPort = PageTestApplication.freePort();
+        PageTestApplication.register(registry, httpPort, PageTestApplication::sharedDatabase, 1);
         registry.add("server.address", () -> ADDRESS);
-        registry.add("server.port", () -> httpPort);
-        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("switchboard.ami.port", () -> amiPort);
-        registry.add("switchboard.simulator.calls-per-second", () -> 0);
-        registry.add("switchboard.simulator.time-scale", () -> 1);
-        registry.add("switchboard.demo.seed", () -> false);
-        registry.add("switchboard.edge.port", () -> 0);
     }
 
     @Autowired
@@ -208,12 +201,6 @@ class DesktopOnAnotherMachineInChromiumTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

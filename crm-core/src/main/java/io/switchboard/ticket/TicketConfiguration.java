@@ -3,9 +3,9 @@ package io.switchboard.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.activity.ActivityHistory;
-import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.CallerContextContributor;
 import io.switchboard.contact.Contacts;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,8 +78,10 @@ public class TicketConfiguration {
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            SupportTiers tiers) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
+        return new TicketChanger(
+                store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers, events);
     }
 
     @Bean
@@ -147,6 +150,21 @@ public class TicketConfiguration {
                 new TransactionTemplate(transactionManager),
                 metrics,
                 properties.scheduler().batchSize());
+    }
+
+    @Bean
+    TicketWorkbench ticketWorkbench(
+            NamedParameterJdbcTemplate jdbc,
+            TicketStore store,
+            TicketChanger changer,
+            SupportTiers tiers,
+            TicketProperties properties) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+    }
+
+    @Bean
+    DeEscalations deEscalations(TicketChanger changer, SupportTiers tiers) {
+        return new DeEscalations(changer, tiers);
     }
 
     /** Starts with the application unless {@code switchboard.tickets.scheduler.enabled} is false. */

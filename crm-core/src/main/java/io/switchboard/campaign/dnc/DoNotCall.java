@@ -1,9 +1,9 @@
 package io.switchboard.campaign.dnc;
 
-import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.CampaignAccess;
 import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import java.sql.ResultSet;
