@@ -1,6 +1,5 @@
 package io.switchboard.web;
 
-import io.switchboard.testing.PageTestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,9 +12,9 @@ import io.switchboard.directory.Role;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.testing.Browser;
+import io.switchboard.testing.PageTestApplication;
 import io.switchboard.testing.SharedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
