@@ -256,8 +256,7 @@ class CampaignController {
     }
 
     private static RejectedRow row(RejectedLead rejected) {
-        String raw = rejected.rawValues() == null ? "" : rejected.rawValues();
-        return new RejectedRow(rejected.row(), List.of(raw.split(",", -1)), rejected.reason());
+        return new RejectedRow(rejected.row(), rejected.cells(), rejected.reason());
     }
 
     @GetMapping("/campaigns/{id}/imports/{importId}/rejections")

@@ -164,6 +164,37 @@ class ImportUploadsTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void aRejectedRowComesBackInItsOwnCellsWhateverTheDelimiterAndQuotedCommas() {
+        long campaign = campaign();
+        JsonNode semicolons = finished(
+                campaign,
+                uploadList(
+                        campaign,
+                        "semicolons.csv",
+                        "number;name\n+1 212 736 7001;Ann\n12345;Bad, Number\n".getBytes()));
+        JsonNode quoted = finished(
+                campaign,
+                uploadList(
+                        campaign, "quoted.csv", "number,name\n+1 212 736 7002,Bob\n12345,\"Doe, Jane\"\n".getBytes()));
+
+        String rejections = "/api/v1/campaigns/" + campaign + "/imports/%d/rejections";
+        JsonNode semicolonRows = Api.json(call(
+                "GET", rejections.formatted(semicolons.path("importId").asLong()), TestUser.CAMPAIGN_MANAGER, null));
+        JsonNode quotedRows = Api.json(
+                call("GET", rejections.formatted(quoted.path("importId").asLong()), TestUser.CAMPAIGN_MANAGER, null));
+
+        assertThat(semicolons.path("imported").asLong()).isEqualTo(1);
+        assertThat(cells(semicolonRows.get(0))).containsExactly("12345", "Bad, Number");
+        assertThat(cells(semicolons.path("rejectedRows").get(0))).containsExactly("12345", "Bad, Number");
+        assertThat(cells(quotedRows.get(0))).containsExactly("12345", "Doe, Jane");
+        assertThat(quotedRows.get(0).path("row").asLong()).isEqualTo(3);
+    }
+
+    private static List<String> cells(JsonNode rejectedRow) {
+        return rejectedRow.path("values").valueStream().map(JsonNode::asText).toList();
+    }
+
+    @Test
     void noCopyOfAListIsLeftWhetherTheUploadWasRefusedFailedOrImported() throws IOException {
         long campaign = campaign();
         byte[] list = "number,name\n+1 212 736 6001,Ann\n".getBytes(StandardCharsets.UTF_8);

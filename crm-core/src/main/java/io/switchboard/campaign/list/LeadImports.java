@@ -188,15 +188,14 @@ public class LeadImports {
             for (CsvEntry entry = csv.next(); entry != null; entry = csv.next()) {
                 read++;
                 if (entry instanceof CsvRejection broken) {
-                    rejected.add(new RejectedLead(broken.line(), broken.text(), broken.reason()));
+                    rejected.add(new RejectedLead(broken.line(), List.of(broken.text()), broken.reason()));
                     rejectedCounter("not_csv");
                 } else {
                     CsvRow record = (CsvRow) entry;
-                    String raw = record.joined();
                     try {
-                        batch.add(reader.read(record, record.line(), raw));
+                        batch.add(reader.read(record));
                     } catch (ListRowReader.Rejected e) {
-                        rejected.add(new RejectedLead(record.line(), raw, e.getMessage()));
+                        rejected.add(new RejectedLead(record.line(), record.cells(), e.getMessage()));
                         rejectedCounter(e.kind);
                     }
                 }
@@ -235,7 +234,7 @@ public class LeadImports {
             if (entry == null) {
                 good.add(row);
             } else {
-                rejected.add(new RejectedLead(row.row(), row.raw(), "do not call: " + entry.describe()));
+                rejected.add(new RejectedLead(row.row(), row.cells(), "do not call: " + entry.describe()));
                 rejectedCounter("dnc");
             }
         }
