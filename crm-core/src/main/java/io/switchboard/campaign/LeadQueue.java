@@ -3,8 +3,6 @@ package io.switchboard.campaign;
 import io.switchboard.campaign.LeadRules.Next;
 import io.switchboard.campaign.LeadStore.AttemptRow;
 import io.switchboard.campaign.LeadStore.Target;
-import io.switchboard.campaign.dnc.DncEntry;
-import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.contact.ContactId;
 import io.switchboard.directory.Directory;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,7 +41,7 @@ public class LeadQueue {
 
     private final LeadStore store;
     private final Campaigns campaigns;
-    private final DoNotCall doNotCall;
+    private final DoNotCallLists doNotCall;
     private final Directory directory;
     private final TransactionTemplate transactions;
     private final CampaignMetrics metrics;
@@ -53,7 +50,7 @@ public class LeadQueue {
     LeadQueue(
             NamedParameterJdbcTemplate jdbc,
             Campaigns campaigns,
-            DoNotCall doNotCall,
+            DoNotCallLists doNotCall,
             Directory directory,
             TransactionTemplate transactions,
             CampaignMetrics metrics,
@@ -152,7 +149,7 @@ public class LeadQueue {
             store.dispose(attemptId, disposition.code(), agent.user(), now);
             LeadRow lead = store.lockLead(attempt.leadId());
             if (disposition.action() == DispositionAction.DNC) {
-                doNotCall.addFromDisposition(
+                doNotCall.blockFromDisposition(
                         campaign.id(), lead.e164, "disposition " + disposition.code(), agent.user());
             }
             if (LeadRules.dispositionDecides(lead, attemptId)) {
@@ -199,10 +196,10 @@ public class LeadQueue {
         }
         for (int round = 0; round < MAX_ROUNDS && claimed.size() < max; round++) {
             List<LeadRow> candidates = store.lockCandidates(campaign, target, agent, zones, max - claimed.size(), now);
-            Map<String, DncEntry> blocked = doNotCall.blocked(
+            Set<String> blocked = doNotCall.blockedNumbers(
                     campaign.id(), candidates.stream().map(l -> l.e164).toList());
             for (LeadRow lead : candidates) {
-                if (blocked.containsKey(lead.e164)) {
+                if (blocked.contains(lead.e164)) {
                     store.block(lead, now);
                 } else {
                     claimed.add(startAttempt(campaign, lead, agent, now));

@@ -2,6 +2,7 @@ package io.switchboard.campaign.dnc;
 
 import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.CampaignAccess;
+import io.switchboard.campaign.DoNotCallLists;
 import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
 import io.switchboard.directory.UserId;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -25,7 +27,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Do-not-call lists: a global one and one per campaign, each of numbers and prefixes. Checked when a list is
  * imported and again just before a lead is dialled, so a number added after the import is never called.
  */
-public class DoNotCall {
+public class DoNotCall implements DoNotCallLists {
 
     /** Numbers per query: well within PostgreSQL's limit of bind parameters. */
     private static final int CHUNK = 1_000;
@@ -60,8 +62,14 @@ public class DoNotCall {
      *
      * @param e164 a number already in E.164
      */
-    public DncEntry addFromDisposition(long campaignId, String e164, String reason, UserId agent) {
-        return add(campaignId, DncKind.NUMBER, e164, reason, agent);
+    @Override
+    public void blockFromDisposition(long campaignId, String e164, String reason, UserId agent) {
+        add(campaignId, DncKind.NUMBER, e164, reason, agent);
+    }
+
+    @Override
+    public Set<String> blockedNumbers(long campaignId, Collection<String> e164s) {
+        return blocked(campaignId, e164s).keySet();
     }
 
     /** @return whether there was such an entry */
