@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.campaign.CallWindow;
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.testing.Api;
@@ -207,7 +208,9 @@ class ImportUploadsTest extends ApplicationOnPostgres {
         HttpResponse<String> imported = uploadList(campaign, "ok.csv", list);
         finished(campaign, imported);
         long finishedCampaign = campaign();
-        campaigns.finish(finishedCampaign, user(TestUser.CAMPAIGN_MANAGER).viewer());
+        campaigns.finish(
+                new CampaignId(finishedCampaign),
+                user(TestUser.CAMPAIGN_MANAGER).viewer());
         HttpResponse<String> toFinished = uploadList(finishedCampaign, "late.csv", list);
 
         assertThat(supervisor.statusCode()).isEqualTo(403);
@@ -281,7 +284,7 @@ class ImportUploadsTest extends ApplicationOnPostgres {
                 CampaignSettings.defaults("Uploads " + campaignNumber.incrementAndGet(), "uploads")
                         .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
                 user(TestUser.CAMPAIGN_MANAGER).viewer());
-        return campaign.id();
+        return campaign.id().value();
     }
 
     private static byte[] concat(byte[]... parts) {

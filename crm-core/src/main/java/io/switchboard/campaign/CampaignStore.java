@@ -252,7 +252,7 @@ class CampaignStore {
                     order,
                     abandonCap,
                     dispositions);
-            return new Campaign(id, status, settings, createdAt, updatedAt, startedAt, finishedAt);
+            return new Campaign(new CampaignId(id), status, settings, createdAt, updatedAt, startedAt, finishedAt);
         }
     }
 }

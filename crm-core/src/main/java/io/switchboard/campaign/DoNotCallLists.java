@@ -11,8 +11,8 @@ import java.util.Set;
 public interface DoNotCallLists {
 
     /** The numbers (E.164) among {@code e164s} that the global list or the campaign's own list blocks. */
-    Set<String> blockedNumbers(long campaignId, Collection<String> e164s);
+    Set<String> blockedNumbers(CampaignId campaignId, Collection<String> e164s);
 
     /** An agent's do-not-call disposition puts the number (E.164) on the campaign's list. */
-    void blockFromDisposition(long campaignId, String e164, String reason, UserId agent);
+    void blockFromDisposition(CampaignId campaignId, String e164, String reason, UserId agent);
 }

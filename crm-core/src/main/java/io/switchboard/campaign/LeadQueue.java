@@ -68,7 +68,7 @@ public class LeadQueue {
      * Claims up to {@code max} dialable leads of a running campaign for the dialer: each is marked
      * {@link LeadStatus#DIALING} and gets an attempt. Empty when the campaign is not running.
      */
-    public List<DialableLead> claim(long campaignId, int max, Instant now) {
+    public List<DialableLead> claim(CampaignId campaignId, int max, Instant now) {
         Campaign campaign =
                 campaigns.find(campaignId).orElseThrow(() -> CampaignNotFoundException.campaign(campaignId));
         if (!campaign.running() || max < 1) {
@@ -85,7 +85,7 @@ public class LeadQueue {
      *
      * @throws CampaignAccessDeniedException when the agent is not assigned to the campaign
      */
-    public Optional<DialableLead> claimPreview(long campaignId, Viewer agent, Instant now) {
+    public Optional<DialableLead> claimPreview(CampaignId campaignId, Viewer agent, Instant now) {
         Campaign campaign = campaigns.get(campaignId, agent);
         LeadRules.checkMayClaim(campaign, agent);
         if (!campaign.running()) {
@@ -107,7 +107,7 @@ public class LeadQueue {
      * @param callId the PBX's call id, {@code null} when no call came about
      * @param agent the agent's extension or username, {@code null} when no agent took the call
      */
-    public void attemptEnded(long attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {
+    public void attemptEnded(AttemptId attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {
         boolean ended = Boolean.TRUE.equals(transactions.execute(status -> {
             AttemptRow attempt = store.lockAttempt(attemptId)
                     .orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
@@ -138,7 +138,7 @@ public class LeadQueue {
      * @throws CampaignAccessDeniedException when the attempt is another agent's
      */
     public void dispose(
-            long attemptId, String dispositionCode, Optional<Instant> callbackAt, boolean personal, Viewer agent) {
+            AttemptId attemptId, String dispositionCode, Optional<Instant> callbackAt, boolean personal, Viewer agent) {
         DispositionAction action = transactions.execute(status -> {
             AttemptRow attempt = store.lockAttempt(attemptId)
                     .orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
@@ -217,9 +217,9 @@ public class LeadQueue {
         String extension = agent == null
                 ? null
                 : directory.find(agent).map(DirectoryUser::extension).orElse(null);
-        long attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
+        AttemptId attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
         return new DialableLead(
-                lead.id,
+                new LeadId(lead.id),
                 attemptId,
                 campaign.id(),
                 lead.e164,

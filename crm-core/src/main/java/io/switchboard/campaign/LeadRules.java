@@ -22,7 +22,7 @@ final class LeadRules {
     record Next(LeadStatus status, Instant nextAttemptAt, Long callbackAgent) {}
 
     /** Whether the end of this attempt decides the lead: not when the agent disposed already or it was released. */
-    static boolean endDecides(LeadRow lead, long attemptId) {
+    static boolean endDecides(LeadRow lead, AttemptId attemptId) {
         return isCurrent(lead, attemptId) && lead.status == LeadStatus.DIALING;
     }
 
@@ -39,7 +39,7 @@ final class LeadRules {
     }
 
     /** Whether a disposition of this attempt moves the lead: the attempt is its current one, dialling or connected. */
-    static boolean dispositionDecides(LeadRow lead, long attemptId) {
+    static boolean dispositionDecides(LeadRow lead, AttemptId attemptId) {
         return isCurrent(lead, attemptId) && (lead.status == LeadStatus.DIALING || lead.status == LeadStatus.CONNECTED);
     }
 
@@ -117,7 +117,7 @@ final class LeadRules {
                 : new Next(LeadStatus.RETRY, retryAt.get(), null);
     }
 
-    private static boolean isCurrent(LeadRow lead, long attemptId) {
-        return lead.currentAttemptId != null && lead.currentAttemptId == attemptId;
+    private static boolean isCurrent(LeadRow lead, AttemptId attemptId) {
+        return lead.currentAttemptId != null && lead.currentAttemptId == attemptId.value();
     }
 }

@@ -30,7 +30,8 @@ final class LeadStore {
     }
 
     /** The columns of an attempt a disposition or an end works with. */
-    record AttemptRow(long id, long leadId, long campaignId, Long agentId, Instant endedAt, String disposition) {}
+    record AttemptRow(
+            AttemptId id, LeadId leadId, CampaignId campaignId, Long agentId, Instant endedAt, String disposition) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -44,7 +45,8 @@ final class LeadStore {
      */
     List<LeadRow> lockCandidates(
             Campaign campaign, Target target, UserId agent, Set<String> zones, int limit, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaign.id())
+        MapSqlParameterSource parameters = new MapSqlParameterSource(
+                        "campaign", campaign.id().value())
                 .addValue("zones", zones)
                 .addValue("max", campaign.settings().maxAttempts())
                 .addValue("limit", limit);
@@ -81,9 +83,9 @@ final class LeadStore {
     }
 
     /** Adds an attempt and marks the lead as dialling it; the attempt's id. */
-    long startAttempt(long campaignId, LeadRow lead, UserId agent, String extension, Instant now) {
+    AttemptId startAttempt(CampaignId campaignId, LeadRow lead, UserId agent, String extension, Instant now) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("lead", lead.id)
-                .addValue("campaign", campaignId)
+                .addValue("campaign", campaignId.value())
                 .addValue("agent", agent == null ? null : agent.value(), Types.BIGINT)
                 .addValue("extension", extension, Types.VARCHAR);
         timestamp(parameters, "now", now);
@@ -100,22 +102,22 @@ final class LeadStore {
                 "update leads set status = 'DIALING', attempts = attempts + 1, current_attempt_id = :attempt,"
                         + " last_attempt_at = :now, updated_at = :now where id = :lead",
                 parameters);
-        return attemptId;
+        return new AttemptId(attemptId);
     }
 
-    Optional<AttemptRow> lockAttempt(long attemptId) {
+    Optional<AttemptRow> lockAttempt(AttemptId attemptId) {
         return jdbc
                 .query(
                         "select id, lead_id, campaign_id, agent_id, ended_at, disposition from lead_attempts"
                                 + " where id = :id for update",
-                        Map.of("id", attemptId),
+                        Map.of("id", attemptId.value()),
                         (rs, row) -> {
                             long agent = rs.getLong("agent_id");
                             Long agentId = rs.wasNull() ? null : agent;
                             return new AttemptRow(
-                                    rs.getLong("id"),
-                                    rs.getLong("lead_id"),
-                                    rs.getLong("campaign_id"),
+                                    new AttemptId(rs.getLong("id")),
+                                    new LeadId(rs.getLong("lead_id")),
+                                    new CampaignId(rs.getLong("campaign_id")),
                                     agentId,
                                     instant(rs, "ended_at"),
                                     rs.getString("disposition"));
@@ -124,10 +126,10 @@ final class LeadStore {
                 .findFirst();
     }
 
-    LeadRow lockLead(long leadId) {
+    LeadRow lockLead(LeadId leadId) {
         return jdbc.query(
                         LeadRow.SELECT + " where id = :id for update",
-                        Map.of("id", leadId),
+                        Map.of("id", leadId.value()),
                         (rs, row) -> new LeadRow(rs))
                 .get(0);
     }
@@ -136,8 +138,9 @@ final class LeadStore {
      * @param callId kept as it was when {@code null}
      * @param extension kept as it was when {@code null}
      */
-    void endAttempt(long attemptId, AttemptOutcome outcome, String callId, Long agentId, String extension, Instant at) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId)
+    void endAttempt(
+            AttemptId attemptId, AttemptOutcome outcome, String callId, Long agentId, String extension, Instant at) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId.value())
                 .addValue("outcome", outcome.name())
                 .addValue("callId", callId, Types.VARCHAR)
                 .addValue("agentId", agentId, Types.BIGINT)
@@ -165,8 +168,8 @@ final class LeadStore {
                 update);
     }
 
-    void dispose(long attemptId, String code, UserId by, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId)
+    void dispose(AttemptId attemptId, String code, UserId by, Instant now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId.value())
                 .addValue("code", code)
                 .addValue("by", by.value());
         timestamp(parameters, "now", now);

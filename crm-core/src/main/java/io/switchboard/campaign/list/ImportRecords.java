@@ -1,5 +1,6 @@
 package io.switchboard.campaign.list;
 
+import io.switchboard.campaign.CampaignId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -136,7 +137,7 @@ final class ImportRecords {
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new LeadImport(
                 rs.getLong("id"),
-                rs.getLong("campaign_id"),
+                new CampaignId(rs.getLong("campaign_id")),
                 rs.getString("file_name"),
                 LeadImportStatus.valueOf(rs.getString("status")),
                 rs.getLong("rows_read"),
