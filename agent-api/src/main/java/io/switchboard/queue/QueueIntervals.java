@@ -40,6 +40,11 @@ public final class QueueIntervals {
         this.rules = rules;
     }
 
+    /** Today in the centre's zone: the range a report covers when none is given. */
+    public LocalDate today() {
+        return LocalDate.now(properties.zone());
+    }
+
     /** How many intervals {@code step} cuts the range into (callers check it against {@link #MAX_INTERVALS}). */
     public int intervals(LocalDate from, LocalDate to, ReportStep step) {
         return boundaries(from, to, step).size() - 1;

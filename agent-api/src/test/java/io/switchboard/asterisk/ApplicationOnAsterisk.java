@@ -296,4 +296,20 @@ public abstract class ApplicationOnAsterisk {
     private long activityCount() {
         return jdbc.queryForObject("select count(*) from activities", Long.class);
     }
+
+    /** Sends the command once the agent has the call (409 until the agent's leg and the caller are bridged). */
+    protected void awaitAccepted(String path, String username, String body) {
+        int status = await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> call("POST", path, username, body).statusCode(), answer -> answer != 409);
+        assertThat(status).isEqualTo(202);
+    }
+
+    protected List<String> legs(String callId) {
+        return jdbc.queryForList(
+                "select coalesce(queue, 'null') || '/' || coalesce(agent_extension, 'null') || case when transferred then ' transferred' else '' end"
+                        + " from activity_legs where call_id = ? order by seq",
+                String.class,
+                callId);
+    }
 }

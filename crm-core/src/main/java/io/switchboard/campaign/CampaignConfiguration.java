@@ -2,8 +2,8 @@ package io.switchboard.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.ContactProperties;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
 import java.time.Clock;

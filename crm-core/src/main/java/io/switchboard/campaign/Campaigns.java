@@ -1,6 +1,6 @@
 package io.switchboard.campaign;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;

@@ -3,9 +3,9 @@ package io.switchboard.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.activity.ActivityHistory;
-import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.CallerContextContributor;
 import io.switchboard.contact.Contacts;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,8 +80,10 @@ public class TicketConfiguration {
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            SupportTiers tiers) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
+        return new TicketChanger(
+                store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers, events);
     }
 
     @Bean
@@ -137,17 +140,33 @@ public class TicketConfiguration {
             ObjectProvider<EscalationNotifier> notifiers,
             PlatformTransactionManager transactionManager,
             TicketMetrics metrics,
-            TicketProperties properties) {
+            TicketProperties properties,
+            SlaPolicies policies) {
         return new Escalations(
                 store,
                 changer,
                 tiers,
-                new Escalator(tiers, metrics),
+                new Escalator(tiers, policies, metrics),
                 new EscalationNotifications(
                         tiers, directory, notifiers.orderedStream().toList(), metrics),
                 new TransactionTemplate(transactionManager),
                 metrics,
                 properties.scheduler().batchSize());
+    }
+
+    @Bean
+    TicketWorkbench ticketWorkbench(
+            NamedParameterJdbcTemplate jdbc,
+            TicketStore store,
+            TicketChanger changer,
+            SupportTiers tiers,
+            TicketProperties properties) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+    }
+
+    @Bean
+    DeEscalations deEscalations(TicketChanger changer, SupportTiers tiers) {
+        return new DeEscalations(changer, tiers);
     }
 
     /** Starts with the application unless {@code switchboard.tickets.scheduler.enabled} is false. */

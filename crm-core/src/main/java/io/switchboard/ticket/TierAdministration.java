@@ -1,6 +1,6 @@
 package io.switchboard.ticket;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Viewer;
 import java.util.ArrayList;
 import java.util.List;

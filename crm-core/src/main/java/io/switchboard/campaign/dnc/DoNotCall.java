@@ -1,11 +1,11 @@
 package io.switchboard.campaign.dnc;
 
-import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.CampaignAccess;
 import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DoNotCallLists;
 import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import java.sql.ResultSet;
