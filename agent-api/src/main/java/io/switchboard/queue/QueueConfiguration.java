@@ -2,6 +2,8 @@ package io.switchboard.queue;
 
 import io.switchboard.audit.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.live.LiveBoard;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -42,7 +44,7 @@ class QueueConfiguration {
                 properties,
                 Clock.systemUTC());
         catalogue.refresh();
-        bus.subscribe("queue-catalogue", 10_000, catalogue);
+        bus.subscribe("queue-catalogue", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), catalogue.handlers());
         return catalogue;
     }
 
@@ -52,7 +54,8 @@ class QueueConfiguration {
             QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, JdbcTemplate jdbc) {
         Clock clock = Clock.systemUTC();
         QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
-        bus.subscribe("queue-statistics", 10_000, statistics);
+        bus.subscribe(
+                "queue-statistics", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), statistics.handlers());
         statistics.rebuild(jdbc);
         return statistics;
     }
