@@ -112,8 +112,8 @@ function openTicketList(tickets, callId) {
   const list = el('ul', null, 'tickets');
   for (const ticket of tickets) {
     const item = el('li', null, 'ticket');
-    item.dataset.ticketId = ticket.id.value;
-    item.append(el('strong', `#${ticket.id.value} ${text(ticket.subject)}`, 'subject'));
+    item.dataset.ticketId = ticket.id;
+    item.append(el('strong', `#${ticket.id} ${text(ticket.subject)}`, 'subject'));
     const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'in the queue';
     item.append(el('span', ` ${words(ticket.status)} · ${words(ticket.priority)} · ${text(ticket.tier)} ${owner}`, 'meta'));
     const deadline = ticket.nextDeadline;
@@ -135,7 +135,7 @@ function openTicketList(tickets, callId) {
 const escalations = new Map();
 
 function escalation(ticket, callId) {
-  const key = `${callId}:${ticket.id.value}`;
+  const key = `${callId}:${ticket.id}`;
   for (const old of escalations.keys()) if (!old.startsWith(`${callId}:`)) escalations.delete(old);
   if (escalations.has(key)) return escalations.get(key);
   const box = el('details', null, 'escalate');
@@ -155,7 +155,7 @@ function escalation(ticket, callId) {
     event.preventDefault();
     result.textContent = '';
     try {
-      const moved = await api('POST', `/api/v1/tickets/${ticket.id.value}/escalations`, { reason: reason.value });
+      const moved = await api('POST', `/api/v1/tickets/${ticket.id}/escalations`, { reason: reason.value });
       result.textContent = `Escalated to ${text(moved.tier)}.`;
       send.disabled = true;
     } catch (error) {
@@ -253,7 +253,7 @@ async function refreshCalls() {
     body.replaceChildren();
     for (const activity of page.items) {
       const row = el('tr');
-      row.dataset.activityId = activity.id.value;
+      row.dataset.activityId = activity.id;
       row.append(el('td', time(activity.startedAt)), el('td', activity.callerNumber), el('td', activity.contactName || ''),
         el('td', activity.outcome.toLowerCase()), el('td', activity.talkSeconds + ' s'), pathCell(activity.path));
       const cell = el('td');
@@ -310,12 +310,12 @@ document.getElementById('ticket-form').addEventListener('submit', async event =>
   const result = document.getElementById('ticket-result');
   const subject = document.getElementById('ticket-subject');
   try {
-    const ticket = await api('POST', `/api/v1/activities/${ticketActivity.id.value}/ticket`, {
+    const ticket = await api('POST', `/api/v1/activities/${ticketActivity.id}/ticket`, {
       subject: subject.value.trim() || null,
       priority: document.getElementById('ticket-priority').value,
     });
     const owner = ticket.assigneeName ? `assigned to ${ticket.assigneeName}` : 'in its queue';
-    result.textContent = `Ticket #${ticket.id.value} opened in ${ticket.tier}, ${owner}.`;
+    result.textContent = `Ticket #${ticket.id} opened in ${ticket.tier}, ${owner}.`;
     subject.value = '';
     ticketActivity = null;
   } catch (error) {
@@ -358,7 +358,7 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
   if (!selectedActivity) return;
   const result = document.getElementById('disposition-result');
   try {
-    await api('PUT', `/api/v1/activities/${selectedActivity.id.value}/disposition`, {
+    await api('PUT', `/api/v1/activities/${selectedActivity.id}/disposition`, {
       code: document.getElementById('disposition-code').value,
       notes: document.getElementById('disposition-notes').value,
       version: selectedActivity.version,
@@ -372,6 +372,48 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
     result.textContent = error.message;
   }
 });
+
+/**
+ * The queues offered to log in to: those the agent's team works (set by an admin on the team), or every queue
+ * Switchboard knows from the PBX when the team has none set.
+ */
+async function loadQueueChoices() {
+  const select = document.getElementById('queue-choice');
+  const teamQueues = (document.querySelector('main').dataset.teamQueues || '').split(',').filter(Boolean);
+  try {
+    const known = await api('GET', '/api/v1/queues');
+    const label = new Map(known.map(queue => [queue.name, queue.displayName || queue.name]));
+    const names = teamQueues.length ? teamQueues : known.map(queue => queue.name);
+    select.replaceChildren(...names.map(name => {
+      const shown = label.get(name);
+      const option = el('option', shown && shown !== name ? `${shown} (${name})` : name);
+      option.value = name;
+      return option;
+    }));
+  } catch (error) {
+    document.getElementById('queue-result').textContent = error.message;
+  }
+}
+
+/** Logs the agent in to or out of the chosen queue; the new state arrives on the desktop's socket. */
+async function queueCommand(method, verb) {
+  const queue = document.getElementById('queue-choice').value;
+  const result = document.getElementById('queue-result');
+  if (!queue) return;
+  try {
+    await api(method, `/api/v1/agents/me/queues/${encodeURIComponent(queue)}`);
+    result.textContent = `${verb} ${queue}.`;
+    refreshState();
+  } catch (error) {
+    result.textContent = error.message;
+  }
+}
+
+document.getElementById('queue-login-form').addEventListener('submit', event => {
+  event.preventDefault();
+  queueCommand('POST', 'Logged in to');
+});
+document.getElementById('queue-logout').addEventListener('click', () => queueCommand('DELETE', 'Logged out of'));
 
 document.getElementById('pause-form').addEventListener('submit', async event => {
   event.preventDefault();
@@ -425,6 +467,7 @@ connectCti({
   ticketEscalated: escalated => showEscalation(escalated),
 });
 
+loadQueueChoices();
 refreshState();
 refreshCalls();
 refreshCampaigns();

@@ -19,6 +19,7 @@ import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.queue.InvalidQueueSettingsException;
 import io.switchboard.queue.QueueNotFoundException;
+import io.switchboard.report.CallHistoryAccessDeniedException;
 import io.switchboard.security.WeakPasswordException;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.TicketAccessDeniedException;
@@ -79,7 +80,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ContactAccessDeniedException.class,
         ActivityAccessDeniedException.class,
         TicketAccessDeniedException.class,
-        CampaignAccessDeniedException.class
+        CampaignAccessDeniedException.class,
+        CallHistoryAccessDeniedException.class
     })
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());

@@ -10,7 +10,7 @@ import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
-import io.switchboard.gateway.simulator.LoadProfile;
+import io.switchboard.simulator.LoadProfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -61,6 +61,11 @@ class QueueConfiguration {
     }
 
     @Bean
+    QueueIntervals queueIntervals(JdbcTemplate jdbc, QueueProperties properties, QueueCatalogue catalogue) {
+        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), properties, catalogue::rules);
+    }
+
+    @Bean
     QueueTimeline queueTimeline(
             LiveBoard board, QueueStatistics statistics, QueueProperties properties, JdbcTemplate jdbc) {
         QueueTimeline timeline = new QueueTimeline(board, statistics, properties, Clock.systemUTC());

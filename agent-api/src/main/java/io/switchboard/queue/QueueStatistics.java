@@ -106,14 +106,14 @@ public final class QueueStatistics {
         QueueRules own = rules.apply(name);
         long window = properties.arrivalWindow().toSeconds();
         double rate = queue.arrivalRate(now, window);
-        Double talk = queue.answered == 0 ? null : queue.talkSeconds / (double) queue.answered;
+        Double talk = queue.averageTalk();
         return new QueueFigures(
                 name,
                 queue.offered,
                 queue.answered,
                 queue.abandoned,
-                queue.offered == 0 ? null : queue.abandoned / (double) queue.offered,
-                queue.answered == 0 ? null : queue.waitSecondsOfAnswered / (double) queue.answered,
+                queue.abandonRate(),
+                queue.averageWait(),
                 talk,
                 queue.serviceLevel(own.serviceLevelSeconds(), properties.shortAbandons()),
                 properties.serviceLevelFormula(own.serviceLevelSeconds()),

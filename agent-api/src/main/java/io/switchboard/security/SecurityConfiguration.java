@@ -148,6 +148,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // call history and interval reports (issue 19)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         // the queues' settings: supervisors read them, admins change them
                         .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
                         .hasAnyRole(SUPERVISOR, ADMIN)
@@ -207,6 +210,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(AGENT, SUPERVISOR)
                         .requestMatchers("/wallboard")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/reports/**")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         .requestMatchers("/campaigns")
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/admin/**")

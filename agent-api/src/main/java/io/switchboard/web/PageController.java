@@ -69,9 +69,11 @@ class PageController {
         };
     }
 
+    /** The desktop offers the queues the agent's team works to log in to (every known queue when none are set). */
     @GetMapping("/agent")
     String agent(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute("user", me.user());
+        model.addAttribute("teamQueues", teams.queuesOf(me.user().team()));
         model.addAttribute("dispositionCodes", dispositions.codes());
         return "agent";
     }

@@ -64,7 +64,7 @@ class ContactEditsApiTest extends ApplicationOnPostgres {
     @Test
     void aPutNeedsTheVersionItWasReadAt() {
         JsonNode created = Api.json(call("POST", "/api/v1/contacts", TestUser.AGENT, FULL));
-        String path = "/api/v1/contacts/" + created.path("id").path("value").asLong();
+        String path = "/api/v1/contacts/" + created.path("id").asLong();
 
         JsonNode missing = problem(call("PUT", path, TestUser.AGENT, "{\"name\":\"Only a name\"}"), 400);
         HttpResponse<String> whole = call(
@@ -124,6 +124,6 @@ class ContactEditsApiTest extends ApplicationOnPostgres {
     }
 
     private static String path(JsonNode contact) {
-        return "/api/v1/contacts/" + contact.path("id").path("value").asLong();
+        return "/api/v1/contacts/" + contact.path("id").asLong();
     }
 }

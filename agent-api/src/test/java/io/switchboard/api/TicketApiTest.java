@@ -68,11 +68,10 @@ class TicketApiTest extends ApplicationOnPostgres {
 
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         JsonNode ticket = Api.json(opened);
-        long id = ticket.path("id").path("value").asLong();
+        long id = ticket.path("id").asLong();
         assertThat(opened.headers().firstValue("Location")).hasValue("/api/v1/tickets/" + id);
         assertThat(ticket.path("subject").asText()).contains("Grace Queue");
-        assertThat(ticket.path("contact").path("value").asLong())
-                .isEqualTo(customer.id().value());
+        assertThat(ticket.path("contact").asLong()).isEqualTo(customer.id().value());
         assertThat(ticket.path("callIds").get(0).asText()).isEqualTo(call.callId());
         assertThat(ticket.path("tier").asText()).isEqualTo(TIER_1);
         assertThat(ticket.path("status").asText()).isEqualTo("NEW");
@@ -120,7 +119,7 @@ class TicketApiTest extends ApplicationOnPostgres {
         assertThat(status.path("from").asText()).isEqualTo("NEW");
         assertThat(status.path("to").asText()).isEqualTo("OPEN");
         assertThat(status.path("reason").asText()).isEqualTo("looking");
-        assertThat(status.path("actor").path("value").asLong())
+        assertThat(status.path("actor").asLong())
                 .isEqualTo(user(TestUser.AGENT).id().value());
         assertThat(history.get(kinds.indexOf("PRIORITY")).path("reason").asText())
                 .isEqualTo("smoke");
@@ -207,7 +206,7 @@ class TicketApiTest extends ApplicationOnPostgres {
             JsonNode tickets = pop.path("context").path("sections").path("openTickets");
             assertThat(tickets.isArray()).as(pop.toString()).isTrue();
             JsonNode ticket = tickets.get(0);
-            assertThat(ticket.path("id").path("value").asLong()).isEqualTo(id);
+            assertThat(ticket.path("id").asLong()).isEqualTo(id);
             assertThat(ticket.path("subject").asText()).isEqualTo("Invoice twice");
             assertThat(ticket.path("status").asText()).isEqualTo("NEW");
             assertThat(ticket.path("tier").asText()).isEqualTo(TIER_1);
@@ -225,7 +224,7 @@ class TicketApiTest extends ApplicationOnPostgres {
                 by,
                 "{\"subject\":\"" + subject + "\"" + (contact == null ? "" : ",\"contact\":" + contact) + "}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        return Api.json(opened).path("id").path("value").asLong();
+        return Api.json(opened).path("id").asLong();
     }
 
     private Contact customer(String name, String number) {
@@ -271,8 +270,7 @@ class TicketApiTest extends ApplicationOnPostgres {
 
     private static List<Long> ids(JsonNode page) {
         List<Long> ids = new ArrayList<>();
-        page.path("items")
-                .forEach(ticket -> ids.add(ticket.path("id").path("value").asLong()));
+        page.path("items").forEach(ticket -> ids.add(ticket.path("id").asLong()));
         return ids;
     }
 

@@ -45,7 +45,7 @@ class TierAdministrationApiTest extends ApplicationOnPostgres {
                 "{\"subject\": \"Tier SLA\", \"priority\": \"NORMAL\", \"tier\": \"" + name + "\"}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         JsonNode ticket = Api.json(opened);
-        long id = ticket.path("id").path("value").asLong();
+        long id = ticket.path("id").asLong();
         assertThat(ticket.path("slaPolicy").asText()).isEqualTo("TIER/" + name);
         assertThat(firstResponseTarget(ticket)).isEqualTo("PT1H");
 

@@ -3,9 +3,9 @@ package io.switchboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.gateway.simulator.Caller;
-import io.switchboard.gateway.simulator.HangupBy;
-import io.switchboard.gateway.simulator.QueueCallAnswered;
+import io.switchboard.simulator.Caller;
+import io.switchboard.simulator.HangupBy;
+import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Desktop;

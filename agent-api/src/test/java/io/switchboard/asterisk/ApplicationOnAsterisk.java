@@ -144,7 +144,7 @@ public abstract class ApplicationOnAsterisk {
 
     /**
      * With {@code -Dswitchboard.it.record-traces=<folder>} each test's AMI stream is recorded as
-     * {@code <folder>/<class>.<method>.ami}, for cti-gateway's trace replays.
+     * {@code <folder>/<class>.<method>.ami}, for the trace replays (cti-simulator's test resources).
      */
     public static final String RECORD_TRACES = "switchboard.it.record-traces";
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Records what the PBX's AMI sends a plain manager client, byte for byte, into an {@code .ami} trace (the layout of
- * cti-gateway's {@code src/test/resources/traces/}: banner first, CRLF lines, the sample's
+ * cti-simulator's {@code src/test/resources/traces/}: banner first, CRLF lines, the sample's
  * {@code timestampevents = yes}). Its own login is the only action, answered with {@code ActionID: trace-login}.
  */
 final class TraceRecorder implements AutoCloseable {

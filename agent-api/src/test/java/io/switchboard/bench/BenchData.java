@@ -1,6 +1,6 @@
 package io.switchboard.bench;
 
-import io.switchboard.gateway.simulator.LoadProfile;
+import io.switchboard.simulator.LoadProfile;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,9 +1,9 @@
 package io.switchboard.bench;
 
-import io.switchboard.gateway.simulator.AmiSimulator;
-import io.switchboard.gateway.simulator.LoadProfile;
-import io.switchboard.gateway.simulator.SimulatorSettings;
-import io.switchboard.gateway.simulator.SlowClientPolicy;
+import io.switchboard.simulator.AmiSimulator;
+import io.switchboard.simulator.LoadProfile;
+import io.switchboard.simulator.SimulatorSettings;
+import io.switchboard.simulator.SlowClientPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,9 +3,9 @@ package io.switchboard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.gateway.simulator.AmiSimulator;
-import io.switchboard.gateway.simulator.LoadProfile;
-import io.switchboard.gateway.simulator.SimulatorProperties;
+import io.switchboard.simulator.AmiSimulator;
+import io.switchboard.simulator.LoadProfile;
+import io.switchboard.simulator.SimulatorProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

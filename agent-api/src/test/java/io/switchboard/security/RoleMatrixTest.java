@@ -28,7 +28,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.simulator.SimulatedCall;
+import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.TestUser;
@@ -421,7 +421,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         assertThat(edited.statusCode()).isEqualTo(200);
         JsonNode contact = Api.json(edited);
         assertThat(contact.path("visibility").asText()).isEqualTo("PRIVATE");
-        assertThat(contact.path("owner").path("value").asLong())
+        assertThat(contact.path("owner").asLong())
                 .isEqualTo(user(TestUser.AGENT).id().value());
         assertThat(call("GET", path, TestUser.AGENT, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", path, TestUser.TEAMMATE, null).statusCode()).isEqualTo(404);

@@ -1,4 +1,11 @@
 package io.switchboard.activity;
 
-/** Identifies an activity. */
-public record ActivityId(long value) {}
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Identifies an activity. In JSON it is the plain number ({@code "id": 12}), as the API documents it. */
+public record ActivityId(@JsonValue long value) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ActivityId {}
+}

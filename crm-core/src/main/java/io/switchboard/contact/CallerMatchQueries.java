@@ -75,7 +75,7 @@ class CallerMatchQueries {
     }
 
     /** "reversed_digits starts with prefix", written as a range so that the index serves it in any collation. */
-    private static String prefix(String prefix, String name, Map<String, Object> parameters) {
+    static String prefix(String prefix, String name, Map<String, Object> parameters) {
         parameters.put(name + "From", prefix);
         String upper = successor(prefix);
         if (upper == null) {

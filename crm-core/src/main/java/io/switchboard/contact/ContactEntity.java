@@ -116,6 +116,51 @@ class ContactEntity {
         updatedAt = now;
     }
 
+    /**
+     * Takes in what {@code other} knows and this contact does not (a merge of two records of one person): its phone
+     * numbers not already here, its tags, its notes (after these), and its email and company where this one has none.
+     * Name, owner, team and visibility stay this contact's.
+     */
+    void absorb(ContactEntity other, Instant now) {
+        Set<String> numbers = new java.util.HashSet<>();
+        phones.forEach(phone -> numbers.add(phone.sameNumberKey()));
+        for (PhoneNumberEntity phone : other.phones) {
+            if (numbers.add(phone.sameNumberKey())) {
+                phones.add(phone.copy());
+            }
+        }
+        for (String tag : other.tags) {
+            if (tags.stream().noneMatch(tag::equalsIgnoreCase)) {
+                tags.add(tag);
+            }
+        }
+        if (email == null) {
+            email = other.email;
+        }
+        if (accountId == null) {
+            accountId = other.accountId;
+        }
+        notes = notesWith(other);
+        updatedAt = now;
+    }
+
+    /** This contact's notes followed by the other's (once, when they are the same). */
+    String notesWith(ContactEntity other) {
+        if (other.notes == null || other.notes.equals(notes)) {
+            return notes;
+        }
+        return notes == null ? other.notes : notes + "\n\n" + other.notes;
+    }
+
+    /** The tags this contact would have after taking in the other's. */
+    Set<String> tagsWith(ContactEntity other) {
+        Set<String> all = new LinkedHashSet<>(tags);
+        other.tags.stream()
+                .filter(tag -> all.stream().noneMatch(tag::equalsIgnoreCase))
+                .forEach(all::add);
+        return all;
+    }
+
     Long id() {
         return id;
     }

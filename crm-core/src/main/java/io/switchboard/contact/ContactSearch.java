@@ -12,8 +12,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds contacts by what an agent types into a search box: part of a name, company or email, or the end of a phone
- * number. Only contacts the viewer may see; ordered by name.
+ * Finds contacts by what someone types into a search box — part of a name, company, email or tag, or a phone number
+ * in any format — and the contacts page's filters. Only contacts the viewer may see.
+ *
+ * <p>On PostgreSQL the text conditions are served by trigram (GIN) indexes on the lower-cased name, email and company
+ * and the phone condition by the reversed-digits index caller lookup uses (migration {@code V18_50}); H2 scans.
  */
 @Component
 public class ContactSearch {
@@ -23,6 +26,12 @@ public class ContactSearch {
 
     /** The largest page a search returns. */
     public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * Counting stops here: "more than 10,000" is all a search page needs to say, and counting a million matches of a
+     * one-letter search would cost more than finding the page.
+     */
+    public static final long COUNT_LIMIT = 10_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Contacts contacts;
@@ -36,45 +45,106 @@ public class ContactSearch {
 
     /** @param text {@code null} or blank lists every visible contact */
     public Page<Contact> search(String text, Viewer viewer, int page, int size) {
+        return find(ContactFilter.text(text), viewer, page, size);
+    }
+
+    /**
+     * One page of the matching contacts. The total counts at most {@link #COUNT_LIMIT} + 1 matches: a total above
+     * {@link #COUNT_LIMIT} means "more than that".
+     */
+    public Page<Contact> find(ContactFilter filter, Viewer viewer, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be at least 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        VisibilityRule rule = VisibilityRule.of(viewer);
-        Map<String, Object> parameters = new HashMap<>(rule.parameters());
-        String where = " where " + rule.sql("c");
-        String query = text == null ? "" : text.strip();
-        if (!query.isEmpty()) {
-            String like = "%" + escape(query.toLowerCase(Locale.ROOT)) + "%";
-            parameters.put("like", like);
-            String condition = "lower(c.name) like :like escape '\\' or lower(c.email) like :like escape '\\'"
-                    + " or c.account_id in (select a.id from accounts a where a.name_key like :like escape '\\')";
-            String digits = NormalizedNumber.digitsOf(query);
-            if (digits.length() >= MIN_PHONE_DIGITS
-                    && digits.length() * 2 >= query.replace(" ", "").length()) {
-                // the number's end is a prefix of the indexed reversed digits; a whole number typed as dialled at home
-                // (030 1000002: the trunk 0 is in no stored E.164 number) is also read as lookup reads it, so that
-                // search finds what the screen pop finds
-                parameters.put("reversed", CallerNumber.reverse(digits) + "%");
-                NormalizedNumber number = normalizer.normalize(query);
-                String national = number.unparseable() ? digits : number.nationalNumber();
-                parameters.put("reversedNational", CallerNumber.reverse(national) + "%");
-                condition += " or c.id in (select p.contact_id from phone_numbers p"
-                        + " where p.reversed_digits like :reversed or p.reversed_digits like :reversedNational)";
-            }
-            where += " and (" + condition + ")";
-        }
-        Long total = jdbc.queryForObject("select count(*) from contacts c" + where, parameters, Long.class);
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, viewer, parameters);
+        parameters.put("countLimit", COUNT_LIMIT + 1);
+        Long total = jdbc.queryForObject(
+                "select count(*) from (select 1 from contacts c" + where + " limit :countLimit) matches",
+                parameters,
+                Long.class);
         parameters.put("limit", size);
         parameters.put("offset", (long) page * size);
+        ContactSort sort = filter.sort() == null ? ContactSort.NAME : filter.sort();
         List<ContactId> ids = jdbc
                 .queryForList(
-                        "select c.id from contacts c" + where + " order by c.name, c.id limit :limit offset :offset",
+                        "select c.id from contacts c" + where + " order by " + sort.orderBy()
+                                + " limit :limit offset :offset",
                         parameters,
                         Long.class)
                 .stream()
                 .map(ContactId::new)
                 .toList();
         return new PageImpl<>(contacts.findAll(ids, viewer), PageRequest.of(page, size), total == null ? 0 : total);
+    }
+
+    /** Every matching contact's id in the filter's order, for an export. */
+    public List<ContactId> allIds(ContactFilter filter, Viewer viewer) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, viewer, parameters);
+        ContactSort sort = filter.sort() == null ? ContactSort.NAME : filter.sort();
+        return jdbc
+                .queryForList(
+                        "select c.id from contacts c" + where + " order by " + sort.orderBy(), parameters, Long.class)
+                .stream()
+                .map(ContactId::new)
+                .toList();
+    }
+
+    private String where(ContactFilter filter, Viewer viewer, Map<String, Object> parameters) {
+        VisibilityRule rule = VisibilityRule.of(viewer);
+        parameters.putAll(rule.parameters());
+        StringBuilder where = new StringBuilder(" where ").append(rule.sql("c"));
+        String query = filter.text() == null ? "" : filter.text().strip();
+        if (!query.isEmpty()) {
+            where.append(" and (").append(textCondition(query, parameters)).append(')');
+        }
+        if (filter.owner() != null) {
+            parameters.put("owner", filter.owner().value());
+            where.append(" and c.owner_id = :owner");
+        }
+        if (filter.team() != null) {
+            parameters.put("team", filter.team().value());
+            where.append(" and c.team_id = :team");
+        }
+        if (filter.visibility() != null) {
+            parameters.put("visibility", filter.visibility().name());
+            where.append(" and c.visibility = :visibility");
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            parameters.put("tag", filter.tag().strip().toLowerCase(Locale.ROOT));
+            where.append(
+                    " and exists (select 1 from contact_tags ft where ft.contact_id = c.id and lower(ft.tag) = :tag)");
+        }
+        if (filter.openTickets() != null) {
+            // tickets are another package's table; this reads only whether one is still being worked on
+            where.append(filter.openTickets() ? " and " : " and not ")
+                    .append("exists (select 1 from tickets t where t.contact_id = c.id"
+                            + " and t.status not in ('RESOLVED', 'CLOSED'))");
+        }
+        return where.toString();
+    }
+
+    private String textCondition(String query, Map<String, Object> parameters) {
+        String lower = query.toLowerCase(Locale.ROOT);
+        parameters.put("like", "%" + escape(lower) + "%");
+        parameters.put("tagText", lower);
+        String condition = "lower(c.name) like :like escape '\\' or lower(c.email) like :like escape '\\'"
+                + " or c.account_id in (select a.id from accounts a where a.name_key like :like escape '\\')"
+                + " or c.id in (select st.contact_id from contact_tags st where lower(st.tag) = :tagText)";
+        String digits = NormalizedNumber.digitsOf(query);
+        if (digits.length() >= MIN_PHONE_DIGITS
+                && digits.length() * 2 >= query.replace(" ", "").length()) {
+            // the number's end is a prefix of the indexed reversed digits; a whole number typed as dialled at home
+            // (030 1000002: the trunk 0 is in no stored E.164 number) is also read as lookup reads it, so that
+            // search finds what the screen pop finds. Prefixes are ranges, which the index serves in any collation.
+            NormalizedNumber number = normalizer.normalize(query);
+            String national = number.unparseable() ? digits : number.nationalNumber();
+            condition += " or c.id in (select p.contact_id from phone_numbers p where "
+                    + CallerMatchQueries.prefix(CallerNumber.reverse(digits), "typed", parameters) + " or "
+                    + CallerMatchQueries.prefix(CallerNumber.reverse(national), "national", parameters) + ")";
+        }
+        return condition;
     }
 
     private static String escape(String text) {

@@ -58,6 +58,24 @@ class PhoneNumberEntity {
         this.unparseable = number.unparseable();
     }
 
+    /** The same number as a new row, for another contact (a merge). */
+    PhoneNumberEntity copy() {
+        PhoneNumberEntity copy = new PhoneNumberEntity();
+        copy.type = type;
+        copy.raw = raw;
+        copy.e164 = e164;
+        copy.country = country;
+        copy.nationalNumber = nationalNumber;
+        copy.reversedDigits = reversedDigits;
+        copy.unparseable = unparseable;
+        return copy;
+    }
+
+    /** What makes two rows the same number: the E.164 form, or the text as typed when it does not parse. */
+    String sameNumberKey() {
+        return e164 != null ? e164 : raw.replaceAll("\\s", "");
+    }
+
     Phone toPhone() {
         return new Phone(type, raw, e164, country, unparseable);
     }

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * The support tiers (stored in {@code support_tiers}, in escalation order; the configured ones seed an empty table)
  * and their members (stored, changed at run time). A user may belong to several tiers. Tiers are read into memory and
- * read again after every change ({@link TierAdministration}) and now and then for other nodes' changes.
+ * read again after every change made on this node ({@link TierAdministration}), and at the first use after
+ * {@code maxAge} has passed, so a change made on another node is seen here within that time, without a restart.
  */
 public class SupportTiers {
 
@@ -30,14 +31,23 @@ public class SupportTiers {
     private final NamedParameterJdbcTemplate jdbc;
     private final Directory directory;
     private final Clock clock;
+    private final long maxAgeNanos;
     /** Every tier, active or not, in escalation order; null until first read. */
     private volatile List<Tier> all;
+    /** When {@link #all} was read ({@link System#nanoTime}: how old the copy is, not the business clock). */
+    private volatile long readAt;
 
-    SupportTiers(List<Tier> configured, NamedParameterJdbcTemplate jdbc, Directory directory, Clock clock) {
+    SupportTiers(
+            List<Tier> configured,
+            NamedParameterJdbcTemplate jdbc,
+            Directory directory,
+            Clock clock,
+            java.time.Duration maxAge) {
         this.configured = List.copyOf(configured);
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
+        this.maxAgeNanos = maxAge.toNanos();
     }
 
     /** The active tiers, first to last: where tickets open and escalate. */
@@ -48,7 +58,7 @@ public class SupportTiers {
     /** Every tier, deactivated ones too, in escalation order. */
     public List<Tier> all() {
         List<Tier> tiers = all;
-        if (tiers == null) {
+        if (tiers == null || System.nanoTime() - readAt > maxAgeNanos) {
             tiers = reload();
         }
         return tiers;
@@ -80,6 +90,7 @@ public class SupportTiers {
                     sla));
         });
         all = List.copyOf(read);
+        readAt = System.nanoTime();
         return all;
     }
 

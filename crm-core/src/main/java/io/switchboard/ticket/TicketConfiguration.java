@@ -70,7 +70,7 @@ public class TicketConfiguration {
         for (TierProperties tier : properties.tiers()) {
             tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment()));
         }
-        return new SupportTiers(tiers, jdbc, directory, clock(clock));
+        return new SupportTiers(tiers, jdbc, directory, clock(clock), properties.tierRefresh());
     }
 
     @Bean

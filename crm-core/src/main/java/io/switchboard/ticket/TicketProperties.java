@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendars business calendars by name; policies name theirs ({@code default} unless said otherwise)
  * @param popTickets open tickets a screen pop shows at most
  * @param maxPageSize the most tickets one list page returns
+ * @param tierRefresh how old this node's copy of the tiers may get before it reads them again: a tier changed on
+ *     another node is seen here within this time ({@code 0}: read at every use)
  */
 @ConfigurationProperties("switchboard.tickets")
 public record TicketProperties(
@@ -28,7 +30,8 @@ public record TicketProperties(
         @DefaultValue SchedulerProperties scheduler,
         @DefaultValue MailProperties mail,
         @DefaultValue("10") int popTickets,
-        @DefaultValue("200") int maxPageSize) {
+        @DefaultValue("200") int maxPageSize,
+        @DefaultValue("5s") Duration tierRefresh) {
 
     /**
      * @param assignment who gets a ticket arriving in the tier without a chosen assignee
@@ -242,10 +245,14 @@ public record TicketProperties(
         if (maxPageSize < 1) {
             throw new IllegalArgumentException("switchboard.tickets.max-page-size must be at least 1");
         }
+        tierRefresh = tierRefresh == null ? Duration.ofSeconds(5) : tierRefresh;
+        if (tierRefresh.isNegative()) {
+            throw new IllegalArgumentException("switchboard.tickets.tier-refresh must not be negative");
+        }
     }
 
     /** The defaults, for code that runs without Spring's binder. */
     public static TicketProperties defaults() {
-        return new TicketProperties(null, null, null, null, null, 10, 200);
+        return new TicketProperties(null, null, null, null, null, 10, 200, null);
     }
 }

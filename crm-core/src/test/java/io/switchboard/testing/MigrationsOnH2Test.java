@@ -109,7 +109,8 @@ class MigrationsOnH2Test {
         assertThat(jdbc.queryForList(
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
-                .containsExactly("1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5");
+                .containsExactly(
+                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50");
     }
 
     @Test

@@ -130,7 +130,8 @@ class TicketPropertiesTest {
                         null,
                         null,
                         10,
-                        200))
+                        200,
+                        null))
                 .hasMessageContaining("two tiers named Tier 1");
         assertThatThrownBy(() -> new TicketProperties(
                         null,
@@ -145,7 +146,8 @@ class TicketPropertiesTest {
                         null,
                         null,
                         10,
-                        200))
+                        200,
+                        null))
                 .hasMessageContaining("no calendar named elsewhere");
         assertThatThrownBy(() -> new SchedulerProperties(true, Duration.ofMillis(10), 100))
                 .hasMessageContaining("interval");

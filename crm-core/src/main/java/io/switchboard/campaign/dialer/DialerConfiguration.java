@@ -6,7 +6,6 @@ import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
-import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
@@ -41,25 +40,23 @@ public class DialerConfiguration {
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<CallTrackerSettings> tracker,
             DialerProperties properties) {
-        CampaignDialer dialer = new CampaignDialer(
-                campaigns,
-                leads,
-                reports,
-                lease,
-                () -> {
-                    PbxCommands commands = pbx.getIfAvailable();
-                    if (commands == null) {
-                        throw new PbxCommandException("No PBX is connected");
-                    }
-                    return commands;
-                },
-                new Pacer(),
-                properties,
-                tracker.getIfAvailable(CallTrackerSettings::defaults).amdVariable(),
+        DialerPorts ports = new DialerPorts(campaigns, leads, reports, lease, () -> {
+            PbxCommands commands = pbx.getIfAvailable();
+            if (commands == null) {
+                throw new PbxCommandException("No PBX is connected");
+            }
+            return commands;
+        });
+        DialerNode node = new DialerNode(
+                nodeName(),
                 clock.getIfAvailable(Clock::systemUTC),
                 ZoneOffset.UTC,
-                nodeName(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
+        CampaignDialer dialer = new CampaignDialer(
+                ports,
+                properties,
+                tracker.getIfAvailable(CallTrackerSettings::defaults).amdVariable(),
+                node);
         bus.ifAvailable(events -> events.subscribe("campaign-dialer", SUBSCRIPTION_CAPACITY, dialer));
         return dialer;
     }

@@ -17,7 +17,6 @@ import io.switchboard.campaign.list.LeadColumns;
 import io.switchboard.campaign.list.LeadImportOptions;
 import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.campaign.pacing.DialMode;
-import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
@@ -30,9 +29,9 @@ import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallStarted;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallTrackerSettings;
-import io.switchboard.gateway.simulator.AmiSimulator;
-import io.switchboard.gateway.simulator.OutboundModel;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.AmiSimulator;
+import io.switchboard.simulator.OutboundModel;
+import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.TestClock;
@@ -214,14 +213,9 @@ class CampaignDialerTest {
         var lead =
                 leads.claimPreview(draft.id(), agent.viewer(), clock.instant()).orElseThrow();
         CampaignDialer dialer = new CampaignDialer(
-                campaigns,
-                leads,
-                reports,
-                new DialerLease(named, clock, DialerLease.DIALER),
-                () -> {
+                new DialerPorts(campaigns, leads, reports, new DialerLease(named, clock, DialerLease.DIALER), () -> {
                     throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
-                },
-                new Pacer(),
+                }),
                 new DialerProperties(
                         true,
                         Duration.ofMillis(50),
@@ -232,10 +226,7 @@ class CampaignDialerTest {
                         Duration.ofMinutes(10),
                         Duration.ofMinutes(15)),
                 "AMDSTATUS",
-                clock,
-                ZoneOffset.UTC,
-                "node-p",
-                new SimpleMeterRegistry());
+                new DialerNode("node-p", clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         running.add(dialer);
         dialer.start();
 
@@ -282,18 +273,15 @@ class CampaignDialerTest {
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(15));
         CampaignDialer dialer = new CampaignDialer(
-                campaigns,
-                leads,
-                reports,
-                new DialerLease(named, clock, DialerLease.DIALER),
-                () -> gateway.commands(),
-                new Pacer(),
+                new DialerPorts(
+                        campaigns,
+                        leads,
+                        reports,
+                        new DialerLease(named, clock, DialerLease.DIALER),
+                        () -> gateway.commands()),
                 properties,
                 "AMDSTATUS",
-                clock,
-                ZoneOffset.UTC,
-                node,
-                new SimpleMeterRegistry());
+                new DialerNode(node, clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         bus.subscribe("dialer-" + node, 10_000, dialer);
         dialer.start();
         running.add(dialer);

@@ -3,7 +3,7 @@ package io.switchboard.gateway.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.SimulatorSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;

@@ -10,8 +10,8 @@ import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.simulator.QueueCallAnswered;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.QueueCallAnswered;
+import io.switchboard.simulator.SimulatorSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +61,7 @@ class AmiPbxCommandsTest {
                 "1001",
                 1,
                 3600,
-                io.switchboard.gateway.simulator.HangupBy.CALLER));
+                io.switchboard.simulator.HangupBy.CALLER));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !fixture.sink.of(CallAnswered.class).isEmpty());
         String callerChannel = liveChannels().stream()

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
-import io.switchboard.gateway.simulator.HangupBy;
-import io.switchboard.gateway.simulator.QueueCallAnswered;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.HangupBy;
+import io.switchboard.simulator.QueueCallAnswered;
+import io.switchboard.simulator.SimulatorSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +47,8 @@ class BadAmiInputTest {
 
     private void assertNextEventsStillArrive() {
         int before = fixture.sink.all().size();
-        fixture.simulator.run(new io.switchboard.gateway.simulator.QueueCallAbandoned(
-                new io.switchboard.gateway.simulator.Caller("+4930111", "Next", "500"),
+        fixture.simulator.run(new io.switchboard.simulator.QueueCallAbandoned(
+                new io.switchboard.simulator.Caller("+4930111", "Next", "500"),
                 "support",
                 java.util.Optional.empty(),
                 1));
@@ -113,8 +113,8 @@ class BadAmiInputTest {
                 .getBytes(StandardCharsets.US_ASCII));
 
         // events are folded in stream order: once the next call has ended, the listings before it were seen
-        fixture.simulator.run(new io.switchboard.gateway.simulator.QueueCallAbandoned(
-                new io.switchboard.gateway.simulator.Caller("+4930111", "Next", "500"),
+        fixture.simulator.run(new io.switchboard.simulator.QueueCallAbandoned(
+                new io.switchboard.simulator.Caller("+4930111", "Next", "500"),
                 "support",
                 java.util.Optional.empty(),
                 1));

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.RecordingSink;
-import io.switchboard.gateway.simulator.AmiSimulator;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.AmiSimulator;
+import io.switchboard.simulator.SimulatorSettings;
 import java.time.Duration;
 
 /** A simulator on a loopback port and the AMI gateway connected to it, recording every call event. */

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallStarted;
-import io.switchboard.gateway.simulator.LoadProfile;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.LoadProfile;
+import io.switchboard.simulator.SimulatorSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;

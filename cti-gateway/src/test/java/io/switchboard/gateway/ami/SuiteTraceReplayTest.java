@@ -7,7 +7,7 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.SimulatorSettings;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;

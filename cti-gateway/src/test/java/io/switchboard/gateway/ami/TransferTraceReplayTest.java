@@ -11,7 +11,7 @@ import io.switchboard.gateway.call.CallEvent.CallLeg;
 import io.switchboard.gateway.call.CallEvent.CallTransferred;
 import io.switchboard.gateway.call.CallEvent.TransferKind;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.SimulatorSettings;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

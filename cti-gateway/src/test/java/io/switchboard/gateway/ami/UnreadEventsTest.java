@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
-import io.switchboard.gateway.simulator.HangupBy;
-import io.switchboard.gateway.simulator.QueueCallAnswered;
-import io.switchboard.gateway.simulator.SimulatorSettings;
+import io.switchboard.simulator.HangupBy;
+import io.switchboard.simulator.QueueCallAnswered;
+import io.switchboard.simulator.SimulatorSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

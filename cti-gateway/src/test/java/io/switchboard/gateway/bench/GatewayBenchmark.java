@@ -19,7 +19,7 @@ import org.asteriskjava.manager.internal.ManagerConnectionImpl;
  *   <li>memory: heap per tracked call with 5,000 concurrent calls.
  * </ol>
  *
- * Run with {@code ./mvnw -pl cti-gateway -Pbench verify}. Both rates come from the same run and the same load,
+ * Run with {@code ./mvnw -pl cti-gateway -am -Pbench verify}. Both rates come from the same run and the same load,
  * so their ratio holds on a noisy machine.
  */
 public final class GatewayBenchmark {

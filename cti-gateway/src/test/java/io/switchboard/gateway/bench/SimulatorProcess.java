@@ -33,7 +33,7 @@ final class SimulatorProcess implements AutoCloseable {
                 "-XX:+UseParallelGC",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "io.switchboard.gateway.simulator.SimulatorMain",
+                "io.switchboard.simulator.SimulatorMain",
                 "--port",
                 Integer.toString(port),
                 "--username",

@@ -1,0 +1,131 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.csv.SpreadsheetCsvWriter;
+import io.switchboard.queue.IntervalFigures;
+import io.switchboard.queue.IntervalReport;
+import io.switchboard.queue.QueueIntervals;
+import io.switchboard.queue.QueueReport;
+import io.switchboard.queue.ReportStep;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Interval reports per queue: the wallboard's figures for a date range, cut into intervals, as JSON or CSV. */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "Call history and interval reports for supervisors and admins")
+class IntervalReportController {
+
+    private final QueueIntervals intervals;
+
+    IntervalReportController(QueueIntervals intervals) {
+        this.intervals = intervals;
+    }
+
+    /**
+     * The days {@code from} to {@code to} (both included, ISO dates in the centre's zone, at most 366 days), cut by
+     * {@code step} ({@code quarter-hour}, {@code hour}, {@code day} or {@code week}; at most 3,000 intervals), for
+     * one {@code queue} or every queue with calls.
+     */
+    @GetMapping("/intervals")
+    IntervalReport report(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String queue) {
+        return read(from, to, step, queue);
+    }
+
+    /** The same report as CSV: one line per queue and interval, the measures as columns. */
+    @GetMapping(path = "/intervals.csv", produces = "text/csv")
+    void export(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String queue,
+            HttpServletResponse response)
+            throws IOException {
+        IntervalReport report = read(from, to, step, queue);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"intervals.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(
+                out,
+                "queue",
+                "start",
+                "end",
+                "offered",
+                "answered",
+                "abandoned",
+                "short_abandons",
+                "abandon_rate",
+                "service_level",
+                "service_level_formula",
+                "average_wait_seconds",
+                "p90_wait_seconds",
+                "average_talk_seconds",
+                "average_handle_seconds",
+                "longest_wait_seconds",
+                "answered_by_agent");
+        for (QueueReport queueReport : report.queues()) {
+            for (IntervalFigures figures : queueReport.intervals()) {
+                csv.row(
+                        queueReport.queue(),
+                        figures.start().toString(),
+                        figures.end().toString(),
+                        figures.offered(),
+                        figures.answered(),
+                        figures.abandoned(),
+                        figures.shortAbandons(),
+                        figures.abandonRate(),
+                        figures.serviceLevel(),
+                        queueReport.serviceLevelFormula(),
+                        figures.averageWaitSeconds(),
+                        figures.p90WaitSeconds(),
+                        figures.averageTalkSeconds(),
+                        figures.averageHandleSeconds(),
+                        figures.longestWaitSeconds(),
+                        agents(figures.answeredByAgent()));
+            }
+        }
+        csv.flush();
+    }
+
+    /** {@code 2001:12 2002:9}: one cell, so the file keeps one line per interval whatever the agents. */
+    private static String agents(Map<String, Long> byAgent) {
+        return byAgent.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + ":" + entry.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private IntervalReport read(String from, String to, String step, String queue) {
+        LocalDate first = ReportParameters.date("from", from);
+        LocalDate last = ReportParameters.date("to", to);
+        if (last.isBefore(first)) {
+            throw InvalidRequestException.of("to", "must be on or after from");
+        }
+        if (first.plusDays(QueueIntervals.MAX_DAYS).isBefore(last.plusDays(1))) {
+            throw InvalidRequestException.of("to", "must be at most " + QueueIntervals.MAX_DAYS + " days after from");
+        }
+        ReportStep cut = ReportParameters.choice("step", step, ReportStep.class);
+        cut = cut == null ? ReportStep.HOUR : cut;
+        if (intervals.intervals(first, last, cut) > QueueIntervals.MAX_INTERVALS) {
+            throw InvalidRequestException.of(
+                    "step",
+                    "cuts the range into more than " + QueueIntervals.MAX_INTERVALS
+                            + " intervals: choose a longer one");
+        }
+        return intervals.report(first, last, cut, ReportParameters.text(queue));
+    }
+}

@@ -1,0 +1,115 @@
+package io.switchboard.campaign.dialer;
+
+import io.switchboard.campaign.AttemptOutcome;
+import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.DialableLead;
+import io.switchboard.gateway.call.DialRequest;
+import io.switchboard.gateway.call.PbxCommands;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the PBX to dial claimed leads: customer first for the dialer, agent first for a preview. Every call carries
+ * the channel variables that tie the PBX's call back to its campaign, lead and attempt. The PBX's answer comes back
+ * on the dialer thread; a refusal ends the attempt as failed. Dialer thread only.
+ */
+final class AttemptPlacer {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptPlacer.class);
+    /** The channel variable that names the attempt; its {@code CallTagged} event binds the call to the attempt. */
+    static final String ATTEMPT_VARIABLE = "SWITCHBOARD_ATTEMPT";
+
+    private final Supplier<PbxCommands> pbx;
+    private final DialerProperties properties;
+    private final InFlightAttempts inFlight;
+    private final AttemptEnder ender;
+    private final Clock clock;
+    /** Runs the PBX's answer on the dialer thread. */
+    private final Executor dialerThread;
+
+    AttemptPlacer(
+            Supplier<PbxCommands> pbx,
+            DialerProperties properties,
+            InFlightAttempts inFlight,
+            AttemptEnder ender,
+            Clock clock,
+            Executor dialerThread) {
+        this.pbx = pbx;
+        this.properties = properties;
+        this.inFlight = inFlight;
+        this.ender = ender;
+        this.clock = clock;
+        this.dialerThread = dialerThread;
+    }
+
+    /** Dials the lead customer first; an answered call continues to the campaign's queue. */
+    void place(Campaign campaign, DialableLead lead, Instant now, CampaignPace pace) {
+        Attempt attempt = new Attempt(lead, now, true);
+        inFlight.add(attempt);
+        pace.stats.attemptPlaced();
+        DialRequest request = new DialRequest(
+                lead.number(),
+                campaign.settings().callerId(),
+                properties.connectContext(),
+                campaign.settings().queue(),
+                properties.ringTimeout(),
+                variables(lead));
+        CompletableFuture<String> dialled;
+        try {
+            dialled = pbx.get().dial(request);
+        } catch (RuntimeException e) {
+            dialled = CompletableFuture.failedFuture(e);
+        }
+        dialled.whenComplete((actionId, failure) -> dialerThread.execute(() -> placed(attempt, actionId, failure)));
+    }
+
+    /**
+     * Dials the lead from the agent's own phone (agent first).
+     *
+     * @param placed completed with the originate's action id, or with the PBX's refusal
+     */
+    void preview(DialableLead lead, String agentExtension, String callerId, CompletableFuture<String> placed) {
+        Attempt attempt = new Attempt(lead, clock.instant(), false);
+        inFlight.add(attempt);
+        CompletableFuture<String> originated;
+        try {
+            originated = pbx.get().originate(agentExtension, lead.number(), callerId, variables(lead));
+        } catch (RuntimeException e) {
+            // no PBX connected: the agent hears of it at once and the attempt ends as failed
+            originated = CompletableFuture.failedFuture(e);
+        }
+        originated.whenComplete((actionId, failure) -> dialerThread.execute(() -> {
+            placed(attempt, actionId, failure);
+            if (failure != null) {
+                placed.completeExceptionally(failure);
+            } else {
+                placed.complete(actionId);
+            }
+        }));
+    }
+
+    private static Map<String, String> variables(DialableLead lead) {
+        return Map.of(
+                "SWITCHBOARD_CAMPAIGN",
+                Long.toString(lead.campaignId()),
+                "SWITCHBOARD_LEAD",
+                Long.toString(lead.leadId()),
+                ATTEMPT_VARIABLE,
+                Long.toString(lead.attemptId()));
+    }
+
+    private void placed(Attempt attempt, String actionId, Throwable failure) {
+        if (failure != null) {
+            log.warn("The PBX refused to dial lead {}: {}", attempt.lead.leadId(), failure.getMessage());
+            ender.end(attempt, AttemptOutcome.FAILED, null, null, clock.instant());
+        } else {
+            inFlight.placed(attempt, actionId);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.switchboard.report;
+
+import io.switchboard.activity.ActivityHistory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The report package's beans. */
+@Configuration(proxyBeanMethods = false)
+public class ReportConfiguration {
+
+    @Bean
+    CallHistory callHistory(JdbcTemplate jdbc, PlatformTransactionManager transactions, ActivityHistory activities) {
+        return new CallHistory(jdbc, new TransactionTemplate(transactions), activities);
+    }
+}

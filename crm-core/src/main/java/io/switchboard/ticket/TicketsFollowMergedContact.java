@@ -1,0 +1,28 @@
+package io.switchboard.ticket;
+
+import io.switchboard.contact.ContactsMerged;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * When two contacts are merged, the contact's tickets (open and closed) move to the contact kept. Runs inside the merge's
+ * transaction (a plain event listener, before the merged contact is deleted), so the merge is all or nothing.
+ */
+@Component
+class TicketsFollowMergedContact {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    TicketsFollowMergedContact(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void move(ContactsMerged merge) {
+        jdbc.update(
+                "update tickets set version = version + 1, contact_id = :kept where contact_id = :merged",
+                Map.of("kept", merge.kept().value(), "merged", merge.merged().value()));
+    }
+}

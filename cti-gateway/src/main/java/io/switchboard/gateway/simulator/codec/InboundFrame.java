@@ -1,4 +1,0 @@
-package io.switchboard.gateway.simulator.codec;
-
-/** What the frame decoder hands on: a well-formed message, or a report of a frame it had to reject. */
-public sealed interface InboundFrame permits AmiMessage, MalformedFrame {}
