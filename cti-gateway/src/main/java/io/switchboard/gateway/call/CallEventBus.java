@@ -65,19 +65,6 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
         return subscription;
     }
 
-    /** The old way, kept only while the campaign package is converted: see {@link CallEventListener}. */
-    @Deprecated(forRemoval = true)
-    public Subscription subscribe(String name, int capacity, CallEventListener listener) {
-        return subscribe(
-                name,
-                CallEventDelivery.queued(capacity, io.switchboard.gateway.worker.Overflow.DROP_NEWEST),
-                CallEventHandlers.none().on(CallEvent.class, event -> {
-                    if (listener.wants(event)) {
-                        listener.onCallEvent(event);
-                    }
-                }));
-    }
-
     private synchronized void reroute() {
         Map<Class<?>, List<Subscription>> byType = new HashMap<>();
         for (boolean inline : new boolean[] {true, false}) {
