@@ -3,6 +3,10 @@ package io.switchboard.gateway.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -11,12 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class BoundedWorkerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private BoundedWorker.Builder<Integer> worker(int capacity) {
+    private WorkerBuilder<Integer> worker(int capacity) {
         return BoundedWorker.<Integer>named("test-worker")
                 .capacity(capacity)
                 .metrics(registry, "switchboard.test.worker", Tags.of("kind", "test"));
@@ -67,6 +72,35 @@ class BoundedWorkerTest {
                 .isEqualTo(2);
         worker.start().close();
         assertThat(handled).containsExactly(1, 2);
+    }
+
+    @Test
+    void theFirstDropIsLoggedWithWhatItMeansAndTheNextOnesWithinTheIntervalAreOnlyCounted() {
+        Logger logger = (Logger) LoggerFactory.getLogger(BoundedWorker.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            BoundedWorker<Integer> worker = worker(1)
+                    .describedBy(item -> "item " + item)
+                    .whenFull("Nobody is listening.")
+                    .dropLogInterval(Duration.ofHours(1))
+                    .eachTo(item -> {});
+            worker.offer(1);
+
+            worker.offer(2);
+            worker.offer(3);
+
+            assertThat(logged.list).singleElement().satisfies(line -> {
+                assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(line.getFormattedMessage())
+                        .isEqualTo("test-worker: its queue of 1 is full, dropped item 2 (1 dropped so far)."
+                                + " Nobody is listening.");
+            });
+            assertThat(worker.dropped()).isEqualTo(2);
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test
