@@ -33,8 +33,10 @@ class IntervalReportController {
     }
 
     /**
-     * The days {@code from} to {@code to} (both included, ISO dates in the centre's zone, at most 366 days), cut by
-     * {@code step} ({@code quarter-hour}, {@code hour}, {@code day} or {@code week}; at most 3,000 intervals), for
+     * The days {@code from} to {@code to} (both included, ISO dates in the centre's zone, at most 366 days; today
+     * and {@code from} when left out), cut by
+     * {@code step} ({@code quarter-hour}, {@code hour} (the default), {@code day} or {@code week}; at most 3,000
+     * intervals), for
      * one {@code queue} or every queue with calls.
      */
     @GetMapping("/intervals")
@@ -110,8 +112,10 @@ class IntervalReportController {
     }
 
     private IntervalReport read(String from, String to, String step, String queue) {
-        LocalDate first = ReportParameters.date("from", from);
-        LocalDate last = ReportParameters.date("to", to);
+        LocalDate given = ReportParameters.date("from", from);
+        LocalDate first = given == null ? intervals.today() : given;
+        LocalDate until = ReportParameters.date("to", to);
+        LocalDate last = until == null ? first : until;
         if (last.isBefore(first)) {
             throw InvalidRequestException.of("to", "must be on or after from");
         }

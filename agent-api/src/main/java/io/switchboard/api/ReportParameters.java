@@ -65,10 +65,10 @@ final class ReportParameters {
         }
     }
 
-    /** An ISO-8601 date ({@code 2026-12-01}); required. */
+    /** An ISO-8601 date ({@code 2026-12-01}); {@code null} when absent. */
     static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw InvalidRequestException.of(field, "is required: a date such as 2026-12-01");
+            return null;
         }
         try {
             return LocalDate.parse(value.strip());

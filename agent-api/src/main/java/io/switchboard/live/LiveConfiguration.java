@@ -4,7 +4,10 @@ import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.queue.QueueCatalogue;
+import io.switchboard.queue.WaitingCallers;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +23,15 @@ class LiveConfiguration {
                 queue -> queues.rules(queue).wrapUp());
         bus.subscribe("live-board", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), board.handlers());
         return board;
+    }
+
+    /** The callers waiting per queue that the queues' day chart samples. */
+    @Bean
+    WaitingCallers waitingCallers(LiveBoard board) {
+        return () -> {
+            Map<String, Integer> waiting = new LinkedHashMap<>();
+            board.queues().forEach(queue -> waiting.put(queue.name(), queue.waiting()));
+            return waiting;
+        };
     }
 }

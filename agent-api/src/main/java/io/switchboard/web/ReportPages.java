@@ -1,0 +1,24 @@
+package io.switchboard.web;
+
+import io.switchboard.security.SwitchboardUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The report pages for supervisors and admins; their data comes from {@code /api/v1/reports} in the browser. */
+@Controller
+class ReportPages {
+
+    @GetMapping("/reports/calls")
+    String calls(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "reports-calls";
+    }
+
+    @GetMapping("/reports/intervals")
+    String intervals(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "reports-intervals";
+    }
+}
