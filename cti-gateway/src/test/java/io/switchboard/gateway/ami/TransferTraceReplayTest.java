@@ -11,7 +11,6 @@ import io.switchboard.gateway.call.CallEvent.CallTransferred;
 import io.switchboard.gateway.call.CallEvent.TransferKind;
 import io.switchboard.gateway.call.CallOutcome;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
