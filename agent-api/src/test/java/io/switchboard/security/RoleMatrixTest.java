@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.switchboard.activity.Activity;
 import io.switchboard.campaign.CallWindow;
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.dnc.DncKind;
@@ -345,7 +346,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         // leads to preview, and an import with a rejected row to read
         campaignImport = leadImports
                 .importCsv(
-                        agentsCampaign,
+                        new CampaignId(agentsCampaign),
                         "rm.csv",
                         new StringReader("number,name\n+49 30 5557 2001,Ann\n+49 30 5557 2002,Ben\nnot a number,Bad\n"
                                 + "+49 30 5557 2003,Cy\n+49 30 5557 2004,Di\n+49 30 5557 2005,Ed\n"),
@@ -808,7 +809,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
                         .withAgents(Set.of(user(TestUser.AGENT).id()))
                         .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
                 manager.viewer());
-        return running ? campaigns.start(campaign.id(), manager.viewer()).id() : campaign.id();
+        return (running ? campaigns.start(campaign.id(), manager.viewer()).id() : campaign.id()).value();
     }
 
     private long dncEntry() {
