@@ -3,6 +3,8 @@
 // preview dialling (campaign-desk.js).
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
+import { addCallButton, addToTicketForm, popTicketForm, ticketLink } from './desk-tickets.js';
+import { contactForm } from './contact-form.js';
 import {
   awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
 } from './campaign-desk.js';
@@ -60,6 +62,7 @@ function renderPop() {
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
   if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets, current.callId));
+  if (!campaign) card.append(popTicketForm(current, current.context.contacts[0]));
   if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);
   if (focused && card.contains(focused)) focused.focus();
@@ -113,7 +116,9 @@ function openTicketList(tickets, callId) {
   for (const ticket of tickets) {
     const item = el('li', null, 'ticket');
     item.dataset.ticketId = ticket.id;
-    item.append(el('strong', `#${ticket.id} ${text(ticket.subject)}`, 'subject'));
+    const subject = el('strong', null, 'subject');
+    subject.append(ticketLink(ticket.id, `#${ticket.id} ${text(ticket.subject)}`));
+    item.append(subject);
     const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'in the queue';
     item.append(el('span', ` ${words(ticket.status)} · ${words(ticket.priority)} · ${text(ticket.tier)} ${owner}`, 'meta'));
     const deadline = ticket.nextDeadline;
@@ -122,6 +127,7 @@ function openTicketList(tickets, callId) {
       if (deadline.overdue) clock.classList.add('overdue');
       item.append(clock);
     }
+    item.append(addCallButton(ticket, callId));
     item.append(escalation(ticket, callId));
     list.append(item);
   }
@@ -198,28 +204,20 @@ function duration(seconds) {
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
 }
 
+/** An unknown caller's pop offers the contact card's own form, with the number filled in. */
 function newContactForm(offer) {
-  const form = el('form', null, 'new-contact');
-  form.append(el('h4', 'Unknown caller: create the contact'));
-  const name = el('input'); name.required = true; name.value = text(offer.name); name.id = 'new-contact-name';
-  const phone = el('input'); phone.value = text(offer.phone); phone.id = 'new-contact-phone';
-  const nameLabel = el('label', 'Name '); nameLabel.append(name);
-  const phoneLabel = el('label', 'Phone '); phoneLabel.append(phone);
-  const button = el('button', 'Create contact'); button.type = 'submit';
-  const result = el('p', '', 'note');
-  form.append(nameLabel, phoneLabel, button, result);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    try {
-      const created = await api('POST', '/api/v1/contacts', {
-        name: name.value, phones: phone.value ? [{ type: 'OTHER', number: phone.value }] : [],
-      });
-      result.textContent = `Contact ${created.name} created.`;
-    } catch (error) {
-      result.textContent = error.message;
-    }
-  });
-  return form;
+  const box = el('section', null, 'new-contact');
+  box.append(el('h4', 'Unknown caller: create the contact'));
+  box.append(contactForm({
+    prefix: 'new-contact',
+    prefill: { name: offer.name, phone: offer.phone },
+    onSaved: created => {
+      const link = el('a', `Open ${created.name}'s card`);
+      link.href = `/contacts/${created.id}`;
+      box.append(link);
+    },
+  }));
+  return box;
 }
 
 async function refreshState() {
@@ -277,7 +275,7 @@ async function refreshCalls() {
       open.type = 'button';
       open.setAttribute('aria-label', `Open a ticket about the call from ${activity.callerNumber} at ${time(activity.startedAt)}`);
       open.addEventListener('click', () => selectTicketCall(activity));
-      ticketCell.append(open);
+      ticketCell.append(open, addToTicketForm(activity));
       row.append(ticketCell);
       body.append(row);
     }
@@ -315,7 +313,7 @@ document.getElementById('ticket-form').addEventListener('submit', async event =>
       priority: document.getElementById('ticket-priority').value,
     });
     const owner = ticket.assigneeName ? `assigned to ${ticket.assigneeName}` : 'in its queue';
-    result.textContent = `Ticket #${ticket.id} opened in ${ticket.tier}, ${owner}.`;
+    result.replaceChildren(ticketLink(ticket.id, `Ticket #${ticket.id}`), ` opened in ${ticket.tier}, ${owner}.`);
     subject.value = '';
     ticketActivity = null;
   } catch (error) {

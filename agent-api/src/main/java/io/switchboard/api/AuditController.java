@@ -1,10 +1,10 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.audit.AuditEntry;
-import io.switchboard.audit.AuditLog;
-import io.switchboard.audit.AuditQuery;
 import io.switchboard.csv.SpreadsheetCsvWriter;
+import io.switchboard.directory.AuditEntry;
+import io.switchboard.directory.AuditLog;
+import io.switchboard.directory.AuditQuery;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

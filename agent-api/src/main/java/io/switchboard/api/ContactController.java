@@ -3,10 +3,12 @@ package io.switchboard.api;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.contact.ColumnMapping;
 import io.switchboard.contact.Contact;
+import io.switchboard.contact.ContactFilter;
 import io.switchboard.contact.ContactId;
 import io.switchboard.contact.ContactImporter;
 import io.switchboard.contact.ContactNotFoundException;
 import io.switchboard.contact.ContactSearch;
+import io.switchboard.contact.ContactSort;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.ImportOptions;
 import io.switchboard.contact.ImportReport;
@@ -45,9 +47,16 @@ class ContactController {
     private final ContactImporter importer;
     private final JsonMapper json;
     private final Validator validator;
+    private final ContactFilters filters;
 
     ContactController(
-            Contacts contacts, ContactSearch search, ContactImporter importer, JsonMapper json, Validator validator) {
+            Contacts contacts,
+            ContactSearch search,
+            ContactImporter importer,
+            JsonMapper json,
+            Validator validator,
+            ContactFilters filters) {
+        this.filters = filters;
         this.contacts = contacts;
         this.search = search;
         this.importer = importer;
@@ -55,15 +64,31 @@ class ContactController {
         this.validator = validator;
     }
 
-    /** Searches by part of a name, company or email, or the end of a phone number. */
+    /**
+     * Searches by part of a name, company, email or tag, or any phone number in any format (its end is enough), and
+     * filters. A {@code totalItems} above {@value ContactSearch#COUNT_LIMIT} means "more than that".
+     *
+     * @param owner a username, or {@code me}; an unknown username finds nothing
+     * @param team a team's id
+     * @param tag a tag, without case
+     * @param openTickets {@code true}: only contacts with a ticket not yet resolved or closed; {@code false}: without
+     * @param sort {@code NAME} (the default), {@code NAME_DESC}, {@code UPDATED} (latest change first), {@code CREATED}
+     */
     @GetMapping
     PageResponse<Contact> search(
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) Long team,
+            @RequestParam(required = false) Visibility visibility,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) Boolean openTickets,
+            @RequestParam(required = false) ContactSort sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal SwitchboardUser me) {
         Paging.page(page, size, ContactSearch.MAX_PAGE_SIZE);
-        return PageResponse.of(search.search(q, me.viewer(), page, size), contact -> contact);
+        ContactFilter filter = filters.of(q, owner, team, visibility, tag, openTickets, sort, me);
+        return PageResponse.of(search.find(filter, me.viewer(), page, size), contact -> contact);
     }
 
     @GetMapping("/{id}")

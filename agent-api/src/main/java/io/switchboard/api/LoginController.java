@@ -1,6 +1,6 @@
 package io.switchboard.api;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.LoginRecords;
 import io.switchboard.security.SwitchboardUser;
 import java.time.Clock;

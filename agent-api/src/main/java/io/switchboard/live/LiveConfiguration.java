@@ -2,7 +2,10 @@ package io.switchboard.live;
 
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.queue.QueueCatalogue;
+import io.switchboard.queue.WaitingCallers;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +21,15 @@ class LiveConfiguration {
                 queue -> queues.rules(queue).wrapUp());
         bus.subscribe("live-board", 10_000, board);
         return board;
+    }
+
+    /** The callers waiting per queue that the queues' day chart samples. */
+    @Bean
+    WaitingCallers waitingCallers(LiveBoard board) {
+        return () -> {
+            Map<String, Integer> waiting = new LinkedHashMap<>();
+            board.queues().forEach(queue -> waiting.put(queue.name(), queue.waiting()));
+            return waiting;
+        };
     }
 }

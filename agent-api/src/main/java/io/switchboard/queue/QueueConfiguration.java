@@ -1,8 +1,8 @@
 package io.switchboard.queue;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.activity.QueueCallLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
-import io.switchboard.live.LiveBoard;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,11 +49,11 @@ class QueueConfiguration {
     /** Listens first, then counts what ended before from the database: no call is missed or counted twice. */
     @Bean
     QueueStatistics queueStatistics(
-            QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, JdbcTemplate jdbc) {
+            QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, QueueCallLog log) {
         Clock clock = Clock.systemUTC();
         QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
         bus.subscribe("queue-statistics", 10_000, statistics);
-        statistics.rebuild(jdbc);
+        statistics.rebuild(log);
         return statistics;
     }
 
@@ -64,9 +64,9 @@ class QueueConfiguration {
 
     @Bean
     QueueTimeline queueTimeline(
-            LiveBoard board, QueueStatistics statistics, QueueProperties properties, JdbcTemplate jdbc) {
-        QueueTimeline timeline = new QueueTimeline(board, statistics, properties, Clock.systemUTC());
-        timeline.rebuild(jdbc);
+            WaitingCallers waiting, QueueStatistics statistics, QueueProperties properties, QueueCallLog log) {
+        QueueTimeline timeline = new QueueTimeline(waiting, statistics, properties, Clock.systemUTC());
+        timeline.rebuild(log);
         return timeline;
     }
 

@@ -1,20 +1,20 @@
 package io.switchboard.queue;
 
+import io.switchboard.activity.QueueCallLog;
+import io.switchboard.activity.QueueCallLog.QueueCall;
+import io.switchboard.activity.QueueCallLog.QueueTally;
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEventListener;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Today's figures per queue: offered, answered, abandoned, waits, talk, service level, and an Erlang C staffing
@@ -47,38 +47,24 @@ public final class QueueStatistics implements CallEventListener {
         this.liveFrom = liveFrom;
     }
 
-    /** Adds the day's calls that ended before the live stream took over, from the activities table. */
-    synchronized void rebuild(JdbcTemplate jdbc) {
+    /** Adds the day's calls that ended before the live stream took over, from the activity log. */
+    synchronized void rebuild(QueueCallLog log) {
         Instant cutoff = liveFrom;
-        OffsetDateTime dayStart = day.atStartOfDay(properties.zone()).toOffsetDateTime();
-        OffsetDateTime until = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        Instant dayStart = day.atStartOfDay(properties.zone()).toInstant();
         // calls per queue, outcome and seconds waited: the service level is read later for the queue's threshold
-        jdbc.query(
-                "select queue, outcome, wait_seconds, count(*) as calls, sum(talk_seconds) as talk"
-                        + " from activities where queue is not null and started_at >= ? and ended_at < ?"
-                        + " group by queue, outcome, wait_seconds",
-                rs -> {
-                    QueueDay queue = queues.computeIfAbsent(rs.getString("queue"), name -> new QueueDay());
-                    String outcome = rs.getString("outcome");
-                    queue.add(
-                            outcome,
-                            rs.getLong("wait_seconds"),
-                            rs.getLong("calls"),
-                            "ANSWERED".equals(outcome) ? rs.getLong("talk") : 0);
-                },
-                dayStart,
-                until);
-        OffsetDateTime windowStart = OffsetDateTime.ofInstant(cutoff.minus(properties.arrivalWindow()), ZoneOffset.UTC);
-        jdbc.query(
-                "select queue, started_at from activities where queue is not null and started_at >= ?"
-                        + " and ended_at < ? order by started_at",
-                rs -> {
-                    QueueDay queue = queues.computeIfAbsent(rs.getString("queue"), name -> new QueueDay());
-                    Timestamp started = rs.getTimestamp("started_at");
-                    queue.arrived(started.toInstant());
-                },
-                windowStart,
-                until);
+        for (QueueTally tally : log.tallies(dayStart, cutoff)) {
+            queues.computeIfAbsent(tally.queue(), name -> new QueueDay())
+                    .add(
+                            tally.outcome(),
+                            tally.waitSeconds(),
+                            tally.calls(),
+                            "ANSWERED".equals(tally.outcome()) ? tally.talkSeconds() : 0);
+        }
+        List<QueueCall> recent = new ArrayList<>(log.calls(cutoff.minus(properties.arrivalWindow()), cutoff));
+        recent.sort(Comparator.comparing(QueueCall::startedAt));
+        for (QueueCall call : recent) {
+            queues.computeIfAbsent(call.queue(), name -> new QueueDay()).arrived(call.startedAt());
+        }
     }
 
     @Override

@@ -1,22 +1,19 @@
 package io.switchboard.queue;
 
-import io.switchboard.live.LiveBoard;
-import io.switchboard.live.LiveQueue;
+import io.switchboard.activity.QueueCallLog;
+import io.switchboard.activity.QueueCallLog.QueueCall;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The day's course per queue for the wallboard's chart: callers waiting and the service level so far, sampled once
- * a minute. Kept in memory; after a restart the points before it are rebuilt from the day's stored activities
+ * a minute. Kept in memory; after a restart the points before it are rebuilt from the day's activity log
  * ({@link #rebuild}), so the chart keeps its morning.
  */
 public final class QueueTimeline {
@@ -26,15 +23,15 @@ public final class QueueTimeline {
 
     private static final int MAX_POINTS = 24 * 60;
 
-    private final LiveBoard board;
+    private final WaitingCallers waiting;
     private final QueueStatistics statistics;
     private final QueueProperties properties;
     private final Clock clock;
     private final Map<String, List<Point>> points = new TreeMap<>();
     private LocalDate day;
 
-    QueueTimeline(LiveBoard board, QueueStatistics statistics, QueueProperties properties, Clock clock) {
-        this.board = board;
+    QueueTimeline(WaitingCallers waiting, QueueStatistics statistics, QueueProperties properties, Clock clock) {
+        this.waiting = waiting;
         this.statistics = statistics;
         this.properties = properties;
         this.clock = clock;
@@ -42,10 +39,10 @@ public final class QueueTimeline {
     }
 
     /**
-     * Rebuilds today's points up to now from the activities table: a caller counts as waiting from the call's start
-     * for its wait time, and each point's service level counts the calls that had ended by then.
+     * Rebuilds today's points up to now from the activity log: a caller counts as waiting from the call's start for
+     * its wait time, and each point's service level counts the calls that had ended by then.
      */
-    public synchronized void rebuild(JdbcTemplate jdbc) {
+    public synchronized void rebuild(QueueCallLog log) {
         Instant now = clock.instant();
         Instant dayStart = day.atStartOfDay(properties.zone()).toInstant();
         long step = properties.sampleInterval().toMillis();
@@ -54,30 +51,18 @@ public final class QueueTimeline {
             return;
         }
         Instant first = now.minusMillis(step * count);
-        Map<String, List<StoredCall>> byQueue = new TreeMap<>();
-        jdbc.query(
-                "select queue, outcome, started_at, ended_at, wait_seconds from activities"
-                        + " where queue is not null and started_at >= ? and ended_at < ? order by ended_at",
-                rs -> {
-                    byQueue.computeIfAbsent(rs.getString("queue"), name -> new ArrayList<>())
-                            .add(new StoredCall(
-                                    rs.getString("outcome"),
-                                    rs.getTimestamp("started_at").toInstant(),
-                                    rs.getTimestamp("ended_at").toInstant(),
-                                    rs.getLong("wait_seconds")));
-                },
-                OffsetDateTime.ofInstant(dayStart, ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        Map<String, List<QueueCall>> byQueue = new TreeMap<>();
+        for (QueueCall call : log.calls(dayStart, now)) {
+            byQueue.computeIfAbsent(call.queue(), name -> new ArrayList<>()).add(call);
+        }
         byQueue.forEach((queue, calls) -> points.put(
                 queue, replay(calls, first, step, count, statistics.rules(queue).serviceLevelSeconds())));
     }
 
-    private record StoredCall(String outcome, Instant startedAt, Instant endedAt, long waitSeconds) {}
-
-    private List<Point> replay(List<StoredCall> calls, Instant first, long step, int count, int threshold) {
+    private List<Point> replay(List<QueueCall> calls, Instant first, long step, int count, int threshold) {
         // Waiting callers: add one over the sample indexes each caller's wait covers (a difference array).
         int[] waitingChange = new int[count + 1];
-        for (StoredCall call : calls) {
+        for (QueueCall call : calls) {
             int from = indexAtOrAfter(call.startedAt(), first, step);
             int until = indexAtOrAfter(call.startedAt().plusSeconds(call.waitSeconds()), first, step);
             if (from < until && from < count) {
@@ -92,7 +77,7 @@ public final class QueueTimeline {
         for (int i = 0; i < count; i++) {
             Instant at = first.plusMillis(step * i);
             while (next < calls.size() && !calls.get(next).endedAt().isAfter(at)) {
-                StoredCall call = calls.get(next++);
+                QueueCall call = calls.get(next++);
                 day.add(call.outcome(), call.waitSeconds(), 0, null);
             }
             waiting += waitingChange[i];
@@ -114,10 +99,7 @@ public final class QueueTimeline {
             day = today;
             points.clear();
         }
-        Map<String, Integer> waiting = new LinkedHashMap<>();
-        for (LiveQueue queue : board.queues()) {
-            waiting.put(queue.name(), queue.waiting());
-        }
+        Map<String, Integer> waiting = new LinkedHashMap<>(this.waiting.byQueue());
         Map<String, Double> levels = new LinkedHashMap<>();
         for (QueueFigures figures : statistics.today()) {
             levels.put(figures.queue(), figures.serviceLevel());

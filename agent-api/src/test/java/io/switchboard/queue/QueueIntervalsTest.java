@@ -3,6 +3,7 @@ package io.switchboard.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.switchboard.activity.QueueCallLog;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
@@ -93,7 +94,7 @@ class QueueIntervalsTest {
         }
         // a call of yesterday evening and one of another queue's tomorrow do not belong to the day
         store(ended("yesterday", "support", CallOutcome.ANSWERED, 5, 60, midnight.minusSeconds(60), "2010"));
-        wallboard.rebuild(jdbc);
+        wallboard.rebuild(new QueueCallLog(jdbc));
 
         IntervalReport report = intervals().report(TODAY, TODAY, ReportStep.DAY, null);
 
@@ -215,7 +216,8 @@ class QueueIntervalsTest {
                 16,
                 "Normal Clearing",
                 outcome,
-                false);
+                false,
+                List.of());
     }
 
     private static void store(CallEnded call) {

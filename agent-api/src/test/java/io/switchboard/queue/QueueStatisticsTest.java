@@ -3,11 +3,11 @@ package io.switchboard.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.switchboard.activity.QueueCallLog;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
-import io.switchboard.live.LiveBoard;
 import io.switchboard.testing.SharedPostgres;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -111,7 +112,7 @@ class QueueStatisticsTest {
         AtomicInteger threshold = new AtomicInteger(20);
         QueueStatistics statistics = new QueueStatistics(
                 properties, queue -> new QueueRules(threshold.get(), 0.9, Duration.ofSeconds(10)), clock, restart);
-        statistics.rebuild(jdbc);
+        statistics.rebuild(new QueueCallLog(jdbc));
         statistics.onCallEvent(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
         // answered within 20 s: both (10 s and 15 s), of 3 offered
         assertThat(statistics.today().get(0).serviceLevel()).isCloseTo(2 / 3.0, within(1e-9));
@@ -134,7 +135,7 @@ class QueueStatisticsTest {
         store("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100));
 
         QueueStatistics statistics = new QueueStatistics(properties, clock, restart);
-        statistics.rebuild(jdbc);
+        statistics.rebuild(new QueueCallLog(jdbc));
         statistics.onCallEvent(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
         // an event from before the restart, replayed by a resync: already counted from the database
         statistics.onCallEvent(ended("s1", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(900)));
@@ -152,9 +153,9 @@ class QueueStatisticsTest {
         store("slow", CallOutcome.ABANDONED, 300, 0, NOW.minusSeconds(600));
         store("fast", CallOutcome.ANSWERED, 10, 60, NOW.minusSeconds(450));
         QueueStatistics statistics = new QueueStatistics(properties, clock, NOW);
-        QueueTimeline timeline = new QueueTimeline(new LiveBoard(clock, Duration.ZERO), statistics, properties, clock);
+        QueueTimeline timeline = new QueueTimeline(Map::of, statistics, properties, clock);
 
-        timeline.rebuild(jdbc);
+        timeline.rebuild(new QueueCallLog(jdbc));
 
         List<QueueTimeline.Point> support = timeline.today().get("support");
         // one point a minute from the day's start in Berlin (23:00 UTC) up to a minute before now
@@ -208,7 +209,8 @@ class QueueStatisticsTest {
                 16,
                 "Normal Clearing",
                 outcome,
-                false);
+                false,
+                List.of());
     }
 
     private static void store(String id, CallOutcome outcome, long wait, long talk, Instant started) {

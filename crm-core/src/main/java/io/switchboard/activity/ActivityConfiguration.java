@@ -46,6 +46,11 @@ public class ActivityConfiguration {
     }
 
     @Bean
+    QueueCallLog queueCallLog(JdbcTemplate jdbc) {
+        return new QueueCallLog(jdbc);
+    }
+
+    @Bean
     ActivityHistory activityHistory(NamedParameterJdbcTemplate jdbc, ActivityProperties properties) {
         return new ActivityHistory(jdbc, properties);
     }

@@ -1,13 +1,13 @@
 package io.switchboard.activity;
 
+import static io.switchboard.jdbc.JdbcTime.timestamp;
+
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,10 +115,6 @@ final class ActivityInserts {
         } else {
             statement.setLong(index, value);
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static int seconds(long seconds) {

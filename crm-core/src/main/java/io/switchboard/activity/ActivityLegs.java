@@ -1,13 +1,12 @@
 package io.switchboard.activity;
 
+import static io.switchboard.jdbc.JdbcTime.instant;
+import static io.switchboard.jdbc.JdbcTime.timestamp;
+
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallLeg;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,15 +78,6 @@ final class ActivityLegs {
         return activities.stream()
                 .map(a -> paths.containsKey(a.callId()) ? a.withPath(paths.get(a.callId())) : a)
                 .toList();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String cut(String value, int max) {

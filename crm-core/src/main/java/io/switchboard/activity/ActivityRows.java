@@ -1,13 +1,13 @@
 package io.switchboard.activity;
 
+import static io.switchboard.jdbc.JdbcTime.instant;
+
 import io.switchboard.contact.ContactId;
 import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -59,10 +59,5 @@ final class ActivityRows {
     private static <T> T id(ResultSet rs, String column, java.util.function.LongFunction<T> wrap) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : wrap.apply(value);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,6 +1,6 @@
 package io.switchboard.contact;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Viewer;
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.switchboard.contact;
 
-import io.switchboard.audit.AuditLog;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.TeamId;

@@ -1,6 +1,5 @@
 package io.switchboard.directory;
 
-import io.switchboard.audit.AuditLog;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

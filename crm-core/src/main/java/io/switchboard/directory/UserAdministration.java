@@ -1,6 +1,5 @@
 package io.switchboard.directory;
 
-import io.switchboard.audit.AuditLog;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import java.time.Clock;
 import java.util.Map;

@@ -15,10 +15,12 @@ import java.util.Optional;
 final class Escalator {
 
     private final SupportTiers tiers;
+    private final SlaPolicies policies;
     private final TicketMetrics metrics;
 
-    Escalator(SupportTiers tiers, TicketMetrics metrics) {
+    Escalator(SupportTiers tiers, SlaPolicies policies, TicketMetrics metrics) {
         this.tiers = tiers;
+        this.policies = policies;
         this.metrics = metrics;
     }
 
@@ -34,6 +36,7 @@ final class Escalator {
             EscalationNotifications.Recipients recipients) {
         String from = ticket.tier;
         ticket.moveTier(to.name(), historyKind(kind, true), now, actor, reason);
+        underTheTiersPolicy(ticket, to, now);
         ticket.assign(
                 assignee.map(Assignments.Member::id).orElse(null),
                 assignee.map(Assignments.Member::username).orElse(null),
@@ -42,6 +45,22 @@ final class Escalator {
                 "escalated to " + to.name());
         metrics.escalated(kind, to.name());
         return notice(ticket, from, kind, reason, now, recipients);
+    }
+
+    /**
+     * A tier with an SLA policy of its own takes the ticket under it: the clocks start over with its targets (the
+     * ticket's promise is now that tier's). An account's own policy still comes first, and a tier without a policy
+     * leaves the clocks running as they were.
+     */
+    private void underTheTiersPolicy(TicketState ticket, Tier to, Instant now) {
+        if (to.sla() == null) {
+            return;
+        }
+        SlaPolicies.Policy policy = policies.select(ticket.priority, ticket.accountName, to);
+        if (!policy.name().equals(ticket.slaPolicy)) {
+            ticket.restartClocks(
+                    policy, now, new TicketState.Sla(policies.calendar(policy.calendar()), policies.warningPercent()));
+        }
     }
 
     /**

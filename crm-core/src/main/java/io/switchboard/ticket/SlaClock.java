@@ -91,6 +91,22 @@ final class SlaClock {
         }
     }
 
+    /**
+     * Another policy's whole target from now (the ticket moved to a tier with a policy of its own): the warning and
+     * breach marks of the old target are cleared, so the new one escalates in its turn. A paused clock stays paused.
+     */
+    void startOver(Duration target, Instant now, BusinessCalendar calendar, int warnPercent) {
+        boolean running = runningSince != null;
+        targetSeconds = target.toSeconds();
+        consumedSeconds = 0;
+        warnedAt = null;
+        breachedAt = null;
+        changed = true;
+        if (running) {
+            run(now, calendar, warnPercent);
+        }
+    }
+
     /** A new priority brought a new target: the time used so far counts against it. */
     void retarget(Duration target, Instant now, BusinessCalendar calendar, int warnPercent) {
         boolean running = runningSince != null;

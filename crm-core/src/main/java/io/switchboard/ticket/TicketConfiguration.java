@@ -3,16 +3,14 @@ package io.switchboard.ticket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.activity.ActivityHistory;
-import io.switchboard.audit.AuditLog;
 import io.switchboard.contact.CallerContextContributor;
 import io.switchboard.contact.Contacts;
+import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +67,7 @@ public class TicketConfiguration {
             ObjectProvider<Clock> clock) {
         List<Tier> tiers = new ArrayList<>();
         for (TierProperties tier : properties.tiers()) {
-            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment()));
+            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment(), true, null, tier.email()));
         }
         return new SupportTiers(tiers, jdbc, directory, clock(clock), properties.tierRefresh());
     }
@@ -79,8 +78,10 @@ public class TicketConfiguration {
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            SupportTiers tiers) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
+        return new TicketChanger(
+                store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers, events);
     }
 
     @Bean
@@ -137,17 +138,33 @@ public class TicketConfiguration {
             ObjectProvider<EscalationNotifier> notifiers,
             PlatformTransactionManager transactionManager,
             TicketMetrics metrics,
-            TicketProperties properties) {
+            TicketProperties properties,
+            SlaPolicies policies) {
         return new Escalations(
                 store,
                 changer,
                 tiers,
-                new Escalator(tiers, metrics),
+                new Escalator(tiers, policies, metrics),
                 new EscalationNotifications(
                         tiers, directory, notifiers.orderedStream().toList(), metrics),
                 new TransactionTemplate(transactionManager),
                 metrics,
                 properties.scheduler().batchSize());
+    }
+
+    @Bean
+    TicketWorkbench ticketWorkbench(
+            NamedParameterJdbcTemplate jdbc,
+            TicketStore store,
+            TicketChanger changer,
+            SupportTiers tiers,
+            TicketProperties properties) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+    }
+
+    @Bean
+    DeEscalations deEscalations(TicketChanger changer, SupportTiers tiers) {
+        return new DeEscalations(changer, tiers);
     }
 
     /** Starts with the application unless {@code switchboard.tickets.scheduler.enabled} is false. */
@@ -217,16 +234,13 @@ public class TicketConfiguration {
                 JavaMailSender sender,
                 ThreadPoolExecutor ticketMailExecutor,
                 TicketProperties properties,
+                SupportTiers tiers,
                 ObjectProvider<MeterRegistry> meters) {
-            Map<String, String> mailboxes = new HashMap<>();
-            properties.tiers().stream()
-                    .filter(tier -> tier.email() != null)
-                    .forEach(tier -> mailboxes.put(tier.name(), tier.email()));
             return new MailEscalationNotifier(
                     sender,
                     ticketMailExecutor,
                     properties.mail().from(),
-                    mailboxes,
+                    tier -> tiers.mailbox(tier).orElse(null),
                     properties.mail().supervisors(),
                     meters.getIfAvailable(() -> Metrics.globalRegistry));
         }

@@ -1,12 +1,13 @@
 package io.switchboard.ticket;
 
+import static io.switchboard.jdbc.JdbcTime.instant;
+
 import io.switchboard.directory.UserId;
+import io.switchboard.jdbc.JdbcTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /** Reads and writes the rows of the ticket tables: select lists, row mappers, timestamp parameters. */
@@ -120,15 +121,7 @@ final class TicketRows {
     }
 
     static MapSqlParameterSource timestamp(MapSqlParameterSource parameters, String name, Instant value) {
-        return parameters.addValue(
-                name,
-                value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
-                Types.TIMESTAMP_WITH_TIMEZONE);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return parameters.addValue(name, JdbcTime.timestamp(value), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

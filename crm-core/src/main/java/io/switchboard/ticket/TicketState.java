@@ -148,6 +148,24 @@ final class TicketState {
         }
     }
 
+    /**
+     * The ticket moved to a tier with an SLA policy of its own: its clocks start over under that policy, from now
+     * and in the policy's calendar. A promise already kept stays kept; a target the policy does not make is dropped.
+     */
+    void restartClocks(SlaPolicies.Policy policy, Instant now, Sla sla) {
+        slaPolicy = policy.name();
+        slaCalendar = policy.calendar();
+        for (SlaTarget kind : List.copyOf(clocks.keySet())) {
+            SlaClock clock = clocks.get(kind);
+            if (!clock.isMet()) {
+                policy.target(kind)
+                        .ifPresentOrElse(
+                                target -> clock.startOver(target, now, sla.calendar(), sla.warnPercent()),
+                                () -> removeClock(kind));
+            }
+        }
+    }
+
     void assign(Long assignee, String assigneeUsername, Instant now, Long actor, String reason) {
         if (Objects.equals(assignee, assigneeId)) {
             return;

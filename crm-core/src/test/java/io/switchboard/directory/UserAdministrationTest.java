@@ -3,9 +3,6 @@ package io.switchboard.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.audit.AuditEntry;
-import io.switchboard.audit.AuditLog;
-import io.switchboard.audit.AuditQuery;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.util.List;

@@ -23,8 +23,7 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.directory",
             "io.switchboard.activity",
             "io.switchboard.ticket",
-            "io.switchboard.campaign",
-            "io.switchboard.audit"
+            "io.switchboard.campaign"
         })
 // Like @SpringBootApplication's scan: test classes' own @TestConfiguration classes stay out of other tests' contexts.
 @ComponentScan(
@@ -33,8 +32,7 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.directory",
             "io.switchboard.activity",
             "io.switchboard.ticket",
-            "io.switchboard.campaign",
-            "io.switchboard.audit"
+            "io.switchboard.campaign"
         },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class CrmTestApplication {

@@ -66,6 +66,9 @@ class EscalationConcurrencyTest {
     TicketMetrics metrics;
 
     @Autowired
+    SlaPolicies policies;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     @Autowired
@@ -98,7 +101,7 @@ class EscalationConcurrencyTest {
                 store,
                 changer,
                 tiers,
-                new Escalator(tiers, metrics),
+                new Escalator(tiers, policies, metrics),
                 new EscalationNotifications(tiers, directory, List.of(notifier), metrics),
                 new TransactionTemplate(transactionManager),
                 metrics,

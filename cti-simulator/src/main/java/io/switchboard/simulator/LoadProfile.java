@@ -56,93 +56,54 @@ public record LoadProfile(
         }
     }
 
+    /** The defaults for the rest: 80 % answered after 2 s of ringing, 30 s talk, no limits, production noise. */
     public static LoadProfile of(double callsPerSecond, int agents) {
-        return new LoadProfile(callsPerSecond, agents, 0.8, 2, 30, 0, 0, false, 0, 0);
+        return builder(callsPerSecond, agents).build();
+    }
+
+    /** {@link #of} to change some of. */
+    public static Builder builder(double callsPerSecond, int agents) {
+        return new Builder(callsPerSecond, agents);
+    }
+
+    /** This profile, to change some of. */
+    public Builder toBuilder() {
+        return builder(callsPerSecond, agents)
+                .answerRate(answerRate)
+                .durations(ringSeconds, talkSeconds)
+                .limits(maxConcurrentCalls, totalCalls)
+                .fullNoise(fullNoise)
+                .callerPool(callerPool)
+                .humanAgents(humanAgents);
     }
 
     /** The same traffic at another arrival rate, e.g. sped up by a time scale so a test plays the demo faster. */
     public LoadProfile withCallsPerSecond(double rate) {
-        return new LoadProfile(
-                rate,
-                agents,
-                answerRate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrentCalls,
-                totalCalls,
-                fullNoise,
-                callerPool,
-                humanAgents);
+        return toBuilder().callsPerSecond(rate).build();
     }
 
     public LoadProfile withAnswerRate(double rate) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                rate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrentCalls,
-                totalCalls,
-                fullNoise,
-                callerPool,
-                humanAgents);
+        return toBuilder().answerRate(rate).build();
     }
 
     public LoadProfile withDurations(double ring, double talk) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                answerRate,
-                ring,
-                talk,
-                maxConcurrentCalls,
-                totalCalls,
-                fullNoise,
-                callerPool,
-                humanAgents);
+        return toBuilder().durations(ring, talk).build();
     }
 
     public LoadProfile withLimits(int maxConcurrent, long total) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                answerRate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrent,
-                total,
-                fullNoise,
-                callerPool,
-                humanAgents);
+        return toBuilder().limits(maxConcurrent, total).build();
     }
 
     public LoadProfile withFullNoise(boolean full) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                answerRate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrentCalls,
-                totalCalls,
-                full,
-                callerPool,
-                humanAgents);
+        return toBuilder().fullNoise(full).build();
     }
 
     public LoadProfile withCallerPool(int pool) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                answerRate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrentCalls,
-                totalCalls,
-                fullNoise,
-                pool,
-                humanAgents);
+        return toBuilder().callerPool(pool).build();
+    }
+
+    public LoadProfile withHumanAgents(int humans) {
+        return toBuilder().humanAgents(humans).build();
     }
 
     /** The {@code index}th caller number the load generator uses: {@code +49301000000} upwards (Berlin). */
@@ -153,17 +114,73 @@ public record LoadProfile(
         return "+4930" + (1_000_000 + index);
     }
 
-    public LoadProfile withHumanAgents(int humans) {
-        return new LoadProfile(
-                callsPerSecond,
-                agents,
-                answerRate,
-                ringSeconds,
-                talkSeconds,
-                maxConcurrentCalls,
-                totalCalls,
-                fullNoise,
-                callerPool,
-                humans);
+    /** The one place the defaults live; the canonical constructor checks what it builds. */
+    public static final class Builder {
+        private double callsPerSecond;
+        private final int agents;
+        private double answerRate = 0.8;
+        private double ringSeconds = 2;
+        private double talkSeconds = 30;
+        private int maxConcurrentCalls = 0;
+        private long totalCalls = 0;
+        private boolean fullNoise = false;
+        private int callerPool = 0;
+        private int humanAgents = 0;
+
+        private Builder(double callsPerSecond, int agents) {
+            this.callsPerSecond = callsPerSecond;
+            this.agents = agents;
+        }
+
+        public Builder callsPerSecond(double value) {
+            callsPerSecond = value;
+            return this;
+        }
+
+        public Builder answerRate(double value) {
+            answerRate = value;
+            return this;
+        }
+
+        public Builder durations(double ring, double talk) {
+            ringSeconds = ring;
+            talkSeconds = talk;
+            return this;
+        }
+
+        public Builder limits(int maxConcurrent, long total) {
+            maxConcurrentCalls = maxConcurrent;
+            totalCalls = total;
+            return this;
+        }
+
+        public Builder fullNoise(boolean value) {
+            fullNoise = value;
+            return this;
+        }
+
+        public Builder callerPool(int value) {
+            callerPool = value;
+            return this;
+        }
+
+        public Builder humanAgents(int value) {
+            humanAgents = value;
+            return this;
+        }
+
+        public LoadProfile build() {
+            return new LoadProfile(
+                    callsPerSecond,
+                    agents,
+                    answerRate,
+                    ringSeconds,
+                    talkSeconds,
+                    maxConcurrentCalls,
+                    totalCalls,
+                    fullNoise,
+                    callerPool,
+                    humanAgents);
+        }
     }
 }

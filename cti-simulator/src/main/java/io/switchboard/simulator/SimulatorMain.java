@@ -24,36 +24,32 @@ public final class SimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> flags = parse(args);
-        SimulatorSettings settings = SimulatorSettings.defaults()
-                .withPort(Integer.parseInt(flags.getOrDefault("port", "5038")))
-                .withCredentials(flags.getOrDefault("username", "admin"), flags.getOrDefault("secret", "switchboard"))
-                .withTimeScale(Double.parseDouble(flags.getOrDefault("time-scale", "1")))
-                .withCelEvents(flags.containsKey("cel"))
-                .withSlowClients(slowClients(flags));
-        settings = new SimulatorSettings(
-                flags.getOrDefault("bind", "127.0.0.1"),
-                settings.port(),
-                settings.username(),
-                settings.secret(),
-                settings.timeScale(),
-                settings.queues(),
-                settings.celEvents(),
-                settings.slowClients());
+        SimulatorSettings settings = SimulatorSettings.builder()
+                .bindHost(flags.getOrDefault("bind", "127.0.0.1"))
+                .port(Integer.parseInt(flags.getOrDefault("port", "5038")))
+                .credentials(flags.getOrDefault("username", "admin"), flags.getOrDefault("secret", "switchboard"))
+                .timeScale(Double.parseDouble(flags.getOrDefault("time-scale", "1")))
+                .celEvents(flags.containsKey("cel"))
+                .slowClients(slowClients(flags))
+                .build();
         AmiSimulator simulator = new AmiSimulator(settings);
         int port = simulator.start();
         System.out.println("AMI simulator listening on " + settings.bindHost() + ":" + port);
         if (flags.containsKey("load-cps")) {
-            LoadProfile profile = new LoadProfile(
-                    Double.parseDouble(flags.get("load-cps")),
-                    Integer.parseInt(flags.getOrDefault("load-agents", "20")),
-                    Double.parseDouble(flags.getOrDefault("answer-rate", "0.8")),
-                    Double.parseDouble(flags.getOrDefault("ring-seconds", "2")),
-                    Double.parseDouble(flags.getOrDefault("talk-seconds", "30")),
-                    Integer.parseInt(flags.getOrDefault("max-concurrent", "0")),
-                    Long.parseLong(flags.getOrDefault("total-calls", "0")),
-                    flags.containsKey("full-noise"),
-                    Integer.parseInt(flags.getOrDefault("caller-pool", "0")),
-                    Integer.parseInt(flags.getOrDefault("human-agents", "0")));
+            LoadProfile profile = LoadProfile.builder(
+                            Double.parseDouble(flags.get("load-cps")),
+                            Integer.parseInt(flags.getOrDefault("load-agents", "20")))
+                    .answerRate(Double.parseDouble(flags.getOrDefault("answer-rate", "0.8")))
+                    .durations(
+                            Double.parseDouble(flags.getOrDefault("ring-seconds", "2")),
+                            Double.parseDouble(flags.getOrDefault("talk-seconds", "30")))
+                    .limits(
+                            Integer.parseInt(flags.getOrDefault("max-concurrent", "0")),
+                            Long.parseLong(flags.getOrDefault("total-calls", "0")))
+                    .fullNoise(flags.containsKey("full-noise"))
+                    .callerPool(Integer.parseInt(flags.getOrDefault("caller-pool", "0")))
+                    .humanAgents(Integer.parseInt(flags.getOrDefault("human-agents", "0")))
+                    .build();
             // a delay lets a benchmark connect and take its baseline before the first call
             double delaySeconds = Double.parseDouble(flags.getOrDefault("load-delay-seconds", "0"));
             if (delaySeconds > 0) {

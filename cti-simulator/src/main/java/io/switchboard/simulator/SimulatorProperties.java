@@ -71,8 +71,13 @@ public record SimulatorProperties(
             throw new IllegalArgumentException(
                     "switchboard.simulator.secret must be set when the simulator is enabled");
         }
-        return new SimulatorSettings(bindHost, port, username, secret, timeScale, QueueDefinition.testBed(), false)
-                .withOutbound(outbound == null ? OutboundModel.defaults() : outbound.model());
+        return SimulatorSettings.builder()
+                .bindHost(bindHost)
+                .port(port)
+                .credentials(username, secret)
+                .timeScale(timeScale)
+                .outbound(outbound == null ? OutboundModel.defaults() : outbound.model())
+                .build();
     }
 
     AuthLimits authLimits() {
@@ -80,10 +85,11 @@ public record SimulatorProperties(
     }
 
     public LoadProfile load() {
-        return LoadProfile.of(callsPerSecond, agents)
-                .withAnswerRate(answerRate)
-                .withDurations(ringSeconds, talkSeconds)
-                .withCallerPool(callerPool)
-                .withHumanAgents(humanAgents);
+        return LoadProfile.builder(callsPerSecond, agents)
+                .answerRate(answerRate)
+                .durations(ringSeconds, talkSeconds)
+                .callerPool(callerPool)
+                .humanAgents(humanAgents)
+                .build();
     }
 }

@@ -50,121 +50,136 @@ public record SimulatorSettings(
         }
     }
 
-    public SimulatorSettings(
-            String bindHost,
-            int port,
-            String username,
-            String secret,
-            double timeScale,
-            List<QueueDefinition> queues,
-            boolean celEvents) {
-        this(bindHost, port, username, secret, timeScale, queues, celEvents, SlowClientPolicy.buffer(64L << 20));
-    }
-
-    public SimulatorSettings(
-            String bindHost,
-            int port,
-            String username,
-            String secret,
-            double timeScale,
-            List<QueueDefinition> queues,
-            boolean celEvents,
-            SlowClientPolicy slowClients) {
-        this(bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, OutboundModel.defaults());
-    }
-
-    public SimulatorSettings(
-            String bindHost,
-            int port,
-            String username,
-            String secret,
-            double timeScale,
-            List<QueueDefinition> queues,
-            boolean celEvents,
-            SlowClientPolicy slowClients,
-            OutboundModel outbound) {
-        this(bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, outbound, false);
-    }
-
     /** Loopback, ephemeral port, {@code admin}/{@code switchboard}, real time, the test-bed queues, no CEL. */
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings("127.0.0.1", 0, "admin", "switchboard", 1.0, QueueDefinition.testBed(), false);
+        return builder().build();
+    }
+
+    /** The {@link #defaults()}, to change some of. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** These settings, to change some of. */
+    public Builder toBuilder() {
+        return new Builder()
+                .bindHost(bindHost)
+                .port(port)
+                .credentials(username, secret)
+                .timeScale(timeScale)
+                .queues(queues)
+                .celEvents(celEvents)
+                .slowClients(slowClients)
+                .outbound(outbound)
+                .stampsWhenSent(stampsWhenSent);
     }
 
     public SimulatorSettings withPort(int newPort) {
-        return new SimulatorSettings(
-                bindHost,
-                newPort,
-                username,
-                secret,
-                timeScale,
-                queues,
-                celEvents,
-                slowClients,
-                outbound,
-                stampsWhenSent);
+        return toBuilder().port(newPort).build();
     }
 
     public SimulatorSettings withCredentials(String newUsername, String newSecret) {
-        return new SimulatorSettings(
-                bindHost,
-                port,
-                newUsername,
-                newSecret,
-                timeScale,
-                queues,
-                celEvents,
-                slowClients,
-                outbound,
-                stampsWhenSent);
+        return toBuilder().credentials(newUsername, newSecret).build();
     }
 
     public SimulatorSettings withTimeScale(double newTimeScale) {
-        return new SimulatorSettings(
-                bindHost,
-                port,
-                username,
-                secret,
-                newTimeScale,
-                queues,
-                celEvents,
-                slowClients,
-                outbound,
-                stampsWhenSent);
+        return toBuilder().timeScale(newTimeScale).build();
     }
 
     public SimulatorSettings withQueues(List<QueueDefinition> newQueues) {
-        return new SimulatorSettings(
-                bindHost,
-                port,
-                username,
-                secret,
-                timeScale,
-                newQueues,
-                celEvents,
-                slowClients,
-                outbound,
-                stampsWhenSent);
+        return toBuilder().queues(newQueues).build();
     }
 
     public SimulatorSettings withCelEvents(boolean enabled) {
-        return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, enabled, slowClients, outbound, stampsWhenSent);
+        return toBuilder().celEvents(enabled).build();
     }
 
     public SimulatorSettings withSlowClients(SlowClientPolicy policy) {
-        return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, celEvents, policy, outbound, stampsWhenSent);
+        return toBuilder().slowClients(policy).build();
     }
 
     public SimulatorSettings withOutbound(OutboundModel model) {
-        return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, model, stampsWhenSent);
+        return toBuilder().outbound(model).build();
     }
 
     public SimulatorSettings withStampsWhenSent(boolean enabled) {
-        return new SimulatorSettings(
-                bindHost, port, username, secret, timeScale, queues, celEvents, slowClients, outbound, enabled);
+        return toBuilder().stampsWhenSent(enabled).build();
+    }
+
+    /** The one place the defaults live; the canonical constructor checks what it builds. */
+    public static final class Builder {
+        private String bindHost = "127.0.0.1";
+        private int port = 0;
+        private String username = "admin";
+        private String secret = "switchboard";
+        private double timeScale = 1.0;
+        private List<QueueDefinition> queues = QueueDefinition.testBed();
+        private boolean celEvents = false;
+        private SlowClientPolicy slowClients = SlowClientPolicy.buffer(64L << 20);
+        private OutboundModel outbound = OutboundModel.defaults();
+        private boolean stampsWhenSent = false;
+
+        private Builder() {}
+
+        public Builder bindHost(String value) {
+            bindHost = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder credentials(String newUsername, String newSecret) {
+            username = newUsername;
+            secret = newSecret;
+            return this;
+        }
+
+        public Builder timeScale(double value) {
+            timeScale = value;
+            return this;
+        }
+
+        public Builder queues(List<QueueDefinition> value) {
+            queues = value;
+            return this;
+        }
+
+        public Builder celEvents(boolean value) {
+            celEvents = value;
+            return this;
+        }
+
+        public Builder slowClients(SlowClientPolicy value) {
+            slowClients = value;
+            return this;
+        }
+
+        public Builder outbound(OutboundModel value) {
+            outbound = value;
+            return this;
+        }
+
+        public Builder stampsWhenSent(boolean value) {
+            stampsWhenSent = value;
+            return this;
+        }
+
+        public SimulatorSettings build() {
+            return new SimulatorSettings(
+                    bindHost,
+                    port,
+                    username,
+                    secret,
+                    timeScale,
+                    queues,
+                    celEvents,
+                    slowClients,
+                    outbound,
+                    stampsWhenSent);
+        }
     }
 
     /** The queues the simulator staffs: the configured ones and, when it has agents, the campaign queue. */

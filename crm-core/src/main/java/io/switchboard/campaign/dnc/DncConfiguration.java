@@ -1,7 +1,7 @@
 package io.switchboard.campaign.dnc;
 
-import io.switchboard.audit.AuditLog;
 import io.switchboard.campaign.LeadNumbers;
+import io.switchboard.directory.AuditLog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

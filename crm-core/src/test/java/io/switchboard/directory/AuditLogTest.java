@@ -1,4 +1,4 @@
-package io.switchboard.audit;
+package io.switchboard.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,10 +12,6 @@ import io.switchboard.contact.Contact;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NewContact;
 import io.switchboard.contact.Visibility;
-import io.switchboard.directory.Directory;
-import io.switchboard.directory.DirectoryUser;
-import io.switchboard.directory.NewUser;
-import io.switchboard.directory.Role;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.time.Instant;

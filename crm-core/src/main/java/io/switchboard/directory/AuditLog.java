@@ -1,8 +1,5 @@
-package io.switchboard.audit;
+package io.switchboard.directory;
 
-import io.switchboard.directory.Role;
-import io.switchboard.directory.UserId;
-import io.switchboard.directory.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

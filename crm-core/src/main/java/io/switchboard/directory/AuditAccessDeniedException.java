@@ -1,4 +1,4 @@
-package io.switchboard.audit;
+package io.switchboard.directory;
 
 /** Someone who is not an admin asked to read the audit log. */
 public class AuditAccessDeniedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.switchboard.audit;
+package io.switchboard.directory;
 
 import java.time.Instant;
 
