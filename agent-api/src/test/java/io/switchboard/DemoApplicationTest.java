@@ -83,6 +83,22 @@ class DemoApplicationTest {
                                 .contains("\"direction\":\"INBOUND\""));
     }
 
+    /** The reports' SQL (the digits of a number, transfers, intervals as a tree of comparisons) runs on H2 too. */
+    @Test
+    void theDemosCallsShowInTheReportsOnTheEmbeddedDatabase() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> calls = get(
+                    "/api/v1/reports/calls?number=%2B49%20(30)%201000&transferred=false&sort=wait&waitOver=0", "admin");
+            assertThat(calls.statusCode()).as(calls.body()).isEqualTo(200);
+            assertThat(calls.body()).contains("\"direction\":\"INBOUND\"");
+            HttpResponse<String> report = get("/api/v1/reports/intervals?step=quarter-hour", "supervisor");
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            assertThat(report.body()).contains("\"queue\":\"load\"").containsPattern("\"answered\":[1-9]");
+        });
+        assertThat(get("/api/v1/reports/calls.csv?outcome=answered", "admin").body())
+                .startsWith("\"id\",\"call_id\"");
+    }
+
     @Test
     void nobodyGetsInWithoutLoggingIn() throws Exception {
         HttpResponse<String> anonymous = get("/api/v1/contacts", null);

@@ -216,7 +216,8 @@ class QueueIntervalsTest {
                 16,
                 "Normal Clearing",
                 outcome,
-                false);
+                false,
+                List.of());
     }
 
     private static void store(CallEnded call) {

@@ -209,7 +209,8 @@ class QueueStatisticsTest {
                 16,
                 "Normal Clearing",
                 outcome,
-                false);
+                false,
+                List.of());
     }
 
     private static void store(String id, CallOutcome outcome, long wait, long talk, Instant started) {

@@ -2,6 +2,9 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.simulator.Caller;
+import io.switchboard.simulator.HangupBy;
+import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Browser;
@@ -150,6 +153,44 @@ class ContactPagesInChromiumTest extends ApplicationOnPostgres {
                         .path("contact")
                         .asLong())
                 .isEqualTo(kept);
+    }
+
+    @Test
+    void anUnknownCallersPopCreatesTheContactWithTheCardsForm() {
+        Browser.assumeInstalled();
+        try (Browser agent = Browser.open(port)) {
+            agent.logIn(TestUser.TEAMMATE.username, TestUser.PASSWORD);
+            agent.waiting(WAIT)
+                    .until(driver ->
+                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            // a long ring (simulated 120 s, 30 s here): the pop is redrawn when the call is answered
+            simulator.run(new QueueCallAnswered(
+                    new Caller("+493055580401", "Unknown Caller", "500"),
+                    "support",
+                    TestUser.TEAMMATE.extension,
+                    120,
+                    1,
+                    HangupBy.CALLER));
+
+            WebElement name = agent.waiting(WAIT)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pop #new-contact-name")));
+            assertThat(value(agent.driver(), "new-contact-phone-0")).isEqualTo("+493055580401");
+            assertThat(agent.driver().findElements(By.id("new-contact-add-phone")))
+                    .as("the card's own form, with its controls")
+                    .hasSize(1);
+            name.clear();
+            name.sendKeys("Known Caller Now");
+            agent.driver().findElement(By.id("new-contact-email")).sendKeys("known@example.com");
+            agent.driver().findElement(By.id("new-contact-save")).click();
+
+            agent.waiting(WAIT)
+                    .until(ExpectedConditions.textToBe(
+                            By.id("new-contact-status"), "Contact Known Caller Now created."));
+        }
+        JsonNode found = Api.json(call("GET", "/api/v1/contacts?q=030+55580401", TestUser.TEAMMATE, null))
+                .path("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).path("email").asText()).isEqualTo("known@example.com");
     }
 
     private JsonNode contact(long id) {

@@ -21,7 +21,8 @@ public final class CampaignCalls implements CallEventListener {
     static final Duration KEPT_AFTER_END = Duration.ofHours(1);
 
     /** A campaign call: the attempt the agent disposes, the lead it dialled. */
-    public record CampaignCall(String callId, long campaignId, long leadId, long attemptId, Instant endedAt) {}
+    public record CampaignCall(
+            String callId, CampaignId campaignId, LeadId leadId, AttemptId attemptId, Instant endedAt) {}
 
     private final Map<String, CampaignCall> calls = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -55,11 +56,14 @@ public final class CampaignCalls implements CallEventListener {
             return;
         }
         calls.compute(tagged.callId(), (id, call) -> {
-            CampaignCall known = call != null ? call : new CampaignCall(id, 0, 0, 0, null);
+            CampaignCall known = call != null ? call : new CampaignCall(id, null, null, null, null);
             return switch (tagged.name()) {
-                case "SWITCHBOARD_CAMPAIGN" -> new CampaignCall(id, value, known.leadId(), known.attemptId(), null);
-                case "SWITCHBOARD_LEAD" -> new CampaignCall(id, known.campaignId(), value, known.attemptId(), null);
-                case "SWITCHBOARD_ATTEMPT" -> new CampaignCall(id, known.campaignId(), known.leadId(), value, null);
+                case "SWITCHBOARD_CAMPAIGN" ->
+                    new CampaignCall(id, new CampaignId(value), known.leadId(), known.attemptId(), null);
+                case "SWITCHBOARD_LEAD" ->
+                    new CampaignCall(id, known.campaignId(), new LeadId(value), known.attemptId(), null);
+                case "SWITCHBOARD_ATTEMPT" ->
+                    new CampaignCall(id, known.campaignId(), known.leadId(), new AttemptId(value), null);
                 default -> known;
             };
         });
@@ -72,6 +76,7 @@ public final class CampaignCalls implements CallEventListener {
 
     /** The campaign call with this PBX call id, once the dialer's tags have arrived. */
     public Optional<CampaignCall> find(String callId) {
-        return Optional.ofNullable(calls.get(callId)).filter(call -> call.attemptId() != 0 && call.campaignId() != 0);
+        return Optional.ofNullable(calls.get(callId))
+                .filter(call -> call.attemptId() != null && call.campaignId() != null);
     }
 }

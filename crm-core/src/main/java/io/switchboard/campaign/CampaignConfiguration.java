@@ -2,7 +2,6 @@ package io.switchboard.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.contact.ContactProperties;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
@@ -22,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CampaignProperties.class)
-public class CampaignConfiguration {
+class CampaignConfiguration {
 
     @Bean
     LeadNumbers leadNumbers(CampaignProperties properties, ObjectProvider<ContactProperties> contacts) {
@@ -52,7 +51,7 @@ public class CampaignConfiguration {
     LeadQueue leadQueue(
             NamedParameterJdbcTemplate jdbc,
             Campaigns campaigns,
-            DoNotCall doNotCall,
+            DoNotCallLists doNotCall,
             Directory directory,
             PlatformTransactionManager transactionManager,
             CampaignMetrics metrics,

@@ -110,7 +110,8 @@ class MigrationsOnH2Test {
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
                 .containsExactly(
-                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50");
+                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50",
+                        "19.1", "19.17", "19.20", "21.16");
     }
 
     @Test
@@ -152,7 +153,8 @@ class MigrationsOnH2Test {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
 
         recorder.record(call);
         recorder.record(call);

@@ -1,6 +1,7 @@
 package io.switchboard.campaign.dialer;
 
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.gateway.call.CallEvent;
@@ -123,7 +124,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     }
 
     /** The dialer's view of a campaign as of its last pacing round on this node. */
-    public Optional<DialerView> view(long campaignId) {
+    public Optional<DialerView> view(CampaignId campaignId) {
         return paces.view(campaignId);
     }
 

@@ -237,7 +237,9 @@ class CampaignDialerTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> "FAILED"
                         .equals(jdbc.queryForObject(
-                                "select outcome from lead_attempts where id = ?", String.class, lead.attemptId())));
+                                "select outcome from lead_attempts where id = ?",
+                                String.class,
+                                lead.attemptId().value())));
     }
 
     /** The simulated PBX and the call event bus; {@link #connect} links the gateway once the listeners are on. */
@@ -326,6 +328,6 @@ class CampaignDialerTest {
         return jdbc.queryForList(
                 "select outcome from lead_attempts where campaign_id = ? and outcome is not null",
                 String.class,
-                campaign.id());
+                campaign.id().value());
     }
 }
