@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,7 +129,7 @@ public class ContactImporter {
                 awaitNextWriter(running);
             }
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
         ImportReport report = tally.report(
                 Duration.ofNanos(System.nanoTime() - started),
@@ -146,6 +147,21 @@ public class ContactImporter {
             Map<String, Long> accounts = transactions.execute(status -> batchWriter.accounts(rows, now));
             ImportBatchWriter.Written written = transactions.execute(status -> batchWriter.write(rows, accounts, now));
             tally.written(written.inserted(), written.updated());
+        }
+    }
+
+    /**
+     * Interrupts the writers still waiting for batches and waits until they have stopped, so an import that failed
+     * writes nothing after it has reported the failure (a writer in the middle of a batch finishes that batch).
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("contact import writers did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
