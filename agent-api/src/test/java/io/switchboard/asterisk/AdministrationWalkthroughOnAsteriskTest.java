@@ -119,15 +119,17 @@ class AdministrationWalkthroughOnAsteriskTest {
         AsteriskRig rig = AsteriskRig.shared();
         String token = setupToken(output);
 
-        try (Browser admin = Browser.open(port)) {
-            createTheFirstAdmin(admin, token);
-            createTheTeam(admin);
-            createAgent(admin, "anna", "Anna Agent", "1001");
-            createAgent(admin, "bruno", "Bruno Agent", "1002");
-            setTheQueue(admin);
-        }
+        // one browser, as at a desk: the admin sets up and logs out, then the agent logs in
+        try (Browser browser = Browser.open(port)) {
+            createTheFirstAdmin(browser, token);
+            createTheTeam(browser);
+            createAgent(browser, "anna", "Anna Agent", "1001");
+            createAgent(browser, "bruno", "Bruno Agent", "1002");
+            setTheQueue(browser);
+            browser.driver().findElement(By.cssSelector("form.logout button")).click();
+            browser.waiting(PAGE).until(ExpectedConditions.urlContains("/login"));
 
-        try (Browser anna = Browser.open(port)) {
+            Browser anna = browser;
             chooseOwnPasswordAtFirstLogin(anna, "anna");
             logInToTheQueue(anna);
             assertThat(rig.pbxCli("queue show support")).contains("Local/1001@agent-sim/n");
