@@ -3,6 +3,7 @@
 // preview dialling (campaign-desk.js).
 import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
+import { addCallButton, addToTicketForm, popTicketForm, ticketLink } from './desk-tickets.js';
 import { contactForm } from './contact-form.js';
 import {
   awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
@@ -61,6 +62,7 @@ function renderPop() {
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
   if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets, current.callId));
+  if (!campaign) card.append(popTicketForm(current, current.context.contacts[0]));
   if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);
   if (focused && card.contains(focused)) focused.focus();
@@ -114,7 +116,9 @@ function openTicketList(tickets, callId) {
   for (const ticket of tickets) {
     const item = el('li', null, 'ticket');
     item.dataset.ticketId = ticket.id;
-    item.append(el('strong', `#${ticket.id} ${text(ticket.subject)}`, 'subject'));
+    const subject = el('strong', null, 'subject');
+    subject.append(ticketLink(ticket.id, `#${ticket.id} ${text(ticket.subject)}`));
+    item.append(subject);
     const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'in the queue';
     item.append(el('span', ` ${words(ticket.status)} · ${words(ticket.priority)} · ${text(ticket.tier)} ${owner}`, 'meta'));
     const deadline = ticket.nextDeadline;
@@ -123,6 +127,7 @@ function openTicketList(tickets, callId) {
       if (deadline.overdue) clock.classList.add('overdue');
       item.append(clock);
     }
+    item.append(addCallButton(ticket, callId));
     item.append(escalation(ticket, callId));
     list.append(item);
   }
@@ -270,7 +275,7 @@ async function refreshCalls() {
       open.type = 'button';
       open.setAttribute('aria-label', `Open a ticket about the call from ${activity.callerNumber} at ${time(activity.startedAt)}`);
       open.addEventListener('click', () => selectTicketCall(activity));
-      ticketCell.append(open);
+      ticketCell.append(open, addToTicketForm(activity));
       row.append(ticketCell);
       body.append(row);
     }
@@ -308,7 +313,7 @@ document.getElementById('ticket-form').addEventListener('submit', async event =>
       priority: document.getElementById('ticket-priority').value,
     });
     const owner = ticket.assigneeName ? `assigned to ${ticket.assigneeName}` : 'in its queue';
-    result.textContent = `Ticket #${ticket.id} opened in ${ticket.tier}, ${owner}.`;
+    result.replaceChildren(ticketLink(ticket.id, `Ticket #${ticket.id}`), ` opened in ${ticket.tier}, ${owner}.`);
     subject.value = '';
     ticketActivity = null;
   } catch (error) {

@@ -1,10 +1,12 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignCalls;
 import io.switchboard.campaign.CampaignCalls.CampaignCall;
 import io.switchboard.campaign.CampaignDisposition;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialableLead;
@@ -69,9 +71,9 @@ class CampaignCallController {
     /** A campaign call as the agent's desktop shows it. */
     record CampaignCallView(
             String callId,
-            long campaignId,
+            CampaignId campaignId,
             String campaign,
-            long attemptId,
+            AttemptId attemptId,
             LeadView lead,
             List<CampaignDisposition> dispositions) {}
 
@@ -103,7 +105,7 @@ class CampaignCallController {
             @Valid @RequestBody DispositionRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
         leads.dispose(
-                attemptId,
+                new AttemptId(attemptId),
                 request.code(),
                 Optional.ofNullable(request.callbackAt()),
                 Boolean.TRUE.equals(request.personal()),
@@ -113,8 +115,8 @@ class CampaignCallController {
 
     /** A lead for the agent to look at before dialling: their own callbacks first. */
     record PreviewLead(
-            long attemptId,
-            long campaignId,
+            AttemptId attemptId,
+            CampaignId campaignId,
             String number,
             String name,
             String timezone,
@@ -123,8 +125,9 @@ class CampaignCallController {
 
     @PostMapping("/campaigns/{id}/preview")
     ResponseEntity<PreviewLead> preview(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        campaigns.get(id, me.viewer());
-        Optional<DialableLead> lead = leads.claimPreview(id, me.viewer(), clock.instant());
+        CampaignId campaign = new CampaignId(id);
+        campaigns.get(campaign, me.viewer());
+        Optional<DialableLead> lead = leads.claimPreview(campaign, me.viewer(), clock.instant());
         if (lead.isEmpty()) {
             return ResponseEntity.noContent().build();
         }
@@ -148,7 +151,7 @@ class CampaignCallController {
         if (extension == null) {
             throw new IllegalArgumentException("You have no extension to dial from");
         }
-        DialableLead lead = desk.takeForDial(attemptId, me.getUsername())
+        DialableLead lead = desk.takeForDial(new AttemptId(attemptId), me.getUsername())
                 .orElseThrow(() -> new NotFoundException("No previewed lead with attempt " + attemptId));
         CampaignDialer campaignDialer = dialer.getIfAvailable();
         if (campaignDialer == null) {

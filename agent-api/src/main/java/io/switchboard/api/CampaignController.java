@@ -2,6 +2,7 @@ package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
@@ -111,7 +112,7 @@ class CampaignController {
 
     @GetMapping("/campaigns/{id}")
     CampaignView get(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return view(campaigns.get(id, me.viewer()));
+        return view(campaigns.get(new CampaignId(id), me.viewer()));
     }
 
     @PutMapping("/campaigns/{id}")
@@ -119,28 +120,28 @@ class CampaignController {
             @PathVariable long id,
             @Valid @RequestBody CampaignRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return view(campaigns.update(id, settings(request), me.viewer()));
+        return view(campaigns.update(new CampaignId(id), settings(request), me.viewer()));
     }
 
     @PostMapping("/campaigns/{id}/start")
     CampaignView start(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return view(campaigns.start(id, me.viewer()));
+        return view(campaigns.start(new CampaignId(id), me.viewer()));
     }
 
     @PostMapping("/campaigns/{id}/pause")
     CampaignView pause(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return view(campaigns.pause(id, me.viewer()));
+        return view(campaigns.pause(new CampaignId(id), me.viewer()));
     }
 
     @PostMapping("/campaigns/{id}/finish")
     CampaignView finish(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return view(campaigns.finish(id, me.viewer()));
+        return view(campaigns.finish(new CampaignId(id), me.viewer()));
     }
 
     /** Live figures and the pacer's explanation (also pushed as {@code campaignProgress} on the CTI edge). */
     @GetMapping("/campaigns/{id}/progress")
     CampaignProgressView progress(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return board.progress(campaigns.get(id, me.viewer()));
+        return board.progress(campaigns.get(new CampaignId(id), me.viewer()));
     }
 
     /**
@@ -166,13 +167,17 @@ class CampaignController {
             @RequestParam(required = false) String charset,
             @AuthenticationPrincipal SwitchboardUser me)
             throws IOException {
-        campaigns.get(id, me.viewer());
+        campaigns.get(new CampaignId(id), me.viewer());
         Charset encoding = Uploads.charset(charset);
         Path copy = uploads.keep(file, "switchboard-list-");
         try {
             LeadColumns columns = columns(copy, delimiter, encoding, number, name, timezone);
             LeadImport started = imports.startImport(
-                    id, copy, new LeadImportOptions(columns, delimiter, true, encoding), me.viewer(), fileName(file));
+                    new CampaignId(id),
+                    copy,
+                    new LeadImportOptions(columns, delimiter, true, encoding),
+                    me.viewer(),
+                    fileName(file));
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/campaigns/" + id + "/imports/" + started.id()))
                     .body(report(started, me));
@@ -206,7 +211,7 @@ class CampaignController {
 
     @GetMapping("/campaigns/{id}/imports")
     List<LeadImport> imports(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
-        return imports.list(id, me.viewer());
+        return imports.list(new CampaignId(id), me.viewer());
     }
 
     /** An import's progress and, once rows were rejected, the first {@code limit} of them with the reasons. */
@@ -214,7 +219,7 @@ class CampaignController {
     ImportReport importReport(
             @PathVariable long id, @PathVariable long importId, @AuthenticationPrincipal SwitchboardUser me) {
         LeadImport found = imports.find(importId, me.viewer())
-                .filter(candidate -> candidate.campaignId() == id)
+                .filter(candidate -> candidate.campaignId().value() == id)
                 .orElseThrow(() -> new NotFoundException("No import " + importId + " in campaign " + id));
         return report(found, me);
     }
@@ -222,7 +227,7 @@ class CampaignController {
     /** An import with its rejected rows (the first 1,000; the rest through {@code /rejections}). */
     record ImportReport(
             long importId,
-            long campaignId,
+            CampaignId campaignId,
             String fileName,
             String state,
             long rowsRead,
@@ -256,8 +261,7 @@ class CampaignController {
     }
 
     private static RejectedRow row(RejectedLead rejected) {
-        String raw = rejected.rawValues() == null ? "" : rejected.rawValues();
-        return new RejectedRow(rejected.row(), List.of(raw.split(",", -1)), rejected.reason());
+        return new RejectedRow(rejected.row(), rejected.cells(), rejected.reason());
     }
 
     @GetMapping("/campaigns/{id}/imports/{importId}/rejections")
@@ -278,12 +282,12 @@ class CampaignController {
     @GetMapping(path = "/campaigns/{id}/results.csv", produces = "text/csv")
     void export(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me, HttpServletResponse response)
             throws IOException {
-        Campaign campaign = campaigns.get(id, me.viewer());
+        Campaign campaign = campaigns.get(new CampaignId(id), me.viewer());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 "Content-Disposition", "attachment; filename=\"campaign-" + campaign.id() + "-results.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        reports.exportResults(id, out, me.viewer());
+        reports.exportResults(new CampaignId(id), out, me.viewer());
         out.flush();
     }
 
@@ -323,9 +327,9 @@ class CampaignController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit,
             @AuthenticationPrincipal SwitchboardUser me) {
-        campaigns.get(id, me.viewer());
+        campaigns.get(new CampaignId(id), me.viewer());
         Paging.offset(offset, limit, MAX_DNC_PAGE);
-        return doNotCall.list(id, offset, limit, me.viewer());
+        return doNotCall.list(new CampaignId(id), offset, limit, me.viewer());
     }
 
     @PostMapping("/campaigns/{id}/dnc")
@@ -333,9 +337,10 @@ class CampaignController {
             @PathVariable long id,
             @Valid @RequestBody DncRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        campaigns.get(id, me.viewer());
+        campaigns.get(new CampaignId(id), me.viewer());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(doNotCall.add(id, request.kind(), request.value(), request.reason(), me.viewer()));
+                .body(doNotCall.add(
+                        new CampaignId(id), request.kind(), request.value(), request.reason(), me.viewer()));
     }
 
     private CampaignSettings settings(CampaignRequest request) {

@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.campaign.AttemptOutcome;
 import io.switchboard.campaign.CallWindow;
 import io.switchboard.campaign.CampaignDisposition;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignStatus;
 import io.switchboard.campaign.LeadOrder;
 import io.switchboard.campaign.pacing.DialMode;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /** A campaign as the API shows it; {@code agents} are user names. */
 record CampaignView(
-        long id,
+        CampaignId id,
         String name,
         CampaignStatus status,
         DialMode dialMode,

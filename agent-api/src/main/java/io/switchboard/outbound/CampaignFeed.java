@@ -46,8 +46,7 @@ final class CampaignFeed implements AutoCloseable {
                 edge.publish(
                         WATCHERS,
                         page -> true,
-                        EdgeMessage.replaceable(
-                                CAMPAIGN_PROGRESS, Long.toString(campaign.id()), board.progress(campaign)));
+                        EdgeMessage.replaceable(CAMPAIGN_PROGRESS, campaign.id().toString(), board.progress(campaign)));
             }
         } catch (RuntimeException e) {
             log.warn("Could not send campaign progress: {}", e.toString());

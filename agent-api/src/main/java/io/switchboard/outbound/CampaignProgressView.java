@@ -1,6 +1,7 @@
 package io.switchboard.outbound;
 
 import io.switchboard.campaign.AttemptOutcome;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignStatus;
 import io.switchboard.campaign.LeadStatus;
 import io.switchboard.campaign.dialer.DialerView;
@@ -16,7 +17,7 @@ import java.util.Map;
  *     yet
  */
 public record CampaignProgressView(
-        long campaignId,
+        CampaignId campaignId,
         String name,
         CampaignStatus status,
         double abandonCap,

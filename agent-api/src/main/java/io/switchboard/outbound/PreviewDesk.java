@@ -1,5 +1,6 @@
 package io.switchboard.outbound;
 
+import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.DialableLead;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ public final class PreviewDesk {
 
     private record Taken(DialableLead lead, String username, Instant at) {}
 
-    private final Map<Long, Taken> taken = new ConcurrentHashMap<>();
+    private final Map<AttemptId, Taken> taken = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public PreviewDesk(Clock clock) {
@@ -32,7 +33,7 @@ public final class PreviewDesk {
     }
 
     /** The lead this user took for the attempt, removed from the desk: it is being dialled. */
-    public Optional<DialableLead> takeForDial(long attemptId, String username) {
+    public Optional<DialableLead> takeForDial(AttemptId attemptId, String username) {
         Taken held = taken.get(attemptId);
         if (held == null || !held.username().equals(username)) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package io.switchboard.web;
 
 import io.switchboard.activity.ActivityDispositions;
+import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamAdministration;
 import io.switchboard.security.LoginRefusedException;
@@ -16,6 +17,8 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** The pages. They render the frame; live data comes from the REST API and the CTI edge in the browser. */
 @Controller
@@ -69,25 +72,28 @@ class PageController {
         };
     }
 
+    /** Every page's frame shows who is logged in (nobody, on the login page). */
+    @ModelAttribute("user")
+    DirectoryUser user(@AuthenticationPrincipal SwitchboardUser me) {
+        return me == null ? null : me.user();
+    }
+
     /** The desktop offers the queues the agent's team works to log in to (every known queue when none are set). */
     @GetMapping("/agent")
     String agent(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
         model.addAttribute("teamQueues", teams.queuesOf(me.user().team()));
         model.addAttribute("dispositionCodes", dispositions.codes());
         return "agent";
     }
 
     @GetMapping("/campaigns")
-    String campaigns(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
+    String campaigns() {
         return "campaigns";
     }
 
     /** A supervisor sees the queues their team works (all when the team has none set); others every queue. */
     @GetMapping("/wallboard")
     String wallboard(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
         model.addAttribute(
                 "teamQueues",
                 me.user().role() == Role.SUPERVISOR ? teams.queuesOf(me.user().team()) : List.of());
@@ -96,38 +102,13 @@ class PageController {
 
     /** Where a user whose password an admin set chooses their own (and anyone may change theirs). */
     @GetMapping("/password")
-    String password(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
+    String password() {
         return "password";
     }
 
-    @GetMapping("/admin/users")
-    String users(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
-        return "admin-users";
-    }
-
-    @GetMapping("/admin/teams")
-    String teams(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
-        return "admin-teams";
-    }
-
-    @GetMapping("/admin/queues")
-    String queues(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
-        return "admin-queues";
-    }
-
-    @GetMapping("/admin/tiers")
-    String tiers(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
-        return "admin-tiers";
-    }
-
-    @GetMapping("/admin/audit")
-    String audit(@AuthenticationPrincipal SwitchboardUser me, Model model) {
-        model.addAttribute("user", me.user());
-        return "admin-audit";
+    /** The admin pages (users, teams, queues, tiers, audit): frames whose data comes from the REST API. */
+    @GetMapping("/admin/{page:users|teams|queues|tiers|audit}")
+    String admin(@PathVariable String page) {
+        return "admin-" + page;
     }
 }

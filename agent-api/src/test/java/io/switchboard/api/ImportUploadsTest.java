@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.campaign.CallWindow;
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.testing.Api;
@@ -164,6 +165,37 @@ class ImportUploadsTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void aRejectedRowComesBackInItsOwnCellsWhateverTheDelimiterAndQuotedCommas() {
+        long campaign = campaign();
+        JsonNode semicolons = finished(
+                campaign,
+                uploadList(
+                        campaign,
+                        "semicolons.csv",
+                        "number;name\n+1 212 736 7001;Ann\n12345;Bad, Number\n".getBytes()));
+        JsonNode quoted = finished(
+                campaign,
+                uploadList(
+                        campaign, "quoted.csv", "number,name\n+1 212 736 7002,Bob\n12345,\"Doe, Jane\"\n".getBytes()));
+
+        String rejections = "/api/v1/campaigns/" + campaign + "/imports/%d/rejections";
+        JsonNode semicolonRows = Api.json(call(
+                "GET", rejections.formatted(semicolons.path("importId").asLong()), TestUser.CAMPAIGN_MANAGER, null));
+        JsonNode quotedRows = Api.json(
+                call("GET", rejections.formatted(quoted.path("importId").asLong()), TestUser.CAMPAIGN_MANAGER, null));
+
+        assertThat(semicolons.path("imported").asLong()).isEqualTo(1);
+        assertThat(cells(semicolonRows.get(0))).containsExactly("12345", "Bad, Number");
+        assertThat(cells(semicolons.path("rejectedRows").get(0))).containsExactly("12345", "Bad, Number");
+        assertThat(cells(quotedRows.get(0))).containsExactly("12345", "Doe, Jane");
+        assertThat(quotedRows.get(0).path("row").asLong()).isEqualTo(3);
+    }
+
+    private static List<String> cells(JsonNode rejectedRow) {
+        return rejectedRow.path("values").valueStream().map(JsonNode::asText).toList();
+    }
+
+    @Test
     void noCopyOfAListIsLeftWhetherTheUploadWasRefusedFailedOrImported() throws IOException {
         long campaign = campaign();
         byte[] list = "number,name\n+1 212 736 6001,Ann\n".getBytes(StandardCharsets.UTF_8);
@@ -176,7 +208,9 @@ class ImportUploadsTest extends ApplicationOnPostgres {
         HttpResponse<String> imported = uploadList(campaign, "ok.csv", list);
         finished(campaign, imported);
         long finishedCampaign = campaign();
-        campaigns.finish(finishedCampaign, user(TestUser.CAMPAIGN_MANAGER).viewer());
+        campaigns.finish(
+                new CampaignId(finishedCampaign),
+                user(TestUser.CAMPAIGN_MANAGER).viewer());
         HttpResponse<String> toFinished = uploadList(finishedCampaign, "late.csv", list);
 
         assertThat(supervisor.statusCode()).isEqualTo(403);
@@ -250,7 +284,7 @@ class ImportUploadsTest extends ApplicationOnPostgres {
                 CampaignSettings.defaults("Uploads " + campaignNumber.incrementAndGet(), "uploads")
                         .withCallWindow(new CallWindow(List.of("MON-SUN 00:00-24:00"), List.of())),
                 user(TestUser.CAMPAIGN_MANAGER).viewer());
-        return campaign.id();
+        return campaign.id().value();
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -21,8 +21,8 @@ import org.asteriskjava.manager.response.ManagerResponse;
  * first use, stopped when the test run ends or the JVM exits).
  *
  * <p>The carrier places customers' calls ({@link #callIn}); the numbers the PBX dials answer, are busy, never answer,
- * are congested or are a machine by their last digit (1 to 5, see {@code asterisk/carrier/extensions.conf}). Agents'
- * phones are steered through AstDB ({@link #phone}).
+ * are congested, are a machine or stay on the line by their last digit (1 to 6, see
+ * {@code asterisk/carrier/extensions.conf}). Agents' phones are steered through AstDB ({@link #phone}).
  */
 public final class AsteriskRig implements AutoCloseable {
 

@@ -91,6 +91,32 @@ class CampaignOnAsteriskTest extends ApplicationOnAsterisk {
         }
     }
 
+    @Test
+    void aCampaignCallIsTransferredAndHungUpFromSwitchboardLikeAnyOther() {
+        rig.phone("3001", "1", 60);
+        rig.phone("1002", "1", 60);
+        try (Desktop campaignAgent = desktop(agent("3001"));
+                Desktop colleague = desktop(agent("1002"))) {
+            // a person who stays on the line (the carrier's numbers ending in 6)
+            long campaign = campaignOf("+49 30 555666,Stella Stays");
+            HttpResponse<String> started = call("POST", "/api/v1/campaigns/" + campaign + "/start", "manager", null);
+            assertThat(started.statusCode()).as(started.body()).isBetween(200, 204);
+            String callId = firstPop(campaignAgent);
+
+            awaitAccepted("/api/v1/agents/me/call/transfer", agent("3001"), "{\"extension\":\"1002\"}");
+            assertThat(firstPop(colleague)).as("the colleague's pop").isEqualTo(callId);
+            awaitAccepted("/api/v1/agents/me/call/hangup", agent("1002"), null);
+
+            awaitEnded(colleague, callId);
+            assertThat(theActivityOf(callId))
+                    .containsEntry("direction", "OUTBOUND")
+                    .containsEntry("outcome", "ANSWERED")
+                    .containsEntry("agent_extension", "1002");
+            assertThat(legs(callId)).containsExactly("campaign/3001 transferred", "null/1002");
+            assertOnlyNewActivities(1);
+        }
+    }
+
     private double notACall() {
         Counter counter = meters.find("switchboard.calls.events.skipped")
                 .tag("reason", "not_a_call")

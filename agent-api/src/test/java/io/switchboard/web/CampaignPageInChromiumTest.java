@@ -12,9 +12,9 @@ import io.switchboard.directory.Role;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.testing.Browser;
+import io.switchboard.testing.PageTestApplication;
 import io.switchboard.testing.SharedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,15 +43,9 @@ class CampaignPageInChromiumTest {
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) throws IOException {
-        httpPort = freePort();
-        int amiPort = freePort();
-        registry.add("server.port", () -> httpPort);
+        httpPort = PageTestApplication.freePort();
         // a database of its own: other test contexts' dialers share the server, and only one node dials per database
-        registry.add("spring.datasource.url", CampaignPageInChromiumTest::ownDatabase);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("switchboard.ami.port", () -> amiPort);
-        registry.add("switchboard.simulator.calls-per-second", () -> 0);
-        registry.add("switchboard.simulator.time-scale", () -> 4);
+        PageTestApplication.register(registry, httpPort, CampaignPageInChromiumTest::ownDatabase, 4);
         // every customer the campaign dials answers and talks to one of three simulated campaign agents
         registry.add("switchboard.simulator.outbound.human", () -> 1.0);
         registry.add("switchboard.simulator.outbound.no-answer", () -> 0);
@@ -59,8 +53,6 @@ class CampaignPageInChromiumTest {
         registry.add("switchboard.simulator.outbound.machine", () -> 0);
         registry.add("switchboard.simulator.outbound.failed", () -> 0);
         registry.add("switchboard.simulator.outbound.members", () -> 3);
-        registry.add("switchboard.demo.seed", () -> false);
-        registry.add("switchboard.edge.port", () -> 0);
         registry.add("switchboard.edge.allowed-origins", () -> "http://127.0.0.1:" + httpPort);
     }
 
@@ -180,11 +172,5 @@ class CampaignPageInChromiumTest {
             admin.execute("create database campaign_page");
         }
         return postgres.getJdbcUrl("postgres", "campaign_page") + "&reWriteBatchedInserts=true";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

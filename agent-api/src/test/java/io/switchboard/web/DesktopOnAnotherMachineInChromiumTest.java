@@ -21,11 +21,10 @@ import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.testing.Browser;
-import io.switchboard.testing.SharedPostgres;
+import io.switchboard.testing.PageTestApplication;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,17 +65,9 @@ class DesktopOnAnotherMachineInChromiumTest {
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) throws IOException {
-        httpPort = freePort();
-        int amiPort = freePort();
+        httpPort = PageTestApplication.freePort();
+        PageTestApplication.register(registry, httpPort, PageTestApplication::sharedDatabase, 1);
         registry.add("server.address", () -> ADDRESS);
-        registry.add("server.port", () -> httpPort);
-        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("switchboard.ami.port", () -> amiPort);
-        registry.add("switchboard.simulator.calls-per-second", () -> 0);
-        registry.add("switchboard.simulator.time-scale", () -> 1);
-        registry.add("switchboard.demo.seed", () -> false);
-        registry.add("switchboard.edge.port", () -> 0);
     }
 
     @Autowired
@@ -208,12 +199,6 @@ class DesktopOnAnotherMachineInChromiumTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -30,7 +30,7 @@ import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Browser;
-import io.switchboard.testing.SharedPostgres;
+import io.switchboard.testing.PageTestApplication;
 import io.switchboard.ticket.NewTicket;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.Ticket;
@@ -38,7 +38,6 @@ import io.switchboard.ticket.TicketPriority;
 import io.switchboard.ticket.Tickets;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,16 +69,8 @@ class PagesInChromiumTest {
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) throws IOException {
-        httpPort = freePort();
-        int amiPort = freePort();
-        registry.add("server.port", () -> httpPort);
-        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(SharedPostgres.get()));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("switchboard.ami.port", () -> amiPort);
-        registry.add("switchboard.simulator.calls-per-second", () -> 0);
-        registry.add("switchboard.simulator.time-scale", () -> 1);
-        registry.add("switchboard.demo.seed", () -> false);
-        registry.add("switchboard.edge.port", () -> 0);
+        httpPort = PageTestApplication.freePort();
+        PageTestApplication.register(registry, httpPort, PageTestApplication::sharedDatabase, 1);
         registry.add("switchboard.edge.allowed-origins", () -> "http://127.0.0.1:" + httpPort);
         registry.add("switchboard.queues.sample-interval", () -> "1s");
     }
@@ -429,11 +420,5 @@ class PagesInChromiumTest {
         DirectoryUser user = directory.add(new NewUser(username, username, role, team, extension));
         directory.setPasswordHash(user.id(), encoder.encode(PASSWORD));
         return user;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param finishedAt when it was finished; {@code null} until then
  */
 public record Campaign(
-        long id,
+        CampaignId id,
         CampaignStatus status,
         CampaignSettings settings,
         Instant createdAt,

@@ -1,9 +1,8 @@
 package io.switchboard.campaign;
 
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * call id to show the lead and offer the campaign's dispositions. Every node keeps this (the events reach them all);
  * an ended call is remembered for {@link #KEPT_AFTER_END} so the agent can still dispose it during wrap-up.
  */
-public final class CampaignCalls implements CallEventListener {
+public final class CampaignCalls {
 
     static final Duration KEPT_AFTER_END = Duration.ofHours(1);
 
     /** A campaign call: the attempt the agent disposes, the lead it dialled. */
-    public record CampaignCall(String callId, long campaignId, long leadId, long attemptId, Instant endedAt) {}
+    public record CampaignCall(
+            String callId, CampaignId campaignId, LeadId leadId, AttemptId attemptId, Instant endedAt) {}
 
     private final Map<String, CampaignCall> calls = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -30,24 +30,22 @@ public final class CampaignCalls implements CallEventListener {
         this.clock = clock;
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof CallTagged || event instanceof CallEnded;
+    /** What the calls are learned from: the dialer's tags on a call, and its end. */
+    public CallEventHandlers handlers() {
+        return CallEventHandlers.none().on(CallTagged.class, this::tagged).on(CallEnded.class, this::ended);
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof CallTagged tagged && tagged.name().startsWith("SWITCHBOARD_")) {
-            tag(tagged);
-        } else if (event instanceof CallEnded ended) {
-            calls.computeIfPresent(
-                    ended.callId(),
-                    (id, call) -> new CampaignCall(id, call.campaignId(), call.leadId(), call.attemptId(), ended.at()));
-            forgetOld();
+    private void ended(CallEnded ended) {
+        calls.computeIfPresent(
+                ended.callId(),
+                (id, call) -> new CampaignCall(id, call.campaignId(), call.leadId(), call.attemptId(), ended.at()));
+        forgetOld();
+    }
+
+    private void tagged(CallTagged tagged) {
+        if (!tagged.name().startsWith("SWITCHBOARD_")) {
+            return;
         }
-    }
-
-    private void tag(CallTagged tagged) {
         long value;
         try {
             value = Long.parseLong(tagged.value().trim());
@@ -55,11 +53,14 @@ public final class CampaignCalls implements CallEventListener {
             return;
         }
         calls.compute(tagged.callId(), (id, call) -> {
-            CampaignCall known = call != null ? call : new CampaignCall(id, 0, 0, 0, null);
+            CampaignCall known = call != null ? call : new CampaignCall(id, null, null, null, null);
             return switch (tagged.name()) {
-                case "SWITCHBOARD_CAMPAIGN" -> new CampaignCall(id, value, known.leadId(), known.attemptId(), null);
-                case "SWITCHBOARD_LEAD" -> new CampaignCall(id, known.campaignId(), value, known.attemptId(), null);
-                case "SWITCHBOARD_ATTEMPT" -> new CampaignCall(id, known.campaignId(), known.leadId(), value, null);
+                case "SWITCHBOARD_CAMPAIGN" ->
+                    new CampaignCall(id, new CampaignId(value), known.leadId(), known.attemptId(), null);
+                case "SWITCHBOARD_LEAD" ->
+                    new CampaignCall(id, known.campaignId(), new LeadId(value), known.attemptId(), null);
+                case "SWITCHBOARD_ATTEMPT" ->
+                    new CampaignCall(id, known.campaignId(), known.leadId(), new AttemptId(value), null);
                 default -> known;
             };
         });
@@ -72,6 +73,7 @@ public final class CampaignCalls implements CallEventListener {
 
     /** The campaign call with this PBX call id, once the dialer's tags have arrived. */
     public Optional<CampaignCall> find(String callId) {
-        return Optional.ofNullable(calls.get(callId)).filter(call -> call.attemptId() != 0 && call.campaignId() != 0);
+        return Optional.ofNullable(calls.get(callId))
+                .filter(call -> call.attemptId() != null && call.campaignId() != null);
     }
 }

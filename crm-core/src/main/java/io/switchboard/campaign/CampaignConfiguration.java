@@ -2,11 +2,12 @@ package io.switchboard.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.contact.ContactProperties;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.worker.Overflow;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CampaignProperties.class)
-public class CampaignConfiguration {
+class CampaignConfiguration {
 
     @Bean
     LeadNumbers leadNumbers(CampaignProperties properties, ObjectProvider<ContactProperties> contacts) {
@@ -52,7 +53,7 @@ public class CampaignConfiguration {
     LeadQueue leadQueue(
             NamedParameterJdbcTemplate jdbc,
             Campaigns campaigns,
-            DoNotCall doNotCall,
+            DoNotCallLists doNotCall,
             Directory directory,
             PlatformTransactionManager transactionManager,
             CampaignMetrics metrics,
@@ -77,7 +78,8 @@ public class CampaignConfiguration {
     @Bean
     CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
         CampaignCalls calls = new CampaignCalls(clock(clock));
-        bus.ifAvailable(events -> events.subscribe("campaign-calls", 10_000, calls));
+        bus.ifAvailable(events -> events.subscribe(
+                "campaign-calls", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), calls.handlers()));
         return calls;
     }
 

@@ -7,7 +7,7 @@ public class CampaignNotFoundException extends RuntimeException {
         super(message);
     }
 
-    public static CampaignNotFoundException campaign(long id) {
+    public static CampaignNotFoundException campaign(CampaignId id) {
         return new CampaignNotFoundException("no campaign " + id);
     }
 }

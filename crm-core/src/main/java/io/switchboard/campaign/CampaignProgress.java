@@ -17,7 +17,7 @@ import java.util.Map;
  * @param abandonRateToday abandoned over answered today; 0 when none were answered
  */
 public record CampaignProgress(
-        long campaignId,
+        CampaignId campaignId,
         Instant at,
         long leads,
         long dialableNow,

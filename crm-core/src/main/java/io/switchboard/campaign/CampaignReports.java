@@ -48,15 +48,15 @@ public class CampaignReports {
     }
 
     /** One lead of a campaign; no access check (the API checks the caller's right to the campaign first). */
-    public java.util.Optional<LeadView> lead(long campaignId, long leadId) {
+    public java.util.Optional<LeadView> lead(CampaignId campaignId, LeadId leadId) {
         return jdbc
                 .query(
                         "select id, campaign_id, e164, name, timezone, data, status, attempts, last_outcome"
                                 + " from leads where id = :lead and campaign_id = :campaign",
-                        new MapSqlParameterSource("lead", leadId).addValue("campaign", campaignId),
+                        new MapSqlParameterSource("lead", leadId.value()).addValue("campaign", campaignId.value()),
                         (rs, row) -> new LeadView(
-                                rs.getLong("id"),
-                                rs.getLong("campaign_id"),
+                                new LeadId(rs.getLong("id")),
+                                new CampaignId(rs.getLong("campaign_id")),
                                 rs.getString("e164"),
                                 rs.getString("name"),
                                 rs.getString("timezone"),
@@ -69,14 +69,14 @@ public class CampaignReports {
     }
 
     /** The campaign's figures at {@code now}; no access check (the dialer asks, the API checks first). */
-    public CampaignProgress progress(long campaignId, Instant now) {
+    public CampaignProgress progress(CampaignId campaignId, Instant now) {
         Campaign campaign =
                 campaigns.find(campaignId).orElseThrow(() -> CampaignNotFoundException.campaign(campaignId));
         Map<LeadStatus, Long> byStatus = new EnumMap<>(LeadStatus.class);
         for (LeadStatus status : LeadStatus.values()) {
             byStatus.put(status, 0L);
         }
-        MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaignId);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaignId.value());
         jdbc.query(
                 "select status, count(*) as leads from leads where campaign_id = :campaign group by status",
                 parameters,
@@ -128,7 +128,7 @@ public class CampaignReports {
      * times and the list's data. Streams, so a large campaign needs no memory for it. Cells a spreadsheet would run
      * as formulas are neutralised ({@link SpreadsheetCsvWriter}).
      */
-    public void exportResults(long campaignId, Writer out, Viewer viewer) {
+    public void exportResults(CampaignId campaignId, Writer out, Viewer viewer) {
         campaigns.get(campaignId, viewer);
         if (!CampaignAccess.oversees(viewer)) {
             throw new CampaignAccessDeniedException("only supervisors, campaign managers and admins export results");
@@ -140,7 +140,7 @@ public class CampaignReports {
                             + " u.username, l.last_attempt_at, l.next_attempt_at, l.contact_id, l.created_at, l.data"
                             + " from leads l left join users u on u.id = l.last_agent_id"
                             + " where l.campaign_id = :campaign order by l.id",
-                    new MapSqlParameterSource("campaign", campaignId),
+                    new MapSqlParameterSource("campaign", campaignId.value()),
                     rs -> {
                         try {
                             csv.row(

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything a campaign manager sets on a campaign. {@link #defaults} gives sensible values; the {@code with}
- * methods change one.
+ * Everything a campaign manager sets on a campaign. {@link #defaults} gives sensible values, {@link #builder} starts
+ * from them, {@link #toBuilder} from these settings; a {@code with} method changes one.
  *
  * @param queue the PBX queue answered calls go to (where the assigned agents log in)
  * @param callerId the number customers see; {@code null}: the trunk's default
@@ -108,18 +108,17 @@ public record CampaignSettings(
 
     /** Progressive dialling into {@code queue}, every day 09:00-21:00, 5 attempts, the default delays, 3 % cap. */
     public static CampaignSettings defaults(String name, String queue) {
-        return new CampaignSettings(
-                name,
-                DialMode.PROGRESSIVE,
-                queue,
-                null,
-                Set.of(),
-                CallWindow.standard(),
-                5,
-                DEFAULT_RETRY_DELAYS,
-                LeadOrder.DUE_FIRST,
-                0.03,
-                DEFAULT_DISPOSITIONS);
+        return builder(name, queue).build();
+    }
+
+    /** Starts from {@link #defaults}; nothing is checked until {@link Builder#build}. */
+    public static Builder builder(String name, String queue) {
+        return new Builder(name, queue);
+    }
+
+    /** These settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public Duration retryDelay(AttemptOutcome outcome) {
@@ -133,155 +132,148 @@ public record CampaignSettings(
     }
 
     public CampaignSettings withName(String newName) {
-        return new CampaignSettings(
-                newName,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().name(newName).build();
     }
 
     public CampaignSettings withDialMode(DialMode mode) {
-        return new CampaignSettings(
-                name,
-                mode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().dialMode(mode).build();
     }
 
     public CampaignSettings withCallerId(String number) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                number,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().callerId(number).build();
     }
 
     public CampaignSettings withAgents(Set<UserId> users) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                users,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().agents(users).build();
     }
 
     public CampaignSettings withCallWindow(CallWindow window) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                window,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().callWindow(window).build();
     }
 
     public CampaignSettings withMaxAttempts(int attempts) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                attempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().maxAttempts(attempts).build();
     }
 
     public CampaignSettings withRetryDelay(AttemptOutcome outcome, Duration delay) {
-        Map<AttemptOutcome, Duration> delays = new EnumMap<>(retryDelays);
-        delays.put(outcome, delay);
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                delays,
-                leadOrder,
-                abandonCap,
-                dispositions);
+        return toBuilder().retryDelay(outcome, delay).build();
     }
 
     public CampaignSettings withLeadOrder(LeadOrder order) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                order,
-                abandonCap,
-                dispositions);
+        return toBuilder().leadOrder(order).build();
     }
 
     public CampaignSettings withAbandonCap(double cap) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                cap,
-                dispositions);
+        return toBuilder().abandonCap(cap).build();
     }
 
     public CampaignSettings withDispositions(List<CampaignDisposition> list) {
-        return new CampaignSettings(
-                name,
-                dialMode,
-                queue,
-                callerId,
-                agents,
-                callWindow,
-                maxAttempts,
-                retryDelays,
-                leadOrder,
-                abandonCap,
-                list);
+        return toBuilder().dispositions(list).build();
+    }
+
+    /** Settings being put together; {@link #build} checks them all at once through the canonical constructor. */
+    public static final class Builder {
+        private String name;
+        private DialMode dialMode = DialMode.PROGRESSIVE;
+        private String queue;
+        private String callerId;
+        private Set<UserId> agents = Set.of();
+        private CallWindow callWindow = CallWindow.standard();
+        private int maxAttempts = 5;
+        private final Map<AttemptOutcome, Duration> retryDelays = new EnumMap<>(DEFAULT_RETRY_DELAYS);
+        private LeadOrder leadOrder = LeadOrder.DUE_FIRST;
+        private double abandonCap = 0.03;
+        private List<CampaignDisposition> dispositions = DEFAULT_DISPOSITIONS;
+
+        private Builder(String name, String queue) {
+            this.name = name;
+            this.queue = queue;
+        }
+
+        private Builder(CampaignSettings settings) {
+            this(settings.name, settings.queue);
+            dialMode = settings.dialMode;
+            callerId = settings.callerId;
+            agents = settings.agents;
+            callWindow = settings.callWindow;
+            maxAttempts = settings.maxAttempts;
+            retryDelays.putAll(settings.retryDelays);
+            leadOrder = settings.leadOrder;
+            abandonCap = settings.abandonCap;
+            dispositions = settings.dispositions;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder dialMode(DialMode dialMode) {
+            this.dialMode = dialMode;
+            return this;
+        }
+
+        public Builder queue(String queue) {
+            this.queue = queue;
+            return this;
+        }
+
+        public Builder callerId(String callerId) {
+            this.callerId = callerId;
+            return this;
+        }
+
+        public Builder agents(Set<UserId> agents) {
+            this.agents = agents;
+            return this;
+        }
+
+        public Builder callWindow(CallWindow callWindow) {
+            this.callWindow = callWindow;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** One outcome's delay; the others keep theirs. */
+        public Builder retryDelay(AttemptOutcome outcome, Duration delay) {
+            retryDelays.put(outcome, delay);
+            return this;
+        }
+
+        public Builder leadOrder(LeadOrder leadOrder) {
+            this.leadOrder = leadOrder;
+            return this;
+        }
+
+        public Builder abandonCap(double abandonCap) {
+            this.abandonCap = abandonCap;
+            return this;
+        }
+
+        public Builder dispositions(List<CampaignDisposition> dispositions) {
+            this.dispositions = dispositions;
+            return this;
+        }
+
+        /** @throws InvalidCampaignException naming the first field that is wrong */
+        public CampaignSettings build() {
+            return new CampaignSettings(
+                    name,
+                    dialMode,
+                    queue,
+                    callerId,
+                    agents,
+                    callWindow,
+                    maxAttempts,
+                    retryDelays,
+                    leadOrder,
+                    abandonCap,
+                    dispositions);
+        }
     }
 
     private static String blankToNull(String text) {

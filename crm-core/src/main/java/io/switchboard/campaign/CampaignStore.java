@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,9 +24,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 /** Campaign rows with their agents and dispositions. */
 class CampaignStore {
 
-    private static final String SELECT = "select id, name, status, dial_mode, queue, caller_id, call_hours, holidays,"
-            + " max_attempts, retry_delays, lead_order, abandon_cap, created_at, updated_at, started_at, finished_at"
-            + " from campaigns";
+    private static final String SELECT =
+            "select id, name, status, dial_mode, queue, caller_id, weekly_hours, closed_days,"
+                    + " max_attempts, retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at, started_at, finished_at"
+                    + " from campaigns";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -44,8 +42,8 @@ class CampaignStore {
         timestamp(parameters, "now", now);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
-                "insert into campaigns (name, status, dial_mode, queue, caller_id, call_hours, holidays, max_attempts,"
-                        + " retry_delays, lead_order, abandon_cap, created_by, created_at, updated_at)"
+                "insert into campaigns (name, status, dial_mode, queue, caller_id, weekly_hours, closed_days, max_attempts,"
+                        + " retry_delay_seconds, lead_order, abandon_cap, created_by, created_at, updated_at)"
                         + " values (:name, :status, :dialMode, :queue, :callerId, :callHours, :holidays, :maxAttempts,"
                         + " :retryDelays, :leadOrder, :abandonCap, :createdBy, :now, :now)",
                 parameters,
@@ -61,8 +59,8 @@ class CampaignStore {
         timestamp(parameters, "now", now);
         jdbc.update(
                 "update campaigns set name = :name, dial_mode = :dialMode, queue = :queue, caller_id = :callerId,"
-                        + " call_hours = :callHours, holidays = :holidays, max_attempts = :maxAttempts,"
-                        + " retry_delays = :retryDelays, lead_order = :leadOrder, abandon_cap = :abandonCap,"
+                        + " weekly_hours = :callHours, closed_days = :holidays, max_attempts = :maxAttempts,"
+                        + " retry_delay_seconds = :retryDelays, lead_order = :leadOrder, abandon_cap = :abandonCap,"
                         + " updated_at = :now where id = :id",
                 parameters);
         jdbc.update("delete from campaign_agents where campaign_id = :id", Map.of("id", id));
@@ -183,31 +181,12 @@ class CampaignStore {
                 .addValue("dialMode", s.dialMode().name())
                 .addValue("queue", s.queue(), Types.VARCHAR)
                 .addValue("callerId", s.callerId(), Types.VARCHAR)
-                .addValue("callHours", String.join(";", s.callWindow().hours()))
-                .addValue("holidays", String.join(",", s.callWindow().holidays()))
+                .addValue("callHours", SettingsColumns.strings(s.callWindow().hours()))
+                .addValue("holidays", SettingsColumns.strings(s.callWindow().holidays()))
                 .addValue("maxAttempts", s.maxAttempts())
-                .addValue("retryDelays", encodeDelays(s.retryDelays()))
+                .addValue("retryDelays", SettingsColumns.delays(s.retryDelays()))
                 .addValue("leadOrder", s.leadOrder().name())
                 .addValue("abandonCap", s.abandonCap());
-    }
-
-    static String encodeDelays(Map<AttemptOutcome, Duration> delays) {
-        return new EnumMap<>(delays)
-                .entrySet().stream()
-                        .map(e -> e.getKey().name() + "=" + e.getValue().toSeconds())
-                        .collect(Collectors.joining(","));
-    }
-
-    static Map<AttemptOutcome, Duration> decodeDelays(String text) {
-        Map<AttemptOutcome, Duration> delays = new EnumMap<>(AttemptOutcome.class);
-        for (String entry : text.split(",")) {
-            if (!entry.isBlank()) {
-                String[] parts = entry.split("=");
-                delays.put(
-                        AttemptOutcome.valueOf(parts[0].strip()), Duration.ofSeconds(Long.parseLong(parts[1].strip())));
-            }
-        }
-        return delays;
     }
 
     static MapSqlParameterSource timestamp(MapSqlParameterSource parameters, String name, Instant value) {
@@ -220,10 +199,6 @@ class CampaignStore {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static List<String> split(String text, String separator) {
-        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(separator));
     }
 
     /** One campaigns row, before its agents and dispositions are known. */
@@ -251,9 +226,11 @@ class CampaignStore {
             dialMode = DialMode.valueOf(rs.getString("dial_mode"));
             queue = rs.getString("queue");
             callerId = rs.getString("caller_id");
-            window = new CallWindow(split(rs.getString("call_hours"), ";"), split(rs.getString("holidays"), ","));
+            window = new CallWindow(
+                    SettingsColumns.strings(rs.getString("weekly_hours")),
+                    SettingsColumns.strings(rs.getString("closed_days")));
             maxAttempts = rs.getInt("max_attempts");
-            delays = decodeDelays(rs.getString("retry_delays"));
+            delays = SettingsColumns.delays(rs.getString("retry_delay_seconds"));
             order = LeadOrder.valueOf(rs.getString("lead_order"));
             abandonCap = rs.getDouble("abandon_cap");
             createdAt = instant(rs, "created_at");
@@ -275,7 +252,7 @@ class CampaignStore {
                     order,
                     abandonCap,
                     dispositions);
-            return new Campaign(id, status, settings, createdAt, updatedAt, startedAt, finishedAt);
+            return new Campaign(new CampaignId(id), status, settings, createdAt, updatedAt, startedAt, finishedAt);
         }
     }
 }

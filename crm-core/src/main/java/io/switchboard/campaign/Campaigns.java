@@ -37,19 +37,19 @@ public class Campaigns {
         CampaignAccess.requireManager(viewer, "create campaigns");
         checkAgents(settings.agents());
         try {
-            long id = transactions.execute(status -> {
-                long created = store.insert(settings, viewer.user(), clock.instant());
+            CampaignId id = transactions.execute(status -> {
+                CampaignId created = new CampaignId(store.insert(settings, viewer.user(), clock.instant()));
                 audit.record(viewer, "campaign.created", "campaign", created, null, settings);
                 return created;
             });
-            return store.find(id).orElseThrow();
+            return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw duplicateName(settings);
         }
     }
 
     /** Changes the settings of a campaign that is not finished (a running one's take effect with its next claim). */
-    public Campaign update(long id, CampaignSettings settings, Viewer viewer) {
+    public Campaign update(CampaignId id, CampaignSettings settings, Viewer viewer) {
         CampaignAccess.requireManager(viewer, "change campaigns");
         Campaign campaign = find(id).orElseThrow(() -> CampaignNotFoundException.campaign(id));
         if (campaign.status() == CampaignStatus.FINISHED) {
@@ -58,7 +58,7 @@ public class Campaigns {
         checkAgents(settings.agents());
         try {
             transactions.executeWithoutResult(status -> {
-                store.update(id, settings, clock.instant());
+                store.update(id.value(), settings, clock.instant());
                 audit.record(viewer, "campaign.updated", "campaign", id, campaign.settings(), settings);
             });
         } catch (DuplicateKeyException e) {
@@ -68,7 +68,7 @@ public class Campaigns {
     }
 
     /** @throws CampaignNotFoundException when there is none, or the viewer is an agent not assigned to it */
-    public Campaign get(long id, Viewer viewer) {
+    public Campaign get(CampaignId id, Viewer viewer) {
         return find(id).filter(campaign -> CampaignAccess.oversees(viewer)
                         || campaign.settings().agents().contains(viewer.user()))
                 .orElseThrow(() -> CampaignNotFoundException.campaign(id));
@@ -80,8 +80,8 @@ public class Campaigns {
     }
 
     /** The campaign without any access check: for the dialer, which acts for no user. */
-    public Optional<Campaign> find(long id) {
-        return store.find(id);
+    public Optional<Campaign> find(CampaignId id) {
+        return store.find(id.value());
     }
 
     /** The campaigns the dialer should be working. */
@@ -89,26 +89,26 @@ public class Campaigns {
         return store.withStatus(CampaignStatus.RUNNING);
     }
 
-    public boolean isAssigned(long campaignId, UserId user) {
-        return store.isAssigned(campaignId, user);
+    public boolean isAssigned(CampaignId campaignId, UserId user) {
+        return store.isAssigned(campaignId.value(), user);
     }
 
     /** Draft or paused to running. */
-    public Campaign start(long id, Viewer viewer) {
+    public Campaign start(CampaignId id, Viewer viewer) {
         return move(id, CampaignStatus.RUNNING, viewer);
     }
 
     /** Running to paused: the dialer places no new calls; calls in progress end normally. */
-    public Campaign pause(long id, Viewer viewer) {
+    public Campaign pause(CampaignId id, Viewer viewer) {
         return move(id, CampaignStatus.PAUSED, viewer);
     }
 
     /** To finished, from any other status; final. */
-    public Campaign finish(long id, Viewer viewer) {
+    public Campaign finish(CampaignId id, Viewer viewer) {
         return move(id, CampaignStatus.FINISHED, viewer);
     }
 
-    private Campaign move(long id, CampaignStatus to, Viewer viewer) {
+    private Campaign move(CampaignId id, CampaignStatus to, Viewer viewer) {
         CampaignAccess.requireManager(viewer, "start, pause or finish campaigns");
         Campaign campaign = find(id).orElseThrow(() -> CampaignNotFoundException.campaign(id));
         if (!campaign.status().canMoveTo(to)) {
@@ -116,7 +116,7 @@ public class Campaigns {
                     "campaign " + id + " is " + campaign.status() + " and cannot move to " + to);
         }
         boolean moved = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!store.changeStatus(id, campaign.status(), to, clock.instant())) {
+            if (!store.changeStatus(id.value(), campaign.status(), to, clock.instant())) {
                 return false;
             }
             audit.record(

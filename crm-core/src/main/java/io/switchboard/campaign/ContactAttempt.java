@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param agent the username of the agent who took the call; {@code null} when nobody did
  */
 public record ContactAttempt(
-        long id,
-        long campaignId,
+        AttemptId id,
+        CampaignId campaignId,
         String campaign,
         String number,
         Instant startedAt,

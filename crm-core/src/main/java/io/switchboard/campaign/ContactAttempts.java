@@ -42,8 +42,8 @@ public class ContactAttempts {
 
     private static ContactAttempt attempt(ResultSet rs, int row) throws SQLException {
         return new ContactAttempt(
-                rs.getLong("id"),
-                rs.getLong("campaign_id"),
+                new AttemptId(rs.getLong("id")),
+                new CampaignId(rs.getLong("campaign_id")),
                 rs.getString("campaign"),
                 rs.getString("e164"),
                 instant(rs.getTimestamp("started_at")),

@@ -13,9 +13,9 @@ import java.util.Map;
  * @param callback the lead was due as a callback the customer agreed to
  */
 public record DialableLead(
-        long leadId,
-        long attemptId,
-        long campaignId,
+        LeadId leadId,
+        AttemptId attemptId,
+        CampaignId campaignId,
         String number,
         ContactId contactId,
         Map<String, String> data,

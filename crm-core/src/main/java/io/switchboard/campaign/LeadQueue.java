@@ -1,28 +1,22 @@
 package io.switchboard.campaign;
 
-import static io.switchboard.campaign.CampaignStore.instant;
-import static io.switchboard.campaign.CampaignStore.timestamp;
-
-import io.switchboard.campaign.dnc.DncEntry;
-import io.switchboard.campaign.dnc.DoNotCall;
+import io.switchboard.campaign.LeadRules.Next;
+import io.switchboard.campaign.LeadStore.AttemptRow;
+import io.switchboard.campaign.LeadStore.Target;
 import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.contact.ContactId;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,15 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the campaign's call window, and the database filters by them: no lead is looked at one by one. Claimed rows
  * are locked with {@code for update skip locked}, so two dialers never get the same lead. Do-not-call lists are
  * checked again on the claimed leads; a blocked one is finished as {@link LeadStatus#DNC} and never dialled.
+ *
+ * <p>The rules of what an end or a disposition does to a lead are {@link LeadRules}'; the SQL is {@link LeadStore}'s.
  */
 public class LeadQueue {
 
     /** Rounds of claiming when do-not-call entries remove claimed leads. */
     private static final int MAX_ROUNDS = 3;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** The disposition given to an answered call its agent never disposed. */
+    public static final String NO_DISPOSITION = "NO_DISPOSITION";
+
+    private final LeadStore store;
     private final Campaigns campaigns;
-    private final DoNotCall doNotCall;
+    private final DoNotCallLists doNotCall;
     private final Directory directory;
     private final TransactionTemplate transactions;
     private final CampaignMetrics metrics;
@@ -51,12 +50,12 @@ public class LeadQueue {
     LeadQueue(
             NamedParameterJdbcTemplate jdbc,
             Campaigns campaigns,
-            DoNotCall doNotCall,
+            DoNotCallLists doNotCall,
             Directory directory,
             TransactionTemplate transactions,
             CampaignMetrics metrics,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.store = new LeadStore(jdbc);
         this.campaigns = campaigns;
         this.doNotCall = doNotCall;
         this.directory = directory;
@@ -69,7 +68,7 @@ public class LeadQueue {
      * Claims up to {@code max} dialable leads of a running campaign for the dialer: each is marked
      * {@link LeadStatus#DIALING} and gets an attempt. Empty when the campaign is not running.
      */
-    public List<DialableLead> claim(long campaignId, int max, Instant now) {
+    public List<DialableLead> claim(CampaignId campaignId, int max, Instant now) {
         Campaign campaign =
                 campaigns.find(campaignId).orElseThrow(() -> CampaignNotFoundException.campaign(campaignId));
         if (!campaign.running() || max < 1) {
@@ -86,11 +85,9 @@ public class LeadQueue {
      *
      * @throws CampaignAccessDeniedException when the agent is not assigned to the campaign
      */
-    public Optional<DialableLead> claimPreview(long campaignId, Viewer agent, Instant now) {
+    public Optional<DialableLead> claimPreview(CampaignId campaignId, Viewer agent, Instant now) {
         Campaign campaign = campaigns.get(campaignId, agent);
-        if (!campaign.settings().agents().contains(agent.user()) && !CampaignAccess.manages(agent)) {
-            throw new CampaignAccessDeniedException("not assigned to campaign " + campaignId);
-        }
+        LeadRules.checkMayClaim(campaign, agent);
         if (!campaign.running()) {
             return Optional.empty();
         }
@@ -104,64 +101,27 @@ public class LeadQueue {
     }
 
     /**
-     * The dial ended. Applies the campaign's retry rules: a person who answered waits for the agent's disposition,
-     * a do-not-call block finishes the lead, other outcomes make the lead due again after the outcome's delay
-     * unless its attempts are used up. Reporting the same end twice changes nothing.
+     * The dial ended. Applies the campaign's retry rules ({@link LeadRules#afterEnd}). Reporting the same end twice
+     * changes nothing.
      *
      * @param callId the PBX's call id, {@code null} when no call came about
      * @param agent the agent's extension or username, {@code null} when no agent took the call
      */
-    public void attemptEnded(long attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {
+    public void attemptEnded(AttemptId attemptId, AttemptOutcome outcome, String callId, String agent, Instant at) {
         boolean ended = Boolean.TRUE.equals(transactions.execute(status -> {
-            Optional<AttemptRow> found = lockAttempt(attemptId);
-            AttemptRow attempt = found.orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
-            if (attempt.endedAt != null) {
+            AttemptRow attempt = store.lockAttempt(attemptId)
+                    .orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
+            if (attempt.endedAt() != null) {
                 return false;
             }
-            Optional<DirectoryUser> user = agentNamed(agent);
-            MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId)
-                    .addValue("outcome", outcome.name())
-                    .addValue("callId", callId, Types.VARCHAR)
-                    .addValue("agentId", user.map(u -> u.id().value()).orElse(attempt.agentId), Types.BIGINT)
-                    .addValue("extension", agent == null ? null : truncate(agent, 32), Types.VARCHAR);
-            timestamp(parameters, "at", at);
-            jdbc.update(
-                    "update lead_attempts set ended_at = :at, outcome = :outcome, call_id = coalesce(:callId, call_id),"
-                            + " agent_id = :agentId, agent_extension = coalesce(:extension, agent_extension)"
-                            + " where id = :id",
-                    parameters);
-            Campaign campaign = campaigns.find(attempt.campaignId).orElseThrow();
-            LeadRow lead = lockLead(attempt.leadId);
-            if (lead.currentAttemptId == null
-                    || lead.currentAttemptId != attemptId
-                    || lead.status != LeadStatus.DIALING) {
-                return true; // the agent disposed already, or the attempt was released as stale
+            Long agentId = agentNamed(agent).map(user -> user.id().value()).orElse(attempt.agentId());
+            store.endAttempt(attemptId, outcome, callId, agentId, agent == null ? null : truncate(agent, 32), at);
+            Campaign campaign = campaigns.find(attempt.campaignId()).orElseThrow();
+            LeadRow lead = store.lockLead(attempt.leadId());
+            if (LeadRules.endDecides(lead, attemptId)) {
+                Next next = LeadRules.afterEnd(lead, outcome, at, campaign.settings());
+                store.moveAfterEnd(lead.id, next, outcome, agentId, clock.instant());
             }
-            LeadStatus next;
-            Instant nextAttempt = lead.nextAttemptAt;
-            switch (outcome) {
-                case HUMAN_ANSWERED -> next = LeadStatus.CONNECTED;
-                case DNC_BLOCKED -> next = LeadStatus.DNC;
-                default -> {
-                    if (lead.attempts >= campaign.settings().maxAttempts()) {
-                        next = LeadStatus.EXHAUSTED;
-                    } else {
-                        next = LeadStatus.RETRY;
-                        nextAttempt = at.plus(campaign.settings().retryDelay(outcome));
-                    }
-                }
-            }
-            MapSqlParameterSource update = new MapSqlParameterSource("id", lead.id)
-                    .addValue("status", next.name())
-                    .addValue("outcome", outcome.name())
-                    .addValue("agentId", parameters.getValue("agentId"), Types.BIGINT);
-            timestamp(update, "next", nextAttempt);
-            timestamp(update, "now", clock.instant());
-            jdbc.update(
-                    "update leads set status = :status, last_outcome = :outcome, next_attempt_at = :next,"
-                            + " callback_agent_id = null, last_agent_id = coalesce(:agentId, last_agent_id),"
-                            + " updated_at = :now where id = :id",
-                    update);
             return true;
         }));
         if (ended) {
@@ -170,50 +130,33 @@ public class LeadQueue {
     }
 
     /**
-     * The agent's disposition of an attempt, from the campaign's list. It drives the lead: final, again after the
-     * disposition's delay, a callback at {@code callbackAt} (for anyone, or {@code personal}ly for this agent), or
-     * do-not-call (the number goes on the campaign's list).
+     * The agent's disposition of an attempt, from the campaign's list. It drives the lead
+     * ({@link LeadRules#afterDisposition}); a do-not-call disposition also puts the number on the campaign's list.
      *
      * @throws InvalidCampaignException for a code not on the campaign's list, or a callback without a time
      * @throws CampaignStateException when the attempt was disposed already
      * @throws CampaignAccessDeniedException when the attempt is another agent's
      */
     public void dispose(
-            long attemptId, String dispositionCode, Optional<Instant> callbackAt, boolean personal, Viewer agent) {
+            AttemptId attemptId, String dispositionCode, Optional<Instant> callbackAt, boolean personal, Viewer agent) {
         DispositionAction action = transactions.execute(status -> {
-            AttemptRow attempt =
-                    lockAttempt(attemptId).orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
-            Campaign campaign = campaigns.find(attempt.campaignId).orElseThrow();
-            checkMayDispose(attempt, campaign, agent);
-            CampaignDisposition disposition = campaign.settings()
-                    .disposition(dispositionCode)
-                    .orElseThrow(() -> new InvalidCampaignException(
-                            "disposition", "campaign " + campaign.id() + " has no disposition " + dispositionCode));
-            if (attempt.disposition != null) {
-                throw new CampaignStateException("attempt " + attemptId + " is disposed already");
-            }
-            if (disposition.action() == DispositionAction.CALLBACK && callbackAt.isEmpty()) {
-                throw new InvalidCampaignException("callbackAt", "a callback needs the time to call back");
-            }
+            AttemptRow attempt = store.lockAttempt(attemptId)
+                    .orElseThrow(() -> new CampaignNotFoundException("no attempt " + attemptId));
+            Campaign campaign = campaigns.find(attempt.campaignId()).orElseThrow();
+            LeadRules.checkMayDispose(attempt, campaign, agent);
+            CampaignDisposition disposition = LeadRules.disposition(campaign, attempt, dispositionCode, callbackAt);
             Instant now = clock.instant();
-            MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId)
-                    .addValue("code", disposition.code())
-                    .addValue("by", agent.user().value());
-            timestamp(parameters, "now", now);
-            jdbc.update(
-                    "update lead_attempts set disposition = :code, disposed_by = :by, disposed_at = :now,"
-                            + " agent_id = coalesce(agent_id, :by) where id = :id",
-                    parameters);
-            LeadRow lead = lockLead(attempt.leadId);
+            store.dispose(attemptId, disposition.code(), agent.user(), now);
+            LeadRow lead = store.lockLead(attempt.leadId());
             if (disposition.action() == DispositionAction.DNC) {
-                doNotCall.addFromDisposition(
+                doNotCall.blockFromDisposition(
                         campaign.id(), lead.e164, "disposition " + disposition.code(), agent.user());
             }
-            boolean current = lead.currentAttemptId != null
-                    && lead.currentAttemptId == attemptId
-                    && (lead.status == LeadStatus.DIALING || lead.status == LeadStatus.CONNECTED);
-            if (current) {
-                applyDisposition(lead, campaign, disposition, callbackAt, personal, attempt, agent, now);
+            if (LeadRules.dispositionDecides(lead, attemptId)) {
+                long by = LeadRules.agentOf(attempt, agent.user());
+                Next next = LeadRules.afterDisposition(
+                        lead, campaign.settings(), disposition, callbackAt, personal, by, now);
+                store.moveAfterDisposition(lead.id, next, disposition.code(), by, now);
             }
             return disposition.action();
         });
@@ -228,36 +171,10 @@ public class LeadQueue {
      */
     public int releaseStale(Duration olderThan) {
         Instant now = clock.instant();
-        int released = transactions.execute(status -> {
-            MapSqlParameterSource parameters = new MapSqlParameterSource();
-            timestamp(parameters, "cutoff", now.minus(olderThan));
-            timestamp(parameters, "now", now);
-            List<Long> stale = jdbc.queryForList(
-                    "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id"
-                            + " where l.status = 'DIALING' and a.ended_at is null and a.started_at < :cutoff",
-                    parameters,
-                    Long.class);
-            int count = 0;
-            for (Long attemptId : stale) {
-                parameters.addValue("attempt", attemptId);
-                jdbc.update(
-                        "update lead_attempts set ended_at = :now, outcome = 'FAILED' where id = :attempt"
-                                + " and ended_at is null",
-                        parameters);
-                count += jdbc.update(
-                        "update leads set status = 'RETRY', next_attempt_at = :now, attempts = attempts - 1,"
-                                + " current_attempt_id = null, updated_at = :now"
-                                + " where current_attempt_id = :attempt and status = 'DIALING'",
-                        parameters);
-            }
-            return count;
-        });
+        int released = transactions.execute(status -> store.releaseStale(now.minus(olderThan), now));
         metrics.released(released);
         return released;
     }
-
-    /** The disposition given to an answered call its agent never disposed. */
-    public static final String NO_DISPOSITION = "NO_DISPOSITION";
 
     /**
      * Closes answered calls nobody disposed within {@code olderThan} of their end (the agent left, or never does, like
@@ -268,36 +185,7 @@ public class LeadQueue {
      */
     public int closeUndisposed(Duration olderThan) {
         Instant now = clock.instant();
-        return transactions.execute(status -> {
-            MapSqlParameterSource parameters = new MapSqlParameterSource("code", NO_DISPOSITION);
-            timestamp(parameters, "cutoff", now.minus(olderThan));
-            timestamp(parameters, "now", now);
-            List<Long> undisposed = jdbc.queryForList(
-                    "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id"
-                            + " where l.status = 'CONNECTED' and a.disposition is null and a.ended_at < :cutoff",
-                    parameters,
-                    Long.class);
-            int count = 0;
-            for (Long attemptId : undisposed) {
-                parameters.addValue("attempt", attemptId);
-                jdbc.update(
-                        "update lead_attempts set disposition = :code, disposed_at = :now"
-                                + " where id = :attempt and disposition is null",
-                        parameters);
-                count += jdbc.update(
-                        "update leads set status = 'DONE', last_disposition = :code, updated_at = :now"
-                                + " where current_attempt_id = :attempt and status = 'CONNECTED'",
-                        parameters);
-            }
-            return count;
-        });
-    }
-
-    private enum Target {
-        /** Leads for anyone: not personal callbacks. */
-        DIALER,
-        /** One agent's own callbacks. */
-        PERSONAL_CALLBACKS
+        return transactions.execute(status -> store.closeUndisposed(NO_DISPOSITION, now.minus(olderThan), now));
     }
 
     private List<DialableLead> claim(Campaign campaign, Target target, UserId agent, int max, Instant now) {
@@ -307,12 +195,12 @@ public class LeadQueue {
             return claimed;
         }
         for (int round = 0; round < MAX_ROUNDS && claimed.size() < max; round++) {
-            List<LeadRow> candidates = lockCandidates(campaign, target, agent, zones, max - claimed.size(), now);
-            Map<String, DncEntry> blocked = doNotCall.blocked(
+            List<LeadRow> candidates = store.lockCandidates(campaign, target, agent, zones, max - claimed.size(), now);
+            Set<String> blocked = doNotCall.blockedNumbers(
                     campaign.id(), candidates.stream().map(l -> l.e164).toList());
             for (LeadRow lead : candidates) {
-                if (blocked.containsKey(lead.e164)) {
-                    block(lead, now);
+                if (blocked.contains(lead.e164)) {
+                    store.block(lead, now);
                 } else {
                     claimed.add(startAttempt(campaign, lead, agent, now));
                 }
@@ -325,67 +213,13 @@ public class LeadQueue {
         return claimed;
     }
 
-    private List<LeadRow> lockCandidates(
-            Campaign campaign, Target target, UserId agent, Set<String> zones, int limit, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaign.id())
-                .addValue("zones", zones)
-                .addValue("max", campaign.settings().maxAttempts())
-                .addValue("limit", limit);
-        timestamp(parameters, "now", now);
-        String who;
-        if (target == Target.PERSONAL_CALLBACKS) {
-            who = " and status = 'CALLBACK' and callback_agent_id = :agent";
-            parameters.addValue("agent", agent.value());
-        } else {
-            who = " and status in ('NEW', 'RETRY', 'CALLBACK') and callback_agent_id is null"
-                    + " and (attempts < :max or status = 'CALLBACK')";
-        }
-        String order = switch (campaign.settings().leadOrder()) {
-            case DUE_FIRST -> "next_attempt_at, id";
-            case LIST_ORDER -> "id";
-            case FEWEST_ATTEMPTS -> "attempts, next_attempt_at, id";
-        };
-        return jdbc.query(
-                LeadRow.SELECT + " where campaign_id = :campaign" + who
-                        + " and next_attempt_at <= :now and timezone in (:zones)"
-                        + " order by case when status = 'CALLBACK' then 0 else 1 end, priority desc, " + order
-                        + " limit :limit for update skip locked",
-                parameters,
-                (rs, row) -> new LeadRow(rs));
-    }
-
-    private void block(LeadRow lead, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("id", lead.id);
-        timestamp(parameters, "now", now);
-        jdbc.update(
-                "update leads set status = 'DNC', last_outcome = 'DNC_BLOCKED', updated_at = :now where id = :id",
-                parameters);
-    }
-
     private DialableLead startAttempt(Campaign campaign, LeadRow lead, UserId agent, Instant now) {
         String extension = agent == null
                 ? null
                 : directory.find(agent).map(DirectoryUser::extension).orElse(null);
-        MapSqlParameterSource parameters = new MapSqlParameterSource("lead", lead.id)
-                .addValue("campaign", campaign.id())
-                .addValue("agent", agent == null ? null : agent.value(), Types.BIGINT)
-                .addValue("extension", extension, Types.VARCHAR);
-        timestamp(parameters, "now", now);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(
-                "insert into lead_attempts (lead_id, campaign_id, agent_id, agent_extension, started_at)"
-                        + " values (:lead, :campaign, :agent, :extension, :now)",
-                parameters,
-                key,
-                new String[] {"id"});
-        long attemptId = key.getKeyAs(Long.class);
-        parameters.addValue("attempt", attemptId);
-        jdbc.update(
-                "update leads set status = 'DIALING', attempts = attempts + 1, current_attempt_id = :attempt,"
-                        + " last_attempt_at = :now, updated_at = :now where id = :lead",
-                parameters);
+        AttemptId attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
         return new DialableLead(
-                lead.id,
+                new LeadId(lead.id),
                 attemptId,
                 campaign.id(),
                 lead.e164,
@@ -396,65 +230,6 @@ public class LeadQueue {
                 lead.status == LeadStatus.CALLBACK);
     }
 
-    private void applyDisposition(
-            LeadRow lead,
-            Campaign campaign,
-            CampaignDisposition disposition,
-            Optional<Instant> callbackAt,
-            boolean personal,
-            AttemptRow attempt,
-            Viewer agent,
-            Instant now) {
-        LeadStatus next;
-        Instant nextAttempt = lead.nextAttemptAt;
-        Long callbackAgent = null;
-        switch (disposition.action()) {
-            case FINAL -> next = LeadStatus.DONE;
-            case DNC -> next = LeadStatus.DNC;
-            case CALLBACK -> {
-                next = LeadStatus.CALLBACK;
-                nextAttempt = callbackAt.orElseThrow();
-                if (personal) {
-                    callbackAgent = attempt.agentId != null
-                            ? attempt.agentId
-                            : agent.user().value();
-                }
-            }
-            case RETRY -> {
-                if (lead.attempts >= campaign.settings().maxAttempts()) {
-                    next = LeadStatus.EXHAUSTED;
-                } else {
-                    next = LeadStatus.RETRY;
-                    nextAttempt = now.plus(disposition.retryDelay());
-                }
-            }
-            default -> throw new IllegalStateException("unknown action " + disposition.action());
-        }
-        MapSqlParameterSource parameters = new MapSqlParameterSource("id", lead.id)
-                .addValue("status", next.name())
-                .addValue("code", disposition.code())
-                .addValue("callbackAgent", callbackAgent, Types.BIGINT)
-                .addValue(
-                        "agent",
-                        attempt.agentId != null ? attempt.agentId : agent.user().value());
-        timestamp(parameters, "next", nextAttempt);
-        timestamp(parameters, "now", now);
-        jdbc.update(
-                "update leads set status = :status, last_disposition = :code, next_attempt_at = :next,"
-                        + " callback_agent_id = :callbackAgent, last_agent_id = :agent, updated_at = :now"
-                        + " where id = :id",
-                parameters);
-    }
-
-    private void checkMayDispose(AttemptRow attempt, Campaign campaign, Viewer viewer) {
-        boolean own = attempt.agentId == null
-                ? campaign.settings().agents().contains(viewer.user())
-                : attempt.agentId == viewer.user().value();
-        if (!own && !CampaignAccess.oversees(viewer)) {
-            throw new CampaignAccessDeniedException("attempt " + attempt.id + " is another agent's");
-        }
-    }
-
     private Optional<DirectoryUser> agentNamed(String agent) {
         if (agent == null || agent.isBlank()) {
             return Optional.empty();
@@ -462,39 +237,7 @@ public class LeadQueue {
         return directory.findByExtension(agent).or(() -> directory.findByUsername(agent));
     }
 
-    private Optional<AttemptRow> lockAttempt(long attemptId) {
-        return jdbc
-                .query(
-                        "select id, lead_id, campaign_id, agent_id, ended_at, disposition from lead_attempts"
-                                + " where id = :id for update",
-                        Map.of("id", attemptId),
-                        (rs, row) -> {
-                            long agent = rs.getLong("agent_id");
-                            Long agentId = rs.wasNull() ? null : agent;
-                            return new AttemptRow(
-                                    rs.getLong("id"),
-                                    rs.getLong("lead_id"),
-                                    rs.getLong("campaign_id"),
-                                    agentId,
-                                    instant(rs, "ended_at"),
-                                    rs.getString("disposition"));
-                        })
-                .stream()
-                .findFirst();
-    }
-
-    private LeadRow lockLead(long leadId) {
-        return jdbc.query(
-                        LeadRow.SELECT + " where id = :id for update",
-                        Map.of("id", leadId),
-                        (rs, row) -> new LeadRow(rs))
-                .get(0);
-    }
-
     private static String truncate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length);
     }
-
-    private record AttemptRow(
-            long id, long leadId, long campaignId, Long agentId, Instant endedAt, String disposition) {}
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /** A lead as the agent on its call sees it: who, which number, the list's extra columns, how it has gone so far. */
 public record LeadView(
-        long id,
-        long campaignId,
+        LeadId id,
+        CampaignId campaignId,
         String number,
         String name,
         String timezone,

@@ -18,9 +18,4 @@ public record CsvRow(long line, List<String> cells, CsvHeader header) implements
         int index = header.indexOf(column);
         return index < 0 || index >= cells.size() ? null : cells.get(index);
     }
-
-    /** The cells joined by the delimiter, as a report shows a rejected row. */
-    public String joined() {
-        return String.join(String.valueOf(header.delimiter()), cells);
-    }
 }

@@ -18,5 +18,9 @@ public enum ChangeKind {
     /** A warning with no tier left to escalate to: only notified. */
     SLA_WARNING,
     /** A breach with no tier left to escalate to: only notified. */
-    SLA_BREACH
+    SLA_BREACH,
+    /** An internal note: for colleagues only, not sent to the customer, no effect on the SLA clocks. */
+    NOTE,
+    /** Sent back to a lower tier by hand, with a reason. */
+    DE_ESCALATED
 }

@@ -113,12 +113,26 @@ public class TicketActions {
      */
     public Ticket respond(TicketId id, String note, Viewer viewer) {
         String text = TicketText.optional("note", note, MAX_REASON);
-        return changer.change(
-                id,
-                viewer,
-                null,
-                (ticket, now) ->
-                        ticket.respond(now, viewer.user().value(), text, changer.policy(ticket), changer.sla(ticket)));
+        Long actor = viewer.user().value();
+        return changer.change(id, viewer, null, (ticket, now) -> {
+            ticket.respond(now, actor, text, changer.policy(ticket), changer.sla(ticket));
+            changer.publish(TicketNews.of(ticket, TicketNews.Kind.RESPONDED, actor, now));
+        });
+    }
+
+    /**
+     * Adds an internal note: for colleagues only (never sent to the customer), so it neither meets nor restarts any
+     * SLA clock. Notes may be added to closed tickets too.
+     *
+     * @throws InvalidTicketException no text, or a text over 2,000 characters
+     */
+    public Ticket note(TicketId id, String note, Viewer viewer) {
+        String text = TicketText.required("note", note, MAX_REASON);
+        Long actor = viewer.user().value();
+        return changer.change(id, viewer, null, (ticket, now) -> {
+            ticket.record(now, actor, ChangeKind.NOTE, null, null, text);
+            changer.publish(TicketNews.of(ticket, TicketNews.Kind.NOTED, actor, now));
+        });
     }
 
     /**

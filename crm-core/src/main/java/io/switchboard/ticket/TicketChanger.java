@@ -4,6 +4,7 @@ import io.switchboard.directory.Viewer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,14 +25,17 @@ final class TicketChanger {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SupportTiers tiers;
+    private final ApplicationEventPublisher events;
 
     TicketChanger(
             TicketStore store,
             SlaPolicies policies,
             TransactionTemplate transactions,
             Clock clock,
-            SupportTiers tiers) {
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
         this.tiers = tiers;
+        this.events = events;
         this.store = store;
         this.policies = policies;
         this.transactions = transactions;
@@ -76,6 +80,11 @@ final class TicketChanger {
 
     Ticket view(TicketState ticket, Instant now) {
         return ticket.view(now, policies.calendar(ticket.slaCalendar));
+    }
+
+    /** Publishes news of a change; call it inside the change's transaction (listeners may wait for its commit). */
+    void publish(TicketNews news) {
+        events.publishEvent(news);
     }
 
     Instant now() {

@@ -10,9 +10,7 @@ import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +67,7 @@ public class TicketConfiguration {
             ObjectProvider<Clock> clock) {
         List<Tier> tiers = new ArrayList<>();
         for (TierProperties tier : properties.tiers()) {
-            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment()));
+            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment(), true, null, tier.email()));
         }
         return new SupportTiers(tiers, jdbc, directory, clock(clock), properties.tierRefresh());
     }
@@ -79,8 +78,10 @@ public class TicketConfiguration {
             SlaPolicies policies,
             PlatformTransactionManager transactionManager,
             ObjectProvider<Clock> clock,
-            SupportTiers tiers) {
-        return new TicketChanger(store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers);
+            SupportTiers tiers,
+            ApplicationEventPublisher events) {
+        return new TicketChanger(
+                store, policies, new TransactionTemplate(transactionManager), clock(clock), tiers, events);
     }
 
     @Bean
@@ -151,6 +152,21 @@ public class TicketConfiguration {
                 properties.scheduler().batchSize());
     }
 
+    @Bean
+    TicketWorkbench ticketWorkbench(
+            NamedParameterJdbcTemplate jdbc,
+            TicketStore store,
+            TicketChanger changer,
+            SupportTiers tiers,
+            TicketProperties properties) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+    }
+
+    @Bean
+    DeEscalations deEscalations(TicketChanger changer, SupportTiers tiers) {
+        return new DeEscalations(changer, tiers);
+    }
+
     /** Starts with the application unless {@code switchboard.tickets.scheduler.enabled} is false. */
     @Bean
     EscalationScheduler escalationScheduler(Escalations escalations, TicketProperties properties) {
@@ -218,16 +234,13 @@ public class TicketConfiguration {
                 JavaMailSender sender,
                 ThreadPoolExecutor ticketMailExecutor,
                 TicketProperties properties,
+                SupportTiers tiers,
                 ObjectProvider<MeterRegistry> meters) {
-            Map<String, String> mailboxes = new HashMap<>();
-            properties.tiers().stream()
-                    .filter(tier -> tier.email() != null)
-                    .forEach(tier -> mailboxes.put(tier.name(), tier.email()));
             return new MailEscalationNotifier(
                     sender,
                     ticketMailExecutor,
                     properties.mail().from(),
-                    mailboxes,
+                    tier -> tiers.mailbox(tier).orElse(null),
                     properties.mail().supervisors(),
                     meters.getIfAvailable(() -> Metrics.globalRegistry));
         }

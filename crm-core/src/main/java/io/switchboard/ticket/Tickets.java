@@ -104,6 +104,10 @@ public class Tickets {
             }
             state.refreshNextCheck();
             store.insert(state);
+            if (state.assigneeId == null) {
+                changer.publish(TicketNews.of(
+                        state, TicketNews.Kind.QUEUED, viewer.user().value(), now));
+            }
             return changer.view(state, now);
         });
         metrics.opened(ticket.priority());

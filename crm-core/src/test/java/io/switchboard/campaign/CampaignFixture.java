@@ -38,7 +38,7 @@ final class CampaignFixture {
     }
 
     /** Imports {@code number,name,tz} rows (tz may be empty). */
-    LeadImport importLeads(LeadImports imports, long campaignId, String rows) {
+    LeadImport importLeads(LeadImports imports, CampaignId campaignId, String rows) {
         return imports.importCsv(
                 campaignId,
                 "test.csv",

@@ -82,7 +82,10 @@ class LeadImportFuzzTest {
             assertThat(report.rejected())
                     .as("rejected from %s", csv)
                     .isEqualTo(rows.stream().filter(row -> !row.good()).count());
-            assertThat(jdbc.queryForList("select e164 from leads where campaign_id = ?", String.class, campaign.id()))
+            assertThat(jdbc.queryForList(
+                            "select e164 from leads where campaign_id = ?",
+                            String.class,
+                            campaign.id().value()))
                     .as("stored from %s", csv)
                     .containsExactlyInAnyOrderElementsOf(goodNumbers);
         }

@@ -106,7 +106,7 @@ class LeadImportTest {
         List<RejectedLead> rejected = imports.rejections(report.id(), 0, 100, fixture.managerView());
         assertThat(rejected).extracting(RejectedLead::row).containsExactly(3L, 6L, 7L, 9L, 10L);
         assertThat(rejected.get(0).reason()).contains("not a valid phone number");
-        assertThat(rejected.get(0).rawValues()).isEqualTo("12345,Bad,Number,,");
+        assertThat(rejected.get(0).cells()).containsExactly("12345", "Bad", "Number", "", "");
         assertThat(rejected.get(1).reason()).contains("global do-not-call list");
         assertThat(rejected.get(2).reason()).contains("prefix +4989").contains("campaign's do-not-call list");
         assertThat(rejected.get(3).reason()).contains("unknown time zone: Mars/Base");
@@ -243,7 +243,7 @@ class LeadImportTest {
                 .singleElement()
                 .satisfies(rejected -> {
                     assertThat(rejected.row()).isEqualTo(5002);
-                    assertThat(rejected.rawValues()).isEqualTo("\"+1 212 555 9999,Unterminated");
+                    assertThat(rejected.cells()).containsExactly("\"+1 212 555 9999,Unterminated");
                     assertThat(rejected.reason()).contains("quote opened on line 5002 is not closed");
                 });
         assertThat(Database.count(jdbc, "leads")).isEqualTo(10_000);

@@ -160,8 +160,8 @@ class LeadQueueTest {
         }
         fixture.importLeads(imports, campaign.id(), rows.toString());
         CyclicBarrier together = new CyclicBarrier(2);
-        Callable<List<Long>> claimer = () -> {
-            List<Long> mine = new ArrayList<>();
+        Callable<List<LeadId>> claimer = () -> {
+            List<LeadId> mine = new ArrayList<>();
             together.await();
             for (List<DialableLead> got = queue.claim(campaign.id(), 7, BOTH_OPEN);
                     !got.isEmpty();
@@ -172,9 +172,9 @@ class LeadQueueTest {
         };
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<List<Long>> one = threads.submit(claimer);
-            Future<List<Long>> two = threads.submit(claimer);
-            List<Long> all = new ArrayList<>(one.get());
+            Future<List<LeadId>> one = threads.submit(claimer);
+            Future<List<LeadId>> two = threads.submit(claimer);
+            List<LeadId> all = new ArrayList<>(one.get());
             all.addAll(two.get());
 
             assertThat(all).hasSize(302).doesNotHaveDuplicates();
@@ -195,7 +195,9 @@ class LeadQueueTest {
 
         assertThat(status(NEW_YORK)).isEqualTo("DONE");
         assertThat(jdbc.queryForObject(
-                        "select disposition from lead_attempts where id = ?", String.class, lead.attemptId()))
+                        "select disposition from lead_attempts where id = ?",
+                        String.class,
+                        lead.attemptId().value()))
                 .isEqualTo("SALE");
         assertThatThrownBy(
                         () -> queue.dispose(lead.attemptId(), "SALE", Optional.empty(), false, fixture.anna.viewer()))
@@ -231,7 +233,9 @@ class LeadQueueTest {
                 .as("the agent's disposition stands")
                 .isEqualTo("CALLBACK");
         assertThat(jdbc.queryForObject(
-                        "select disposition from lead_attempts where id = ?", String.class, forgotten.attemptId()))
+                        "select disposition from lead_attempts where id = ?",
+                        String.class,
+                        forgotten.attemptId().value()))
                 .isEqualTo(LeadQueue.NO_DISPOSITION);
         assertThat(queue.closeUndisposed(Duration.ofMinutes(10))).as("once").isZero();
     }
@@ -270,7 +274,7 @@ class LeadQueueTest {
         assertThat(jdbc.queryForObject(
                         "select agent_id from lead_attempts where id = ?",
                         Long.class,
-                        mine.get().attemptId()))
+                        mine.get().attemptId().value()))
                 .isEqualTo(fixture.anna.id().value());
     }
 

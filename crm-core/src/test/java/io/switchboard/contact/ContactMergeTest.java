@@ -166,9 +166,9 @@ class ContactMergeTest {
 
     private long leadOf(Contact contact) {
         Long campaign = jdbc.queryForObject(
-                "insert into campaigns (name, status, dial_mode, call_hours, holidays, max_attempts, retry_delays,"
-                        + " lead_order, abandon_cap, created_at, updated_at)"
-                        + " values ('Merge test', 'DRAFT', 'PREVIEW', '', '', 3, '', 'PRIORITY', 0.03, now(), now())"
+                "insert into campaigns (name, status, dial_mode, weekly_hours, closed_days, max_attempts,"
+                        + " retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at)"
+                        + " values ('Merge test', 'DRAFT', 'PREVIEW', '[]', '[]', 3, '{}', 'PRIORITY', 0.03, now(), now())"
                         + " returning id",
                 Long.class);
         return jdbc.queryForObject(

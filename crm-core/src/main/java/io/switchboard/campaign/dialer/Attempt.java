@@ -1,5 +1,7 @@
 package io.switchboard.campaign.dialer;
 
+import io.switchboard.campaign.AttemptId;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DialableLead;
 import java.time.Instant;
 
@@ -26,11 +28,11 @@ final class Attempt {
         this.predictiveOrProgressive = predictiveOrProgressive;
     }
 
-    long attemptId() {
+    AttemptId attemptId() {
         return lead.attemptId();
     }
 
-    long campaignId() {
+    CampaignId campaignId() {
         return lead.campaignId();
     }
 

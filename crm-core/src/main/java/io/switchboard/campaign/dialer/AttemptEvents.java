@@ -1,5 +1,6 @@
 package io.switchboard.campaign.dialer;
 
+import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.AttemptOutcome;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
@@ -53,7 +54,7 @@ final class AttemptEvents {
     void tagged(CallTagged tagged) {
         if (AttemptPlacer.ATTEMPT_VARIABLE.equals(tagged.name())) {
             try {
-                inFlight.bind(Long.parseLong(tagged.value().trim()), tagged.callId());
+                inFlight.bind(new AttemptId(Long.parseLong(tagged.value().trim())), tagged.callId());
             } catch (NumberFormatException e) {
                 log.warn(
                         "Call {} carries a malformed {}: {}",

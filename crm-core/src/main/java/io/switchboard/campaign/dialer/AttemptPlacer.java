@@ -97,11 +97,11 @@ final class AttemptPlacer {
     private static Map<String, String> variables(DialableLead lead) {
         return Map.of(
                 "SWITCHBOARD_CAMPAIGN",
-                Long.toString(lead.campaignId()),
+                lead.campaignId().toString(),
                 "SWITCHBOARD_LEAD",
-                Long.toString(lead.leadId()),
+                lead.leadId().toString(),
                 ATTEMPT_VARIABLE,
-                Long.toString(lead.attemptId()));
+                lead.attemptId().toString());
     }
 
     private void placed(Attempt attempt, String actionId, Throwable failure) {

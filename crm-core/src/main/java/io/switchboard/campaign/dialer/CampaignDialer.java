@@ -1,6 +1,7 @@
 package io.switchboard.campaign.dialer;
 
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.gateway.call.CallEvent;
@@ -10,11 +11,9 @@ import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
 import io.switchboard.gateway.call.CallEvent.OriginateFailed;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>One thread does all of it (pacing rounds and call events), so the bookkeeping needs no locks; the event bus
  * only hands events over.
  */
-public final class CampaignDialer implements CallEventListener, AutoCloseable {
+public final class CampaignDialer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDialer.class);
     /** Answered calls nobody disposed are closed twice a minute, not every round: it is no hurry. */
@@ -53,7 +52,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     private final AttemptEnder ender;
     private final AttemptPlacer placer;
     private final PacingRound pacing;
-    private final Map<Class<? extends CallEvent>, Consumer<CallEvent>> handlers = new HashMap<>();
+    private final CallEventHandlers handlers;
 
     /** Rounds finished, so a test can wait for a round that saw its clock instead of sleeping. */
     private final AtomicLong rounds = new AtomicLong();
@@ -84,16 +83,28 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         this.placer = new AttemptPlacer(ports.pbx(), properties, inFlight, ender, node.clock(), thread);
         this.pacing = new PacingRound(ports.leads(), new Pacer(), members, inFlight, paces, placer);
         AttemptEvents events = new AttemptEvents(members, inFlight, paces, ender, amdVariable, properties.wrapUp());
-        on(AgentStateChanged.class, events::agentStateChanged);
-        on(CallTagged.class, events::tagged);
-        on(CallQueued.class, events::queued);
-        on(CallAnswered.class, events::answered);
-        on(OriginateFailed.class, events::originateFailed);
-        on(CallEnded.class, events::ended);
+        this.handlers = CallEventHandlers.none()
+                .on(AgentStateChanged.class, onDialerThread(events::agentStateChanged))
+                .on(CallTagged.class, onDialerThread(events::tagged))
+                .on(CallQueued.class, onDialerThread(events::queued))
+                .on(CallAnswered.class, onDialerThread(events::answered))
+                .on(OriginateFailed.class, onDialerThread(events::originateFailed))
+                .on(CallEnded.class, onDialerThread(events::ended));
     }
 
-    private <E extends CallEvent> void on(Class<E> type, Consumer<E> handler) {
-        handlers.put(type, event -> handler.accept(type.cast(event)));
+    /** What the dialer takes from the call event bus: each event is handed over to the dialer's thread. */
+    public CallEventHandlers handlers() {
+        return handlers;
+    }
+
+    private <E extends CallEvent> Consumer<E> onDialerThread(Consumer<E> handler) {
+        return event -> {
+            try {
+                thread.execute(() -> handle(handler, event));
+            } catch (RejectedExecutionException stopped) {
+                // The dialer is shutting down: nothing left to follow.
+            }
+        };
     }
 
     public void start() {
@@ -123,25 +134,8 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     }
 
     /** The dialer's view of a campaign as of its last pacing round on this node. */
-    public Optional<DialerView> view(long campaignId) {
+    public Optional<DialerView> view(CampaignId campaignId) {
         return paces.view(campaignId);
-    }
-
-    @Override
-    public boolean wants(CallEvent event) {
-        return handlers.containsKey(event.getClass());
-    }
-
-    @Override
-    public void onCallEvent(CallEvent event) {
-        Consumer<CallEvent> handler = handlers.get(event.getClass());
-        if (handler != null) {
-            try {
-                thread.execute(() -> handle(handler, event));
-            } catch (RejectedExecutionException stopped) {
-                // The dialer is shutting down: nothing left to follow.
-            }
-        }
     }
 
     /**
@@ -154,7 +148,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         return placed;
     }
 
-    private void handle(Consumer<CallEvent> handler, CallEvent event) {
+    private <E extends CallEvent> void handle(Consumer<E> handler, E event) {
         try {
             handler.accept(event);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.switchboard.campaign.dialer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignProgress;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.pacing.PacingDecision;
@@ -22,8 +23,8 @@ final class CampaignPaces {
     private final CampaignReports reports;
     private final ZoneId zone;
     private final MeterRegistry registry;
-    private final Map<Long, CampaignPace> paces = new HashMap<>();
-    private final Map<Long, DialerView> views = new ConcurrentHashMap<>();
+    private final Map<CampaignId, CampaignPace> paces = new HashMap<>();
+    private final Map<CampaignId, DialerView> views = new ConcurrentHashMap<>();
 
     CampaignPaces(CampaignReports reports, ZoneId zone, MeterRegistry registry) {
         this.reports = reports;
@@ -32,7 +33,7 @@ final class CampaignPaces {
     }
 
     /** The campaign's pace for the day of {@code now}, started from the attempts stored so far if this node has none. */
-    CampaignPace today(long campaignId, Instant now) {
+    CampaignPace today(CampaignId campaignId, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         CampaignPace pace = paces.get(campaignId);
         if (pace == null) {
@@ -47,7 +48,7 @@ final class CampaignPaces {
     }
 
     /** The pace of a campaign this node has dialled for; empty for one it has not (a preview dial, say). */
-    Optional<CampaignPace> of(long campaignId) {
+    Optional<CampaignPace> of(CampaignId campaignId) {
         return Optional.ofNullable(paces.get(campaignId));
     }
 
@@ -55,7 +56,7 @@ final class CampaignPaces {
         views.put(view.campaignId(), view);
     }
 
-    Optional<DialerView> view(long campaignId) {
+    Optional<DialerView> view(CampaignId campaignId) {
         return Optional.ofNullable(views.get(campaignId));
     }
 
@@ -64,8 +65,8 @@ final class CampaignPaces {
         views.clear();
     }
 
-    private void registerGauges(long campaignId) {
-        String campaign = Long.toString(campaignId);
+    private void registerGauges(CampaignId campaignId) {
+        String campaign = campaignId.toString();
         Gauge.builder(
                         "switchboard.campaign.dial.ratio",
                         () -> view(campaignId)

@@ -1,5 +1,6 @@
 package io.switchboard.campaign.dialer;
 
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.pacing.PacingDecision;
 import java.time.Instant;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
  *     agents, abandon rate so far)
  */
 public record DialerView(
-        long campaignId,
+        CampaignId campaignId,
         Instant at,
         PacingDecision decision,
         int callsInProgress,

@@ -1,5 +1,7 @@
 package io.switchboard.campaign.dialer;
 
+import io.switchboard.campaign.AttemptId;
+import io.switchboard.campaign.CampaignId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 final class InFlightAttempts {
 
-    private final Map<Long, Attempt> byAttempt = new HashMap<>();
+    private final Map<AttemptId, Attempt> byAttempt = new HashMap<>();
     private final Map<String, Attempt> byAction = new HashMap<>();
     private final Map<String, Attempt> byCall = new HashMap<>();
 
@@ -28,7 +30,7 @@ final class InFlightAttempts {
     }
 
     /** The call the PBX made for this attempt; its later events are found by the call id. */
-    void bind(long attemptId, String callId) {
+    void bind(AttemptId attemptId, String callId) {
         Attempt attempt = byAttempt.get(attemptId);
         if (attempt != null && attempt.callId == null) {
             attempt.callId = callId;
@@ -54,30 +56,30 @@ final class InFlightAttempts {
         }
     }
 
-    int inProgress(long campaignId) {
+    int inProgress(CampaignId campaignId) {
         int count = 0;
         for (Attempt attempt : byAttempt.values()) {
-            if (attempt.campaignId() == campaignId) {
+            if (attempt.campaignId().equals(campaignId)) {
                 count++;
             }
         }
         return count;
     }
 
-    int ringing(long campaignId) {
+    int ringing(CampaignId campaignId) {
         int count = 0;
         for (Attempt attempt : byAttempt.values()) {
-            if (attempt.campaignId() == campaignId && attempt.ringing()) {
+            if (attempt.campaignId().equals(campaignId) && attempt.ringing()) {
                 count++;
             }
         }
         return count;
     }
 
-    int waitingForAgent(long campaignId) {
+    int waitingForAgent(CampaignId campaignId) {
         int count = 0;
         for (Attempt attempt : byAttempt.values()) {
-            if (attempt.campaignId() == campaignId && attempt.waitingForAgent()) {
+            if (attempt.campaignId().equals(campaignId) && attempt.waitingForAgent()) {
                 count++;
             }
         }

@@ -2,7 +2,9 @@ package io.switchboard.campaign.dialer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.AttemptOutcome;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.LeadQueue;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,7 +22,12 @@ final class OutcomeRecorder {
 
     /** An attempt's end as the lead queue records it. */
     record EndedAttempt(
-            long attemptId, long campaignId, AttemptOutcome outcome, String callId, String agent, Instant at) {}
+            AttemptId attemptId,
+            CampaignId campaignId,
+            AttemptOutcome outcome,
+            String callId,
+            String agent,
+            Instant at) {}
 
     private final LeadQueue leads;
     private final MeterRegistry registry;
@@ -34,7 +41,7 @@ final class OutcomeRecorder {
     void record(EndedAttempt ended) {
         Counter.builder("switchboard.dialer.attempts.ended")
                 .description("Dial attempts ended, by campaign and outcome")
-                .tag("campaign", Long.toString(ended.campaignId()))
+                .tag("campaign", ended.campaignId().toString())
                 .tag("outcome", ended.outcome().name())
                 .register(registry)
                 .increment();

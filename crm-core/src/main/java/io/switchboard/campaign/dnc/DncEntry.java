@@ -1,5 +1,6 @@
 package io.switchboard.campaign.dnc;
 
+import io.switchboard.campaign.CampaignId;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * @param campaignId the campaign whose list it is on; {@code null} for the global list, which every campaign obeys
  * @param value an E.164 number or prefix ({@code +4930123456}, {@code +1900})
  */
-public record DncEntry(long id, Long campaignId, DncKind kind, String value, String reason, Instant addedAt) {
+public record DncEntry(long id, CampaignId campaignId, DncKind kind, String value, String reason, Instant addedAt) {
 
     public boolean global() {
         return campaignId == null;

@@ -1,6 +1,8 @@
 package io.switchboard.campaign.dnc;
 
 import io.switchboard.campaign.CampaignAccess;
+import io.switchboard.campaign.CampaignId;
+import io.switchboard.campaign.DoNotCallLists;
 import io.switchboard.campaign.InvalidCampaignException;
 import io.switchboard.campaign.LeadNumbers;
 import io.switchboard.directory.AuditLog;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -25,7 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * Do-not-call lists: a global one and one per campaign, each of numbers and prefixes. Checked when a list is
  * imported and again just before a lead is dialled, so a number added after the import is never called.
  */
-public class DoNotCall {
+public class DoNotCall implements DoNotCallLists {
 
     /** Numbers per query: well within PostgreSQL's limit of bind parameters. */
     private static final int CHUNK = 1_000;
@@ -50,7 +53,7 @@ public class DoNotCall {
      *
      * @param value a number in any form libphonenumber reads (it is stored in E.164), or a prefix {@code +1900}
      */
-    public DncEntry add(Long campaignId, DncKind kind, String value, String reason, Viewer viewer) {
+    public DncEntry add(CampaignId campaignId, DncKind kind, String value, String reason, Viewer viewer) {
         CampaignAccess.requireManager(viewer, "change do-not-call lists");
         return add(campaignId, kind, normalise(kind, value), reason, viewer.user());
     }
@@ -60,8 +63,14 @@ public class DoNotCall {
      *
      * @param e164 a number already in E.164
      */
-    public DncEntry addFromDisposition(long campaignId, String e164, String reason, UserId agent) {
-        return add(campaignId, DncKind.NUMBER, e164, reason, agent);
+    @Override
+    public void blockFromDisposition(CampaignId campaignId, String e164, String reason, UserId agent) {
+        add(campaignId, DncKind.NUMBER, e164, reason, agent);
+    }
+
+    @Override
+    public Set<String> blockedNumbers(CampaignId campaignId, Collection<String> e164s) {
+        return blocked(campaignId, e164s).keySet();
     }
 
     /** @return whether there was such an entry */
@@ -76,14 +85,14 @@ public class DoNotCall {
     }
 
     /** The global list ({@code campaignId} null) or a campaign's own, by value. */
-    public List<DncEntry> list(Long campaignId, int offset, int limit, Viewer viewer) {
+    public List<DncEntry> list(CampaignId campaignId, int offset, int limit, Viewer viewer) {
         if (!CampaignAccess.oversees(viewer)) {
             throw new io.switchboard.campaign.CampaignAccessDeniedException(
                     "only supervisors, campaign managers and admins may see do-not-call lists");
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("offset", offset).addValue("limit", limit);
         String where = campaignId == null ? " where campaign_id is null" : " where campaign_id = :campaign";
-        parameters.addValue("campaign", campaignId, Types.BIGINT);
+        parameters.addValue("campaign", campaignId == null ? null : campaignId.value(), Types.BIGINT);
         return jdbc.query(
                 SELECT + where + " order by e164, kind limit :limit offset :offset", parameters, DoNotCall::entry);
     }
@@ -94,7 +103,7 @@ public class DoNotCall {
      * @param e164s numbers in E.164
      * @return the blocked ones, each with the first entry (global ones first) that blocks it
      */
-    public Map<String, DncEntry> blocked(long campaignId, Collection<String> e164s) {
+    public Map<String, DncEntry> blocked(CampaignId campaignId, Collection<String> e164s) {
         Map<String, DncEntry> blocked = new HashMap<>();
         if (e164s.isEmpty()) {
             return blocked;
@@ -102,7 +111,7 @@ public class DoNotCall {
         List<DncEntry> prefixes = jdbc.query(
                 SELECT + " where kind = 'PREFIX' and (campaign_id is null or campaign_id = :campaign)"
                         + " order by campaign_id nulls first, e164",
-                Map.of("campaign", campaignId),
+                Map.of("campaign", campaignId.value()),
                 DoNotCall::entry);
         List<String> all = new ArrayList<>(e164s);
         for (int from = 0; from < all.size(); from += CHUNK) {
@@ -110,7 +119,7 @@ public class DoNotCall {
             jdbc.query(
                     SELECT + " where kind = 'NUMBER' and e164 in (:numbers)"
                             + " and (campaign_id is null or campaign_id = :campaign)",
-                    Map.of("numbers", chunk, "campaign", campaignId),
+                    Map.of("numbers", chunk, "campaign", campaignId.value()),
                     rs -> {
                         DncEntry entry = entry(rs, 0);
                         blocked.merge(entry.value(), entry, (a, b) -> a.global() ? a : b);
@@ -129,13 +138,13 @@ public class DoNotCall {
         return blocked;
     }
 
-    public Optional<DncEntry> blocked(long campaignId, String e164) {
+    public Optional<DncEntry> blocked(CampaignId campaignId, String e164) {
         return Optional.ofNullable(blocked(campaignId, List.of(e164)).get(e164));
     }
 
-    private DncEntry add(Long campaignId, DncKind kind, String value, String reason, UserId by) {
+    private DncEntry add(CampaignId campaignId, DncKind kind, String value, String reason, UserId by) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("campaign", campaignId, Types.BIGINT)
+                .addValue("campaign", campaignId == null ? null : campaignId.value(), Types.BIGINT)
                 .addValue("kind", kind.name())
                 .addValue("value", value)
                 .addValue("reason", reason == null || reason.isBlank() ? null : truncate(reason.strip()), Types.VARCHAR)
@@ -180,7 +189,7 @@ public class DoNotCall {
 
     private static DncEntry entry(ResultSet rs, int row) throws SQLException {
         long campaign = rs.getLong("campaign_id");
-        Long campaignId = rs.wasNull() ? null : campaign;
+        CampaignId campaignId = rs.wasNull() ? null : new CampaignId(campaign);
         OffsetDateTime added = rs.getObject("added_at", OffsetDateTime.class);
         return new DncEntry(
                 rs.getLong("id"),

@@ -1,23 +1,34 @@
 package io.switchboard.campaign.list;
 
+import io.switchboard.campaign.CampaignId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The lead_imports rows (progress and outcome) and their rejected rows. */
 final class ImportRecords {
 
     private static final String SELECT = "select id, campaign_id, file_name, status, rows_read, imported, merged,"
             + " rejected, error, started_at, finished_at, encoding from lead_imports";
+
+    /** A rejected row keeps this much of its text: enough to find and fix it, not a copy of a runaway line. */
+    private static final int MAX_REJECTED_CHARS = 4000;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> CELLS = new TypeReference<>() {};
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -54,12 +65,12 @@ final class ImportRecords {
 
     void rejections(long id, List<RejectedLead> rejected) {
         jdbc.batchUpdate(
-                "insert into lead_import_rejections (import_id, csv_row, raw_values, reason)"
-                        + " values (:id, :row, :raw, :reason)",
+                "insert into lead_import_rejections (import_id, csv_row, cells, reason)"
+                        + " values (:id, :row, :cells, :reason)",
                 rejected.stream()
                         .map(r -> new MapSqlParameterSource("id", id)
                                 .addValue("row", r.row())
-                                .addValue("raw", truncate(r.rawValues(), 4000))
+                                .addValue("cells", JSON.writeValueAsString(fitted(r.cells())))
                                 .addValue("reason", truncate(r.reason(), 300)))
                         .toArray(MapSqlParameterSource[]::new));
     }
@@ -115,18 +126,18 @@ final class ImportRecords {
 
     List<RejectedLead> rejected(long id, int offset, int limit) {
         return jdbc.query(
-                "select csv_row, raw_values, reason from lead_import_rejections where import_id = :id"
+                "select csv_row, cells, reason from lead_import_rejections where import_id = :id"
                         + " order by csv_row limit :limit offset :offset",
                 new MapSqlParameterSource("id", id).addValue("limit", limit).addValue("offset", offset),
-                (rs, row) ->
-                        new RejectedLead(rs.getLong("csv_row"), rs.getString("raw_values"), rs.getString("reason")));
+                (rs, row) -> new RejectedLead(
+                        rs.getLong("csv_row"), JSON.readValue(rs.getString("cells"), CELLS), rs.getString("reason")));
     }
 
     private static LeadImport leadImport(ResultSet rs, int row) throws SQLException {
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new LeadImport(
                 rs.getLong("id"),
-                rs.getLong("campaign_id"),
+                new CampaignId(rs.getLong("campaign_id")),
                 rs.getString("file_name"),
                 LeadImportStatus.valueOf(rs.getString("status")),
                 rs.getLong("rows_read"),
@@ -137,6 +148,20 @@ final class ImportRecords {
                 rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                 finished == null ? null : finished.toInstant(),
                 rs.getString("encoding"));
+    }
+
+    /** The cells, cut to {@link #MAX_REJECTED_CHARS} characters in all. */
+    private static List<String> fitted(List<String> cells) {
+        List<String> fitted = new ArrayList<>();
+        int left = MAX_REJECTED_CHARS;
+        for (String cell : cells) {
+            if (left <= 0) {
+                break;
+            }
+            fitted.add(truncate(cell, left));
+            left -= cell.length();
+        }
+        return fitted;
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -129,7 +129,7 @@ final class LeadBatchWriter {
     private static ListRow merge(ListRow earlier, ListRow later) {
         return new ListRow(
                 earlier.row(),
-                earlier.raw(),
+                earlier.cells(),
                 earlier.e164(),
                 earlier.name() != null ? earlier.name() : later.name(),
                 earlier.timezone(),

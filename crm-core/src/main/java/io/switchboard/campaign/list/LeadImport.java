@@ -1,5 +1,6 @@
 package io.switchboard.campaign.list;
 
+import io.switchboard.campaign.CampaignId;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Instant;
  */
 public record LeadImport(
         long id,
-        long campaignId,
+        CampaignId campaignId,
         String fileName,
         LeadImportStatus status,
         long rowsRead,

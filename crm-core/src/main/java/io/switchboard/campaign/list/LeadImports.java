@@ -3,6 +3,7 @@ package io.switchboard.campaign.list;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignAccess;
+import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignNotFoundException;
 import io.switchboard.campaign.CampaignStateException;
 import io.switchboard.campaign.CampaignStatus;
@@ -93,7 +94,7 @@ public class LeadImports {
      * @throws InvalidCampaignException when the header cannot be read or lacks a mapped column (nothing is imported)
      */
     public LeadImport importCsv(
-            long campaignId, String fileName, Reader csv, LeadImportOptions options, Viewer viewer) {
+            CampaignId campaignId, String fileName, Reader csv, LeadImportOptions options, Viewer viewer) {
         long id = begin(campaignId, fileName, viewer);
         run(id, campaignId, () -> new CsvReader(csv, options.delimiter(), null), "text", options);
         return records.find(id).orElseThrow();
@@ -103,13 +104,13 @@ public class LeadImports {
      * Starts importing a file in the background and returns at once with the running import; poll {@link #find}.
      * The file is deleted once read when the options say so.
      */
-    public LeadImport startImport(long campaignId, Path file, LeadImportOptions options, Viewer viewer) {
+    public LeadImport startImport(CampaignId campaignId, Path file, LeadImportOptions options, Viewer viewer) {
         return startImport(campaignId, file, options, viewer, file.getFileName().toString());
     }
 
     /** As {@link #startImport(long, Path, LeadImportOptions, Viewer)}, reporting the file under the name it was sent. */
     public LeadImport startImport(
-            long campaignId, Path file, LeadImportOptions options, Viewer viewer, String fileName) {
+            CampaignId campaignId, Path file, LeadImportOptions options, Viewer viewer, String fileName) {
         long id = begin(campaignId, fileName, viewer);
         executor.execute(() -> {
             try {
@@ -139,11 +140,11 @@ public class LeadImports {
     }
 
     /** The campaign's imports, newest first. */
-    public List<LeadImport> list(long campaignId, Viewer viewer) {
+    public List<LeadImport> list(CampaignId campaignId, Viewer viewer) {
         if (!mayWatch(campaignId, viewer)) {
             throw CampaignNotFoundException.campaign(campaignId);
         }
-        return records.ofCampaign(campaignId);
+        return records.ofCampaign(campaignId.value());
     }
 
     /** An import's rejected rows in row order (the first {@code switchboard.campaigns.max-stored-rejections}). */
@@ -152,23 +153,24 @@ public class LeadImports {
         return records.rejected(importId, offset, limit);
     }
 
-    private boolean mayWatch(long campaignId, Viewer viewer) {
+    private boolean mayWatch(CampaignId campaignId, Viewer viewer) {
         return CampaignAccess.oversees(viewer) && campaigns.find(campaignId).isPresent();
     }
 
-    private long begin(long campaignId, String fileName, Viewer viewer) {
+    private long begin(CampaignId campaignId, String fileName, Viewer viewer) {
         CampaignAccess.requireManager(viewer, "import lists");
         Campaign campaign =
                 campaigns.find(campaignId).orElseThrow(() -> CampaignNotFoundException.campaign(campaignId));
         if (campaign.status() == CampaignStatus.FINISHED) {
             throw new CampaignStateException("campaign " + campaignId + " is finished; it takes no more leads");
         }
-        return records.start(campaignId, fileName, viewer.user().value(), clock.instant());
+        return records.start(campaignId.value(), fileName, viewer.user().value(), clock.instant());
     }
 
-    private void run(long id, long campaignId, Supplier<CsvReader> open, String encoding, LeadImportOptions options) {
+    private void run(
+            long id, CampaignId campaignId, Supplier<CsvReader> open, String encoding, LeadImportOptions options) {
         records.encoding(id, encoding);
-        Tally tally = new Tally(new LeadBatchWriter.ImportState(records.campaignHasLeads(campaignId)));
+        Tally tally = new Tally(new LeadBatchWriter.ImportState(records.campaignHasLeads(campaignId.value())));
         try {
             CsvReader csv = readHeader(open);
             CsvHeader header = csv.header();
@@ -188,15 +190,14 @@ public class LeadImports {
             for (CsvEntry entry = csv.next(); entry != null; entry = csv.next()) {
                 read++;
                 if (entry instanceof CsvRejection broken) {
-                    rejected.add(new RejectedLead(broken.line(), broken.text(), broken.reason()));
+                    rejected.add(new RejectedLead(broken.line(), List.of(broken.text()), broken.reason()));
                     rejectedCounter("not_csv");
                 } else {
                     CsvRow record = (CsvRow) entry;
-                    String raw = record.joined();
                     try {
-                        batch.add(reader.read(record, record.line(), raw));
+                        batch.add(reader.read(record));
                     } catch (ListRowReader.Rejected e) {
-                        rejected.add(new RejectedLead(record.line(), raw, e.getMessage()));
+                        rejected.add(new RejectedLead(record.line(), record.cells(), e.getMessage()));
                         rejectedCounter(e.kind);
                     }
                 }
@@ -226,7 +227,7 @@ public class LeadImports {
 
     /** Writes a batch: do-not-call numbers rejected, the rest merged or inserted, progress counted. */
     private void flush(
-            long id, long campaignId, List<ListRow> batch, List<RejectedLead> rejected, long read, Tally tally) {
+            long id, CampaignId campaignId, List<ListRow> batch, List<RejectedLead> rejected, long read, Tally tally) {
         Map<String, DncEntry> blocked = doNotCall.blocked(
                 campaignId, batch.stream().map(ListRow::e164).distinct().toList());
         List<ListRow> good = new ArrayList<>(batch.size());
@@ -235,7 +236,7 @@ public class LeadImports {
             if (entry == null) {
                 good.add(row);
             } else {
-                rejected.add(new RejectedLead(row.row(), row.raw(), "do not call: " + entry.describe()));
+                rejected.add(new RejectedLead(row.row(), row.cells(), "do not call: " + entry.describe()));
                 rejectedCounter("dnc");
             }
         }
@@ -244,7 +245,7 @@ public class LeadImports {
                 Math.max(0, Math.min(rejected.size(), settings.maxStoredRejections() - tally.rejected)));
         long rejectedCount = rejected.size();
         transactions.executeWithoutResult(status -> {
-            LeadBatchWriter.Written written = writer.write(campaignId, id, good, clock.instant(), tally.state);
+            LeadBatchWriter.Written written = writer.write(campaignId.value(), id, good, clock.instant(), tally.state);
             records.rejections(id, stored);
             records.progress(id, read, written.imported(), written.merged(), rejectedCount);
             meters.counter("switchboard.campaigns.leads.imported").increment(written.imported());

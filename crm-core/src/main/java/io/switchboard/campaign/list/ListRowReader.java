@@ -42,7 +42,7 @@ final class ListRowReader {
                 .toList();
     }
 
-    ListRow read(CsvRow record, long row, String raw) throws Rejected {
+    ListRow read(CsvRow record) throws Rejected {
         String number = cell(record, columns.number());
         if (number == null) {
             throw new Rejected("missing_number", "no phone number");
@@ -58,7 +58,7 @@ final class ListRowReader {
                 data.put(column, value);
             }
         }
-        return new ListRow(row, raw, lead.e164(), name(record), zone, priority, data);
+        return new ListRow(record.line(), record.cells(), lead.e164(), name(record), zone, priority, data);
     }
 
     private String zone(CsvRow record, LeadNumber lead) throws Rejected {

@@ -51,6 +51,8 @@ final class Call {
     CallPath path;
     /** The agent an agent on this call is consulting before an attended transfer (their phone rings or is up). */
     String consulted;
+    /** The consulted agent has answered (the consultation is a conversation, not a ring). */
+    boolean consultedAnswered;
 
     int hangupCause;
     String hangupCauseText;

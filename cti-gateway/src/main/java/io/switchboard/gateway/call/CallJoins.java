@@ -88,20 +88,38 @@ final class CallJoins {
 
     void attendedTransferred(AttendedTransferred e) {
         Channel transferee = ledger.channel(e.transfereeUniqueid());
-        Channel target = ledger.channel(e.transferTargetUniqueid());
-        if (transferee == null || target == null) {
+        if (transferee == null) {
             metrics.skipped(Skip.UNKNOWN_CHANNEL);
             return;
         }
         Call original = transferee.call;
+        Channel target = ledger.channel(e.transferTargetUniqueid());
+        String to;
+        if (target != null) {
+            if (target.call != original) {
+                ledger.merge(original, target.call, e.at());
+            }
+            to = target.agent != null ? target.agent : target.name;
+        } else {
+            // Asterisk leaves the TransferTarget fields out when the agent's leg had left the consultation bridge
+            // before it merged that bridge into the caller's (seen on Asterisk 22): the target is the colleague
+            // this call was consulting
+            to = original.consulted;
+            if (to == null) {
+                metrics.skipped(Skip.UNKNOWN_CHANNEL);
+                return;
+            }
+        }
+        // a "blond" transfer: completed while the colleague's phone still rings, theirs only once they answer
+        boolean stillRinging = to != null && to.equals(original.consulted) && !original.consultedAnswered;
         Channel transferer = ledger.channel(e.origTransfererUniqueid());
         String from = transferer != null && transferer.agent != null ? transferer.agent : original.currentAgent;
-        if (target.call != original) {
-            ledger.merge(original, target.call, e.at());
-        }
-        String to = target.agent != null ? target.agent : target.name;
         transfers.attended(original, from, to, e.at());
-        if (to != null) {
+        if (from != null) {
+            // the agent has left the call, though Asterisk may keep their leg up until the colleague answers
+            ledger.handles().callEnded(original.id, List.of(from));
+        }
+        if (to != null && !stillRinging) {
             progress.answer(original, to, e.at()); // the target was on the line already: the call is theirs now
         }
     }

@@ -107,7 +107,10 @@ final class CallLedger {
             call = new Call(linkedid.equals(uniqueid) ? uniqueid : linkedid, at);
             calls.put(call.id, call);
         }
-        Channel channel = new Channel(uniqueid, name, agentNames.extensionOf(name), call, up);
+        // a campaign call's customer side in the agent's bridge is the originate's Local channel (Local/<number>@
+        // campaign-out): call control hangs up and redirects it, so it keeps its name
+        boolean customerSide = context != null && dialContexts.contains(context);
+        Channel channel = new Channel(uniqueid, name, agentNames.extensionOf(name), call, up, customerSide);
         channel.listed = listingInProgress.getAsBoolean();
         channels.put(uniqueid, channel);
         call.channels.add(channel);

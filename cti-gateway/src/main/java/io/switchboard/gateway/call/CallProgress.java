@@ -159,6 +159,7 @@ final class CallProgress {
         if (call.answered() && call.currentAgent != null && !agent.equals(call.currentAgent)) {
             if (source != null && source.agent != null) {
                 call.consulted = agent;
+                call.consultedAnswered = false;
             } else {
                 transfers.blind(call, call.currentAgent, agent, at);
             }
@@ -195,7 +196,9 @@ final class CallProgress {
 
     private void agentDialEnded(Call call, String agent, String status, long at) {
         if (agent.equals(call.consulted)) {
-            if (!"ANSWER".equals(status)) {
+            if ("ANSWER".equals(status)) {
+                call.consultedAnswered = true;
+            } else {
                 call.consulted = null;
                 ledger.stopRinging(call, agent, RingStopReason.NO_ANSWER, at);
             }

@@ -30,6 +30,7 @@ final class CallTransfers {
         call.path().transferred(at);
         call.currentAgent = null; // the caller of this method answers for the target next
         call.consulted = null;
+        call.consultedAnswered = false;
         sink.publish(new CallTransferred(call.id, Instant.ofEpochMilli(at), from, to, TransferKind.ATTENDED));
     }
 }

@@ -1,20 +1,12 @@
 package io.switchboard.gateway.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.switchboard.gateway.call.CallDirection;
-import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.simulator.SimulatorSettings;
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,42 +15,7 @@ import org.junit.jupiter.api.Test;
  * TCP into the gateway and the tracker, held to the suite's assertions on the calls: simulator replay and Asterisk
  * agree on every call's direction, parties, queue, agents, outcome and times.
  */
-class SuiteTraceReplayTest {
-
-    private GatewayFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = GatewayFixture.start(SimulatorSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    /** Replays a trace and returns the calls it ended, once the tracker has no call left. */
-    private List<CallEnded> replay(String trace, int calls) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/traces/" + trace)) {
-            assertThat(in).as(trace).isNotNull();
-            fixture.simulator.replay(in);
-        }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> fixture.sink.ended().size() >= calls && fixture.gateway.activeCalls() == 0);
-        assertThat(fixture.sink.started()).as("calls started").hasSize(calls);
-        assertThat(fixture.sink.ended()).as("calls ended, once each").hasSize(calls);
-        return fixture.sink.ended();
-    }
-
-    private CallEnded theCall(String trace) throws Exception {
-        return replay(trace, 1).get(0);
-    }
-
-    private List<String> rang() {
-        return fixture.sink.of(AgentRinging.class).stream()
-                .map(AgentRinging::agent)
-                .toList();
-    }
+class SuiteTraceReplayTest extends RecordedTraces {
 
     @Test
     void queueCallAnswered() throws Exception {

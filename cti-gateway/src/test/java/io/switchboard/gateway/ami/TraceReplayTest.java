@@ -1,57 +1,21 @@
 package io.switchboard.gateway.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.switchboard.gateway.call.CallDirection;
-import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.simulator.SimulatorSettings;
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Replays the traces recorded from a real Asterisk 22 through the simulator, over TCP into Asterisk-Java and the
  * tracker, and checks the calls against what the traces' README says happened.
  */
-class TraceReplayTest {
-
-    private GatewayFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = GatewayFixture.start(SimulatorSettings.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private CallEnded replay(String trace) throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/traces/" + trace)) {
-            fixture.simulator.replay(in);
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.sink.ended().isEmpty());
-        assertThat(fixture.sink.started()).as("one call per trace").hasSize(1);
-        assertThat(fixture.sink.ended()).as("ended exactly once").hasSize(1);
-        return fixture.sink.ended().get(0);
-    }
-
-    private List<String> rang() {
-        return fixture.sink.of(AgentRinging.class).stream()
-                .map(AgentRinging::agent)
-                .toList();
-    }
+class TraceReplayTest extends RecordedTraces {
 
     @Test
     void queueCallAnsweredByAgent1001() throws Exception {
-        CallEnded call = replay("queue_answered.ami");
+        CallEnded call = theCall("queue_answered.ami");
 
         assertThat(call.direction()).isEqualTo(CallDirection.INBOUND);
         assertThat(call.caller().number()).isEqualTo("+4930123456");
@@ -69,7 +33,7 @@ class TraceReplayTest {
 
     @Test
     void queueCallAbandonedWhileAgent1001Rang() throws Exception {
-        CallEnded call = replay("queue_abandoned.ami");
+        CallEnded call = theCall("queue_abandoned.ami");
 
         assertThat(call.direction()).isEqualTo(CallDirection.INBOUND);
         assertThat(call.caller().number()).isEqualTo("+442071234567");
@@ -84,7 +48,7 @@ class TraceReplayTest {
 
     @Test
     void ringAllCallAnsweredBy1005While1004Rang() throws Exception {
-        CallEnded call = replay("ringall_answered.ami");
+        CallEnded call = theCall("ringall_answered.ami");
 
         assertThat(call.caller().number()).isEqualTo("0301234567");
         assertThat(call.caller().name()).isEqualTo("Carol National");
@@ -99,7 +63,7 @@ class TraceReplayTest {
 
     @Test
     void clickToDialAnsweredByTheCustomer() throws Exception {
-        CallEnded call = replay("outbound_answered.ami");
+        CallEnded call = theCall("outbound_answered.ami");
 
         assertThat(call.direction()).isEqualTo(CallDirection.OUTBOUND);
         assertThat(call.caller().number()).isEqualTo("1002");
@@ -112,7 +76,7 @@ class TraceReplayTest {
 
     @Test
     void clickToDialToABusyLine() throws Exception {
-        CallEnded call = replay("outbound_busy.ami");
+        CallEnded call = theCall("outbound_busy.ami");
 
         assertThat(call.direction()).isEqualTo(CallDirection.OUTBOUND);
         assertThat(call.caller().number()).isEqualTo("1003");
