@@ -13,11 +13,13 @@ const error = field('search-error');
 const filters = [['q', 'search'], ['owner', 'filter-owner'], ['team', 'filter-team'], ['visibility', 'filter-visibility'],
   ['tag', 'filter-tag'], ['openTickets', 'filter-tickets'], ['sort', 'sort']];
 
+const MIN_TEXT = 3; // one or two letters would match most of the base: the list waits for a third
+
 function query() {
   const params = new URLSearchParams();
   for (const [name, id] of filters) {
     const value = field(id).value.trim();
-    if (value) params.set(name, value);
+    if (value && !(name === 'q' && value.length < MIN_TEXT)) params.set(name, value);
   }
   return params;
 }

@@ -146,13 +146,12 @@ public final class ContactSearchBenchmark {
         Path csv = Files.createTempFile("contact-search-", ".csv");
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext application = application(postgres)) {
-            String database = application
-                    .getBean(javax.sql.DataSource.class)
-                    .getConnection()
-                    .getMetaData()
-                    .getDatabaseProductName();
-            if (!"PostgreSQL".equals(database)) {
-                throw new IllegalStateException("the benchmark must run on PostgreSQL, not " + database);
+            try (var connection =
+                    application.getBean(javax.sql.DataSource.class).getConnection()) {
+                String database = connection.getMetaData().getDatabaseProductName();
+                if (!"PostgreSQL".equals(database)) {
+                    throw new IllegalStateException("the benchmark must run on PostgreSQL, not " + database);
+                }
             }
             generate(csv, contacts);
             ImportReport report;

@@ -125,13 +125,20 @@ public class ContactSearch {
         return where.toString();
     }
 
+    /**
+     * The contacts the text finds, as a union of one index's answer each: an {@code or} of these conditions (two of
+     * them subqueries) kept PostgreSQL from combining the indexes, and it read every contact instead.
+     */
     private String textCondition(String query, Map<String, Object> parameters) {
         String lower = query.toLowerCase(Locale.ROOT);
         parameters.put("like", "%" + escape(lower) + "%");
         parameters.put("tagText", lower);
-        String condition = "lower(c.name) like :like escape '\\' or lower(c.email) like :like escape '\\'"
-                + " or c.account_id in (select a.id from accounts a where a.name_key like :like escape '\\')"
-                + " or c.id in (select st.contact_id from contact_tags st where lower(st.tag) = :tagText)";
+        StringBuilder ids = new StringBuilder("c.id in (")
+                .append("select n.id from contacts n where lower(n.name) like :like escape '\\'")
+                .append(" union select e.id from contacts e where lower(e.email) like :like escape '\\'")
+                .append(" union select ac.id from contacts ac join accounts a on a.id = ac.account_id")
+                .append(" where a.name_key like :like escape '\\'")
+                .append(" union select st.contact_id from contact_tags st where lower(st.tag) = :tagText");
         String digits = NormalizedNumber.digitsOf(query);
         if (digits.length() >= MIN_PHONE_DIGITS
                 && digits.length() * 2 >= query.replace(" ", "").length()) {
@@ -140,11 +147,12 @@ public class ContactSearch {
             // search finds what the screen pop finds. Prefixes are ranges, which the index serves in any collation.
             NormalizedNumber number = normalizer.normalize(query);
             String national = number.unparseable() ? digits : number.nationalNumber();
-            condition += " or c.id in (select p.contact_id from phone_numbers p where "
-                    + CallerMatchQueries.prefix(CallerNumber.reverse(digits), "typed", parameters) + " or "
-                    + CallerMatchQueries.prefix(CallerNumber.reverse(national), "national", parameters) + ")";
+            ids.append(" union select p.contact_id from phone_numbers p where ")
+                    .append(CallerMatchQueries.prefix(CallerNumber.reverse(digits), "typed", parameters))
+                    .append(" union select p.contact_id from phone_numbers p where ")
+                    .append(CallerMatchQueries.prefix(CallerNumber.reverse(national), "national", parameters));
         }
-        return condition;
+        return ids.append(')').toString();
     }
 
     private static String escape(String text) {
