@@ -80,7 +80,7 @@ async function refresh() {
       if (window.confirm(`Delete the tier ${tier.name}?`)) await api('DELETE', path);
     }));
     row.append(el('td', tier.level), el('td', tier.name + (tier.active ? '' : ' (inactive)')),
-      el('td', tier.assignment === 'QUEUE' ? 'queue' : 'least loaded'), el('td', slaText(tier.sla)), membersCell(tier),
+      el('td', tier.assignment === 'QUEUE' ? 'queue' : 'least loaded'), el('td', slaText(tier.sla)), el('td', tier.mailbox || ''), membersCell(tier),
       actions);
     return row;
   });
@@ -94,6 +94,7 @@ function open(tier) {
   field('tier-name').value = tier ? tier.name : '';
   field('tier-assignment').value = tier ? tier.assignment : 'QUEUE';
   field('tier-active').checked = tier ? tier.active : true;
+  field('tier-mailbox').value = tier && tier.mailbox ? tier.mailbox : '';
   const sla = tier && tier.sla;
   field('tier-first').value = sla ? hours(sla.firstResponse) : '';
   field('tier-next').value = sla && sla.nextUpdate ? hours(sla.nextUpdate) : '';
@@ -117,6 +118,7 @@ field('tier-form').addEventListener('submit', async event => {
     name: field('tier-name').value,
     assignment: field('tier-assignment').value,
     active: field('tier-active').checked,
+    mailbox: field('tier-mailbox').value || null,
     sla: first === '' && resolution === '' ? null : {
       firstResponse: duration(first), nextUpdate: duration(field('tier-next').value),
       resolution: duration(resolution), calendar: field('tier-calendar').value,

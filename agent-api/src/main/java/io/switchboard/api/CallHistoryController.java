@@ -1,21 +1,19 @@
 package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.csv.SpreadsheetCsvWriter;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.report.CallDetail;
 import io.switchboard.report.CallHistory;
+import io.switchboard.report.CallHistoryCsv;
 import io.switchboard.report.CallHistoryFilter;
 import io.switchboard.report.CallHistoryPage;
-import io.switchboard.report.CallRow;
 import io.switchboard.report.CallSort;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,55 +130,8 @@ class CallHistoryController {
         response.setHeader("Content-Disposition", "attachment; filename=\"calls.csv\"");
         Writer out = new BufferedWriter(
                 new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(
-                out,
-                "id",
-                "call_id",
-                "started_at",
-                "answered_at",
-                "ended_at",
-                "direction",
-                "outcome",
-                "caller_number",
-                "caller_name",
-                "callee_number",
-                "contact_id",
-                "contact_name",
-                "queue",
-                "agent_extension",
-                "ring_seconds",
-                "wait_seconds",
-                "talk_seconds",
-                "disposition",
-                "transferred");
-        history.each(checked, me.viewer(), call -> write(csv, call));
+        CallHistoryCsv csv = CallHistoryCsv.to(out);
+        history.each(checked, me.viewer(), csv::write);
         csv.flush();
-    }
-
-    private static void write(SpreadsheetCsvWriter csv, CallRow call) {
-        try {
-            csv.row(
-                    call.id(),
-                    call.callId(),
-                    call.startedAt().toString(),
-                    call.answeredAt() == null ? null : call.answeredAt().toString(),
-                    call.endedAt().toString(),
-                    call.direction().name(),
-                    call.outcome().name(),
-                    call.callerNumber(),
-                    call.callerName(),
-                    call.calleeNumber(),
-                    call.contactId(),
-                    call.contactName(),
-                    call.queue(),
-                    call.agentExtension(),
-                    call.ringSeconds(),
-                    call.waitSeconds(),
-                    call.talkSeconds(),
-                    call.disposition(),
-                    call.transferred());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -43,8 +43,16 @@ class TierController {
      *
      * @param active an inactive tier keeps its tickets and gets no new ones
      * @param sla the tier's own SLA policy for tickets opened in it; {@code null}: the priority's policies
+     * @param mailbox where escalations to the tier are mailed; {@code null}: none
      */
-    record TierView(String name, int level, AssignmentRule assignment, boolean active, Sla sla, List<Member> members) {}
+    record TierView(
+            String name,
+            int level,
+            AssignmentRule assignment,
+            boolean active,
+            Sla sla,
+            String mailbox,
+            List<Member> members) {}
 
     record Member(String username, String displayName) {}
 
@@ -66,12 +74,15 @@ class TierController {
      * @param name a new name renames the tier; its tickets and members follow
      * @param active {@code false} deactivates the tier (left out: active)
      * @param sla {@code null} or left out: the priority's policies apply
+     * @param mailbox one e-mail address escalations to the tier are mailed to (with switchboard.tickets.mail
+     *     enabled); {@code null} or left out: none
      */
     record TierRequest(
             @NotBlank @Size(max = 60) String name,
             AssignmentRule assignment,
             Boolean active,
-            @Valid Sla sla) {}
+            @Valid Sla sla,
+            @Size(max = 200) String mailbox) {}
 
     /** @param level the tier's new place, 1 for the first */
     record LevelRequest(@NotNull Integer level) {}
@@ -158,7 +169,8 @@ class TierController {
                 request.active() == null || request.active(),
                 sla == null
                         ? null
-                        : new TierSla(sla.firstResponse(), sla.nextUpdate(), sla.resolution(), sla.calendar()));
+                        : new TierSla(sla.firstResponse(), sla.nextUpdate(), sla.resolution(), sla.calendar()),
+                request.mailbox());
     }
 
     private TierView view(Tier tier) {
@@ -169,6 +181,7 @@ class TierController {
                 tier.assignment(),
                 tier.active(),
                 sla == null ? null : new Sla(sla.firstResponse(), sla.nextUpdate(), sla.resolution(), sla.calendar()),
+                tier.mailbox(),
                 tiers.members(tier.name()).stream()
                         .map(user -> new Member(user.username(), user.displayName()))
                         .toList());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,8 +19,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *
  * <p>The database does the heavy part: per interval, queue, outcome and seconds waited it returns a count and the
  * talk time (a histogram, a few hundred rows per queue and day whatever the calls), read through the covering index
- * {@code activities_report_ix} without touching the table. Intervals are a list of boundaries joined in the query,
- * computed here in the centre's zone, so days and weeks follow summer time changes on every database.
+ * {@code activities_report_ix} without touching the table. The intervals' boundaries are computed here in the
+ * centre's zone (days and weeks follow summer time changes) and sent as a tree of comparisons, which every database
+ * runs alike.
  */
 public final class QueueIntervals {
 
@@ -34,7 +34,8 @@ public final class QueueIntervals {
     private final QueueProperties properties;
     private final Function<String, QueueRules> rules;
 
-    QueueIntervals(NamedParameterJdbcTemplate jdbc, QueueProperties properties, Function<String, QueueRules> rules) {
+    public QueueIntervals(
+            NamedParameterJdbcTemplate jdbc, QueueProperties properties, Function<String, QueueRules> rules) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.rules = rules;
@@ -62,7 +63,7 @@ public final class QueueIntervals {
             throw new IllegalArgumentException("at most " + MAX_INTERVALS + " intervals");
         }
         Map<String, Object> parameters = new HashMap<>();
-        String intervals = intervalsTable(bounds, parameters);
+        String interval = intervalOf(bounds, 0, bounds.size() - 1, parameters);
         parameters.put("from", timestamp(bounds.get(0)));
         parameters.put("to", timestamp(bounds.get(bounds.size() - 1)));
         String queueCondition = "";
@@ -70,13 +71,13 @@ public final class QueueIntervals {
             queueCondition = " and a.queue = :queue";
             parameters.put("queue", queue);
         }
-        String join = " from activities a join " + intervals + " on a.started_at >= i.f and a.started_at < i.t"
-                + " where a.queue is not null and a.started_at >= :from and a.started_at < :to" + queueCondition;
+        String where = " from activities a where a.queue is not null and a.started_at >= :from"
+                + " and a.started_at < :to" + queueCondition;
         Map<String, QueueDay[]> days = new TreeMap<>();
         int count = bounds.size() - 1;
         jdbc.query(
-                "select i.n, a.queue, a.outcome, a.wait_seconds, count(*) as calls, sum(a.talk_seconds) as talk" + join
-                        + " group by i.n, a.queue, a.outcome, a.wait_seconds",
+                "select " + interval + " as n, a.queue, a.outcome, a.wait_seconds, count(*) as calls,"
+                        + " sum(a.talk_seconds) as talk" + where + " group by 1, a.queue, a.outcome, a.wait_seconds",
                 parameters,
                 rs -> {
                     QueueDay day = dayOf(days, rs.getString("queue"), rs.getInt("n"), count);
@@ -90,9 +91,9 @@ public final class QueueIntervals {
                 });
         Map<String, Map<Integer, Map<String, Long>>> agents = new HashMap<>();
         jdbc.query(
-                "select i.n, a.queue, a.agent_extension, count(*) as calls" + join
+                "select " + interval + " as n, a.queue, a.agent_extension, count(*) as calls" + where
                         + " and a.outcome = 'ANSWERED' and a.agent_extension is not null"
-                        + " group by i.n, a.queue, a.agent_extension",
+                        + " group by 1, a.queue, a.agent_extension",
                 parameters,
                 rs -> {
                     agents.computeIfAbsent(rs.getString("queue"), name -> new HashMap<>())
@@ -158,16 +159,22 @@ public final class QueueIntervals {
         return perInterval[n];
     }
 
-    /** The intervals as a table {@code i(n, f, t)} of bound parameters, which every SQL database reads alike. */
-    private static String intervalsTable(List<Instant> bounds, Map<String, Object> parameters) {
-        StringJoiner rows = new StringJoiner(", ", "(values ", ") as i (n, f, t)");
-        for (int n = 0; n + 1 < bounds.size(); n++) {
-            rows.add("(" + n + ", cast(:f" + n + " as timestamp with time zone), cast(:f" + (n + 1)
-                    + " as timestamp with time zone))");
-            parameters.put("f" + n, timestamp(bounds.get(n)));
+    /**
+     * Which interval a call's start falls in, as SQL: a balanced tree of comparisons with the boundaries (about
+     * log2(intervals) of them per call, where a list of ranges would cost one per interval), correct for days of 23
+     * or 25 hours, and plain SQL every database runs.
+     *
+     * @param first the first interval of this subtree
+     * @param end one past its last
+     */
+    private static String intervalOf(List<Instant> bounds, int first, int end, Map<String, Object> parameters) {
+        if (end - first == 1) {
+            return Integer.toString(first);
         }
-        parameters.put("f" + (bounds.size() - 1), timestamp(bounds.get(bounds.size() - 1)));
-        return rows.toString();
+        int middle = (first + end) / 2;
+        parameters.put("b" + middle, timestamp(bounds.get(middle)));
+        return "case when a.started_at < :b" + middle + " then " + intervalOf(bounds, first, middle, parameters)
+                + " else " + intervalOf(bounds, middle, end, parameters) + " end";
     }
 
     private List<Instant> boundaries(LocalDate from, LocalDate to, ReportStep step) {

@@ -131,6 +131,14 @@ class TierAdministrationApiTest extends ApplicationOnPostgres {
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("sla.firstResponse");
 
+        HttpResponse<String> mailbox = call(
+                "PUT",
+                "/api/v1/tiers/" + encode(name),
+                TestUser.ADMIN,
+                "{\"name\": \"" + name + "\", \"mailbox\": \"tier2@example.com, boss@example.com\"}");
+        assertThat(mailbox.statusCode()).isEqualTo(400);
+        assertThat(mailbox.body()).contains("mailbox").contains("one e-mail address");
+
         HttpResponse<String> noName = call("POST", "/api/v1/tiers", TestUser.ADMIN, "{\"name\": \" \"}");
         assertThat(noName.statusCode()).isEqualTo(400);
         assertThat(noName.body()).contains("name");
@@ -142,6 +150,26 @@ class TierAdministrationApiTest extends ApplicationOnPostgres {
         assertThat(call("DELETE", "/api/v1/tiers/" + encode(name), TestUser.ADMIN, null)
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aTiersMailboxIsSetAndClearedThroughTheApi() {
+        String name = "Tier Mail " + System.nanoTime() % 100_000;
+        HttpResponse<String> created = call(
+                "POST",
+                "/api/v1/tiers",
+                TestUser.ADMIN,
+                "{\"name\": \"" + name + "\", \"mailbox\": \"night-shift@example.com\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(Api.json(created).path("mailbox").asText()).isEqualTo("night-shift@example.com");
+
+        HttpResponse<String> cleared =
+                call("PUT", "/api/v1/tiers/" + encode(name), TestUser.ADMIN, "{\"name\": \"" + name + "\"}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(Api.json(cleared).path("mailbox").isNull()).isTrue();
+        assertThat(call("DELETE", "/api/v1/tiers/" + encode(name), TestUser.ADMIN, null)
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     private List<String> names() {

@@ -81,6 +81,7 @@ public abstract class ApplicationOnAsterisk {
         registry.add("switchboard.dialer.ring-timeout", () -> "8s");
         registry.add("switchboard.edge.port", () -> 0);
         registry.add("switchboard.edge.allowed-origins", () -> Desktop.ORIGIN);
+        registry.add("switchboard.queues.wrap-up", () -> SampleConfiguration.WRAP_UP);
         createDatabaseOnce();
     }
 
@@ -132,8 +133,15 @@ public abstract class ApplicationOnAsterisk {
     /** Logs the agent in to their queue through the API unless they are a member already (the rig is shared). */
     protected void loggedIn(SuiteAgent agent) {
         String member = "Local/" + agent.extension() + "@agent-sim/n";
-        if (rig.pbxCli("queue show " + agent.queue()).contains(member)) {
+        String listed = rig.pbxCli("queue show " + agent.queue());
+        if (listed.contains("Agent " + agent.extension() + " (" + member)) {
             return;
+        }
+        if (listed.contains(member)) {
+            // logged in by another class's application under its own user's name (the walk-through's): as ours
+            rig.pbxCli("queue remove member " + member + " from " + agent.queue());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !rig.pbxCli("queue show " + agent.queue()).contains(member));
         }
         HttpResponse<String> response =
                 call("POST", "/api/v1/agents/me/queues/" + agent.queue(), agent(agent.extension()), null);
@@ -181,23 +189,32 @@ public abstract class ApplicationOnAsterisk {
     }
 
     /**
-     * The sample queues keep an agent out for {@code wrapuptime} (10 s) after a queue call: a test that needs a
-     * given agent to ring starts once the last answered queue call's wrap-up is over.
+     * The queues keep an agent out for their {@code wrapuptime} after a queue call: a test that needs a given agent to
+     * ring starts once Asterisk's own queue status shows every member's last call at least that long ago.
      */
     private void waitOutWrapUp() {
-        java.sql.Timestamp lastEnd = jdbc.queryForObject(
-                "select max(ended_at) from activities where queue is not null and answered_at is not null",
-                java.sql.Timestamp.class);
-        if (lastEnd != null) {
-            java.time.Instant over = lastEnd.toInstant().plus(WRAP_UP).plusMillis(500);
-            await().pollInterval(Duration.ofMillis(200))
-                    .atMost(WRAP_UP.plusSeconds(2))
-                    .until(() -> java.time.Instant.now().isAfter(over));
-        }
+        await().pollInterval(Duration.ofMillis(200))
+                .atMost(SampleConfiguration.WRAP_UP.plusSeconds(10))
+                .until(() ->
+                        WRAPPED_UP_QUEUES.stream().allMatch(queue -> wrapUpOver(rig.pbxCli("queue show " + queue))));
     }
 
-    /** config/queues.conf's wrapuptime. */
-    private static final Duration WRAP_UP = Duration.ofSeconds(10);
+    /** The sample queues with a {@code wrapuptime}. */
+    private static final List<String> WRAPPED_UP_QUEUES = List.of("support", "sales");
+
+    /** A member line of {@code queue show}: "... has taken 2 calls (last was 7 secs ago)". */
+    private static final java.util.regex.Pattern LAST_CALL =
+            java.util.regex.Pattern.compile("has taken \\d+ calls \\(last was (\\d+) secs ago\\)");
+
+    static boolean wrapUpOver(String queueShow) {
+        java.util.regex.Matcher lastCall = LAST_CALL.matcher(queueShow);
+        while (lastCall.find()) {
+            if (Long.parseLong(lastCall.group(1)) < SampleConfiguration.WRAP_UP.toSeconds()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     protected void awaitLinkUp() {
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.linkStatus().state() == LinkStatus.State.UP);

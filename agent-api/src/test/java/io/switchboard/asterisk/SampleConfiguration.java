@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ final class SampleConfiguration {
 
     /** One textual swap: {@code sample} must occur in {@code file}; every occurrence becomes {@code standIn}. */
     record Swap(String file, String sample, String standIn, String why) {}
+
+    /** The rig's queues' {@code wrapuptime} (the sample's is 10 s), and the application's wrap-up to match. */
+    static final Duration WRAP_UP = Duration.ofSeconds(2);
 
     /** The only differences between what a user installs from config/ and what the suite runs. */
     static List<Swap> swaps(int amiPort) {
@@ -38,7 +42,13 @@ final class SampleConfiguration {
                         "port = 5038",
                         "port = " + amiPort,
                         "a free port, so parallel runs do not clash"),
-                new Swap("manager.conf", "bindaddr = 0.0.0.0", "bindaddr = 127.0.0.1", "loopback only"));
+                new Swap("manager.conf", "bindaddr = 0.0.0.0", "bindaddr = 127.0.0.1", "loopback only"),
+                new Swap(
+                        "queues.conf",
+                        "wrapuptime = 10",
+                        "wrapuptime = " + WRAP_UP.toSeconds(),
+                        "time: scenarios that need an agent who just had a queue call wait out the wrap-up; the"
+                                + " application is told the same wrap-up"));
     }
 
     /** Appended to extensions.conf: the stand-ins' own contexts (src/test/resources/asterisk/pbx/stand-ins.conf). */

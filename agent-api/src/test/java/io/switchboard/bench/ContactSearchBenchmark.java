@@ -146,6 +146,14 @@ public final class ContactSearchBenchmark {
         Path csv = Files.createTempFile("contact-search-", ".csv");
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext application = application(postgres)) {
+            String database = application
+                    .getBean(javax.sql.DataSource.class)
+                    .getConnection()
+                    .getMetaData()
+                    .getDatabaseProductName();
+            if (!"PostgreSQL".equals(database)) {
+                throw new IllegalStateException("the benchmark must run on PostgreSQL, not " + database);
+            }
             generate(csv, contacts);
             ImportReport report;
             try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -238,21 +246,21 @@ public final class ContactSearchBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             amiPort = socket.getLocalPort();
         }
+        // command-line arguments, as the jar is started: they outrank application.yml (whose datasource is the H2 demo)
         return new SpringApplicationBuilder(SwitchboardApplication.class)
-                .properties(
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "spring.datasource.url=" + SharedPostgres.jdbcUrl(postgres),
-                        "spring.datasource.username=postgres",
-                        "switchboard.demo.seed=false",
-                        "switchboard.simulator.enabled=false",
-                        "switchboard.ami.enabled=false",
-                        "switchboard.ami.port=" + amiPort,
-                        "switchboard.dialer.enabled=false",
-                        "switchboard.edge.port=0")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--spring.datasource.url=" + SharedPostgres.jdbcUrl(postgres),
+                        "--spring.datasource.username=postgres",
+                        "--switchboard.demo.seed=false",
+                        "--switchboard.simulator.enabled=false",
+                        "--switchboard.ami.enabled=false",
+                        "--switchboard.ami.port=" + amiPort,
+                        "--switchboard.dialer.enabled=false",
+                        "--switchboard.edge.port=0");
     }
 
     private static String surnamePart(SplittableRandom random) {

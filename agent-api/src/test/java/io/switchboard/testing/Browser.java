@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,6 +89,9 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+        // a condition that finds an element while the page is still being replaced (the redirect after a login) may
+        // hold the old page's element: look again on the next poll instead of failing the wait
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 

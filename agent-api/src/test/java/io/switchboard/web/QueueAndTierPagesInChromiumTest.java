@@ -93,6 +93,7 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
                     .isEqualTo(List.of());
 
             driver.findElement(By.id("tier-name")).sendKeys(tier);
+            driver.findElement(By.id("tier-mailbox")).sendKeys("tier-page@example.com");
             driver.findElement(By.id("tier-first")).sendKeys("1");
             driver.findElement(By.id("tier-resolution")).sendKeys("8", Keys.ENTER);
 
@@ -104,7 +105,8 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             browser.waiting(Duration.ofSeconds(10))
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(row).getText().contains("first response 1 h")
-                            && d.findElement(row).getText().contains("resolution 8 h"));
+                            && d.findElement(row).getText().contains("resolution 8 h")
+                            && d.findElement(row).getText().contains("tier-page@example.com"));
 
             browser.waiting(Duration.ofSeconds(10))
                     .ignoring(StaleElementReferenceException.class)
@@ -121,7 +123,11 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             browser.screenshot("admin-tiers");
         }
         String tiers = call("GET", "/api/v1/tiers", TestUser.ADMIN, null).body();
-        assertThat(tiers).contains(tier).contains(TestUser.TEAMMATE.username).contains("PT1H");
+        assertThat(tiers)
+                .contains(tier)
+                .contains(TestUser.TEAMMATE.username)
+                .contains("PT1H")
+                .contains("tier-page@example.com");
         // an empty tier: deleted again, so other tests' escalations are as before
         assertThat(call("DELETE", "/api/v1/tiers/" + tier.replace(" ", "%20"), TestUser.ADMIN, null)
                         .statusCode())

@@ -34,7 +34,7 @@ public class CallHistory {
     private final TransactionTemplate readOnly;
     private final ActivityHistory activities;
 
-    CallHistory(JdbcTemplate jdbc, TransactionTemplate transactions, ActivityHistory activities) {
+    public CallHistory(JdbcTemplate jdbc, TransactionTemplate transactions, ActivityHistory activities) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);

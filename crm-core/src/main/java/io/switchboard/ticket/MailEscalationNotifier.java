@@ -2,9 +2,9 @@ package io.switchboard.ticket;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -12,7 +12,7 @@ import org.springframework.mail.MailSender;
 import org.springframework.mail.SimpleMailMessage;
 
 /**
- * Mails each escalation to the new tier's mailbox, with the supervisors' address in copy, through Spring's mail
+ * Mails each escalation to the new tier's mailbox (stored with the tier, read at each escalation), with the supervisors' address in copy, through Spring's mail
  * abstraction. Mails go out on their own thread: a slow or absent mail server never holds up a scheduler pass or a
  * request. Mails that find the queue full, or that the server refuses, are logged and counted
  * ({@code switchboard.tickets.mail.failures}); escalation itself never depends on them.
@@ -24,7 +24,7 @@ final class MailEscalationNotifier implements EscalationNotifier {
     private final MailSender sender;
     private final Executor executor;
     private final String from;
-    private final Map<String, String> tierMailboxes;
+    private final Function<String, String> mailboxOf;
     private final String supervisors;
     private final Counter failures;
 
@@ -32,13 +32,13 @@ final class MailEscalationNotifier implements EscalationNotifier {
             MailSender sender,
             Executor executor,
             String from,
-            Map<String, String> tierMailboxes,
+            Function<String, String> mailboxOf,
             String supervisors,
             MeterRegistry meters) {
         this.sender = sender;
         this.executor = executor;
         this.from = from;
-        this.tierMailboxes = Map.copyOf(tierMailboxes);
+        this.mailboxOf = mailboxOf;
         this.supervisors = supervisors;
         this.failures = Counter.builder("switchboard.tickets.mail.failures")
                 .description("Escalation mails dropped (queue full) or refused by the mail server")
@@ -47,7 +47,7 @@ final class MailEscalationNotifier implements EscalationNotifier {
 
     @Override
     public void escalated(EscalationNotice notice) {
-        String mailbox = tierMailboxes.get(notice.toTier());
+        String mailbox = mailboxOf.apply(notice.toTier());
         if (mailbox == null && supervisors == null) {
             return;
         }

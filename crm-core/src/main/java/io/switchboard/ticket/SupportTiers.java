@@ -25,7 +25,7 @@ public class SupportTiers {
     record Load(long userId, String username, long tickets) {}
 
     private static final String SELECT = "select name, assignment, active, first_response_seconds,"
-            + " next_update_seconds, resolution_seconds, calendar from support_tiers order by position, name";
+            + " next_update_seconds, resolution_seconds, calendar, mailbox from support_tiers order by position, name";
 
     private final List<Tier> configured;
     private final NamedParameterJdbcTemplate jdbc;
@@ -34,6 +34,8 @@ public class SupportTiers {
     private final long maxAgeNanos;
     /** Every tier, active or not, in escalation order; null until first read. */
     private volatile List<Tier> all;
+    /** Whether this node has done {@link #mailboxesFromConfigurationOnce}. */
+    private boolean mailboxesCopied;
     /** When {@link #all} was read ({@link System#nanoTime}: how old the copy is, not the business clock). */
     private volatile long readAt;
 
@@ -70,6 +72,7 @@ public class SupportTiers {
         if (count != null && count == 0) {
             seed();
         }
+        mailboxesFromConfigurationOnce();
         List<Tier> read = new java.util.ArrayList<>();
         jdbc.query(SELECT, rs -> {
             Long first = (Long) rs.getObject("first_response_seconds", Long.class);
@@ -87,7 +90,8 @@ public class SupportTiers {
                     read.size() + 1,
                     AssignmentRule.valueOf(rs.getString("assignment")),
                     rs.getBoolean("active"),
-                    sla));
+                    sla,
+                    rs.getString("mailbox")));
         });
         all = List.copyOf(read);
         readAt = System.nanoTime();
@@ -99,17 +103,43 @@ public class SupportTiers {
             MapSqlParameterSource row = new MapSqlParameterSource()
                     .addValue("name", tier.name())
                     .addValue("position", tier.level())
-                    .addValue("assignment", tier.assignment().name());
+                    .addValue("assignment", tier.assignment().name())
+                    .addValue("mailbox", tier.mailbox());
             TicketRows.timestamp(row, "at", clock.instant());
             try {
                 jdbc.update(
-                        "insert into support_tiers (name, position, assignment, active, created_at)"
-                                + " values (:name, :position, :assignment, true, :at)",
+                        "insert into support_tiers (name, position, assignment, active, mailbox,"
+                                + " mailbox_from_config, created_at) values (:name, :position, :assignment, true,"
+                                + " :mailbox, false, :at)",
                         row);
             } catch (DuplicateKeyException e) {
                 // another node seeded at the same moment
             }
         }
+    }
+
+    /**
+     * Tiers stored before mailboxes were data take their configured {@code email} once; from then on (and for every
+     * tier created since) the stored mailbox alone counts, so an admin may change or clear it.
+     */
+    private void mailboxesFromConfigurationOnce() {
+        if (mailboxesCopied) {
+            return;
+        }
+        for (Tier tier : configured) {
+            if (tier.mailbox() != null) {
+                jdbc.update(
+                        "update support_tiers set mailbox = :mailbox where name = :name and mailbox_from_config",
+                        Map.of("mailbox", tier.mailbox(), "name", tier.name()));
+            }
+        }
+        jdbc.getJdbcTemplate().update("update support_tiers set mailbox_from_config = false where mailbox_from_config");
+        mailboxesCopied = true;
+    }
+
+    /** The mailbox escalations to the tier are mailed to, if it has one. */
+    public Optional<String> mailbox(String tier) {
+        return find(tier).map(Tier::mailbox);
     }
 
     public Tier first() {

@@ -10,9 +10,7 @@ import io.switchboard.directory.Directory;
 import io.switchboard.ticket.TicketProperties.TierProperties;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +67,7 @@ public class TicketConfiguration {
             ObjectProvider<Clock> clock) {
         List<Tier> tiers = new ArrayList<>();
         for (TierProperties tier : properties.tiers()) {
-            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment()));
+            tiers.add(new Tier(tier.name(), tiers.size() + 1, tier.assignment(), true, null, tier.email()));
         }
         return new SupportTiers(tiers, jdbc, directory, clock(clock), properties.tierRefresh());
     }
@@ -236,16 +234,13 @@ public class TicketConfiguration {
                 JavaMailSender sender,
                 ThreadPoolExecutor ticketMailExecutor,
                 TicketProperties properties,
+                SupportTiers tiers,
                 ObjectProvider<MeterRegistry> meters) {
-            Map<String, String> mailboxes = new HashMap<>();
-            properties.tiers().stream()
-                    .filter(tier -> tier.email() != null)
-                    .forEach(tier -> mailboxes.put(tier.name(), tier.email()));
             return new MailEscalationNotifier(
                     sender,
                     ticketMailExecutor,
                     properties.mail().from(),
-                    mailboxes,
+                    tier -> tiers.mailbox(tier).orElse(null),
                     properties.mail().supervisors(),
                     meters.getIfAvailable(() -> Metrics.globalRegistry));
         }

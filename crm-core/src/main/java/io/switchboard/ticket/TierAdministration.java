@@ -21,19 +21,33 @@ public class TierAdministration {
      * @param name a new name renames the tier (its tickets and members follow)
      * @param sla {@code null}: the priority's policies
      */
-    public record TierForm(String name, AssignmentRule assignment, boolean active, TierSla sla) {
+    public record TierForm(String name, AssignmentRule assignment, boolean active, TierSla sla, String mailbox) {
+
+        /** One e-mail address, as a mail server takes it in a To header: no spaces, no list, one @ inside. */
+        private static final java.util.regex.Pattern ADDRESS =
+                java.util.regex.Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
 
         public TierForm {
             name = TicketText.required("name", name, 60);
             assignment = assignment == null ? AssignmentRule.QUEUE : assignment;
+            mailbox = TicketText.optional("mailbox", mailbox, 200);
+            if (mailbox != null && !ADDRESS.matcher(mailbox).matches()) {
+                throw new InvalidTicketException("mailbox", "must be one e-mail address, such as tier2@example.com");
+            }
+        }
+
+        /** A tier without a mailbox. */
+        public TierForm(String name, AssignmentRule assignment, boolean active, TierSla sla) {
+            this(name, assignment, active, sla, null);
         }
     }
 
     /** What the audit log keeps of a tier. */
-    record TierRecord(String name, int level, AssignmentRule assignment, boolean active, TierSla sla) {
+    record TierRecord(String name, int level, AssignmentRule assignment, boolean active, TierSla sla, String mailbox) {
 
         static TierRecord of(Tier tier) {
-            return new TierRecord(tier.name(), tier.level(), tier.assignment(), tier.active(), tier.sla());
+            return new TierRecord(
+                    tier.name(), tier.level(), tier.assignment(), tier.active(), tier.sla(), tier.mailbox());
         }
     }
 
@@ -70,8 +84,9 @@ public class TierAdministration {
             TicketRows.timestamp(row, "at", java.time.Instant.now());
             jdbc.update(
                     "insert into support_tiers (name, position, assignment, active, first_response_seconds,"
-                            + " next_update_seconds, resolution_seconds, calendar, created_at) values (:name,"
-                            + " :position, :assignment, :active, :first, :next, :resolution, :calendar, :at)",
+                            + " next_update_seconds, resolution_seconds, calendar, mailbox, mailbox_from_config,"
+                            + " created_at) values (:name, :position, :assignment, :active, :first, :next,"
+                            + " :resolution, :calendar, :mailbox, false, :at)",
                     row);
             audit.record(actor, "tier.create", "tier", form.name(), null, form);
         });
@@ -94,7 +109,8 @@ public class TierAdministration {
             jdbc.update(
                     "update support_tiers set name = :name, assignment = :assignment, active = :active,"
                             + " first_response_seconds = :first, next_update_seconds = :next,"
-                            + " resolution_seconds = :resolution, calendar = :calendar where name = :old",
+                            + " resolution_seconds = :resolution, calendar = :calendar, mailbox = :mailbox,"
+                            + " mailbox_from_config = false where name = :old",
                     row);
             if (!form.name().equals(name)) {
                 Map<String, String> rename = Map.of("old", name, "name", form.name());
@@ -197,6 +213,7 @@ public class TierAdministration {
                                 ? null
                                 : sla.nextUpdate().toSeconds())
                 .addValue("resolution", sla == null ? null : sla.resolution().toSeconds())
-                .addValue("calendar", sla == null ? null : sla.calendar());
+                .addValue("calendar", sla == null ? null : sla.calendar())
+                .addValue("mailbox", form.mailbox());
     }
 }

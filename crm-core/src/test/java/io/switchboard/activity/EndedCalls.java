@@ -37,7 +37,8 @@ final class EndedCalls {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
     }
 
     /** An inbound queue call the caller gave up on after 45 s while {@code rangAgent} was rung. */
@@ -60,7 +61,8 @@ final class EndedCalls {
                 16,
                 "Normal Clearing",
                 CallOutcome.ABANDONED,
-                false);
+                false,
+                List.of());
     }
 
     /** An agent's outbound call to {@code number}, answered after 10 s and talked for 60 s. */
@@ -83,7 +85,8 @@ final class EndedCalls {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
     }
 
     /**

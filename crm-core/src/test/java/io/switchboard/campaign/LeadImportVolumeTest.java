@@ -11,7 +11,6 @@ import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,7 +73,8 @@ class LeadImportVolumeTest {
         assertThat(report.imported() + report.merged() + report.rejected()).isEqualTo(rows);
         assertThat(report.rejected()).isEqualTo(rows / 100);
         assertThat(Database.count(jdbc, "leads")).isEqualTo(report.imported());
-        assertThat(elapsed).isLessThan(Duration.ofSeconds(60));
-        assertThat(Instant.now()).isNotNull();
+        // a guard against a quadratic import, not a speed target (speed figures come from benchmarks): on an idle
+        // machine this takes seconds, and a loaded two-core machine once took 69 s
+        assertThat(elapsed).isLessThan(Duration.ofMinutes(3));
     }
 }

@@ -111,7 +111,7 @@ class MigrationsOnH2Test {
                         String.class))
                 .containsExactly(
                         "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50",
-                        "19.1", "19.20", "21.16");
+                        "19.1", "19.17", "19.20", "21.16");
     }
 
     @Test
@@ -153,7 +153,8 @@ class MigrationsOnH2Test {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
 
         recorder.record(call);
         recorder.record(call);

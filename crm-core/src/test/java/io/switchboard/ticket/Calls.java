@@ -12,6 +12,7 @@ import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Calls as the PBX ends them, recorded as activities for the tickets to be opened from. */
 final class Calls {
@@ -46,7 +47,8 @@ final class Calls {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false));
+                false,
+                List.of()));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> history.findByCallId(callId, viewer).isPresent());
         return history.findByCallId(callId, viewer).orElseThrow();

@@ -46,7 +46,7 @@ class EscalationMailTest {
                 sender,
                 executor,
                 "switchboard@example.com",
-                Map.of("Tier 2", "tier2@example.com"),
+                Map.of("Tier 2", "tier2@example.com")::get,
                 "supervisors@example.com",
                 meters);
     }

@@ -9,6 +9,7 @@ import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -99,6 +100,7 @@ final class ActivityWriteBenchmark {
                 16,
                 "Normal Clearing",
                 CallOutcome.ANSWERED,
-                false);
+                false,
+                List.of());
     }
 }

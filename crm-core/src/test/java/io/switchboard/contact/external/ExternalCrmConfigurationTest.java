@@ -64,7 +64,7 @@ class ExternalCrmConfigurationTest {
                         "switchboard.crm.external.url-template=" + FakeCrm.url(crm, "/lookup?phone={e164}"),
                         "switchboard.crm.external.auth-header=X-Api-Key",
                         "switchboard.crm.external.auth-value=k3y",
-                        "switchboard.crm.external.read-timeout=500ms",
+                        "switchboard.crm.external.read-timeout=5s",
                         "switchboard.crm.external.mapping.records=results",
                         "switchboard.crm.external.mapping.name=/fullName",
                         "switchboard.crm.external.cache.ttl=5s",

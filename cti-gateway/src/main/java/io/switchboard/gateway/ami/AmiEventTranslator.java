@@ -160,7 +160,8 @@ final class AmiEventTranslator {
                                 e.getExten(),
                                 isUp(e.getChannelState()),
                                 durationSeconds(e.getDuration()),
-                                e.getBridgeid()));
+                                e.getBridgeid(),
+                                queueOf(e.getApplication(), e.getApplicationdata())));
         onListingEnd(CoreShowChannelsCompleteEvent.class, e -> new ChannelListComplete(at(e)));
         onListing(
                 QueueEntryEvent.class,
@@ -208,6 +209,16 @@ final class AmiEventTranslator {
             listings.completed(e.getActionId());
             return translation.apply(e);
         });
+    }
+
+    /** The queue a listed channel waits or talks in: the first argument of its {@code Queue} application. */
+    static String queueOf(String application, String data) {
+        if (!"Queue".equalsIgnoreCase(application) || data == null || data.isBlank()) {
+            return null;
+        }
+        int comma = data.indexOf(',');
+        String queue = (comma < 0 ? data : data.substring(0, comma)).trim();
+        return queue.isEmpty() ? null : queue;
     }
 
     private static PbxEvent unrequested(ResponseEvent e) {

@@ -67,50 +67,9 @@ public sealed interface CallEvent {
             List<CallLeg> path)
             implements CallEvent {
 
+        /** A {@code null} path (a PBX or a test that does not report legs) is an empty one. */
         public CallEnded {
             path = path == null ? List.of() : List.copyOf(path);
-        }
-
-        /** A call without its path (a PBX or a test that does not report legs). */
-        public CallEnded(
-                String callId,
-                Instant at,
-                CallDirection direction,
-                Party caller,
-                String callee,
-                String queue,
-                String firstRangAgent,
-                String answeredBy,
-                String finalAgent,
-                Instant startedAt,
-                Instant answeredAt,
-                long ringSeconds,
-                long waitSeconds,
-                long talkSeconds,
-                int hangupCause,
-                String hangupCauseText,
-                CallOutcome outcome,
-                boolean reconciled) {
-            this(
-                    callId,
-                    at,
-                    direction,
-                    caller,
-                    callee,
-                    queue,
-                    firstRangAgent,
-                    answeredBy,
-                    finalAgent,
-                    startedAt,
-                    answeredAt,
-                    ringSeconds,
-                    waitSeconds,
-                    talkSeconds,
-                    hangupCause,
-                    hangupCauseText,
-                    outcome,
-                    reconciled,
-                    List.of());
         }
     }
 

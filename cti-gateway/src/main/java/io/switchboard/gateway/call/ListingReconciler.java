@@ -120,6 +120,8 @@ final class ListingReconciler {
             byId.put(e.uniqueid(), e);
         }
         String talkingAgent = null;
+        long talkingSince = at;
+        String queue = null;
         for (Channel channel : call.channels) {
             ChannelListed listed = byId.get(channel.uniqueid);
             if (listed == null) {
@@ -138,12 +140,23 @@ final class ListingReconciler {
                     && listed.bridgeId() != null
                     && !listed.bridgeId().isBlank()) {
                 talkingAgent = channel.agent;
+                // the agent's leg was created when their phone began to ring: a little before the answer
+                talkingSince = Math.max(call.startedAt, at - listed.durationSeconds() * 1000);
+            }
+            if (listed.queue() != null && channel.agent == null) {
+                queue = listed.queue();
             }
         }
         tracker.metrics().pickedUpByResync();
         tracker.ledger().emitStarted(call);
         if (talkingAgent != null) {
-            tracker.answer(call, talkingAgent, at);
+            if (queue != null && call.queue == null) {
+                // the caller still runs the Queue application while they talk to its agent
+                call.queue = tracker.ledger().intern(queue);
+                call.queuedAt = call.startedAt;
+                call.path().queued(call.queue, call.startedAt);
+            }
+            tracker.answer(call, talkingAgent, talkingSince);
         }
     }
 

@@ -85,7 +85,10 @@ public sealed interface PbxEvent {
             boolean removed)
             implements PbxEvent {}
 
-    /** One live channel reported by a resync listing (CoreShowChannels). */
+    /**
+     * One live channel reported by a resync listing (CoreShowChannels). {@code queue} is the queue whose application
+     * the channel runs (a caller waiting or talking to a queue's agent), else null.
+     */
     record ChannelListed(
             long at,
             String uniqueid,
@@ -97,7 +100,8 @@ public sealed interface PbxEvent {
             String exten,
             boolean up,
             long durationSeconds,
-            String bridgeId)
+            String bridgeId,
+            String queue)
             implements PbxEvent {}
 
     /** The resync listing of live channels is complete: anything the tracker holds that was not listed is gone. */

@@ -11,7 +11,6 @@ import io.switchboard.gateway.call.CallEvent.CallTransferred;
 import io.switchboard.gateway.call.CallEvent.TransferKind;
 import io.switchboard.gateway.call.CallOutcome;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,10 +183,7 @@ class TransferTraceReplayTest extends RecordedTraces {
     @Test
     void theAgentWhoCompletedAConsultationNoLongerControlsTheCall() throws Exception {
         // the blond transfer's recording up to just before 1002 answers: Asterisk keeps 1001's leg alive meanwhile
-        String trace;
-        try (InputStream in = getClass().getResourceAsStream("/traces/attended_transfer_blond.ami")) {
-            trace = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String trace = text("attended_transfer_blond.ami");
         String answered = "Event: Newstate\r\nPrivilege: call,all\r\nTimestamp: 1796610145.530195";
         assertThat(trace).contains(answered);
         fixture.simulator.replay(new ByteArrayInputStream(

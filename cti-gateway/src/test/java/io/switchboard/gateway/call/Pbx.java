@@ -87,6 +87,20 @@ final class Pbx {
             boolean up,
             long duration,
             String bridge) {
-        return new ChannelListed(now, uniqueid, linkedid, name, null, null, context, exten, up, duration, bridge);
+        return listed(uniqueid, linkedid, name, context, exten, up, duration, bridge, null);
+    }
+
+    ChannelListed listed(
+            String uniqueid,
+            String linkedid,
+            String name,
+            String context,
+            String exten,
+            boolean up,
+            long duration,
+            String bridge,
+            String queue) {
+        return new ChannelListed(
+                now, uniqueid, linkedid, name, null, null, context, exten, up, duration, bridge, queue);
     }
 }
