@@ -181,7 +181,7 @@ class LeadImportTest {
         LeadImport started = imports.startImport(
                 campaign.id(),
                 file,
-                new LeadImportOptions(LeadColumns.of("number", "name"), ',', true),
+                new LeadImportOptions(LeadColumns.of("number", "name"), ',', true, null),
                 fixture.managerView());
 
         assertThat(started.finished()).isFalse();
@@ -286,7 +286,7 @@ class LeadImportTest {
         LeadImport started = imports.startImport(
                 campaign.id(),
                 file,
-                new LeadImportOptions(LeadColumns.of("number", "name"), null, true),
+                new LeadImportOptions(LeadColumns.of("number", "name"), null, true, null),
                 fixture.managerView());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> imports.find(started.id(), fixture.managerView())

@@ -18,10 +18,6 @@ public record LeadImportOptions(LeadColumns columns, Character delimiter, boolea
         }
     }
 
-    public LeadImportOptions(LeadColumns columns, Character delimiter, boolean deleteFileWhenDone) {
-        this(columns, delimiter, deleteFileWhenDone, null);
-    }
-
     /** The delimiter from the header, the encoding found. */
     public static LeadImportOptions of(LeadColumns columns) {
         return new LeadImportOptions(columns, null, false, null);

@@ -219,15 +219,7 @@ class CampaignDialerTest {
                 new DialerPorts(campaigns, leads, reports, new DialerLease(named, clock, DialerLease.DIALER), () -> {
                     throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
                 }),
-                new DialerProperties(
-                        true,
-                        Duration.ofMillis(50),
-                        Duration.ofSeconds(15),
-                        Duration.ofSeconds(3),
-                        "campaign-connect",
-                        Duration.ZERO,
-                        Duration.ofMinutes(10),
-                        Duration.ofMinutes(15)),
+                properties(),
                 "AMDSTATUS",
                 new DialerNode("node-p", clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         running.add(dialer);
@@ -267,8 +259,9 @@ class CampaignDialerTest {
         running.add(gateway);
     }
 
-    private CampaignDialer startDialer(String node) {
-        DialerProperties properties = new DialerProperties(
+    /** Rounds every 50 ms, a 15 s lease, 3 s of ringing, no wrap-up. */
+    private static DialerProperties properties() {
+        return new DialerProperties(
                 true,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(15),
@@ -277,6 +270,9 @@ class CampaignDialerTest {
                 Duration.ZERO,
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(15));
+    }
+
+    private CampaignDialer startDialer(String node) {
         CampaignDialer dialer = new CampaignDialer(
                 new DialerPorts(
                         campaigns,
@@ -284,7 +280,7 @@ class CampaignDialerTest {
                         reports,
                         new DialerLease(named, clock, DialerLease.DIALER),
                         () -> gateway.commands()),
-                properties,
+                properties(),
                 "AMDSTATUS",
                 new DialerNode(node, clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         bus.subscribe("dialer-" + node, queued(10_000), dialer.handlers());
