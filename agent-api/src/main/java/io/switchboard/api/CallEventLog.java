@@ -2,6 +2,9 @@ package io.switchboard.api;
 
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventHandlers;
+import io.switchboard.gateway.worker.Overflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,7 +25,10 @@ class CallEventLog {
 
     @EventListener(ApplicationReadyEvent.class)
     void subscribe() {
-        bus.subscribe("call-log", 10_000, this::log);
+        bus.subscribe(
+                "call-log",
+                CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST),
+                CallEventHandlers.none().on(CallEvent.class, this::log));
     }
 
     private void log(CallEvent event) {

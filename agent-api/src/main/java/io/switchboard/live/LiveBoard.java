@@ -1,7 +1,6 @@
 package io.switchboard.live;
 
 import io.switchboard.gateway.call.AgentState;
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
 import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
@@ -11,7 +10,7 @@ import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallStarted;
 import io.switchboard.gateway.call.CallEvent.CallTransferred;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ import java.util.function.Function;
  * What is happening now: calls in progress, queues and agent states, folded from the call events on one bus thread
  * and read by any thread (the REST API, the CTI edge). Readers get immutable snapshots.
  */
-public final class LiveBoard implements CallEventListener {
+public final class LiveBoard {
 
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LiveQueue> queues = new ConcurrentHashMap<>();
@@ -40,6 +39,17 @@ public final class LiveBoard implements CallEventListener {
 
     private final Clock clock;
     private final Function<String, Duration> wrapUpOf;
+    /** What the board folds, one handler per event type; the bus gives it nothing else. */
+    private final CallEventHandlers handlers = CallEventHandlers.none()
+            .on(CallStarted.class, this::started)
+            .on(CallQueued.class, this::queued)
+            .on(AgentRinging.class, this::ringing)
+            .on(AgentRingStopped.class, this::ringStopped)
+            .on(CallAnswered.class, this::answered)
+            .on(CallTransferred.class, this::transferred)
+            .on(CallEnded.class, this::ended)
+            .on(QueueChanged.class, this::queueChanged)
+            .on(AgentStateChanged.class, this::apply);
 
     private record AgentInQueue(String extension, String queue) {}
 
@@ -60,67 +70,77 @@ public final class LiveBoard implements CallEventListener {
         this.wrapUpOf = wrapUpOf;
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof CallStarted started) {
-            calls.put(
-                    started.callId(),
-                    new LiveCall(
-                            started.callId(),
-                            started.direction(),
-                            started.caller().number(),
-                            started.caller().name(),
-                            started.callee(),
-                            null,
-                            LiveCallState.STARTED,
-                            Set.of(),
-                            null,
-                            started.at(),
-                            null));
-        } else if (event instanceof CallQueued queued) {
-            update(
-                    queued.callId(),
-                    call -> call.with(LiveCallState.QUEUED, call.ringing(), null, queued.queue(), null));
-        } else if (event instanceof AgentRinging ringing) {
-            update(ringing.callId(), call -> {
-                Set<String> now = new HashSet<>(call.ringing());
-                now.add(ringing.agent());
-                String queue = ringing.queue() != null ? ringing.queue() : call.queue();
-                return call.with(stateWhileRinging(call), now, call.agent(), queue, call.answeredAt());
-            });
-        } else if (event instanceof AgentRingStopped stopped) {
-            update(stopped.callId(), call -> {
-                Set<String> now = new HashSet<>(call.ringing());
-                now.remove(stopped.agent());
-                LiveCallState state = call.state() == LiveCallState.RINGING && now.isEmpty()
-                        ? (call.queue() != null ? LiveCallState.QUEUED : LiveCallState.STARTED)
-                        : call.state();
-                return call.with(state, now, call.agent(), call.queue(), call.answeredAt());
-            });
-        } else if (event instanceof CallAnswered answered) {
-            update(
-                    answered.callId(),
-                    call -> call.with(
-                            LiveCallState.TALKING,
-                            Set.of(),
-                            answered.agent(),
-                            answered.queue() != null ? answered.queue() : call.queue(),
-                            answered.at()));
-        } else if (event instanceof CallTransferred transferred) {
-            update(
-                    transferred.callId(),
-                    call -> call.with(
-                            call.state(), call.ringing(), transferred.target(), call.queue(), call.answeredAt()));
-        } else if (event instanceof CallEnded ended) {
-            calls.remove(ended.callId());
-            startWrapUp(ended);
-        } else if (event instanceof QueueChanged changed) {
-            queues.put(
-                    changed.queue(),
-                    new LiveQueue(changed.queue(), changed.waiting(), changed.longestWaitingSince(), changed.at()));
-        } else if (event instanceof AgentStateChanged state) {
-            apply(state);
-        }
+    public CallEventHandlers handlers() {
+        return handlers;
+    }
+
+    private void started(CallStarted started) {
+        calls.put(
+                started.callId(),
+                new LiveCall(
+                        started.callId(),
+                        started.direction(),
+                        started.caller().number(),
+                        started.caller().name(),
+                        started.callee(),
+                        null,
+                        LiveCallState.STARTED,
+                        Set.of(),
+                        null,
+                        started.at(),
+                        null));
+    }
+
+    private void queued(CallQueued queued) {
+        update(queued.callId(), call -> call.with(LiveCallState.QUEUED, call.ringing(), null, queued.queue(), null));
+    }
+
+    private void ringing(AgentRinging ringing) {
+        update(ringing.callId(), call -> {
+            Set<String> now = new HashSet<>(call.ringing());
+            now.add(ringing.agent());
+            String queue = ringing.queue() != null ? ringing.queue() : call.queue();
+            return call.with(stateWhileRinging(call), now, call.agent(), queue, call.answeredAt());
+        });
+    }
+
+    private void ringStopped(AgentRingStopped stopped) {
+        update(stopped.callId(), call -> {
+            Set<String> now = new HashSet<>(call.ringing());
+            now.remove(stopped.agent());
+            LiveCallState state = call.state() == LiveCallState.RINGING && now.isEmpty()
+                    ? (call.queue() != null ? LiveCallState.QUEUED : LiveCallState.STARTED)
+                    : call.state();
+            return call.with(state, now, call.agent(), call.queue(), call.answeredAt());
+        });
+    }
+
+    private void answered(CallAnswered answered) {
+        update(
+                answered.callId(),
+                call -> call.with(
+                        LiveCallState.TALKING,
+                        Set.of(),
+                        answered.agent(),
+                        answered.queue() != null ? answered.queue() : call.queue(),
+                        answered.at()));
+    }
+
+    private void transferred(CallTransferred transferred) {
+        update(
+                transferred.callId(),
+                call -> call.with(call.state(), call.ringing(), transferred.target(), call.queue(), call.answeredAt()));
+    }
+
+    private void ended(CallEnded ended) {
+        calls.remove(ended.callId());
+        startWrapUp(ended);
+    }
+
+    private void queueChanged(QueueChanged changed) {
+        queues.put(
+                changed.queue(),
+                new LiveQueue(changed.queue(), changed.waiting(), changed.longestWaitingSince(), changed.at()));
     }
 
     private static LiveCallState stateWhileRinging(LiveCall call) {

@@ -1,6 +1,8 @@
 package io.switchboard.live;
 
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.queue.QueueCatalogue;
 import io.switchboard.queue.WaitingCallers;
 import java.time.Clock;
@@ -19,7 +21,7 @@ class LiveConfiguration {
         LiveBoard board = new LiveBoard(
                 clock.getIfAvailable(Clock::systemUTC),
                 queue -> queues.rules(queue).wrapUp());
-        bus.subscribe("live-board", 10_000, board);
+        bus.subscribe("live-board", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), board.handlers());
         return board;
     }
 

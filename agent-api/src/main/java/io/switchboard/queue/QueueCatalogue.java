@@ -2,12 +2,11 @@ package io.switchboard.queue;
 
 import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Viewer;
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEvent.QueueListed;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory in the same step, so it applies at once. Other nodes read the table again every {@code refresh} (see
  * {@link QueueConfiguration}).
  */
-public class QueueCatalogue implements CallEventListener {
+public class QueueCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(QueueCatalogue.class);
 
@@ -71,27 +70,13 @@ public class QueueCatalogue implements CallEventListener {
         queues.keySet().retainAll(stored.stream().map(QueueSettings::name).toList());
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof QueueListed
-                || event instanceof QueueChanged
-                || event instanceof CallQueued
-                || event instanceof AgentStateChanged;
-    }
-
-    @Override
-    public void onCallEvent(CallEvent event) {
-        String queue = null;
-        if (event instanceof QueueListed listed) {
-            queue = listed.queue();
-        } else if (event instanceof QueueChanged changed) {
-            queue = changed.queue();
-        } else if (event instanceof CallQueued queued) {
-            queue = queued.queue();
-        } else if (event instanceof AgentStateChanged state) {
-            queue = state.queue();
-        }
-        learn(queue);
+    /** What the catalogue learns from: every event that names a queue. */
+    CallEventHandlers handlers() {
+        return CallEventHandlers.none()
+                .on(QueueListed.class, listed -> learn(listed.queue()))
+                .on(QueueChanged.class, changed -> learn(changed.queue()))
+                .on(CallQueued.class, queued -> learn(queued.queue()))
+                .on(AgentStateChanged.class, state -> learn(state.queue()));
     }
 
     /** Stores a queue the PBX named, unless it is known already. */

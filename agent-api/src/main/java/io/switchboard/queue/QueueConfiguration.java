@@ -3,6 +3,8 @@ package io.switchboard.queue;
 import io.switchboard.activity.QueueCallLog;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.worker.Overflow;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +44,7 @@ class QueueConfiguration {
                 properties,
                 Clock.systemUTC());
         catalogue.refresh();
-        bus.subscribe("queue-catalogue", 10_000, catalogue);
+        bus.subscribe("queue-catalogue", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), catalogue.handlers());
         return catalogue;
     }
 
@@ -52,7 +54,8 @@ class QueueConfiguration {
             QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, QueueCallLog log) {
         Clock clock = Clock.systemUTC();
         QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
-        bus.subscribe("queue-statistics", 10_000, statistics);
+        bus.subscribe(
+                "queue-statistics", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), statistics.handlers());
         statistics.rebuild(log);
         return statistics;
     }

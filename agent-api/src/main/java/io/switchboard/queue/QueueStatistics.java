@@ -3,9 +3,8 @@ package io.switchboard.queue;
 import io.switchboard.activity.QueueCallLog;
 import io.switchboard.activity.QueueCallLog.QueueCall;
 import io.switchboard.activity.QueueCallLog.QueueTally;
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +20,7 @@ import java.util.function.Function;
  * hint. Counted live from ended calls; after a restart, rebuilt from the day's stored activities first, so a
  * restart loses nothing.
  */
-public final class QueueStatistics implements CallEventListener {
+public final class QueueStatistics {
 
     private final QueueProperties properties;
     private final Function<String, QueueRules> rules;
@@ -67,16 +66,13 @@ public final class QueueStatistics implements CallEventListener {
         }
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof CallEnded;
+    /** What the figures are counted from: ended calls. */
+    CallEventHandlers handlers() {
+        return CallEventHandlers.none().on(CallEnded.class, this::ended);
     }
 
-    @Override
-    public synchronized void onCallEvent(CallEvent event) {
-        if (event instanceof CallEnded ended
-                && ended.queue() != null
-                && !ended.at().isBefore(liveFrom)) {
+    private synchronized void ended(CallEnded ended) {
+        if (ended.queue() != null && !ended.at().isBefore(liveFrom)) {
             rollOver();
             queues.computeIfAbsent(ended.queue(), name -> new QueueDay())
                     .add(ended.outcome().name(), ended.waitSeconds(), ended.talkSeconds(), ended.startedAt());

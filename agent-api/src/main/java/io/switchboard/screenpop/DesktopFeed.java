@@ -1,10 +1,9 @@
 package io.switchboard.screenpop;
 
 import io.switchboard.directory.DirectoryUser;
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import io.switchboard.gateway.edge.EdgeUser;
@@ -28,7 +27,7 @@ import java.util.function.Predicate;
  * to every desktop made 100,000 frames a second that delayed the pops behind them. The latest snapshot of each queue
  * goes out at most every {@link #SNAPSHOT_INTERVAL}.
  */
-final class DesktopFeed implements CallEventListener, AutoCloseable {
+final class DesktopFeed implements AutoCloseable {
 
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(250);
     private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
@@ -72,31 +71,32 @@ final class DesktopFeed implements CallEventListener, AutoCloseable {
 
     record QueueSnapshot(String queue, int waiting, Instant longestWaitingSince, Instant at) {}
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof AgentStateChanged || event instanceof QueueChanged;
+    /** What the feed takes from the bus: agents' states and queues' snapshots. */
+    CallEventHandlers handlers() {
+        return CallEventHandlers.none()
+                .on(AgentStateChanged.class, this::agentState)
+                .on(QueueChanged.class, this::queueChanged);
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof AgentStateChanged state) {
-            Optional<DirectoryUser> user = directory.userOf(state.agent());
-            AgentStateView view = new AgentStateView(
-                    state.agent(),
-                    user.map(DirectoryUser::username).orElse(null),
-                    state.queue(),
-                    state.state().name(),
-                    state.pausedReason(),
-                    state.at());
-            EdgeMessage message =
-                    EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view);
-            user.ifPresent(agent -> edge.sendToUser(agent.username(), message));
-            edge.publish(STATE_WATCHERS, watchersOf(user), message);
-        } else if (event instanceof QueueChanged queue) {
-            pendingSnapshots.put(
-                    queue.queue(),
-                    new QueueSnapshot(queue.queue(), queue.waiting(), queue.longestWaitingSince(), queue.at()));
-        }
+    private void agentState(AgentStateChanged state) {
+        Optional<DirectoryUser> user = directory.userOf(state.agent());
+        AgentStateView view = new AgentStateView(
+                state.agent(),
+                user.map(DirectoryUser::username).orElse(null),
+                state.queue(),
+                state.state().name(),
+                state.pausedReason(),
+                state.at());
+        EdgeMessage message =
+                EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view);
+        user.ifPresent(agent -> edge.sendToUser(agent.username(), message));
+        edge.publish(STATE_WATCHERS, watchersOf(user), message);
+    }
+
+    private void queueChanged(QueueChanged queue) {
+        pendingSnapshots.put(
+                queue.queue(),
+                new QueueSnapshot(queue.queue(), queue.waiting(), queue.longestWaitingSince(), queue.at()));
     }
 
     /**

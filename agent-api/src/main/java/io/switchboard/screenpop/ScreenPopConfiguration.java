@@ -8,7 +8,9 @@ import io.switchboard.directory.TeamId;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.ticket.EscalationNotifier;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,7 +47,7 @@ class ScreenPopConfiguration {
         ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry, POP_THREADS);
         // Called on the tracker's thread: the service only queues the event on its pop threads, so a pop starts one
         // thread hand-off sooner than through a queue and thread of its own.
-        bus.subscribeInline("screen-pop", service);
+        bus.subscribe("screen-pop", CallEventDelivery.inline(), service.handlers());
         return service;
     }
 
@@ -58,7 +60,7 @@ class ScreenPopConfiguration {
     @Bean(destroyMethod = "close")
     DesktopFeed desktopFeed(AgentDirectory directory, CtiEdge edge, CallEventBus bus) {
         DesktopFeed feed = new DesktopFeed(directory, edge);
-        bus.subscribe("desktop-feed", QUEUE_CAPACITY, feed);
+        bus.subscribe("desktop-feed", CallEventDelivery.queued(QUEUE_CAPACITY, Overflow.DROP_NEWEST), feed.handlers());
         return feed;
     }
 

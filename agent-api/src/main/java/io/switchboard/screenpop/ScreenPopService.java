@@ -14,7 +14,7 @@ import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
 import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import java.time.Instant;
@@ -36,11 +36,11 @@ import org.slf4j.LoggerFactory;
  * keeps it for the agent on the call until it ends (a desktop reconnecting meanwhile gets it again).
  *
  * <p>The work runs on a few threads of its own, never on the thread that publishes the call events (the bus calls
- * {@link #onCallEvent} on the call tracker's thread, and it only queues the event): a call's events are handled
+ * its {@link #handlers} on the call tracker's thread, and they only queue the event): a call's events are handled
  * one after the other in the order they came (a pop is out before its withdrawal), while the pops of different
  * calls are built side by side, so one slow lookup delays only its own call.
  */
-final class ScreenPopService implements CallEventListener, AutoCloseable {
+final class ScreenPopService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenPopService.class);
 
@@ -87,56 +87,39 @@ final class ScreenPopService implements CallEventListener, AutoCloseable {
                 .register(registry);
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return callIdOf(event) != null;
+    /**
+     * What the service takes from the bus, on the tracker's thread: each event is only queued, in its call's order,
+     * for a pop thread.
+     */
+    CallEventHandlers handlers() {
+        return CallEventHandlers.none()
+                .on(AgentRinging.class, ringing -> inCallOrder(ringing.callId(), ringing, () -> pop(ringing)))
+                .on(AgentRingStopped.class, stopped -> inCallOrder(stopped.callId(), stopped, () -> withdraw(stopped)))
+                .on(CallAnswered.class, answered -> inCallOrder(answered.callId(), answered, () -> answered(answered)))
+                .on(CallEnded.class, ended -> inCallOrder(ended.callId(), ended, () -> ended(ended)));
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        String callId = callIdOf(event);
-        if (callId == null) {
-            return;
-        }
-        CompletableFuture<Void> step;
+    /** Runs {@code step} on a pop thread once the call's earlier steps are done. */
+    private void inCallOrder(String callId, CallEvent event, Runnable step) {
+        Runnable guarded = () -> handle(event, step);
+        CompletableFuture<Void> next;
         try {
-            step = lastSteps.compute(
+            next = lastSteps.compute(
                     callId,
                     (id, last) -> last == null
-                            ? CompletableFuture.runAsync(() -> handle(event), workers)
-                            : last.thenRunAsync(() -> handle(event), workers));
+                            ? CompletableFuture.runAsync(guarded, workers)
+                            : last.thenRunAsync(guarded, workers));
         } catch (RejectedExecutionException e) {
             log.debug("Closed: {} is not handled", event);
             return;
         }
-        step.whenComplete((done, error) -> lastSteps.remove(callId, step));
-    }
-
-    private static String callIdOf(CallEvent event) {
-        if (event instanceof AgentRinging ringing) {
-            return ringing.callId();
-        } else if (event instanceof AgentRingStopped stopped) {
-            return stopped.callId();
-        } else if (event instanceof CallAnswered answered) {
-            return answered.callId();
-        } else if (event instanceof CallEnded ended) {
-            return ended.callId();
-        }
-        return null;
+        next.whenComplete((done, error) -> lastSteps.remove(callId, next));
     }
 
     // Never throws: a failed step would skip the call's later steps.
-    private void handle(CallEvent event) {
+    private void handle(CallEvent event, Runnable step) {
         try {
-            if (event instanceof AgentRinging ringing) {
-                pop(ringing);
-            } else if (event instanceof AgentRingStopped stopped) {
-                withdraw(stopped);
-            } else if (event instanceof CallAnswered answered) {
-                answered(answered);
-            } else if (event instanceof CallEnded ended) {
-                ended(ended);
-            }
+            step.run();
         } catch (RuntimeException e) {
             failures.increment();
             log.error("Screen pop failed on {}", event, e);

@@ -64,10 +64,7 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
             awaitAccepted("/api/v1/agents/1001/call/transfer", "supervisor", "{\"extension\":\"1002\"}");
 
             assertThat(firstPop(second)).isEqualTo(callId);
-            awaitEnded(second, callId);
-            assertThat(theActivityOf(callId)).containsEntry("agent_extension", "1002");
-            assertThat(legs(callId)).containsExactly("support/1001 transferred", "null/1002");
-            assertOnlyNewActivities(1);
+            assertEndedWith(second, callId, "1002", "support/1001 transferred", "null/1002");
         }
     }
 
@@ -102,15 +99,10 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
                     .as("the consulted agent sees the caller")
                     .isEqualTo(callId);
             awaitPhoneUp("1002");
-            assertThat(call("POST", "/api/v1/agents/me/call/consultation/complete", agent("1001"), null)
-                            .statusCode())
-                    .isEqualTo(202);
+            assertAccepted("POST", "/api/v1/agents/me/call/consultation/complete", agent("1001"));
             awaitAccepted("/api/v1/agents/me/call/hangup", agent("1002"), null);
 
-            awaitEnded(second, callId);
-            assertThat(theActivityOf(callId)).containsEntry("agent_extension", "1002");
-            assertThat(legs(callId)).containsExactly("support/1001 transferred", "null/1002");
-            assertOnlyNewActivities(1);
+            assertEndedWith(second, callId, "1002", "support/1001 transferred", "null/1002");
         }
     }
 
@@ -126,9 +118,7 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
 
             awaitAccepted("/api/v1/agents/me/call/consultation", agent("1001"), "{\"extension\":\"1002\"}");
             assertThat(firstPop(second)).isEqualTo(callId);
-            assertThat(call("POST", "/api/v1/agents/me/call/consultation/complete", agent("1001"), null)
-                            .statusCode())
-                    .isEqualTo(202);
+            assertAccepted("POST", "/api/v1/agents/me/call/consultation/complete", agent("1001"));
             awaitPhoneUp("1002");
             awaitAccepted("/api/v1/agents/me/call/hangup", agent("1002"), null);
 
@@ -154,17 +144,12 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
             awaitAccepted("/api/v1/agents/me/call/consultation", agent("1001"), "{\"extension\":\"1002\"}");
             assertThat(firstPop(second)).isEqualTo(callId);
             awaitPhoneUp("1002");
-            assertThat(call("DELETE", "/api/v1/agents/me/call/consultation", agent("1001"), null)
-                            .statusCode())
-                    .isEqualTo(202);
+            assertAccepted("DELETE", "/api/v1/agents/me/call/consultation", agent("1001"));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !second.received("popWithdrawn").isEmpty());
             awaitAccepted("/api/v1/agents/me/call/hangup", agent("1001"), null);
 
-            awaitEnded(first, callId);
-            assertThat(theActivityOf(callId)).containsEntry("agent_extension", "1001");
-            assertThat(legs(callId)).containsExactly("support/1001");
-            assertOnlyNewActivities(1);
+            assertEndedWith(first, callId, "1001", "support/1001");
         }
     }
 
@@ -195,10 +180,7 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
             }
 
             assertThat(firstPop(second)).isEqualTo(callId);
-            awaitEnded(second, callId);
-            assertThat(theActivityOf(callId)).containsEntry("agent_extension", "1004");
-            assertThat(legs(callId)).containsExactly("support/1001 transferred", "sales/1004");
-            assertOnlyNewActivities(1);
+            assertEndedWith(second, callId, "1004", "support/1001 transferred", "sales/1004");
         }
     }
 
@@ -231,6 +213,21 @@ class TransfersOnAsteriskTest extends ApplicationOnAsterisk {
         public String getExten() {
             return exten;
         }
+    }
+
+    /** The call ended at {@code desktop}, logged once as {@code extension}'s with these queue/agent legs. */
+    private void assertEndedWith(Desktop desktop, String callId, String extension, String... legs) {
+        awaitEnded(desktop, callId);
+        assertThat(theActivityOf(callId)).containsEntry("agent_extension", extension);
+        assertThat(legs(callId)).containsExactly(legs);
+        assertOnlyNewActivities(1);
+    }
+
+    /** A call-control request the PBX accepted at once. */
+    private void assertAccepted(String method, String path, String username) {
+        assertThat(call(method, path, username, null).statusCode())
+                .as(method + " " + path)
+                .isEqualTo(202);
     }
 
     /** The phone stand-in of the extension has answered (its Local channel is up in the PBX). */

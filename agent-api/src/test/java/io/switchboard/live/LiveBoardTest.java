@@ -36,35 +36,36 @@ class LiveBoardTest {
 
     @Test
     void aQueueCallGoesFromQueuedToRingingToTalkingAndLeavesWhenItEnds() {
-        board.onCallEvent(new CallStarted("c1", T0, CallDirection.INBOUND, CAROL, "500"));
-        board.onCallEvent(new CallQueued("c1", T0.plusSeconds(1), "sales", 1, CAROL));
+        board.handlers().handle(new CallStarted("c1", T0, CallDirection.INBOUND, CAROL, "500"));
+        board.handlers().handle(new CallQueued("c1", T0.plusSeconds(1), "sales", 1, CAROL));
         assertThat(board.call("c1").orElseThrow().state()).isEqualTo(LiveCallState.QUEUED);
 
-        board.onCallEvent(ringing("c1", "1004", 2));
-        board.onCallEvent(ringing("c1", "1005", 2));
+        board.handlers().handle(ringing("c1", "1004", 2));
+        board.handlers().handle(ringing("c1", "1005", 2));
         LiveCall ringingBoth = board.call("c1").orElseThrow();
         assertThat(ringingBoth.state()).isEqualTo(LiveCallState.RINGING);
         assertThat(ringingBoth.ringing()).containsExactlyInAnyOrder("1004", "1005");
         assertThat(ringingBoth.involves("1004")).isTrue();
 
-        board.onCallEvent(new AgentRingStopped("c1", T0.plusSeconds(5), "1004", RingStopReason.ANSWERED_ELSEWHERE));
-        board.onCallEvent(new CallAnswered("c1", T0.plusSeconds(5), "1005", "sales", 4));
+        board.handlers()
+                .handle(new AgentRingStopped("c1", T0.plusSeconds(5), "1004", RingStopReason.ANSWERED_ELSEWHERE));
+        board.handlers().handle(new CallAnswered("c1", T0.plusSeconds(5), "1005", "sales", 4));
         LiveCall talking = board.call("c1").orElseThrow();
         assertThat(talking.state()).isEqualTo(LiveCallState.TALKING);
         assertThat(talking.agent()).isEqualTo("1005");
         assertThat(talking.ringing()).isEmpty();
         assertThat(talking.answeredAt()).isEqualTo(T0.plusSeconds(5));
 
-        board.onCallEvent(ended("c1"));
+        board.handlers().handle(ended("c1"));
         assertThat(board.calls()).isEmpty();
     }
 
     @Test
     void aRingThatStopsWithoutAnswerPutsTheCallBackInItsQueue() {
-        board.onCallEvent(new CallStarted("c2", T0, CallDirection.INBOUND, CAROL, "500"));
-        board.onCallEvent(new CallQueued("c2", T0.plusSeconds(1), "support", 1, CAROL));
-        board.onCallEvent(ringing("c2", "2000", 2));
-        board.onCallEvent(new AgentRingStopped("c2", T0.plusSeconds(6), "2000", RingStopReason.NO_ANSWER));
+        board.handlers().handle(new CallStarted("c2", T0, CallDirection.INBOUND, CAROL, "500"));
+        board.handlers().handle(new CallQueued("c2", T0.plusSeconds(1), "support", 1, CAROL));
+        board.handlers().handle(ringing("c2", "2000", 2));
+        board.handlers().handle(new AgentRingStopped("c2", T0.plusSeconds(6), "2000", RingStopReason.NO_ANSWER));
 
         assertThat(board.call("c2").orElseThrow().state()).isEqualTo(LiveCallState.QUEUED);
         assertThat(board.call("c2").orElseThrow().involves("2000")).isFalse();
@@ -72,10 +73,11 @@ class LiveBoardTest {
 
     @Test
     void queuesAndAgentStatesKeepTheLatestWithTimeInState() {
-        board.onCallEvent(new QueueChanged(T0, "support", 3, T0.minusSeconds(40)));
-        board.onCallEvent(new AgentStateChanged(T0, "1001", "support", AgentState.READY, null));
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(10), "1001", "support", AgentState.READY, null));
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(20), "1002", "support", AgentState.PAUSED, "Lunch"));
+        board.handlers().handle(new QueueChanged(T0, "support", 3, T0.minusSeconds(40)));
+        board.handlers().handle(new AgentStateChanged(T0, "1001", "support", AgentState.READY, null));
+        board.handlers().handle(new AgentStateChanged(T0.plusSeconds(10), "1001", "support", AgentState.READY, null));
+        board.handlers()
+                .handle(new AgentStateChanged(T0.plusSeconds(20), "1002", "support", AgentState.PAUSED, "Lunch"));
 
         assertThat(board.queues()).singleElement().satisfies(queue -> {
             assertThat(queue.waiting()).isEqualTo(3);
@@ -87,7 +89,8 @@ class LiveBoardTest {
                 .isEqualTo(T0);
         assertThat(board.agents().get(1).pausedReason()).isEqualTo("Lunch");
 
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(30), "1002", "support", AgentState.LOGGED_OUT, null));
+        board.handlers()
+                .handle(new AgentStateChanged(T0.plusSeconds(30), "1002", "support", AgentState.LOGGED_OUT, null));
         assertThat(board.agents().get(1))
                 .as("a logged-out agent stays on the board with the time since they left")
                 .extracting(LiveAgent::state, LiveAgent::since)
@@ -96,20 +99,20 @@ class LiveBoardTest {
 
     @Test
     void afterACallTheAgentIsInWrapUpUntilTheQueuesWrapUpTimeIsOver() {
-        board.onCallEvent(new AgentStateChanged(T0, "1005", "sales", AgentState.ON_CALL, null));
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        board.handlers().handle(new AgentStateChanged(T0, "1005", "sales", AgentState.ON_CALL, null));
+        board.handlers().handle(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
         assertThat(board.agents().get(0).state())
                 .as("the PBX says free a moment before the call's end reaches the board")
                 .isEqualTo(AgentStatus.READY);
 
-        board.onCallEvent(ended("c9"));
+        board.handlers().handle(ended("c9"));
         clock.set(T0.plusSeconds(65));
         assertThat(board.agents())
                 .singleElement()
                 .extracting(LiveAgent::state, LiveAgent::since)
                 .containsExactly(AgentStatus.WRAP_UP, T0.plusSeconds(60));
 
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(66), "1005", "sales", AgentState.READY, null));
+        board.handlers().handle(new AgentStateChanged(T0.plusSeconds(66), "1005", "sales", AgentState.READY, null));
         assertThat(board.agents().get(0).state())
                 .as("a member update inside the wrap-up keeps it")
                 .isEqualTo(AgentStatus.WRAP_UP);
@@ -126,10 +129,11 @@ class LiveBoardTest {
         Map<String, Duration> wrapUps =
                 new HashMap<>(Map.of("sales", Duration.ofSeconds(30), "support", Duration.ZERO));
         LiveBoard perQueue = new LiveBoard(clock, queue -> wrapUps.getOrDefault(queue, Duration.ofSeconds(10)));
-        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
-        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "support", AgentState.READY, null));
+        perQueue.handlers().handle(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        perQueue.handlers()
+                .handle(new AgentStateChanged(T0.plusSeconds(59), "1005", "support", AgentState.READY, null));
 
-        perQueue.onCallEvent(ended("c9"));
+        perQueue.handlers().handle(ended("c9"));
         clock.set(T0.plusSeconds(80));
         assertThat(perQueue.agents())
                 .extracting(LiveAgent::queue, LiveAgent::state)
@@ -139,8 +143,8 @@ class LiveBoardTest {
 
         // a changed setting applies to the next call, without a new board
         wrapUps.put("sales", Duration.ofSeconds(5));
-        perQueue.onCallEvent(new AgentStateChanged(T0.plusSeconds(119), "1005", "sales", AgentState.READY, null));
-        perQueue.onCallEvent(endedAt("c10", T0.plusSeconds(120)));
+        perQueue.handlers().handle(new AgentStateChanged(T0.plusSeconds(119), "1005", "sales", AgentState.READY, null));
+        perQueue.handlers().handle(endedAt("c10", T0.plusSeconds(120)));
         clock.set(T0.plusSeconds(124));
         assertThat(perQueue.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);
         clock.set(T0.plusSeconds(126));
@@ -149,9 +153,9 @@ class LiveBoardTest {
 
     @Test
     void anAgentWhoPausesDuringWrapUpIsPaused() {
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
-        board.onCallEvent(ended("c9"));
-        board.onCallEvent(new AgentStateChanged(T0.plusSeconds(62), "1005", "sales", AgentState.PAUSED, "Break"));
+        board.handlers().handle(new AgentStateChanged(T0.plusSeconds(59), "1005", "sales", AgentState.READY, null));
+        board.handlers().handle(ended("c9"));
+        board.handlers().handle(new AgentStateChanged(T0.plusSeconds(62), "1005", "sales", AgentState.PAUSED, "Break"));
         clock.set(T0.plusSeconds(63));
         assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.PAUSED);
     }

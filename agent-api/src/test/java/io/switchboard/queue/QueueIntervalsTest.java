@@ -90,7 +90,7 @@ class QueueIntervalsTest {
             String agent = "20" + (10 + random.nextInt(5));
             CallEnded call = ended("c" + i, queue, outcome, wait, talk, started, agent);
             store(call);
-            wallboard.onCallEvent(call);
+            wallboard.handlers().handle(call);
         }
         // a call of yesterday evening and one of another queue's tomorrow do not belong to the day
         store(ended("yesterday", "support", CallOutcome.ANSWERED, 5, 60, midnight.minusSeconds(60), "2010"));

@@ -67,10 +67,10 @@ class QueueStatisticsTest {
     void liveCallsAreCountedWithServiceLevelAbandonRateAndAverages() {
         QueueStatistics statistics = new QueueStatistics(properties, clock, NOW.minusSeconds(3600));
 
-        statistics.onCallEvent(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
-        statistics.onCallEvent(ended("b", CallOutcome.ANSWERED, 30, 200, NOW.minusSeconds(500)));
-        statistics.onCallEvent(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
-        statistics.onCallEvent(ended("d", CallOutcome.ABANDONED, 60, 0, NOW.minusSeconds(300)));
+        statistics.handlers().handle(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
+        statistics.handlers().handle(ended("b", CallOutcome.ANSWERED, 30, 200, NOW.minusSeconds(500)));
+        statistics.handlers().handle(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
+        statistics.handlers().handle(ended("d", CallOutcome.ABANDONED, 60, 0, NOW.minusSeconds(300)));
 
         QueueFigures support = statistics.today().get(0);
         assertThat(support.queue()).isEqualTo("support");
@@ -98,8 +98,8 @@ class QueueStatisticsTest {
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(10));
         QueueStatistics statistics = new QueueStatistics(missed, clock, NOW.minusSeconds(3600));
-        statistics.onCallEvent(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
-        statistics.onCallEvent(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
+        statistics.handlers().handle(ended("a", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(600)));
+        statistics.handlers().handle(ended("c", CallOutcome.ABANDONED, 5, 0, NOW.minusSeconds(400)));
 
         assertThat(statistics.today().get(0).serviceLevel()).isCloseTo(0.5, within(1e-9));
     }
@@ -113,7 +113,7 @@ class QueueStatisticsTest {
         QueueStatistics statistics = new QueueStatistics(
                 properties, queue -> new QueueRules(threshold.get(), 0.9, Duration.ofSeconds(10)), clock, restart);
         statistics.rebuild(new QueueCallLog(jdbc));
-        statistics.onCallEvent(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
+        statistics.handlers().handle(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
         // answered within 20 s: both (10 s and 15 s), of 3 offered
         assertThat(statistics.today().get(0).serviceLevel()).isCloseTo(2 / 3.0, within(1e-9));
 
@@ -136,9 +136,9 @@ class QueueStatisticsTest {
 
         QueueStatistics statistics = new QueueStatistics(properties, clock, restart);
         statistics.rebuild(new QueueCallLog(jdbc));
-        statistics.onCallEvent(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
+        statistics.handlers().handle(ended("live", CallOutcome.ANSWERED, 15, 60, NOW.minusSeconds(100)));
         // an event from before the restart, replayed by a resync: already counted from the database
-        statistics.onCallEvent(ended("s1", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(900)));
+        statistics.handlers().handle(ended("s1", CallOutcome.ANSWERED, 10, 100, NOW.minusSeconds(900)));
 
         QueueFigures support = statistics.today().get(0);
         assertThat(support.offered()).isEqualTo(3);

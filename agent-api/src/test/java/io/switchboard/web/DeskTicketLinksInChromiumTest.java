@@ -64,6 +64,9 @@ class DeskTicketLinksInChromiumTest extends ApplicationOnPostgres {
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
             browser.logIn(TestUser.AGENT.username, TestUser.PASSWORD);
+            // the login's redirect first: a page asked for meanwhile would be replaced by it
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
             browser.go("/agent");
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> "up".equals(d.findElement(By.tagName("body")).getDomAttribute("data-cti")));

@@ -54,6 +54,9 @@ class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
             browser.logIn(TestUser.TEAMMATE.username, TestUser.PASSWORD);
+            // the login's redirect first: a page asked for meanwhile would be replaced by it
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
             browser.go("/tickets");
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> "up".equals(script(d, "return document.body.dataset.cti")));

@@ -6,6 +6,7 @@ import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NumberOwners;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,9 +20,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 @EnableConfigurationProperties(ActivityProperties.class)
 public class ActivityConfiguration {
 
-    /** Ended calls reach the recorder through its own small queue; the recorder's buffer is the big one. */
-    private static final int SUBSCRIPTION_CAPACITY = 10_000;
-
     @Bean
     ActivityMetrics activityMetrics(ObjectProvider<MeterRegistry> meters) {
         return new ActivityMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
@@ -34,14 +32,16 @@ public class ActivityConfiguration {
             Directory directory,
             ActivityMetrics metrics,
             ActivityProperties properties,
+            ObjectProvider<MeterRegistry> meters,
             ObjectProvider<CallEventBus> bus) {
         ActivityRecorder recorder = new ActivityRecorder(
-                new PendingActivities(properties.bufferCapacity(), metrics),
                 new CallParties(owners, directory),
                 new ActivityInserts(jdbc, Clock.systemUTC()),
                 metrics,
-                properties);
-        bus.ifAvailable(events -> events.subscribe("activities", SUBSCRIPTION_CAPACITY, recorder));
+                properties,
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
+        // inline: recording only queues the call in the recorder's own buffer, so it needs no queue of the bus's
+        bus.ifAvailable(events -> events.subscribe("activities", CallEventDelivery.inline(), recorder.handlers()));
         return recorder;
     }
 

@@ -1,8 +1,10 @@
 package io.switchboard.activity;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.switchboard.gateway.worker.BoundedWorker;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -39,18 +41,25 @@ final class ActivityMetrics {
                 .register(registry);
     }
 
-    void pendingGauge(PendingActivities pending) {
-        registry.gauge("switchboard.activities.pending", pending, PendingActivities::size);
+    /**
+     * The writer's buffer under the name operators knew before it was a {@link BoundedWorker} (its own metrics,
+     * {@code switchboard.activities.buffer.*}, say the same): ended calls waiting to be written. Those lost to a full
+     * buffer are counted by {@link #refused}.
+     */
+    void buffer(BoundedWorker<?> writer) {
+        Gauge.builder("switchboard.activities.pending", writer, BoundedWorker::depth)
+                .description("Ended calls waiting to be written")
+                .register(registry);
+    }
+
+    void refused() {
+        refused.increment();
     }
 
     void batchWritten(int inserted, int duplicated, long nanos) {
         written.increment(inserted);
         duplicates.increment(duplicated);
         batchWrite.record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    void refused() {
-        refused.increment();
     }
 
     void rejected() {

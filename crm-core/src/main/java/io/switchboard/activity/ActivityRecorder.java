@@ -1,10 +1,11 @@
 package io.switchboard.activity;
 
-import io.switchboard.gateway.call.CallEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
+import io.switchboard.gateway.worker.BoundedWorker;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,54 +17,59 @@ import org.springframework.transaction.TransactionException;
  * Turns every ended call into exactly one activity. Ended calls wait in a bounded buffer and one thread writes them
  * in batches; while the database is unreachable the same batch is retried with growing pauses and the buffer
  * fills, so a restart loses nothing and, since inserts skip existing call ids, writes nothing twice.
+ *
+ * <p>The buffer is the call event bus's only hop on the way: the recorder takes {@code CallEnded} inline, on the
+ * tracker's thread, where {@link #record} just queues it. It is bounded, so that a database outage longer than the
+ * buffer costs counted, logged calls rather than the server's memory.
  */
-public final class ActivityRecorder implements CallEventListener, AutoCloseable {
+public final class ActivityRecorder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityRecorder.class);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(50);
     /** On shutdown, how long to keep trying to write what is still waiting. */
     private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(10);
 
-    private final PendingActivities pending;
+    private final BoundedWorker<CallEnded> writer;
     private final CallParties parties;
     private final ActivityInserts inserts;
     private final ActivityMetrics metrics;
-    private final int batchSize;
     private final Duration maxRetryDelay;
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile long closeDeadline = Long.MAX_VALUE;
+    /** Set on the writer's thread once shutting down gave up on an unreachable database; then nothing is tried. */
+    private boolean gaveUp;
+    /** Ended calls given up on when shutting down (written on the writer's thread, read by the closing one). */
+    private volatile int lost;
 
     ActivityRecorder(
-            PendingActivities pending,
             CallParties parties,
             ActivityInserts inserts,
             ActivityMetrics metrics,
-            ActivityProperties properties) {
-        this.pending = pending;
+            ActivityProperties properties,
+            MeterRegistry registry) {
         this.parties = parties;
         this.inserts = inserts;
         this.metrics = metrics;
-        this.batchSize = properties.batchSize();
         this.maxRetryDelay = properties.maxRetryDelay();
-        this.thread = new Thread(this::run, "activity-writer");
-        this.thread.setDaemon(true);
+        this.writer = BoundedWorker.<CallEnded>named("activity-writer")
+                .capacity(properties.bufferCapacity())
+                .maxBatch(properties.batchSize())
+                .describedBy(call -> "the activity of call " + call.callId())
+                .whenFull("The database is too slow or unreachable for the calls that end.")
+                .dropLogInterval(Duration.ofSeconds(10))
+                .whenDropped(call -> metrics.refused())
+                .closeTimeout(CLOSE_DEADLINE.plusSeconds(1))
+                .metrics(registry, "switchboard.activities.buffer", Tags.empty())
+                .batchesTo(this::writeBatch);
+        metrics.buffer(writer);
     }
 
     void start() {
-        thread.start();
+        writer.start();
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof CallEnded;
-    }
-
-    @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof CallEnded ended) {
-            record(ended);
-        }
+    /** What the recorder takes from the call event bus: ended calls, {@link #record recorded}. */
+    CallEventHandlers handlers() {
+        return CallEventHandlers.none().on(CallEnded.class, this::record);
     }
 
     /**
@@ -72,33 +78,18 @@ public final class ActivityRecorder implements CallEventListener, AutoCloseable 
      * @return false when the buffer is full and the call's activity is lost (counted and logged)
      */
     public boolean record(CallEnded call) {
-        return pending.offer(call);
+        return writer.offer(call);
     }
 
     /** Ended calls not yet written. */
     public int pending() {
-        return pending.size();
+        return writer.depth();
     }
 
-    private void run() {
-        List<CallEnded> batch = new ArrayList<>(batchSize);
-        while (running || pending.size() > 0) {
-            try {
-                pending.drainTo(batch, batchSize, 100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (!batch.isEmpty()) {
-                if (!writeUntilDone(batch)) {
-                    break;
-                }
-                batch.clear();
-            }
-        }
-        int lost = batch.size() + pending.size();
-        if (lost > 0) {
-            log.error("Shut down with {} ended calls not written: the database stayed unreachable", lost);
+    private void writeBatch(List<CallEnded> batch) {
+        if (gaveUp || !writeUntilDone(batch)) {
+            gaveUp = true;
+            lost += batch.size();
         }
     }
 
@@ -124,7 +115,7 @@ public final class ActivityRecorder implements CallEventListener, AutoCloseable 
                     log.warn(
                             "Cannot write activities ({}); {} ended calls wait and are retried",
                             e.getMostSpecificCause().getMessage(),
-                            batch.size() + pending.size());
+                            batch.size() + writer.depth());
                 }
             }
             if (System.nanoTime() > closeDeadline || !pause(delay)) {
@@ -177,11 +168,10 @@ public final class ActivityRecorder implements CallEventListener, AutoCloseable 
     @Override
     public void close() {
         closeDeadline = System.nanoTime() + CLOSE_DEADLINE.toNanos();
-        running = false;
-        try {
-            thread.join(CLOSE_DEADLINE.toMillis() + 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        writer.close();
+        int notWritten = lost + writer.depth();
+        if (notWritten > 0) {
+            log.error("Shut down with {} ended calls not written: the database stayed unreachable", notWritten);
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.switchboard.campaign;
 
-import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * call id to show the lead and offer the campaign's dispositions. Every node keeps this (the events reach them all);
  * an ended call is remembered for {@link #KEPT_AFTER_END} so the agent can still dispose it during wrap-up.
  */
-public final class CampaignCalls implements CallEventListener {
+public final class CampaignCalls {
 
     static final Duration KEPT_AFTER_END = Duration.ofHours(1);
 
@@ -31,24 +30,22 @@ public final class CampaignCalls implements CallEventListener {
         this.clock = clock;
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return event instanceof CallTagged || event instanceof CallEnded;
+    /** What the calls are learned from: the dialer's tags on a call, and its end. */
+    public CallEventHandlers handlers() {
+        return CallEventHandlers.none().on(CallTagged.class, this::tagged).on(CallEnded.class, this::ended);
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        if (event instanceof CallTagged tagged && tagged.name().startsWith("SWITCHBOARD_")) {
-            tag(tagged);
-        } else if (event instanceof CallEnded ended) {
-            calls.computeIfPresent(
-                    ended.callId(),
-                    (id, call) -> new CampaignCall(id, call.campaignId(), call.leadId(), call.attemptId(), ended.at()));
-            forgetOld();
+    private void ended(CallEnded ended) {
+        calls.computeIfPresent(
+                ended.callId(),
+                (id, call) -> new CampaignCall(id, call.campaignId(), call.leadId(), call.attemptId(), ended.at()));
+        forgetOld();
+    }
+
+    private void tagged(CallTagged tagged) {
+        if (!tagged.name().startsWith("SWITCHBOARD_")) {
+            return;
         }
-    }
-
-    private void tag(CallTagged tagged) {
         long value;
         try {
             value = Long.parseLong(tagged.value().trim());

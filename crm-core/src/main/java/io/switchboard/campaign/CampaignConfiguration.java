@@ -6,6 +6,8 @@ import io.switchboard.contact.ContactProperties;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.worker.Overflow;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,7 +78,8 @@ class CampaignConfiguration {
     @Bean
     CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
         CampaignCalls calls = new CampaignCalls(clock(clock));
-        bus.ifAvailable(events -> events.subscribe("campaign-calls", 10_000, calls));
+        bus.ifAvailable(events -> events.subscribe(
+                "campaign-calls", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), calls.handlers()));
         return calls;
     }
 

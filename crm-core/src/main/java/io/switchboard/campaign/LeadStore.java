@@ -199,51 +199,52 @@ final class LeadStore {
      * their leads due now; the leads given back.
      */
     int releaseStale(Instant cutoff, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        timestamp(parameters, "cutoff", cutoff);
-        timestamp(parameters, "now", now);
-        List<Long> stale = jdbc.queryForList(
-                "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id"
-                        + " where l.status = 'DIALING' and a.ended_at is null and a.started_at < :cutoff",
-                parameters,
-                Long.class);
-        int count = 0;
-        for (Long attemptId : stale) {
-            parameters.addValue("attempt", attemptId);
-            jdbc.update(
-                    "update lead_attempts set ended_at = :now, outcome = 'FAILED' where id = :attempt"
-                            + " and ended_at is null",
-                    parameters);
-            count += jdbc.update(
-                    "update leads set status = 'RETRY', next_attempt_at = :now, attempts = attempts - 1,"
-                            + " current_attempt_id = null, updated_at = :now"
-                            + " where current_attempt_id = :attempt and status = 'DIALING'",
-                    parameters);
-        }
-        return count;
+        return closeCurrentAttempts(
+                new MapSqlParameterSource(),
+                cutoff,
+                now,
+                " where l.status = 'DIALING' and a.ended_at is null and a.started_at < :cutoff",
+                "update lead_attempts set ended_at = :now, outcome = 'FAILED' where id = :attempt and ended_at is null",
+                "update leads set status = 'RETRY', next_attempt_at = :now, attempts = attempts - 1,"
+                        + " current_attempt_id = null, updated_at = :now"
+                        + " where current_attempt_id = :attempt and status = 'DIALING'");
     }
 
     /** Gives {@code code} to answered attempts that ended before {@code cutoff} undisposed; the leads closed. */
     int closeUndisposed(String code, Instant cutoff, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("code", code);
+        return closeCurrentAttempts(
+                new MapSqlParameterSource("code", code),
+                cutoff,
+                now,
+                " where l.status = 'CONNECTED' and a.disposition is null and a.ended_at < :cutoff",
+                "update lead_attempts set disposition = :code, disposed_at = :now"
+                        + " where id = :attempt and disposition is null",
+                "update leads set status = 'DONE', last_disposition = :code, updated_at = :now"
+                        + " where current_attempt_id = :attempt and status = 'CONNECTED'");
+    }
+
+    /**
+     * For each lead whose current attempt matches {@code where} (over {@code leads l} joined to {@code lead_attempts
+     * a}), updates the attempt and then the lead, one by one so each lead's row is taken once; the leads changed.
+     */
+    private int closeCurrentAttempts(
+            MapSqlParameterSource parameters,
+            Instant cutoff,
+            Instant now,
+            String where,
+            String updateAttempt,
+            String updateLead) {
         timestamp(parameters, "cutoff", cutoff);
         timestamp(parameters, "now", now);
-        List<Long> undisposed = jdbc.queryForList(
-                "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id"
-                        + " where l.status = 'CONNECTED' and a.disposition is null and a.ended_at < :cutoff",
+        List<Long> attempts = jdbc.queryForList(
+                "select l.current_attempt_id from leads l join lead_attempts a on a.id = l.current_attempt_id" + where,
                 parameters,
                 Long.class);
         int count = 0;
-        for (Long attemptId : undisposed) {
+        for (Long attemptId : attempts) {
             parameters.addValue("attempt", attemptId);
-            jdbc.update(
-                    "update lead_attempts set disposition = :code, disposed_at = :now"
-                            + " where id = :attempt and disposition is null",
-                    parameters);
-            count += jdbc.update(
-                    "update leads set status = 'DONE', last_disposition = :code, updated_at = :now"
-                            + " where current_attempt_id = :attempt and status = 'CONNECTED'",
-                    parameters);
+            jdbc.update(updateAttempt, parameters);
+            count += jdbc.update(updateLead, parameters);
         }
         return count;
     }

@@ -18,6 +18,10 @@ import java.util.concurrent.BlockingQueue;
  * <p>Rows are dealt by their {@link ImportRow#key}: rows that may be the same contact always go to the same writer,
  * which writes its batches one after the other, so a repeated row finds the contact an earlier one created. At
  * most two batches wait per writer.
+ *
+ * <p>Not a {@code BoundedWorker}, though it is a bounded queue and a thread too: here the thread is the producer and
+ * waits for slow writers (no row may be dropped), it deals to several queues by key, and its end and its failure
+ * travel down the queues to the writers, who pull on threads of the import's own.
  */
 class CsvBatchReader implements AutoCloseable {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.contact.ContactId;
 import io.switchboard.contact.Contacts;
@@ -87,6 +88,29 @@ class ActivityRecorderTest {
                 .containsEntry("hangup_cause", 16);
         assertThat(jdbc.queryForObject("select extract(epoch from started_at)::bigint from activities", Long.class))
                 .isEqualTo(NOON.getEpochSecond());
+    }
+
+    @Test
+    void theBusHandsAnEndedCallToTheRecordersBufferBeforePublishReturnsWithNoQueueOfItsOwn() {
+        double before = deliveredToActivities();
+
+        bus.publish(EndedCalls.answered("1700000000.11", "+49301234567", "support", "1001", NOON));
+
+        // no waiting: the recorder is an inline subscriber, so the call is in its buffer (or written) already
+        assertThat(deliveredToActivities() - before).isEqualTo(1);
+        assertThat(meters.find("switchboard.calls.subscriber.depth")
+                        .tag("subscriber", "activities")
+                        .gauge())
+                .as("no bus queue in front of the recorder's buffer")
+                .isNull();
+        awaitWritten(1);
+    }
+
+    private double deliveredToActivities() {
+        Counter delivered = meters.find("switchboard.calls.subscriber.delivered")
+                .tag("subscriber", "activities")
+                .counter();
+        return delivered == null ? 0 : delivered.count();
     }
 
     @Test

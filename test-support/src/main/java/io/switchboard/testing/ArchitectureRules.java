@@ -29,12 +29,18 @@ public final class ArchitectureRules {
     static final String ROOT = "io.switchboard.";
 
     /**
-     * Sub-packages that are part of their feature's API: the gateway's call model and CTI edge (what the CRM and the
-     * application build on), and the campaign's lists, do-not-call register, pacing modes and dialer (the
-     * application's campaign pages and API use them).
+     * Sub-packages that are part of their feature's API: the gateway's call model, its bounded worker (a queued
+     * subscriber's delivery) and CTI edge (what the CRM and the application build on), and the campaign's lists,
+     * do-not-call register, pacing modes and dialer (the application's campaign pages and API use them).
      */
     public static final Set<String> PUBLISHED_SUB_PACKAGES = Set.of(
-            "gateway.call", "gateway.edge", "campaign.dialer", "campaign.dnc", "campaign.list", "campaign.pacing");
+            "gateway.call",
+            "gateway.worker",
+            "gateway.edge",
+            "campaign.dialer",
+            "campaign.dnc",
+            "campaign.list",
+            "campaign.pacing");
 
     /** Class names that mark storage and wiring: internals of their feature however visible Java needs them. */
     private static final Pattern STORAGE_OR_WIRING =

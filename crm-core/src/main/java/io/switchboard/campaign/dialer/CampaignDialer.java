@@ -11,11 +11,9 @@ import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
 import io.switchboard.gateway.call.CallEvent.OriginateFailed;
-import io.switchboard.gateway.call.CallEventListener;
+import io.switchboard.gateway.call.CallEventHandlers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>One thread does all of it (pacing rounds and call events), so the bookkeeping needs no locks; the event bus
  * only hands events over.
  */
-public final class CampaignDialer implements CallEventListener, AutoCloseable {
+public final class CampaignDialer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDialer.class);
     /** Answered calls nobody disposed are closed twice a minute, not every round: it is no hurry. */
@@ -54,7 +52,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
     private final AttemptEnder ender;
     private final AttemptPlacer placer;
     private final PacingRound pacing;
-    private final Map<Class<? extends CallEvent>, Consumer<CallEvent>> handlers = new HashMap<>();
+    private final CallEventHandlers handlers;
 
     /** Rounds finished, so a test can wait for a round that saw its clock instead of sleeping. */
     private final AtomicLong rounds = new AtomicLong();
@@ -85,16 +83,28 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         this.placer = new AttemptPlacer(ports.pbx(), properties, inFlight, ender, node.clock(), thread);
         this.pacing = new PacingRound(ports.leads(), new Pacer(), members, inFlight, paces, placer);
         AttemptEvents events = new AttemptEvents(members, inFlight, paces, ender, amdVariable, properties.wrapUp());
-        on(AgentStateChanged.class, events::agentStateChanged);
-        on(CallTagged.class, events::tagged);
-        on(CallQueued.class, events::queued);
-        on(CallAnswered.class, events::answered);
-        on(OriginateFailed.class, events::originateFailed);
-        on(CallEnded.class, events::ended);
+        this.handlers = CallEventHandlers.none()
+                .on(AgentStateChanged.class, onDialerThread(events::agentStateChanged))
+                .on(CallTagged.class, onDialerThread(events::tagged))
+                .on(CallQueued.class, onDialerThread(events::queued))
+                .on(CallAnswered.class, onDialerThread(events::answered))
+                .on(OriginateFailed.class, onDialerThread(events::originateFailed))
+                .on(CallEnded.class, onDialerThread(events::ended));
     }
 
-    private <E extends CallEvent> void on(Class<E> type, Consumer<E> handler) {
-        handlers.put(type, event -> handler.accept(type.cast(event)));
+    /** What the dialer takes from the call event bus: each event is handed over to the dialer's thread. */
+    public CallEventHandlers handlers() {
+        return handlers;
+    }
+
+    private <E extends CallEvent> Consumer<E> onDialerThread(Consumer<E> handler) {
+        return event -> {
+            try {
+                thread.execute(() -> handle(handler, event));
+            } catch (RejectedExecutionException stopped) {
+                // The dialer is shutting down: nothing left to follow.
+            }
+        };
     }
 
     public void start() {
@@ -128,23 +138,6 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         return paces.view(campaignId);
     }
 
-    @Override
-    public boolean wants(CallEvent event) {
-        return handlers.containsKey(event.getClass());
-    }
-
-    @Override
-    public void onCallEvent(CallEvent event) {
-        Consumer<CallEvent> handler = handlers.get(event.getClass());
-        if (handler != null) {
-            try {
-                thread.execute(() -> handle(handler, event));
-            } catch (RejectedExecutionException stopped) {
-                // The dialer is shutting down: nothing left to follow.
-            }
-        }
-    }
-
     /**
      * Preview mode: the agent has looked at the lead and dials it from their own phone (agent first). The outcome is
      * followed like any other attempt's.
@@ -155,7 +148,7 @@ public final class CampaignDialer implements CallEventListener, AutoCloseable {
         return placed;
     }
 
-    private void handle(Consumer<CallEvent> handler, CallEvent event) {
+    private <E extends CallEvent> void handle(Consumer<E> handler, E event) {
         try {
             handler.accept(event);
         } catch (RuntimeException e) {

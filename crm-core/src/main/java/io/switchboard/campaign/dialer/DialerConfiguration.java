@@ -7,9 +7,11 @@ import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.worker.Overflow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -57,7 +59,10 @@ public class DialerConfiguration {
                 properties,
                 tracker.getIfAvailable(CallTrackerSettings::defaults).amdVariable(),
                 node);
-        bus.ifAvailable(events -> events.subscribe("campaign-dialer", SUBSCRIPTION_CAPACITY, dialer));
+        bus.ifAvailable(events -> events.subscribe(
+                "campaign-dialer",
+                CallEventDelivery.queued(SUBSCRIPTION_CAPACITY, Overflow.DROP_NEWEST),
+                dialer.handlers()));
         return dialer;
     }
 

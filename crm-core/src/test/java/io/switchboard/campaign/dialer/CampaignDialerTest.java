@@ -28,7 +28,10 @@ import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.CallStarted;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventHandlers;
 import io.switchboard.gateway.call.CallTrackerSettings;
+import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.OutboundModel;
 import io.switchboard.simulator.SimulatorSettings;
@@ -153,11 +156,11 @@ class CampaignDialerTest {
         Campaign campaign = campaign(DialMode.PROGRESSIVE, 4);
         doNotCall.add(null, DncKind.NUMBER, "+49305550002", "asked not to be called", manager.viewer());
         List<String> dialled = new CopyOnWriteArrayList<>();
-        bus.subscribe("dialled", 1000, event -> {
-            if (event instanceof CallStarted started && started.direction() == CallDirection.OUTBOUND) {
+        bus.subscribe("dialled", queued(1000), CallEventHandlers.none().on(CallStarted.class, started -> {
+            if (started.direction() == CallDirection.OUTBOUND) {
                 dialled.add(started.callee());
             }
-        });
+        }));
 
         startDialer("node-a");
         connect();
@@ -250,7 +253,7 @@ class CampaignDialerTest {
         running.add(simulator);
         bus = new CallEventBus(registry);
         running.add(bus);
-        bus.subscribe("test", 10_000, events::add);
+        bus.subscribe("test", queued(10_000), CallEventHandlers.none().on(CallEvent.class, events::add));
     }
 
     /** Connects the gateway: the queue members' states of the first listing reach every listener. */
@@ -284,7 +287,7 @@ class CampaignDialerTest {
                 properties,
                 "AMDSTATUS",
                 new DialerNode(node, clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
-        bus.subscribe("dialer-" + node, 10_000, dialer);
+        bus.subscribe("dialer-" + node, queued(10_000), dialer.handlers());
         dialer.start();
         running.add(dialer);
         return dialer;
@@ -310,17 +313,28 @@ class CampaignDialerTest {
         return campaigns.start(campaign.id(), manager.viewer());
     }
 
+    private static CallEventDelivery queued(int capacity) {
+        return CallEventDelivery.queued(capacity, Overflow.DROP_NEWEST);
+    }
+
     /** The most outbound calls in progress on the PBX at once, counted from the call events. */
     private AtomicInteger mostConcurrentCalls() {
         AtomicInteger most = new AtomicInteger();
         int[] now = {0};
-        bus.subscribe("concurrent", 10_000, event -> {
-            if (event instanceof CallStarted started && started.direction() == CallDirection.OUTBOUND) {
-                most.accumulateAndGet(++now[0], Math::max);
-            } else if (event instanceof CallEnded ended && ended.direction() == CallDirection.OUTBOUND) {
-                now[0]--;
-            }
-        });
+        bus.subscribe(
+                "concurrent",
+                queued(10_000),
+                CallEventHandlers.none()
+                        .on(CallStarted.class, started -> {
+                            if (started.direction() == CallDirection.OUTBOUND) {
+                                most.accumulateAndGet(++now[0], Math::max);
+                            }
+                        })
+                        .on(CallEnded.class, ended -> {
+                            if (ended.direction() == CallDirection.OUTBOUND) {
+                                now[0]--;
+                            }
+                        }));
         return most;
     }
 

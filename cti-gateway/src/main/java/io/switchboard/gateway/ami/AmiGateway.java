@@ -1,11 +1,14 @@
 package io.switchboard.gateway.ami;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.switchboard.gateway.call.CallEventSink;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallTracker;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.worker.BoundedWorker;
+import org.asteriskjava.manager.event.ManagerEvent;
 
 /**
  * The Asterisk side of the gateway, assembled: manager connection (with reconnect and resync), the bounded event
@@ -13,19 +16,28 @@ import io.switchboard.gateway.call.PbxCommands;
  */
 public final class AmiGateway implements AutoCloseable {
 
+    /** Events the tracker's thread takes off its queue at once. */
+    private static final int BATCH = 1024;
+
     private final EventHandOff handOff;
     private final CallTracker tracker;
-    private final CallTrackingLoop loop;
+    private final BoundedWorker<ManagerEvent> trackerThread;
     private final AmiLink link;
     private final AmiPbxCommands commands;
     private final UnreadEvents unread;
 
     public AmiGateway(
             AmiProperties properties, CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
-        this.handOff = new EventHandOff(properties.handoffCapacity(), registry);
         this.tracker = new CallTracker(settings, sink, registry);
         ListingRequests listings = new ListingRequests();
-        this.loop = new CallTrackingLoop(handOff, new AmiEventTranslator(settings, listings), tracker, registry);
+        TrackerFeed feed = new TrackerFeed(new AmiEventTranslator(settings, listings), tracker, registry);
+        this.trackerThread = BoundedWorker.<ManagerEvent>named("call-tracker")
+                .capacity(properties.handoffCapacity())
+                .maxBatch(BATCH)
+                .whenFull(EventHandOff.WHEN_FULL)
+                .metrics(registry, EventHandOff.METRICS, Tags.empty())
+                .eachTo(feed::apply);
+        this.handOff = new EventHandOff(trackerThread, registry);
         MalformedInput malformed = new MalformedInput(registry);
         this.unread = new UnreadEvents(registry);
         this.link = new AmiLink(
@@ -34,7 +46,7 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     public AmiGateway start() {
-        loop.start();
+        trackerThread.start();
         link.start();
         return this;
     }
@@ -59,7 +71,7 @@ public final class AmiGateway implements AutoCloseable {
 
     /** AMI events the tracker has processed since start. */
     public long processedEvents() {
-        return loop.processed();
+        return trackerThread.delivered();
     }
 
     /** AMI events dropped unread at the socket: the call model has no use for them ({@link UnreadEvents}). */
@@ -75,6 +87,6 @@ public final class AmiGateway implements AutoCloseable {
     @Override
     public void close() {
         link.close();
-        loop.close();
+        trackerThread.close();
     }
 }

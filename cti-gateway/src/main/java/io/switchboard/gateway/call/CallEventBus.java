@@ -1,28 +1,40 @@
 package io.switchboard.gateway.call;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.switchboard.gateway.worker.BoundedWorker;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Hands the tracker's events to subscribers. Each subscriber has its own bounded queue and thread, so a slow
- * subscriber delays only itself and the tracker never waits; an event that does not fit a full queue is counted
- * and logged for that subscriber. A subscriber gets only the events its listener {@link CallEventListener#wants
- * wants}.
+ * Hands the trackers' events to subscribers, the one way to consume call events: a subscriber declares its
+ * {@link CallEventHandlers handlers} and a {@link CallEventDelivery delivery}, and is given only the event types it
+ * has handlers for. Queued subscribers each have a {@link BoundedWorker}: a slow one delays only itself and the
+ * tracker never waits; an event that does not fit its queue is dropped by its overflow policy, counted and logged.
+ * Inline subscribers are called on the publishing thread, before the queued ones are fed.
+ *
+ * <p>Metrics per subscriber, tagged {@code subscriber}: {@code switchboard.calls.subscriber.depth}, {@code .dropped}
+ * (queued only), {@code .delivered} and {@code .failures}.
  */
 public final class CallEventBus implements CallEventSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallEventBus.class);
+    private static final String METRICS = "switchboard.calls.subscriber";
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
-    private final List<InlineSubscription> inline = new CopyOnWriteArrayList<>();
+    /**
+     * Per event type, its subscribers: inline ones first, in the order they subscribed. Rebuilt on every (rare)
+     * subscription change, so that publishing costs one lookup and touches only the subscribers that want the event.
+     */
+    private volatile Map<Class<?>, Subscription[]> routes = Map.of();
+
     private final MeterRegistry registry;
     /** Call events published, by type: a counter per record class of the sealed {@link CallEvent}. */
     private final ClassValue<Counter> published = new ClassValue<>() {
@@ -39,44 +51,43 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
         this.registry = registry;
     }
 
-    /** Registers a listener fed on its own thread, in order, from a queue of {@code capacity} events. */
-    public Subscription subscribe(String name, int capacity, CallEventListener listener) {
-        Subscription subscription = new Subscription(name, capacity, listener);
+    /**
+     * Subscribes {@code handlers} under {@code name} (the name of its thread and of its metrics' tag).
+     *
+     * @return the subscription, to close when the subscriber goes away
+     */
+    public Subscription subscribe(String name, CallEventDelivery delivery, CallEventHandlers handlers) {
+        Subscription subscription = delivery instanceof CallEventDelivery.Queued queued
+                ? new QueuedSubscription(name, queued, handlers)
+                : new InlineSubscription(name, handlers);
         subscriptions.add(subscription);
-        subscription.thread.start();
+        reroute();
         return subscription;
     }
 
-    /**
-     * Registers a listener that is called on the publishing thread itself (the call tracker's), before the queued
-     * subscribers are fed: one thread hand-off fewer on the way to it. Only for a listener that just hands the event
-     * on to threads of its own and returns at once, as the screen pop does: one that blocks here holds up the
-     * tracker and every other subscriber. A listener that throws is logged and keeps receiving the next events.
-     */
-    public void subscribeInline(String name, CallEventListener listener) {
-        inline.add(new InlineSubscription(name, listener));
+    private synchronized void reroute() {
+        Map<Class<?>, List<Subscription>> byType = new HashMap<>();
+        for (boolean inline : new boolean[] {true, false}) {
+            for (Subscription subscription : subscriptions) {
+                if (subscription.inline() == inline) {
+                    for (Class<?> type : subscription.handlers().types()) {
+                        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(subscription);
+                    }
+                }
+            }
+        }
+        Map<Class<?>, Subscription[]> next = new HashMap<>();
+        byType.forEach((type, list) -> next.put(type, list.toArray(Subscription[]::new)));
+        routes = Map.copyOf(next);
     }
-
-    private record InlineSubscription(String name, CallEventListener listener) {}
 
     @Override
     public void publish(CallEvent event) {
         published.get(event.getClass()).increment();
-        for (InlineSubscription subscription : inline) {
-            if (subscription.listener().wants(event)) {
-                try {
-                    subscription.listener().onCallEvent(event);
-                } catch (RuntimeException e) {
-                    log.error(
-                            "Inline subscriber {} failed on a call event; it keeps receiving the next ones",
-                            subscription.name(),
-                            e);
-                }
-            }
-        }
-        for (Subscription subscription : subscriptions) {
-            if (subscription.listener.wants(event)) {
-                subscription.offer(event);
+        Subscription[] route = routes.get(event.getClass());
+        if (route != null) {
+            for (Subscription subscription : route) {
+                subscription.deliver(event);
             }
         }
     }
@@ -88,72 +99,105 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
         }
     }
 
-    public final class Subscription implements AutoCloseable {
+    /** One subscriber's place on the bus. */
+    public abstract sealed class Subscription implements AutoCloseable {
 
         private final String name;
-        private final BlockingQueue<CallEvent> queue;
-        private final CallEventListener listener;
-        private final Counter dropped;
-        private final Thread thread;
-        private volatile boolean running = true;
-        private long lastDropLog;
+        private final CallEventHandlers handlers;
 
-        private Subscription(String name, int capacity, CallEventListener listener) {
+        private Subscription(String name, CallEventHandlers handlers) {
             this.name = name;
-            this.queue = new ArrayBlockingQueue<>(capacity);
-            this.listener = listener;
-            this.dropped = Counter.builder("switchboard.calls.subscriber.dropped")
-                    .tag("subscriber", name)
-                    .description("Call events a subscriber lost because its queue was full")
-                    .register(registry);
-            Gauge.builder("switchboard.calls.subscriber.depth", queue, BlockingQueue::size)
-                    .tag("subscriber", name)
-                    .register(registry);
-            this.thread = new Thread(this::run, "call-events-" + name);
-            this.thread.setDaemon(true);
+            this.handlers = handlers;
         }
 
-        private void offer(CallEvent event) {
-            if (!queue.offer(event)) {
-                dropped.increment();
-                long now = System.currentTimeMillis();
-                if (now - lastDropLog > 1000) {
-                    lastDropLog = now;
-                    log.warn(
-                            "Subscriber {} is too slow: its queue of {} call events is full, dropping {} (dropped so far: {})",
-                            name,
-                            queue.remainingCapacity() + queue.size(),
-                            event.getClass().getSimpleName(),
-                            (long) dropped.count());
-                }
-            }
+        public String name() {
+            return name;
         }
 
-        private void run() {
-            while (running || !queue.isEmpty()) {
-                try {
-                    CallEvent event = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (event != null) {
-                        listener.onCallEvent(event);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    log.error("Subscriber {} failed on a call event; it keeps receiving the next ones", name, e);
-                }
+        CallEventHandlers handlers() {
+            return handlers;
+        }
+
+        abstract boolean inline();
+
+        abstract void deliver(CallEvent event);
+
+        /** Stops delivering to this subscriber; a queued one handles what is queued first. */
+        @Override
+        public void close() {
+            subscriptions.remove(this);
+            reroute();
+        }
+    }
+
+    private final class InlineSubscription extends Subscription {
+
+        private final Counter delivered;
+        private final Counter failures;
+
+        private InlineSubscription(String name, CallEventHandlers handlers) {
+            super(name, handlers);
+            Tags tags = Tags.of("subscriber", name);
+            this.delivered = Counter.builder(METRICS + ".delivered")
+                    .description("Call events handed to a subscriber's handlers")
+                    .tags(tags)
+                    .register(registry);
+            this.failures = Counter.builder(METRICS + ".failures")
+                    .description("Call events a subscriber's handler threw on (logged; it gets the next ones)")
+                    .tags(tags)
+                    .register(registry);
+        }
+
+        @Override
+        boolean inline() {
+            return true;
+        }
+
+        @Override
+        void deliver(CallEvent event) {
+            delivered.increment();
+            try {
+                handlers().handle(event);
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.error("Inline subscriber {} failed on a call event; it keeps receiving the next ones", name(), e);
             }
+        }
+    }
+
+    private final class QueuedSubscription extends Subscription {
+
+        private final BoundedWorker<CallEvent> worker;
+
+        private QueuedSubscription(String name, CallEventDelivery.Queued delivery, CallEventHandlers handlers) {
+            super(name, handlers);
+            this.worker = BoundedWorker.<CallEvent>named("call-events-" + name)
+                    .capacity(delivery.capacity())
+                    .overflow(delivery.overflow())
+                    // one at a time: an event leaves the queue only when the handlers are free for it, so that no
+                    // more than the queue's capacity waits (a batch taken off would wait outside the bound)
+                    .maxBatch(1)
+                    .whenFull("The subscriber is too slow for the call events.")
+                    .dropLogLevel(Level.WARN)
+                    .metrics(registry, METRICS, Tags.of("subscriber", name))
+                    .eachTo(handlers::handle)
+                    .start();
+        }
+
+        @Override
+        boolean inline() {
+            return false;
+        }
+
+        @Override
+        void deliver(CallEvent event) {
+            worker.offer(event);
         }
 
         @Override
         public void close() {
-            running = false;
-            subscriptions.remove(this);
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            super.close();
+            worker.close();
         }
     }
 }

@@ -17,7 +17,6 @@ public final class WebhookGateway implements AutoCloseable {
 
     private final WebhookHandOff handOff;
     private final CallTracker tracker;
-    private final WebhookTrackingLoop loop;
     private final WebhookServer server;
 
     public WebhookGateway(
@@ -35,14 +34,14 @@ public final class WebhookGateway implements AutoCloseable {
             throw new IllegalArgumentException("switchboard.webhook.enabled is false");
         }
         String pbx = properties.pbxName();
+        this.tracker = new CallTracker(settings, sink, registry, "webhook");
         this.handOff = new WebhookHandOff(
                 properties.queueCapacity(),
                 new RecentEventIds(properties.dedupCapacity(), properties.dedupWindow()),
                 clock,
                 registry,
-                pbx);
-        this.tracker = new CallTracker(settings, sink, registry, "webhook");
-        this.loop = new WebhookTrackingLoop(handOff, tracker, pbx);
+                pbx,
+                new WebhookTrackerFeed(tracker)::apply);
         this.server = new WebhookServer(
                 properties.host(),
                 properties.port(),
@@ -51,7 +50,7 @@ public final class WebhookGateway implements AutoCloseable {
 
     /** Starts the tracker thread, then listens. */
     public WebhookGateway start() {
-        loop.start();
+        handOff.start();
         server.start();
         return this;
     }
@@ -73,13 +72,13 @@ public final class WebhookGateway implements AutoCloseable {
 
     /** Events the tracker has applied since start. */
     public long processedEvents() {
-        return loop.processed();
+        return handOff.processed();
     }
 
     /** Stops listening, then lets the tracker apply the events already accepted. */
     @Override
     public void close() {
         server.close();
-        loop.close();
+        handOff.close();
     }
 }

@@ -1,16 +1,15 @@
 package io.switchboard.gateway.webhook;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.switchboard.gateway.worker.BoundedWorker;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.event.Level;
 
 /**
- * Between the HTTP threads and the call tracker thread: a bounded queue that never blocks the HTTP side, and the
- * ids of the events already queued, so a repeated event is recognised. An id is remembered only once its event is
+ * Between the HTTP threads and the call tracker thread: the tracker's bounded worker, which never blocks the HTTP
+ * side, and the ids of the events already queued, so a repeated event is recognised. An id is remembered only once its event is
  * queued: a 503 leaves nothing behind that would make the PBX's retry look like a duplicate.
  */
 final class WebhookHandOff {
@@ -21,18 +20,37 @@ final class WebhookHandOff {
         FULL
     }
 
-    private final BlockingQueue<WebhookEvent> queue;
+    /** Events the tracker's thread takes off its queue at once. */
+    private static final int BATCH = 256;
+
+    private final BoundedWorker<WebhookEvent> tracker;
     private final RecentEventIds recent;
     private final Clock clock;
 
-    WebhookHandOff(int capacity, RecentEventIds recent, Clock clock, MeterRegistry registry, String pbx) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+    /**
+     * @param tracker what the tracker's thread does with each event; it runs once {@link #start} is called
+     */
+    WebhookHandOff(
+            int capacity,
+            RecentEventIds recent,
+            Clock clock,
+            MeterRegistry registry,
+            String pbx,
+            Consumer<WebhookEvent> tracker) {
+        this.tracker = BoundedWorker.<WebhookEvent>named("webhook-call-tracker-" + pbx)
+                .capacity(capacity)
+                .maxBatch(BATCH)
+                .describedBy(WebhookEvent::eventId)
+                .whenFull("The PBX is answered 503 and retries later.")
+                .dropLogLevel(Level.WARN)
+                .metrics(registry, "switchboard.webhook.handoff", Tags.of("pbx", pbx))
+                .eachTo(tracker);
         this.recent = recent;
         this.clock = clock;
-        Gauge.builder("switchboard.webhook.handoff.depth", queue, BlockingQueue::size)
-                .description("Webhook events waiting for the call tracker")
-                .tag("pbx", pbx)
-                .register(registry);
+    }
+
+    void start() {
+        tracker.start();
     }
 
     /** Holds the lock only for a lookup and a non-blocking offer. */
@@ -41,24 +59,24 @@ final class WebhookHandOff {
         if (recent.contains(event.eventId(), now)) {
             return Submission.DUPLICATE;
         }
-        if (!queue.offer(event)) {
+        if (!tracker.offer(event)) {
             return Submission.FULL;
         }
         recent.add(event.eventId(), now);
         return Submission.QUEUED;
     }
 
-    /** Waits up to {@code timeoutMillis} for events and moves up to {@code max} of them into {@code batch}. */
-    int drainTo(Collection<WebhookEvent> batch, int max, long timeoutMillis) throws InterruptedException {
-        WebhookEvent first = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return 0;
-        }
-        batch.add(first);
-        return 1 + queue.drainTo(batch, max - 1);
+    int depth() {
+        return tracker.depth();
     }
 
-    int depth() {
-        return queue.size();
+    /** Events the tracker has applied since start. */
+    long processed() {
+        return tracker.delivered();
+    }
+
+    /** Takes no more events, and lets the tracker apply those already accepted. */
+    void close() {
+        tracker.close();
     }
 }

@@ -2,9 +2,11 @@ package io.switchboard.gateway.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
+import io.switchboard.gateway.worker.BoundedWorker;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,12 @@ class EventHandOffTest {
     @Test
     void aFullQueueCountsWhatItDropsAndKeepsWhatItHolds() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        EventHandOff handOff = new EventHandOff(3, registry);
+        List<ManagerEvent> drained = new CopyOnWriteArrayList<>();
+        BoundedWorker<ManagerEvent> tracker = BoundedWorker.<ManagerEvent>named("call-tracker")
+                .capacity(3)
+                .metrics(registry, EventHandOff.METRICS, Tags.empty())
+                .eachTo(drained::add);
+        EventHandOff handOff = new EventHandOff(tracker, registry);
 
         for (int i = 0; i < 5; i++) {
             NewChannelEvent event = new NewChannelEvent(this);
@@ -32,8 +39,8 @@ class EventHandOffTest {
                 .isEqualTo(5);
         assertThat(registry.get("switchboard.ami.handoff.depth").gauge().value())
                 .isEqualTo(3);
-        List<ManagerEvent> drained = new ArrayList<>();
-        assertThat(handOff.drainTo(drained, 10, 10)).isEqualTo(3);
+        tracker.start().close(); // the tracker's thread takes what waits, then stops
+        assertThat(drained).hasSize(3);
         assertThat(drained)
                 .extracting(e -> ((NewChannelEvent) e).getUniqueId())
                 .containsExactly("id-0", "id-1", "id-2");

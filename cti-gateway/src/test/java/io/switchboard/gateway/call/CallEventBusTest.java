@@ -1,11 +1,14 @@
 package io.switchboard.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
+import io.switchboard.gateway.worker.Overflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +24,28 @@ class CallEventBusTest {
         return new QueueChanged(Instant.EPOCH, "support", n, null);
     }
 
+    private static CallEventDelivery queued(int capacity) {
+        return CallEventDelivery.queued(capacity, Overflow.DROP_NEWEST);
+    }
+
+    private static CallEventHandlers every(List<CallEvent> into) {
+        return CallEventHandlers.none().on(CallEvent.class, into::add);
+    }
+
+    private double counted(String metric, String subscriber) {
+        return registry.get("switchboard.calls.subscriber." + metric)
+                .tag("subscriber", subscriber)
+                .counter()
+                .count();
+    }
+
     @Test
     void eachSubscriberGetsEveryEventInOrder() {
         try (CallEventBus bus = new CallEventBus(registry)) {
             List<CallEvent> first = new CopyOnWriteArrayList<>();
             List<CallEvent> second = new CopyOnWriteArrayList<>();
-            bus.subscribe("first", 100, first::add);
-            bus.subscribe("second", 100, second::add);
+            bus.subscribe("first", queued(100), every(first));
+            bus.subscribe("second", queued(100), every(second));
 
             for (int i = 0; i < 50; i++) {
                 bus.publish(event(i));
@@ -44,14 +62,14 @@ class CallEventBusTest {
         CountDownLatch release = new CountDownLatch(1);
         try (CallEventBus bus = new CallEventBus(registry)) {
             List<CallEvent> healthy = new CopyOnWriteArrayList<>();
-            bus.subscribe("stuck", 10, e -> {
+            bus.subscribe("stuck", queued(10), CallEventHandlers.none().on(CallEvent.class, e -> {
                 try {
                     release.await();
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
-            });
-            bus.subscribe("healthy", 1_000, healthy::add);
+            }));
+            bus.subscribe("healthy", queued(1_000), every(healthy));
 
             long start = System.nanoTime();
             for (int i = 0; i < 500; i++) {
@@ -63,33 +81,19 @@ class CallEventBusTest {
             assertThat(publishMillis)
                     .as("publishing never waits for the stuck subscriber")
                     .isLessThan(1_000);
-            double dropped = registry.get("switchboard.calls.subscriber.dropped")
-                    .tag("subscriber", "stuck")
-                    .counter()
-                    .count();
             // one event is being handled, ten are queued: the rest are counted as lost
-            assertThat(dropped).isBetween(489.0, 490.0);
+            assertThat(counted("dropped", "stuck")).isBetween(489.0, 490.0);
             release.countDown();
         }
     }
 
     @Test
-    void aSubscriberIsQueuedOnlyTheEventsItsListenerWantsSoOthersNeitherWakeNorFillIt() {
+    void aSubscriberIsQueuedOnlyTheEventsItHasHandlersForSoOthersNeitherWakeNorFillIt() {
         try (CallEventBus bus = new CallEventBus(registry)) {
             List<CallEvent> all = new CopyOnWriteArrayList<>();
             List<CallEvent> states = new CopyOnWriteArrayList<>();
-            bus.subscribe("all", 1_000, all::add);
-            bus.subscribe("states", 5, new CallEventListener() {
-                @Override
-                public boolean wants(CallEvent event) {
-                    return event instanceof AgentStateChanged;
-                }
-
-                @Override
-                public void onCallEvent(CallEvent event) {
-                    states.add(event);
-                }
-            });
+            bus.subscribe("all", queued(1_000), every(all));
+            bus.subscribe("states", queued(5), CallEventHandlers.none().on(AgentStateChanged.class, states::add));
 
             for (int i = 0; i < 100; i++) {
                 bus.publish(event(i));
@@ -99,11 +103,8 @@ class CallEventBusTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> all.size() == 101 && states.size() == 1);
             assertThat(states.get(0)).isInstanceOf(AgentStateChanged.class);
             // a hundred unwanted events never took a place in its queue of five
-            assertThat(registry.get("switchboard.calls.subscriber.dropped")
-                            .tag("subscriber", "states")
-                            .counter()
-                            .count())
-                    .isZero();
+            assertThat(counted("dropped", "states")).isZero();
+            assertThat(counted("delivered", "states")).isEqualTo(1);
         }
     }
 
@@ -112,13 +113,16 @@ class CallEventBusTest {
         try (CallEventBus bus = new CallEventBus(registry)) {
             List<String> threads = new CopyOnWriteArrayList<>();
             List<CallEvent> queued = new CopyOnWriteArrayList<>();
-            bus.subscribe("queued", 100, queued::add);
-            bus.subscribeInline("inline", event -> {
-                threads.add(Thread.currentThread().getName());
-                if (((QueueChanged) event).waiting() == 1) {
-                    throw new IllegalStateException("a bad event");
-                }
-            });
+            bus.subscribe("queued", queued(100), every(queued));
+            bus.subscribe(
+                    "inline",
+                    CallEventDelivery.inline(),
+                    CallEventHandlers.none().on(QueueChanged.class, e -> {
+                        threads.add(Thread.currentThread().getName());
+                        if (e.waiting() == 1) {
+                            throw new IllegalStateException("a bad event");
+                        }
+                    }));
 
             bus.publish(event(1));
             bus.publish(event(2));
@@ -128,6 +132,58 @@ class CallEventBusTest {
                             Thread.currentThread().getName(),
                             Thread.currentThread().getName());
             await().atMost(Duration.ofSeconds(5)).until(() -> queued.size() == 2);
+            assertThat(registry.get("switchboard.calls.subscriber.failures")
+                            .tag("subscriber", "inline")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
         }
+    }
+
+    @Test
+    void aQueuedSubscriberWhoseHandlerThrowsGetsTheNextEventsAndTheFailureIsCounted() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> handled = new CopyOnWriteArrayList<>();
+            bus.subscribe("fussy", queued(100), CallEventHandlers.none().on(QueueChanged.class, e -> {
+                if (e.waiting() == 1) {
+                    throw new IllegalStateException("a bad event");
+                }
+                handled.add(e);
+            }));
+
+            bus.publish(event(1));
+            bus.publish(event(2));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+            assertThat(handled).containsExactly(event(2));
+            assertThat(counted("failures", "fussy")).isEqualTo(1);
+            assertThat(counted("delivered", "fussy")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClosedSubscriptionIsGivenNothingMoreWhileTheOthersGoOn() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> leaving = new CopyOnWriteArrayList<>();
+            List<CallEvent> staying = new CopyOnWriteArrayList<>();
+            CallEventBus.Subscription subscription = bus.subscribe("leaving", queued(100), every(leaving));
+            bus.subscribe("staying", queued(100), every(staying));
+            bus.publish(event(1));
+            subscription.close();
+
+            bus.publish(event(2));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> staying.size() == 2);
+            assertThat(leaving).containsExactly(event(1));
+        }
+    }
+
+    @Test
+    void twoHandlersForOneEventTypeAreRefusedWhereTheyAreDeclared() {
+        CallEventHandlers ended = CallEventHandlers.none().on(CallEnded.class, e -> {});
+
+        assertThatThrownBy(() -> ended.on(CallEvent.class, e -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CallEnded has a handler already");
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Collects what a tracker emits, for assertions. Thread-safe so tests over TCP can read it while it fills. */
-public final class RecordingSink implements CallEventSink, CallEventListener {
+public final class RecordingSink implements CallEventSink {
 
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
 
@@ -16,9 +16,9 @@ public final class RecordingSink implements CallEventSink, CallEventListener {
         events.add(event);
     }
 
-    @Override
-    public void onCallEvent(CallEvent event) {
-        events.add(event);
+    /** Every event, recorded: for subscribing this sink to a bus. */
+    public CallEventHandlers handlers() {
+        return CallEventHandlers.none().on(CallEvent.class, events::add);
     }
 
     public List<CallEvent> all() {

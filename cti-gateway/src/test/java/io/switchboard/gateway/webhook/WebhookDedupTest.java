@@ -1,6 +1,7 @@
 package io.switchboard.gateway.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.webhook.WebhookEvent.Answered;
@@ -9,7 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Recognising a PBX's retries: by event id, within a bounded window, and never remembering what was not taken. */
@@ -46,16 +48,23 @@ class WebhookDedupTest {
     @Test
     void theHandOffTakesAnIdOnceAndRemembersNothingItCouldNotQueue() throws InterruptedException {
         Clock clock = Clock.fixed(Instant.parse("2026-05-04T09:30:00Z"), ZoneOffset.UTC);
+        List<WebhookEvent> drained = new CopyOnWriteArrayList<>();
         WebhookHandOff handOff = new WebhookHandOff(
-                1, new RecentEventIds(100, Duration.ofHours(1)), clock, new SimpleMeterRegistry(), "test");
+                1,
+                new RecentEventIds(100, Duration.ofHours(1)),
+                clock,
+                new SimpleMeterRegistry(),
+                "test",
+                drained::add);
 
         assertThat(handOff.submit(event("e-1"))).isEqualTo(Submission.QUEUED);
         assertThat(handOff.submit(event("e-1"))).isEqualTo(Submission.DUPLICATE);
         assertThat(handOff.submit(event("e-2"))).isEqualTo(Submission.FULL);
 
-        var drained = new ArrayList<WebhookEvent>();
-        handOff.drainTo(drained, 10, 0);
+        handOff.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> drained.size() == 1);
         assertThat(drained).extracting(WebhookEvent::eventId).containsExactly("e-1");
         assertThat(handOff.submit(event("e-2"))).isEqualTo(Submission.QUEUED);
+        handOff.close();
     }
 }

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.RecordingSink;
+import io.switchboard.gateway.worker.Overflow;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,7 +29,7 @@ final class WebhookFixture implements AutoCloseable {
     }
 
     WebhookFixture(WebhookProperties properties) {
-        bus.subscribe("recording", 10_000, events);
+        bus.subscribe("recording", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), events.handlers());
         gateway = new WebhookGateway(properties, CallTrackerSettings.defaults(), bus, registry).start();
         client = new WebhookClient(gateway.address().orElseThrow(), properties.secret());
     }
