@@ -1,9 +1,9 @@
 package io.switchboard.queue;
 
+import static io.switchboard.jdbc.JdbcTime.timestamp;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,9 +188,5 @@ public final class QueueIntervals {
         }
         bounds.add(end.toInstant());
         return bounds;
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

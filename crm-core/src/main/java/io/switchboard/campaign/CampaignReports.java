@@ -1,7 +1,7 @@
 package io.switchboard.campaign;
 
-import static io.switchboard.campaign.CampaignStore.instant;
 import static io.switchboard.campaign.CampaignStore.timestamp;
+import static io.switchboard.jdbc.JdbcTime.instant;
 
 import io.switchboard.csv.SpreadsheetCsvWriter;
 import io.switchboard.directory.Viewer;

@@ -1,5 +1,7 @@
 package io.switchboard.campaign;
 
+import static io.switchboard.jdbc.JdbcTime.instant;
+
 import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.UserId;
 import java.sql.ResultSet;
@@ -194,11 +196,6 @@ class CampaignStore {
                 name,
                 value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
                 Types.TIMESTAMP_WITH_TIMEZONE);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** One campaigns row, before its agents and dispositions are known. */

@@ -1,5 +1,6 @@
 package io.switchboard.campaign;
 
+import io.switchboard.jdbc.JdbcTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class LeadRow {
         data = rs.getString("data");
         status = LeadStatus.valueOf(rs.getString("status"));
         attempts = rs.getInt("attempts");
-        nextAttemptAt = CampaignStore.instant(rs, "next_attempt_at");
+        nextAttemptAt = JdbcTime.instant(rs, "next_attempt_at");
         long attempt = rs.getLong("current_attempt_id");
         currentAttemptId = rs.wasNull() ? null : attempt;
     }

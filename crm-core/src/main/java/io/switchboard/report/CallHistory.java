@@ -1,11 +1,10 @@
 package io.switchboard.report;
 
+import static io.switchboard.jdbc.JdbcTime.timestamp;
+
 import io.switchboard.activity.ActivityHistory;
 import io.switchboard.activity.ActivityId;
 import io.switchboard.directory.Viewer;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,9 +142,5 @@ public class CallHistory {
             sql = "replace(" + sql + ", '" + mark + "', '')";
         }
         return sql;
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,11 +1,11 @@
 package io.switchboard.report;
 
+import static io.switchboard.jdbc.JdbcTime.instant;
+
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.RowMapper;
 
 /** The call history's select list and row mapper. */
@@ -46,10 +46,5 @@ final class CallRows {
                 rs.getInt("talk_seconds"),
                 rs.getString("disposition"),
                 rs.getBoolean("transferred"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package io.switchboard.campaign.list;
 
+import static io.switchboard.jdbc.JdbcTime.timestamp;
+
 import io.switchboard.campaign.CampaignId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ImportRecords {
         MapSqlParameterSource parameters = new MapSqlParameterSource("campaign", campaignId)
                 .addValue("file", fileName == null ? null : truncate(fileName, 300), Types.VARCHAR)
                 .addValue("by", startedBy, Types.BIGINT)
-                .addValue("now", time(now), Types.TIMESTAMP_WITH_TIMEZONE);
+                .addValue("now", timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 "insert into lead_imports (campaign_id, file_name, status, rows_read, imported, merged, rejected,"
@@ -109,7 +110,7 @@ final class ImportRecords {
                 new MapSqlParameterSource("id", id)
                         .addValue("status", status.name())
                         .addValue("error", error == null ? null : truncate(error, 2000), Types.VARCHAR)
-                        .addValue("now", time(now), Types.TIMESTAMP_WITH_TIMEZONE));
+                        .addValue("now", timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE));
     }
 
     Optional<LeadImport> find(long id) {
@@ -162,10 +163,6 @@ final class ImportRecords {
             left -= cell.length();
         }
         return fitted;
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String truncate(String text, int length) {
