@@ -314,10 +314,6 @@ class ContactImporterTest {
             // next test's emptied tables on a loaded CI machine): what is stored then stays so once every writer
             // thread has ended
             long storedWhenReported = Database.count(jdbc, "phone_numbers");
-                    + Thread.getAllStackTraces().keySet().stream()
-                            .map(Thread::getName)
-                            .filter(n -> n.startsWith("contact-import"))
-                            .toList());
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
                 if (thread.getName().startsWith("contact-import-")
                         && thread.getName().endsWith("-writer")) {
