@@ -10,7 +10,6 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Desktop;
@@ -37,9 +36,6 @@ class TicketApiTest extends ApplicationOnPostgres {
 
     @Autowired
     Contacts contacts;
-
-    @Autowired
-    CtiEdge edge;
 
     @BeforeAll
     void theAgentsStaffTierOneAndTheTeammateTierTwo() {
@@ -238,15 +234,6 @@ class TicketApiTest extends ApplicationOnPostgres {
                 Set.of(),
                 null,
                 List.of(new NewPhone(PhoneType.WORK, number))));
-    }
-
-    private Desktop desktop(TestUser user) {
-        JsonNode token = ok(call("POST", "/api/v1/cti/token", user, null));
-        int before = edge.sessionsOf(user.username);
-        Desktop desktop =
-                Desktop.connect(token.path("port").asInt(), token.path("token").asText());
-        await().atMost(Duration.ofSeconds(5)).until(() -> edge.sessionsOf(user.username) > before);
-        return desktop;
     }
 
     private static JsonNode escalation(Desktop desktop, long ticket) {

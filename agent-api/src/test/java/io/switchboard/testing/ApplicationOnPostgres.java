@@ -10,6 +10,7 @@ import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.HangupBy;
@@ -36,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The application as the API tests use it, started once for all of them: a real PostgreSQL, the simulator on a free
@@ -111,6 +113,9 @@ public abstract class ApplicationOnPostgres {
     @Autowired
     private ActivityHistory history;
 
+    @Autowired
+    private CtiEdge edge;
+
     protected Api api;
 
     private final Map<TestUser, DirectoryUser> users = new EnumMap<>(TestUser.class);
@@ -144,6 +149,18 @@ public abstract class ApplicationOnPostgres {
 
     protected HttpResponse<String> call(String method, String path, TestUser user, String jsonBody) {
         return api.call(method, path, user.username, TestUser.PASSWORD, jsonBody);
+    }
+
+    /** A desktop connected to the CTI edge as {@code user}, returned once the edge has registered its session. */
+    protected Desktop desktop(TestUser user) {
+        HttpResponse<String> issued = call("POST", "/api/v1/cti/token", user, null);
+        assertThat(issued.statusCode()).as(issued.body()).isBetween(200, 201);
+        JsonNode token = Api.json(issued);
+        int before = edge.sessionsOf(user.username);
+        Desktop desktop =
+                Desktop.connect(token.path("port").asInt(), token.path("token").asText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> edge.sessionsOf(user.username) > before);
+        return desktop;
     }
 
     /**

@@ -10,7 +10,6 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Desktop;
@@ -39,9 +38,6 @@ class TicketWorkbenchApiTest extends ApplicationOnPostgres {
 
     @Autowired
     Contacts contacts;
-
-    @Autowired
-    CtiEdge edge;
 
     @BeforeAll
     void bothAgentsStaffTierOneAndTheTeammateTierTwo() {
@@ -330,15 +326,6 @@ class TicketWorkbenchApiTest extends ApplicationOnPostgres {
                 Set.of(),
                 null,
                 List.of(new NewPhone(PhoneType.WORK, number))));
-    }
-
-    private Desktop desktop(TestUser user) {
-        JsonNode token = ok(call("POST", "/api/v1/cti/token", user, null));
-        int before = edge.sessionsOf(user.username);
-        Desktop desktop =
-                Desktop.connect(token.path("port").asInt(), token.path("token").asText());
-        await().atMost(Duration.ofSeconds(5)).until(() -> edge.sessionsOf(user.username) > before);
-        return desktop;
     }
 
     private static JsonNode news(Desktop desktop, long ticket, String kind) {
