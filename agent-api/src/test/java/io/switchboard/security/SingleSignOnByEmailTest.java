@@ -34,15 +34,7 @@ class SingleSignOnByEmailTest extends ApplicationOnPostgres {
 
     @DynamicPropertySource
     static void anOidcProviderMatchedByEmail(DynamicPropertyRegistry registry) {
-        PROVIDER.start();
-        registry.add("spring.security.oauth2.client.registration.corp.client-id", () -> "switchboard");
-        registry.add("spring.security.oauth2.client.registration.corp.client-secret", () -> "a-client-secret");
-        registry.add("spring.security.oauth2.client.registration.corp.client-name", () -> "Corp ID");
-        registry.add("spring.security.oauth2.client.registration.corp.scope", () -> "openid");
-        registry.add(
-                "spring.security.oauth2.client.provider.corp.issuer-uri",
-                () -> PROVIDER.issuerUrl("corp").toString());
-        registry.add("switchboard.security.sso.enabled", () -> true);
+        OidcProviderProperties.register(registry, PROVIDER);
         registry.add("switchboard.security.sso.match-by", () -> "EMAIL");
         registry.add("switchboard.security.sso.role-claim", () -> "groups");
         registry.add("switchboard.security.sso.roles.switchboard-agents", () -> "AGENT");

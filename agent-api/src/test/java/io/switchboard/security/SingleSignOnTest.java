@@ -36,15 +36,7 @@ class SingleSignOnTest extends ApplicationOnPostgres {
 
     @DynamicPropertySource
     static void anOidcProvider(DynamicPropertyRegistry registry) {
-        PROVIDER.start();
-        registry.add("spring.security.oauth2.client.registration.corp.client-id", () -> "switchboard");
-        registry.add("spring.security.oauth2.client.registration.corp.client-secret", () -> "a-client-secret");
-        registry.add("spring.security.oauth2.client.registration.corp.client-name", () -> "Corp ID");
-        registry.add("spring.security.oauth2.client.registration.corp.scope", () -> "openid");
-        registry.add(
-                "spring.security.oauth2.client.provider.corp.issuer-uri",
-                () -> PROVIDER.issuerUrl("corp").toString());
-        registry.add("switchboard.security.sso.enabled", () -> true);
+        OidcProviderProperties.register(registry, PROVIDER);
         registry.add("switchboard.security.sso.role-claim", () -> "groups");
         registry.add("switchboard.security.sso.roles.switchboard-agents", () -> "AGENT");
         registry.add("switchboard.security.sso.roles.switchboard-supervisors", () -> "SUPERVISOR");
