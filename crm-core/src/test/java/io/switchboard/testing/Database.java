@@ -9,7 +9,7 @@ public final class Database {
 
     /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
     public static void clear(JdbcTemplate jdbc) {
-        jdbc.execute("delete from dialer_lease");
+        jdbc.execute("delete from leases");
         jdbc.execute("delete from dnc_entries");
         jdbc.execute("delete from lead_attempts");
         jdbc.execute("delete from leads");
