@@ -57,6 +57,7 @@ class SeveralNodesSeveralPbxesTest {
 
     private static final String PASSWORD = "several-nodes-password";
     private static final String DATABASE = "several_nodes";
+    private static final String DIAL = "{\"number\":\"+4930999999\"}";
 
     private final SimulatorSettings settings = SimulatorSettings.defaults().withTimeScale(4);
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -137,6 +138,24 @@ class SeveralNodesSeveralPbxesTest {
 
     @Test
     @Order(2)
+    void aCommandThroughANodeThatDoesNotOwnThePbxIsA503NamingThePbx() {
+        ConfigurableApplicationContext owner = nodeOwning("east");
+        ConfigurableApplicationContext other =
+                nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+
+        HttpResponse<String> elsewhere = api(other).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(503);
+        assertThat(Api.json(elsewhere).path("pbx").asText()).isEqualTo("east");
+        assertThat(Api.json(elsewhere).path("detail").asText()).contains("PBX 'east'");
+
+        long started = east.stats().callsStarted();
+        HttpResponse<String> onOwner = api(owner).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
+        assertThat(onOwner.statusCode()).as(onOwner.body()).isBetween(200, 202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> east.stats().callsStarted() > started);
+    }
+
+    @Test
+    @Order(3)
     void whenTheOwnerOfALinkShutsDownMidCallTheOtherNodeTakesItWithinFiveSecondsAndLogsTheCallOnce() {
         ConfigurableApplicationContext owner = nodeOwning("east");
         ConfigurableApplicationContext other =
@@ -228,9 +247,12 @@ class SeveralNodesSeveralPbxesTest {
         return jdbc.queryForList("select call_id, pbx from activities where call_id = ?", callId);
     }
 
+    private static Api api(ConfigurableApplicationContext node) {
+        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
     private static Desktop desktop(ConfigurableApplicationContext node, String username) {
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        HttpResponse<String> issued = new Api(port).call("POST", "/api/v1/cti/token", username, PASSWORD, null);
+        HttpResponse<String> issued = api(node).call("POST", "/api/v1/cti/token", username, PASSWORD, null);
         assertThat(issued.statusCode()).as(issued.body()).isBetween(200, 201);
         JsonNode token = Api.json(issued);
         return Desktop.connect(token.path("port").asInt(), token.path("token").asText());

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 @Import(CallModelConfiguration.class)
 public class AmiConfiguration {
 
+    /** Every PBX by id; also the {@link io.switchboard.gateway.call.Pbxes} call control finds an agent's call through. */
     @Bean(initMethod = "start", destroyMethod = "close")
     PbxLinks pbxLinks(
             AmiProperties properties,

@@ -47,7 +47,12 @@ public final class AmiGateway implements AutoCloseable {
             CallEventSink sink,
             MeterRegistry registry) {
         this.address = properties.host() + ":" + properties.port();
-        this.tracker = new CallTracker(settings, PbxCallIds.forPbx(pbx, sink), registry);
+        this.tracker = new CallTracker(
+                settings,
+                PbxCallIds.forPbx(pbx, sink),
+                registry,
+                PbxCallIds.DEFAULT_PBX.equals(pbx) ? "ami" : "ami-" + pbx,
+                pbx);
         ListingRequests listings = new ListingRequests();
         TrackerFeed feed = new TrackerFeed(new AmiEventTranslator(settings, listings), tracker, registry);
         this.trackerThread = BoundedWorker.<ManagerEvent>named("call-tracker")

@@ -3,20 +3,23 @@ package io.switchboard.gateway.ami;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.call.CallEventSink;
+import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.LinkOwnership;
 import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every configured PBX link of this node, each with its own tracker: {@code switchboard.pbxes}, or the single
  * {@code switchboard.ami} link named {@link PbxCallIds#DEFAULT_PBX}. Each link opens only on the node that owns it.
  */
-public final class PbxLinks implements AutoCloseable {
+public final class PbxLinks implements Pbxes, AutoCloseable {
 
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
 
@@ -63,7 +66,18 @@ public final class PbxLinks implements AutoCloseable {
         return gateway;
     }
 
-    /** The commands of the PBX a call is on ({@link PbxCallIds#pbxOf}). */
+    @Override
+    public Optional<CallHandle> callOf(String agent) {
+        for (AmiGateway gateway : gateways.values()) {
+            Optional<CallHandle> call = gateway.handles().ofAgent(agent);
+            if (call.isPresent()) {
+                return call;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public PbxCommands commandsForCall(String callId) {
         return pbx(PbxCallIds.pbxOf(callId)).commands();
     }
