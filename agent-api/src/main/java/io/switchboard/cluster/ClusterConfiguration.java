@@ -2,6 +2,8 @@ package io.switchboard.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.call.CallEventBus;
+import io.switchboard.gateway.cluster.CallEventRelay;
 import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterMetrics;
 import io.switchboard.gateway.cluster.ClusterProperties;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 class ClusterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
+    /** Call events waiting to go out: as many as the tracker's subscribers queue each. */
+    private static final int RELAY_CAPACITY = 10_000;
 
     @Bean
     NodeId nodeId(ClusterProperties properties) {
@@ -64,6 +68,19 @@ class ClusterConfiguration {
                         properties.reconnectMaxBackoff(),
                         properties.largeMessageKeep())
                 .start();
+    }
+
+    /**
+     * With {@code switchboard.cluster.call-events=from-owner}: the call events of the links this node reads go to the
+     * other nodes, and theirs come to this node's subscribers of every node's events.
+     */
+    @Bean(destroyMethod = "close")
+    CallEventRelay callEventRelay(ClusterProperties properties, ObjectProvider<CallEventBus> events, ClusterBus bus) {
+        CallEventBus local = events.getIfAvailable();
+        if (properties.callEvents() != ClusterProperties.CallEvents.FROM_OWNER || local == null) {
+            return null;
+        }
+        return new CallEventRelay(local, bus, RELAY_CAPACITY);
     }
 
     @Bean
