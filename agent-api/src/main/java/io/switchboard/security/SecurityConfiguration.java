@@ -176,6 +176,9 @@ public class SecurityConfiguration {
                         // admins see and lift lockouts
                         .requestMatchers("/api/v1/logins/**")
                         .hasRole(ADMIN)
+                        // the database's backups (issue 19)
+                        .requestMatchers("/api/v1/backups")
+                        .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
