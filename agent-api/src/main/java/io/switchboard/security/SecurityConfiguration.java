@@ -150,6 +150,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // scheduled reports: supervisors' and admins' own subscriptions (issue 19)
+                        .requestMatchers("/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
                         // call history and interval reports (issue 19)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**")
                         .hasAnyRole(SUPERVISOR, ADMIN)
@@ -175,6 +178,9 @@ public class SecurityConfiguration {
                         .authenticated()
                         // admins see and lift lockouts
                         .requestMatchers("/api/v1/logins/**")
+                        .hasRole(ADMIN)
+                        // the database's backups (issue 19)
+                        .requestMatchers("/api/v1/backups")
                         .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
