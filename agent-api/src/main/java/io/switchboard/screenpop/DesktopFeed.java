@@ -1,6 +1,8 @@
 package io.switchboard.screenpop;
 
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.TeamId;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEventHandlers;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Live state for desktops and wallboards: an agent's state goes to that agent, their team's supervisors and admins;
+ * Live state for desktops and wallboards: an agent's state goes to that agent, the supervisors whose scope holds the
+ * agent's team (its own supervisors and those assigned to it, {@link TeamScopes}) and admins;
  * queue snapshots go to the people who watch queues (supervisors, campaign managers, admins). Both are replaceable,
  * so a slow desktop gets the latest rather than every step.
  *
@@ -31,10 +34,11 @@ final class DesktopFeed implements AutoCloseable {
 
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(250);
     private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
-    /** Who sees other agents' states: admins all, supervisors their team's. */
+    /** Who sees other agents' states: admins all, supervisors the teams in their scope. */
     private static final Set<String> STATE_WATCHERS = Set.of("SUPERVISOR", "ADMIN");
 
     private final AgentDirectory directory;
+    private final TeamScopes scopes;
     private final CtiEdge edge;
     private final Map<String, QueueSnapshot> pendingSnapshots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -43,8 +47,9 @@ final class DesktopFeed implements AutoCloseable {
         return thread;
     });
 
-    DesktopFeed(AgentDirectory directory, CtiEdge edge) {
+    DesktopFeed(AgentDirectory directory, TeamScopes scopes, CtiEdge edge) {
         this.directory = directory;
+        this.scopes = scopes;
         this.edge = edge;
         long every = SNAPSHOT_INTERVAL.toMillis();
         snapshots.scheduleAtFixedRate(this::sendSnapshots, every, every, TimeUnit.MILLISECONDS);
@@ -100,18 +105,29 @@ final class DesktopFeed implements AutoCloseable {
     }
 
     /**
-     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors of the agent's
-     * team; not the agent again if they are one of those.
+     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors whose scope
+     * holds the agent's team (the desktop's own team, from its token, and the teams assigned to its user now); not
+     * the agent again if they are one of those.
      */
-    private static Predicate<EdgeUser> watchersOf(Optional<DirectoryUser> agent) {
+    private Predicate<EdgeUser> watchersOf(Optional<DirectoryUser> agent) {
         Predicate<EdgeUser> admins = desktop -> desktop.hasRole("ADMIN");
-        if (agent.isEmpty()) {
-            return admins;
+        if (agent.isEmpty() || agent.get().team() == null) {
+            return admins.and(desktop ->
+                    agent.isEmpty() || !desktop.username().equals(agent.get().username()));
         }
         DirectoryUser user = agent.get();
-        String team = user.team() == null ? null : Long.toString(user.team().value());
-        Predicate<EdgeUser> teamSupervisors =
-                desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team());
+        TeamId team = user.team();
+        Predicate<EdgeUser> teamSupervisors = desktop -> desktop.hasRole("SUPERVISOR")
+                && scopes.inScope(desktop.username(), desktop.role(), teamOf(desktop), team);
         return admins.or(teamSupervisors).and(desktop -> !desktop.username().equals(user.username()));
+    }
+
+    /** The desktop's own team as its token names it ({@code null}: none). */
+    private static TeamId teamOf(EdgeUser desktop) {
+        try {
+            return desktop.team() == null ? null : new TeamId(Long.parseLong(desktop.team()));
+        } catch (NumberFormatException notATeamId) {
+            return null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.switchboard.contact.CallerContexts;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallEventBus;
@@ -43,8 +44,13 @@ class ScreenPopConfiguration {
 
     @Bean(destroyMethod = "close")
     ScreenPopService screenPopService(
-            CallerContexts contexts, AgentDirectory directory, CtiEdge edge, CallEventBus bus, MeterRegistry registry) {
-        ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry, POP_THREADS);
+            CallerContexts contexts,
+            AgentDirectory directory,
+            TeamScopes scopes,
+            CtiEdge edge,
+            CallEventBus bus,
+            MeterRegistry registry) {
+        ScreenPopService service = new ScreenPopService(contexts, directory, scopes, edge, registry, POP_THREADS);
         // Called on the tracker's thread: the service only queues the event on its pop threads, so a pop starts one
         // thread hand-off sooner than through a queue and thread of its own.
         bus.subscribe("screen-pop", CallEventDelivery.inline(), service.handlers());
@@ -58,8 +64,8 @@ class ScreenPopConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DesktopFeed desktopFeed(AgentDirectory directory, CtiEdge edge, CallEventBus bus) {
-        DesktopFeed feed = new DesktopFeed(directory, edge);
+    DesktopFeed desktopFeed(AgentDirectory directory, TeamScopes scopes, CtiEdge edge, CallEventBus bus) {
+        DesktopFeed feed = new DesktopFeed(directory, scopes, edge);
         bus.subscribe("desktop-feed", CallEventDelivery.queued(QUEUE_CAPACITY, Overflow.DROP_NEWEST), feed.handlers());
         return feed;
     }
