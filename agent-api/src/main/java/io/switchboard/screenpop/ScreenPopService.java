@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.contact.CallerContext;
 import io.switchboard.contact.CallerContexts;
 import io.switchboard.contact.NoMatchReason;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.Viewer;
@@ -16,7 +17,6 @@ import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEventHandlers;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +48,7 @@ final class ScreenPopService implements AutoCloseable {
     private final CallerContexts contexts;
     private final AgentDirectory directory;
     private final TeamScopes scopes;
-    private final CtiEdge edge;
+    private final Desktops edge;
     /** Who holds a pop of which call: the users to release it for when the call ends. Changed in call order. */
     private final Map<String, Set<String>> popsByCall = new ConcurrentHashMap<>();
     /** Per call with work still queued or running, its last step: the next event of the call runs after it. */
@@ -64,7 +64,7 @@ final class ScreenPopService implements AutoCloseable {
             CallerContexts contexts,
             AgentDirectory directory,
             TeamScopes scopes,
-            CtiEdge edge,
+            Desktops edge,
             MeterRegistry registry,
             int threads) {
         this.contexts = contexts;

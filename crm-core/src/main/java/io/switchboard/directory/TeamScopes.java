@@ -12,7 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The one place a supervisor's scope is computed: their own team and the teams an admin assigned them to supervise
  * ({@code team_supervisors}). Every feature asks here, through the {@link Viewer} it builds ({@link #viewer}) or, for
- * a desktop that only knows a username, {@link #scopeOf}.
+ * news of a team's agents that goes to desktops, {@link #supervisorsAssignedTo}.
  *
  * <p>The assignments (a few rows per supervisor) are held in memory and read again after every change committed on
  * this node ({@link TeamSupervisorsChanged}), and at the first use after {@code switchboard.directory.scope-refresh}
@@ -22,8 +22,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class TeamScopes {
 
-    /** The assignments as read: by user id and by username, each to the teams assigned. */
-    private record Assignments(Map<Long, Set<TeamId>> byUser, Map<String, Set<TeamId>> byUsername) {}
+    /** The assignments as read: by user id to the teams assigned, and by team to the usernames assigned. */
+    private record Assignments(Map<Long, Set<TeamId>> byUser, Map<TeamId, Set<String>> byTeam) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final long maxAgeNanos;
@@ -47,30 +47,11 @@ public class TeamScopes {
     }
 
     /**
-     * The scope of a user known by name, role and own team (a desktop's identity on the CTI edge): their own team
-     * and, for a supervisor, the teams they are assigned.
+     * The usernames of the supervisors assigned to this team (not its own supervisors, whom the team's id finds): whom
+     * news of the team's agents goes to besides them. Empty for {@code null}.
      */
-    public Set<TeamId> scopeOf(String username, String role, TeamId ownTeam) {
-        Set<TeamId> assigned = Role.SUPERVISOR.name().equals(role)
-                ? current().byUsername().getOrDefault(username, Set.of())
-                : Set.of();
-        if (ownTeam == null) {
-            return assigned;
-        }
-        Set<TeamId> scope = new HashSet<>(assigned);
-        scope.add(ownTeam);
-        return scope;
-    }
-
-    /** Whether the team is in the scope {@link #scopeOf} gives, without building it: asked for every desktop. */
-    public boolean inScope(String username, String role, TeamId ownTeam, TeamId team) {
-        return team != null
-                && (team.equals(ownTeam)
-                        || (Role.SUPERVISOR.name().equals(role)
-                                && current()
-                                        .byUsername()
-                                        .getOrDefault(username, Set.of())
-                                        .contains(team)));
+    public Set<String> supervisorsAssignedTo(TeamId team) {
+        return team == null ? Set.of() : current().byTeam().getOrDefault(team, Set.of());
     }
 
     /** Reads the assignments again once a change to them is committed (not before: a rollback changes nothing). */
@@ -82,7 +63,7 @@ public class TeamScopes {
     /** Reads the assignments again now. */
     public synchronized void reload() {
         Map<Long, Set<TeamId>> byUser = new HashMap<>();
-        Map<String, Set<TeamId>> byUsername = new HashMap<>();
+        Map<TeamId, Set<String>> byTeam = new HashMap<>();
         jdbc.query(
                 "select ts.team_id, ts.user_id, u.username from team_supervisors ts join users u on u.id = ts.user_id",
                 Map.of(),
@@ -90,13 +71,11 @@ public class TeamScopes {
                     TeamId team = new TeamId(row.getLong("team_id"));
                     byUser.computeIfAbsent(row.getLong("user_id"), id -> new HashSet<>())
                             .add(team);
-                    byUsername
-                            .computeIfAbsent(row.getString("username"), name -> new HashSet<>())
-                            .add(team);
+                    byTeam.computeIfAbsent(team, id -> new HashSet<>()).add(row.getString("username"));
                 });
         byUser.replaceAll((user, teams) -> Set.copyOf(teams));
-        byUsername.replaceAll((user, teams) -> Set.copyOf(teams));
-        assignments = new Assignments(Map.copyOf(byUser), Map.copyOf(byUsername));
+        byTeam.replaceAll((team, users) -> Set.copyOf(users));
+        assignments = new Assignments(Map.copyOf(byUser), Map.copyOf(byTeam));
         readAt = System.nanoTime();
     }
 
