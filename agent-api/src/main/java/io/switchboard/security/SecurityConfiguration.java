@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.LoginRecords;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserAdministration users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserAdministration users, TeamScopes scopes) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
@@ -195,7 +196,8 @@ public class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentTeamScope(scopes), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -209,7 +211,8 @@ public class SecurityConfiguration {
             SsoProperties ssoSettings,
             Directory directory,
             LoginRecords records,
-            LoginGuard guard)
+            LoginGuard guard,
+            TeamScopes scopes)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico", "/webjars/uplot/**")
@@ -240,7 +243,8 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa())
-                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentTeamScope(scopes), AuthorizationFilter.class);
         if (sso.localLogin()) {
             http.formLogin(form -> form.loginPage("/login").permitAll());
         }

@@ -230,6 +230,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/teams", 403, 403, 403, 403, 201),
             row("PUT /api/v1/teams/{id}", 403, 403, 403, 403, 200),
             row("PUT /api/v1/teams/{id}/queues", 403, 403, 403, 403, 200),
+            row("PUT /api/v1/teams/{id}/supervisors", 403, 403, 403, 403, 200),
             row("DELETE /api/v1/teams/{id}", 403, 403, 403, 403, 204),
             row("GET /api/v1/audit", 403, 403, 403, 403, 200),
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
@@ -765,6 +766,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "PUT /api/v1/teams/{id}" ->
                 "{\"name\":\"RM renamed by " + caller + " " + teamNumber.incrementAndGet() + "\"}";
             case "PUT /api/v1/teams/{id}/queues" -> "{\"queues\":[\"support\",\"sales\"]}";
+            // an empty team of its own: the supervisor of another team looks after it, seeing nothing more
+            case "PUT /api/v1/teams/{id}/supervisors" ->
+                "{\"supervisors\":[\"" + TestUser.OTHER_SUPERVISOR.username + "\"]}";
             case "POST /api/v1/me/password" -> "{\"currentPassword\":\"wrong\",\"newPassword\":\"a-new-password\"}";
             case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
             case "POST /api/v1/agents/{extension}/call/consultation" ->
