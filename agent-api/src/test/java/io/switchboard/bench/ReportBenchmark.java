@@ -85,6 +85,10 @@ public final class ReportBenchmark {
             Viewer admin = new Viewer(new UserId(1), Role.ADMIN, null);
             Viewer supervisor = new Viewer(new UserId(2), Role.SUPERVISOR, new TeamId(firstTeam(jdbc)));
             Random random = new Random(19);
+            if ("export".equals(System.getProperty("bench.only"))) {
+                export(history, admin);
+                return;
+            }
 
             print(
                     "interval report, a day by quarter hour",
@@ -280,6 +284,17 @@ public final class ReportBenchmark {
                 CallSort.STARTED,
                 true);
         for (int run = 0; run < 3; run++) {
+            AtomicLong read = new AtomicLong();
+            long reading = System.nanoTime();
+            history.each(month, admin, row -> read.incrementAndGet());
+            double readSeconds = (System.nanoTime() - reading) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  the same month read and mapped, no CSV (run %d): %,d rows in %.2f s = %,.0f rows/s%n",
+                    run + 1,
+                    read.get(),
+                    readSeconds,
+                    read.get() / readSeconds);
             System.gc();
             long before = memory.getHeapMemoryUsage().getUsed();
             AtomicLong peak = new AtomicLong(before);
