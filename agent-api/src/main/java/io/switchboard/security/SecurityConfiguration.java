@@ -157,6 +157,9 @@ public class SecurityConfiguration {
                         // call history and interval reports (issue 19)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**")
                         .hasAnyRole(SUPERVISOR, ADMIN)
+                        // recounting the interval reports' rollup from the activities
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports/rollup/rebuild")
+                        .hasRole(ADMIN)
                         // the queues' settings: supervisors read them, admins change them
                         .requestMatchers(HttpMethod.GET, "/api/v1/queue-settings", "/api/v1/queue-settings/*")
                         .hasAnyRole(SUPERVISOR, ADMIN)
