@@ -1,6 +1,7 @@
 package io.switchboard.knowledge;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
@@ -30,7 +31,7 @@ final class MarkdownRenderer {
             .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "kbd")
                     .allowAttributes("class")
-                    .matching(true, "language-[a-z0-9+-]{1,30}")
+                    .matching(Pattern.compile("language-[a-z0-9+-]{1,30}"))
                     .onElements("code")
                     .toFactory());
 
