@@ -109,6 +109,9 @@ public class SecurityConfiguration {
                         // tickets: every user; the services decide which tickets each sees and works on
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
                         .authenticated()
+                        // the knowledge base: every user reads; the service decides who writes and publishes
+                        .requestMatchers("/api/v1/kb/**")
+                        .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tiers", "/api/v1/tiers/calendars")
                         .authenticated()
                         // the tiers themselves and their members: admins
@@ -236,6 +239,9 @@ public class SecurityConfiguration {
                         .authenticated()
                         // the ticket workbench: every user; the API decides which tickets each sees
                         .requestMatchers("/tickets", "/tickets/*")
+                        .authenticated()
+                        // the knowledge base's pages: every user (the editor is for those who may write)
+                        .requestMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/edit")
                         .authenticated()
                         .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
                         .authenticated()

@@ -150,6 +150,17 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/tickets/{id}/de-escalations", 200, 200, 404, 403, 200),
             row("POST /api/v1/activities/{id}/ticket", 201, 201, 404, 201, 201),
             row("GET /api/v1/tiers", 200, 200, 200, 200, 200),
+            // the knowledge base: everyone reads; agents propose drafts; supervisors and admins write and publish.
+            // {id} is a published article (a fresh one for each change)
+            row("GET /api/v1/kb/articles", 200, 200, 200, 200, 200),
+            row("POST /api/v1/kb/articles", 201, 201, 201, 403, 201),
+            row("GET /api/v1/kb/articles/{id}", 200, 200, 200, 200, 200),
+            row("PUT /api/v1/kb/articles/{id}", 403, 200, 200, 403, 200),
+            row("PUT /api/v1/kb/articles/{id}/status", 403, 200, 200, 403, 200),
+            row("GET /api/v1/kb/articles/{id}/versions", 200, 200, 200, 200, 200),
+            row("POST /api/v1/kb/articles/{id}/views", 204, 204, 204, 204, 204),
+            row("POST /api/v1/kb/articles/{id}/helpful", 204, 204, 204, 204, 204),
+            row("GET /api/v1/kb/suggestions", 200, 200, 200, 200, 200),
             // in this order: add a member, take them out again
             row("POST /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 200),
             row("DELETE /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 204),
@@ -708,6 +719,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.contains("/api/v1/kb/articles/")) {
+            return publishedArticle();
+        }
         if (endpoint.contains("/api/v1/teams/")) {
             return teamAdministration
                     .create(
@@ -749,8 +763,23 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         return agentsActivity;
     }
 
+    /** A published article of the admin's, fresh for each row. */
+    private long publishedArticle() {
+        HttpResponse<String> created = call(
+                "POST",
+                "/api/v1/kb/articles",
+                TestUser.ADMIN,
+                "{\"title\":\"RM article\",\"body\":\"For the *role matrix*.\",\"status\":\"PUBLISHED\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.json(created).path("id").asLong();
+    }
+
     private String bodyFor(String endpoint, Caller caller) {
         return switch (endpoint) {
+            case "POST /api/v1/kb/articles" -> "{\"title\":\"Proposed by " + caller + "\",\"body\":\"Text.\"}";
+            case "PUT /api/v1/kb/articles/{id}" ->
+                "{\"title\":\"Changed by " + caller + "\",\"body\":\"Text.\",\"version\":1}";
+            case "PUT /api/v1/kb/articles/{id}/status" -> "{\"status\":\"DRAFT\"}";
             case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
             case "POST /api/v1/users" ->
                 "{\"username\":\"rm-created-by-" + caller.name().toLowerCase() + "\",\"role\":\"AGENT\"}";
