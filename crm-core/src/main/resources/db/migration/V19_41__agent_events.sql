@@ -24,3 +24,6 @@ create table agent_events (
 -- a day's report reads each agent's rows of the range, and the last state per queue before it
 create index agent_events_at_ix on agent_events (occurred_at);
 create index agent_events_agent_ix on agent_events (agent, kind, occurred_at);
+
+-- campaign reports (issue 19) read every campaign's attempts of a day at once
+create index lead_attempts_started_ix on lead_attempts (started_at);
