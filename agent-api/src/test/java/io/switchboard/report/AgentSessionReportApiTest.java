@@ -69,7 +69,8 @@ class AgentSessionReportApiTest extends ApplicationOnPostgres {
         assertThat(agents(TestUser.OTHER_SUPERVISOR))
                 .doesNotContain(TestUser.AGENT.extension, TestUser.TEAMMATE.extension);
         assertThat(agents(TestUser.TEAMMATE)).containsExactly(TestUser.TEAMMATE.extension);
-        assertThat(call("GET", QUERY, TestUser.CAMPAIGN_MANAGER, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", QUERY, TestUser.CAMPAIGN_MANAGER, null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -110,8 +111,7 @@ class AgentSessionReportApiTest extends ApplicationOnPostgres {
     }
 
     private void assertField(String query, String field) {
-        HttpResponse<String> response =
-                call("GET", "/api/v1/reports/agent-sessions?" + query, TestUser.ADMIN, null);
+        HttpResponse<String> response = call("GET", "/api/v1/reports/agent-sessions?" + query, TestUser.ADMIN, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(JSON.readTree(response.body())
                         .get("errors")

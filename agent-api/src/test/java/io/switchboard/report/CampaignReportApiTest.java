@@ -30,12 +30,15 @@ class CampaignReportApiTest extends ApplicationOnPostgres {
 
     private long campaign;
 
+    // a valid campaign (the role matrix lists every campaign in the same database), paused: nothing dials it
+
     @BeforeAll
     void twoDaysOfAttempts() {
         campaign = jdbc.queryForObject(
                 "insert into campaigns (name, status, dial_mode, weekly_hours, closed_days, max_attempts,"
                         + " retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at)"
-                        + " values (?, 'RUNNING', 'PREDICTIVE', '[]', '[]', 3, '{}', 'PRIORITY', 0.03, now(), now())"
+                        + " values (?, 'PAUSED', 'PREDICTIVE', '[\"MON-FRI 09:00-17:00\"]', '[]', 3, '{}', 'PRIORITY', 0.03,"
+                        + " now(), now())"
                         + " returning id",
                 Long.class,
                 "Report test " + UUID.randomUUID());
@@ -66,7 +69,8 @@ class CampaignReportApiTest extends ApplicationOnPostgres {
         assertThat(first.get("day").asText()).isEqualTo("2024-06-03");
         assertThat(first.get("campaign").asLong()).isEqualTo(campaign);
         assertThat(first.get("attempts").asLong()).isEqualTo(5);
-        assertThat(first.get("attemptsByOutcome").get("HUMAN_ANSWERED").asLong()).isEqualTo(3);
+        assertThat(first.get("attemptsByOutcome").get("HUMAN_ANSWERED").asLong())
+                .isEqualTo(3);
         assertThat(first.get("attemptsByOutcome").get("BUSY").asLong()).isEqualTo(1);
         assertThat(first.get("contactsReached").asLong()).isEqualTo(2);
         assertThat(first.get("abandonRate").asDouble()).isEqualTo(0.25);

@@ -46,7 +46,8 @@ public class CampaignDailyReports {
      */
     public List<CampaignDay> report(LocalDate from, LocalDate to, CampaignId campaign, Viewer viewer) {
         if (!CampaignAccess.oversees(viewer)) {
-            throw new CampaignAccessDeniedException("only supervisors, campaign managers and admins see campaign reports");
+            throw new CampaignAccessDeniedException(
+                    "only supervisors, campaign managers and admins see campaign reports");
         }
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
             throw new IllegalArgumentException("the range must be 1 to " + MAX_DAYS + " days");
@@ -142,9 +143,19 @@ public class CampaignDailyReports {
             long answered = outcomes.getOrDefault(AttemptOutcome.HUMAN_ANSWERED, 0L) + abandoned;
             Double rate = answered == 0 ? null : (double) abandoned / answered;
             List<CampaignDay.Agent> byAgent = new ArrayList<>();
-            agents.forEach((agent, tally) -> byAgent.add(new CampaignDay.Agent(agent, tally.calls, tally.dispositions)));
+            agents.forEach(
+                    (agent, tally) -> byAgent.add(new CampaignDay.Agent(agent, tally.calls, tally.dispositions)));
             return new CampaignDay(
-                    day, id, name, attempts, outcomes, reached, rate, cap, rate != null && rate > cap, dispositions,
+                    day,
+                    id,
+                    name,
+                    attempts,
+                    outcomes,
+                    reached,
+                    rate,
+                    cap,
+                    rate != null && rate > cap,
+                    dispositions,
                     byAgent);
         }
     }
@@ -167,8 +178,8 @@ public class CampaignDailyReports {
     public static void writeCsv(List<CampaignDay> days, Writer out) throws IOException {
         SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(out, CSV_HEADER);
         for (CampaignDay day : days) {
-            List<Object> cells = new ArrayList<>(
-                    List.of(day.day().toString(), day.campaign().value(), day.name(), day.attempts()));
+            List<Object> cells =
+                    new ArrayList<>(List.of(day.day().toString(), day.campaign().value(), day.name(), day.attempts()));
             for (AttemptOutcome outcome : AttemptOutcome.values()) {
                 cells.add(day.attemptsByOutcome().getOrDefault(outcome, 0L));
             }
