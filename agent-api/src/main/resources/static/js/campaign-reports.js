@@ -76,9 +76,9 @@ async function campaigns() {
   for (const campaign of (list.items || list)) {
     const option = el('option', campaign.name);
     option.value = campaign.id;
-    if (String(campaign.id) === wanted) option.selected = true;
     select.append(option);
   }
+  if (wanted) select.value = wanted;
 }
 
 async function refresh() {

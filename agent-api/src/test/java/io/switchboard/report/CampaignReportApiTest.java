@@ -35,9 +35,9 @@ class CampaignReportApiTest extends ApplicationOnPostgres {
     @BeforeAll
     void twoDaysOfAttempts() {
         campaign = jdbc.queryForObject(
-                "insert into campaigns (name, status, dial_mode, weekly_hours, closed_days, max_attempts,"
+                "insert into campaigns (name, status, dial_mode, queue, weekly_hours, closed_days, max_attempts,"
                         + " retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at)"
-                        + " values (?, 'PAUSED', 'PREDICTIVE', '[\"MON-FRI 09:00-17:00\"]', '[]', 3, '{}', 'PRIORITY', 0.03,"
+                        + " values (?, 'PAUSED', 'PREDICTIVE', 'campaign', '[\"MON-FRI 09:00-17:00\"]', '[]', 3, '{}', 'DUE_FIRST', 0.03,"
                         + " now(), now())"
                         + " returning id",
                 Long.class,

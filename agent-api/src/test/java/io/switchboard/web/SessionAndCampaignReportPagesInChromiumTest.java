@@ -32,7 +32,8 @@ class SessionAndCampaignReportPagesInChromiumTest extends ApplicationOnPostgres 
     private JdbcTemplate jdbc;
 
     private long campaign;
-    private final String campaignName = "Spring offer " + UUID.randomUUID().toString().substring(0, 6);
+    private final String campaignName =
+            "Spring offer " + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     void aDayOfSessionsAndACampaignDay() {
@@ -48,9 +49,9 @@ class SessionAndCampaignReportPagesInChromiumTest extends ApplicationOnPostgres 
         state(TestUser.TEAMMATE, "12:00", "LOGGED_OUT", null);
 
         campaign = jdbc.queryForObject(
-                "insert into campaigns (name, status, dial_mode, weekly_hours, closed_days, max_attempts,"
+                "insert into campaigns (name, status, dial_mode, queue, weekly_hours, closed_days, max_attempts,"
                         + " retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at)"
-                        + " values (?, 'PAUSED', 'PREDICTIVE', '[\"MON-FRI 09:00-17:00\"]', '[]', 3, '{}', 'PRIORITY',"
+                        + " values (?, 'PAUSED', 'PREDICTIVE', 'campaign', '[\"MON-FRI 09:00-17:00\"]', '[]', 3, '{}', 'DUE_FIRST',"
                         + " 0.03, now(), now()) returning id",
                 Long.class,
                 campaignName);
@@ -131,7 +132,7 @@ class SessionAndCampaignReportPagesInChromiumTest extends ApplicationOnPostgres 
             assertThat(row.getAttribute("class")).contains("over-cap");
             assertThat(cells(row))
                     .startsWith(DAY, campaignName, "4")
-                    .contains("ABANDONED: 1, HUMAN_ANSWERED: 3", "3", "25.0 % (over the cap)", "3.0 %", "SALE: 3")
+                    .contains("HUMAN_ANSWERED: 3, ABANDONED: 1", "3", "25.0 % (over the cap)", "3.0 %", "SALE: 3")
                     .anySatisfy(cell -> assertThat(cell).startsWith(TestUser.AGENT.username + ": 3"));
             assertThat(manager.driver().findElements(By.cssSelector("#campaign-report-charts figure canvas")))
                     .hasSize(3);
@@ -152,7 +153,9 @@ class SessionAndCampaignReportPagesInChromiumTest extends ApplicationOnPostgres 
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private void state(TestUser agent, String time, String state, String reason) {
