@@ -1,12 +1,12 @@
 package io.switchboard.screenpop;
 
+import io.switchboard.desktop.Audience;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEventHandlers;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
-import io.switchboard.gateway.edge.EdgeUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * Live state for desktops and wallboards: an agent's state goes to that agent, their team's supervisors and admins;
@@ -31,11 +30,9 @@ final class DesktopFeed implements AutoCloseable {
 
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(250);
     private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
-    /** Who sees other agents' states: admins all, supervisors their team's. */
-    private static final Set<String> STATE_WATCHERS = Set.of("SUPERVISOR", "ADMIN");
 
     private final AgentDirectory directory;
-    private final CtiEdge edge;
+    private final Desktops edge;
     private final Map<String, QueueSnapshot> pendingSnapshots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "desktop-feed-snapshots");
@@ -43,7 +40,7 @@ final class DesktopFeed implements AutoCloseable {
         return thread;
     });
 
-    DesktopFeed(AgentDirectory directory, CtiEdge edge) {
+    DesktopFeed(AgentDirectory directory, Desktops edge) {
         this.directory = directory;
         this.edge = edge;
         long every = SNAPSHOT_INTERVAL.toMillis();
@@ -55,8 +52,7 @@ final class DesktopFeed implements AutoCloseable {
             QueueSnapshot snapshot = pendingSnapshots.remove(queue);
             if (snapshot != null) {
                 edge.publish(
-                        QUEUE_WATCHERS,
-                        desktop -> true,
+                        Audience.roles(QUEUE_WATCHERS),
                         EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, queue, snapshot));
             }
         }
@@ -90,7 +86,7 @@ final class DesktopFeed implements AutoCloseable {
         EdgeMessage message =
                 EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view);
         user.ifPresent(agent -> edge.sendToUser(agent.username(), message));
-        edge.publish(STATE_WATCHERS, watchersOf(user), message);
+        edge.publish(watchersOf(user), message);
     }
 
     private void queueChanged(QueueChanged queue) {
@@ -103,15 +99,13 @@ final class DesktopFeed implements AutoCloseable {
      * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors of the agent's
      * team; not the agent again if they are one of those.
      */
-    private static Predicate<EdgeUser> watchersOf(Optional<DirectoryUser> agent) {
-        Predicate<EdgeUser> admins = desktop -> desktop.hasRole("ADMIN");
+    private static Audience watchersOf(Optional<DirectoryUser> agent) {
+        Audience admins = Audience.roles(Set.of("ADMIN"));
         if (agent.isEmpty()) {
             return admins;
         }
         DirectoryUser user = agent.get();
         String team = user.team() == null ? null : Long.toString(user.team().value());
-        Predicate<EdgeUser> teamSupervisors =
-                desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team());
-        return admins.or(teamSupervisors).and(desktop -> !desktop.username().equals(user.username()));
+        return admins.orInTeam("SUPERVISOR", team).except(user.username());
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.lease.Lease;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -88,10 +89,10 @@ class CampaignConfiguration {
         return calls;
     }
 
-    /** The lease of the dialer loop ({@link DialerLease#DIALER}). */
+    /** The lease of the dialer loop ({@link Lease#DIALER}). */
     @Bean
-    DialerLease dialerLease(NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
-        return new DialerLease(jdbc, clock(clock), DialerLease.DIALER);
+    Lease dialerLease(NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new Lease(jdbc, clock(clock), Lease.DIALER);
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {

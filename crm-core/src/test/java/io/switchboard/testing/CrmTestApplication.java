@@ -32,7 +32,8 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.directory",
             "io.switchboard.activity",
             "io.switchboard.ticket",
-            "io.switchboard.campaign"
+            "io.switchboard.campaign",
+            "io.switchboard.backup"
         },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class CrmTestApplication {

@@ -100,7 +100,7 @@ class MigrationsOnH2Test {
     io.switchboard.campaign.LeadQueue leadQueue;
 
     @Autowired
-    io.switchboard.campaign.DialerLease dialerLease;
+    io.switchboard.lease.Lease dialerLease;
 
     @Test
     void migrationsRunOnH2InPostgresMode() {
