@@ -253,6 +253,11 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/reports/intervals.csv", 403, 200, 200, 403, 200),
             // the admins' command to recount the interval reports' rollup (one day here)
             row("POST /api/v1/reports/rollup/rebuild?from=2024-01-01&to=2024-01-01", 403, 403, 403, 403, 200),
+            // agent sessions (an agent their own, a supervisor their team's) and campaign reports
+            row("GET /api/v1/reports/agent-sessions", 200, 200, 200, 403, 200),
+            row("GET /api/v1/reports/agent-sessions.csv", 200, 200, 200, 403, 200),
+            row("GET /api/v1/reports/campaigns", 403, 200, 200, 200, 200),
+            row("GET /api/v1/reports/campaigns.csv", 403, 200, 200, 200, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
             // admins see and lift lockouts
