@@ -1,7 +1,6 @@
--- Issue 20: several PBXes, one owner per link. The dialer's lease row becomes one of several named leases
--- (dialer, ami-link:<pbx id>, node:<node name>); names of nodes are longer than the dialer's.
-alter table dialer_lease rename to leases;
-alter table leases alter column name set data type varchar(200);
+-- Issue 20: several PBXes, one owner per link. Beside the jobs' leases (dialer, backup, reports) the named leases
+-- hold PBX links (ami-link:<pbx id>) and the nodes' heartbeats (node:<node name>), whose names are longer.
+alter table dialer_lease alter column name set data type varchar(200);
 
 -- The PBX a call was on. A call is (PBX, Linkedid): call_id holds '<pbx>:<linkedid>' for every PBX but the default
 -- one (whose calls keep the bare Linkedid, as every row written before there were several PBXes), so the unique

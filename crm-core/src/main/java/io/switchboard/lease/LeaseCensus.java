@@ -34,7 +34,7 @@ final class LeaseCensus {
         Set<String> nodes = new HashSet<>(Set.of(nodePrefix + node));
         long[] held = {0};
         jdbc.query(
-                "select name, holder, expires_at > :now as live from leases where name like :links or name like :nodes",
+                "select name, holder, expires_at > :now as live from dialer_lease where name like :links or name like :nodes",
                 parameters,
                 row -> {
                     String name = row.getString("name");

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * PBX links owned through named leases in the database: link {@code x} is the lease {@code ami-link:x}. A node that
+ * PBX links owned through named leases in the database ({@link Lease}): link {@code x} is the lease {@code ami-link:x}. A node that
  * runs links also keeps a {@code node:<name>} lease alive, so every node can count the nodes able to take links.
  *
  * <p>Links spread over nodes: a node takes a free (or expired) link only while it holds fewer than its share,
@@ -26,9 +26,9 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
     private final Clock clock;
     private final String node;
     private final Duration ttl;
-    private final NamedLease heartbeat;
+    private final Lease heartbeat;
     private final LeaseCensus census;
-    private final Map<String, NamedLease> links = new ConcurrentHashMap<>();
+    private final Map<String, Lease> links = new ConcurrentHashMap<>();
     private volatile Instant lastHeartbeat = Instant.MIN;
 
     public LeaseLinkOwnership(NamedParameterJdbcTemplate jdbc, Clock clock, String node, Duration ttl) {
@@ -36,7 +36,7 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
         this.clock = clock;
         this.node = node;
         this.ttl = ttl;
-        this.heartbeat = new NamedLease(jdbc, clock, NODE_PREFIX + node);
+        this.heartbeat = new Lease(jdbc, clock, NODE_PREFIX + node);
         this.census = new LeaseCensus(jdbc, clock);
     }
 
@@ -49,11 +49,11 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
     @Override
     public synchronized boolean tryAcquire(String link) {
         beat();
-        NamedLease lease = lease(link);
+        Lease lease = lease(link);
         if (lease.renew(node, ttl)) {
             return true;
         }
-        return hasRoomFor(lease.name()) && lease.tryAcquire(node, ttl);
+        return hasRoomFor(LINK_PREFIX + link) && lease.tryAcquire(node, ttl);
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
         }
     }
 
-    private NamedLease lease(String link) {
-        return links.computeIfAbsent(link, l -> new NamedLease(jdbc, clock, LINK_PREFIX + l));
+    private Lease lease(String link) {
+        return links.computeIfAbsent(link, l -> new Lease(jdbc, clock, LINK_PREFIX + l));
     }
 }

@@ -9,7 +9,7 @@ public final class Database {
 
     /** Removes every row the crm-core tables hold, so each test starts from an empty schema. */
     public static void clear(JdbcTemplate jdbc) {
-        jdbc.execute("delete from leases");
+        jdbc.execute("delete from dialer_lease");
         jdbc.execute("delete from dnc_entries");
         jdbc.execute("delete from lead_attempts");
         jdbc.execute("delete from leads");
@@ -28,6 +28,7 @@ public final class Database {
         jdbc.execute("delete from phone_numbers");
         jdbc.execute("delete from contacts");
         jdbc.execute("delete from accounts");
+        jdbc.execute("delete from kb_articles");
         jdbc.execute("delete from users");
         jdbc.execute("delete from team_queues");
         jdbc.execute("delete from teams");
