@@ -38,7 +38,7 @@ class ReportSubscriptionsInChromiumTest extends ApplicationOnPostgres {
             supervisor.go("/reports/calls");
             WebDriver page = supervisor.driver();
             page.findElement(By.id("calls-queue")).sendKeys("support");
-            new Select(page.findElement(By.id("calls-outcome"))).selectByValue("ABANDONED");
+            new Select(page.findElement(By.id("calls-outcome"))).selectByVisibleText("ABANDONED");
             new Select(page.findElement(By.id("subscription-frequency"))).selectByValue("weekly");
             new Select(page.findElement(By.id("subscription-weekday"))).selectByValue("FRIDAY");
             page.findElement(By.id("subscription-email")).sendKeys("lead@example.com");
