@@ -11,7 +11,6 @@ import io.switchboard.reportmail.ReportKind;
 import io.switchboard.reportmail.ReportPeriod;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -108,9 +107,5 @@ class ReportExports implements ReportCsv {
                 filter.get("transferred"),
                 filter.get("sort"),
                 filter.get("order"));
-    }
-
-    static List<String> callFilters() {
-        return List.copyOf(CALL_FILTERS);
     }
 }
