@@ -75,6 +75,11 @@ class CampaignConfiguration {
         return new CampaignReports(jdbc, campaigns, properties.reportingZoneId());
     }
 
+    @Bean
+    CampaignDailyReports campaignDailyReports(NamedParameterJdbcTemplate jdbc, CampaignProperties properties) {
+        return new CampaignDailyReports(jdbc, properties.reportingZoneId());
+    }
+
     /** Campaign calls by call id, for the agent's desktop; fed by the call event bus when there is one. */
     @Bean
     CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
