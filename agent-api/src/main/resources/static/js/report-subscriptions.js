@@ -40,7 +40,7 @@ function row(subscription) {
   });
   const actions = el('td');
   actions.append(remove);
-  tr.append(el('td', subscription.report.toLowerCase()), el('td', schedule), el('td', subscription.email),
+  tr.append(el('td', subscription.report.toLowerCase().replace('_', ' ')), el('td', schedule), el('td', subscription.email),
     el('td', filters), el('td', when(subscription.nextRunAt)),
     el('td', subscription.failures ? `failed ${subscription.failures}x: ${subscription.lastError}` : when(subscription.lastSentAt)),
     actions);

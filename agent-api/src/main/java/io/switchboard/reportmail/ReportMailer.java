@@ -143,7 +143,11 @@ final class ReportMailer {
     }
 
     private static String title(ReportKind report) {
-        return report == ReportKind.CALLS ? "Call history" : "Interval report";
+        return switch (report) {
+            case CALLS -> "Call history";
+            case INTERVALS -> "Interval report";
+            case AGENT_SESSIONS -> "Agent sessions";
+        };
     }
 
     private static String span(ReportPeriod period) {
@@ -153,7 +157,7 @@ final class ReportMailer {
     }
 
     private static String name(Subscription subscription, ReportPeriod period) {
-        return (subscription.report() == ReportKind.CALLS ? "calls-" : "intervals-")
+        return subscription.report().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + period.first().format(DateTimeFormatter.BASIC_ISO_DATE)
                 + (period.first().equals(period.last())
                         ? ""
