@@ -11,6 +11,8 @@ const MEASURES = [
   ['callsTaken', 'Calls taken', 'calls', n => n], ['ringsNotAnswered', 'Rings not answered', 'rings', n => n],
 ];
 const charts = [];
+// a range of one day would otherwise stretch the time axis over years around its one point
+const DAY_RANGE = (u, min, max) => min === max ? [min - 43200, max + 43200] : [min - 21600, max + 21600];
 
 const duration = seconds => {
   const h = Math.floor(seconds / 3600);
@@ -47,7 +49,8 @@ function drawCharts(report) {
     const series = [{}, ...agents.map((agent, index) => ({
       label: agent, stroke: COLOURS[index % COLOURS.length], width: 2, points: { show: true, size: 6 },
     }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, axes: [{}, { size: 50 }], legend: { show: true } },
+    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: { time: true, range: DAY_RANGE } },
+      axes: [{}, { size: 50 }], legend: { show: true } },
       data, figure));
   }
 }

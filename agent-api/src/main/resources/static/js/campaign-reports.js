@@ -11,6 +11,8 @@ const MEASURES = [
   ['abandonRate', 'Abandon rate', '%', day => day.abandonRate === null ? null : day.abandonRate * 100],
 ];
 const charts = [];
+// a range of one day would otherwise stretch the time axis over years around its one point
+const DAY_RANGE = (u, min, max) => min === max ? [min - 43200, max + 43200] : [min - 21600, max + 21600];
 
 const percent = value => value === null || value === undefined ? '' : `${(value * 100).toFixed(1)} %`;
 const counts = map => Object.entries(map).map(([key, n]) => `${key}: ${n}`).join(', ');
@@ -41,7 +43,8 @@ function drawCharts(report) {
     const series = [{}, ...campaigns.map((name, index) => ({
       label: name, stroke: COLOURS[index % COLOURS.length], width: 2, points: { show: true, size: 6 },
     }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, axes: [{}, { size: 50 }], legend: { show: true } },
+    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: { time: true, range: DAY_RANGE } },
+      axes: [{}, { size: 50 }], legend: { show: true } },
       data, figure));
   }
 }
