@@ -11,8 +11,8 @@ const MEASURES = [
   ['callsTaken', 'Calls taken', 'calls', n => n], ['ringsNotAnswered', 'Rings not answered', 'rings', n => n],
 ];
 const charts = [];
-// a range of one day would otherwise stretch the time axis over years around its one point
-const DAY_RANGE = (u, min, max) => min === max ? [min - 43200, max + 43200] : [min - 21600, max + 21600];
+// the days shown, with half a day either side: uPlot's own range stretches one day's point over years
+const dayRange = xs => ({ time: true, auto: false, range: [xs[0] - 43200, xs[xs.length - 1] + 43200] });
 
 const duration = seconds => {
   const h = Math.floor(seconds / 3600);
@@ -49,7 +49,7 @@ function drawCharts(report) {
     const series = [{}, ...agents.map((agent, index) => ({
       label: agent, stroke: COLOURS[index % COLOURS.length], width: 2, points: { show: true, size: 6 },
     }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: { time: true, range: DAY_RANGE } },
+    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: dayRange(xs) },
       axes: [{}, { size: 50 }], legend: { show: true } },
       data, figure));
   }
