@@ -6,6 +6,7 @@ import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.report.QueueRollup;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,8 +67,9 @@ class QueueConfiguration {
     }
 
     @Bean
-    QueueIntervals queueIntervals(JdbcTemplate jdbc, QueueProperties properties, QueueCatalogue catalogue) {
-        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), properties, catalogue::rules);
+    QueueIntervals queueIntervals(
+            JdbcTemplate jdbc, QueueRollup rollup, QueueProperties properties, QueueCatalogue catalogue) {
+        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), rollup, properties, catalogue::rules);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.switchboard.screenpop;
 import io.switchboard.desktop.Audience;
 import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEventHandlers;
@@ -18,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Live state for desktops and wallboards: an agent's state goes to that agent, their team's supervisors and admins;
+ * Live state for desktops and wallboards: an agent's state goes to that agent, the supervisors whose scope holds the
+ * agent's team (its own supervisors and those assigned to it, {@link TeamScopes}) and admins;
  * queue snapshots go to the people who watch queues (supervisors, campaign managers, admins). Both are replaceable,
  * so a slow desktop gets the latest rather than every step.
  *
@@ -32,6 +34,7 @@ final class DesktopFeed implements AutoCloseable {
     private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
 
     private final AgentDirectory directory;
+    private final TeamScopes scopes;
     private final Desktops edge;
     private final Map<String, QueueSnapshot> pendingSnapshots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -40,8 +43,9 @@ final class DesktopFeed implements AutoCloseable {
         return thread;
     });
 
-    DesktopFeed(AgentDirectory directory, Desktops edge) {
+    DesktopFeed(AgentDirectory directory, TeamScopes scopes, Desktops edge) {
         this.directory = directory;
+        this.scopes = scopes;
         this.edge = edge;
         long every = SNAPSHOT_INTERVAL.toMillis();
         snapshots.scheduleAtFixedRate(this::sendSnapshots, every, every, TimeUnit.MILLISECONDS);
@@ -96,16 +100,19 @@ final class DesktopFeed implements AutoCloseable {
     }
 
     /**
-     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors of the agent's
-     * team; not the agent again if they are one of those.
+     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors whose scope holds
+     * the agent's team (its own, and those assigned to it as this node's directory has them now); not the agent again
+     * if they are one of those.
      */
-    private static Audience watchersOf(Optional<DirectoryUser> agent) {
+    private Audience watchersOf(Optional<DirectoryUser> agent) {
         Audience admins = Audience.roles(Set.of("ADMIN"));
         if (agent.isEmpty()) {
             return admins;
         }
         DirectoryUser user = agent.get();
         String team = user.team() == null ? null : Long.toString(user.team().value());
-        return admins.orInTeam("SUPERVISOR", team).except(user.username());
+        return admins.orInTeam("SUPERVISOR", team)
+                .orNamed(scopes.supervisorsAssignedTo(user.team()))
+                .except(user.username());
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallEventBus;
@@ -47,12 +48,13 @@ class ScreenPopConfiguration {
     ScreenPopService screenPopService(
             CallerContexts contexts,
             AgentDirectory directory,
+            TeamScopes scopes,
             CallDesktops desktops,
             CallEventBus bus,
             MeterRegistry registry) {
         // once per call: on the node that reads the call's link, to the ringing agent's desktops wherever they are
         ScreenPopService service =
-                new ScreenPopService(contexts, directory, desktops.desktops(), registry, POP_THREADS);
+                new ScreenPopService(contexts, directory, scopes, desktops.desktops(), registry, POP_THREADS);
         // Called on the tracker's thread: the service only queues the event on its pop threads, so a pop starts one
         // thread hand-off sooner than through a queue and thread of its own.
         bus.subscribe("screen-pop", CallEventDelivery.inline(), service.handlers());
@@ -66,9 +68,9 @@ class ScreenPopConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DesktopFeed desktopFeed(AgentDirectory directory, Desktops desktops, CallEventBus bus) {
+    DesktopFeed desktopFeed(AgentDirectory directory, TeamScopes scopes, Desktops desktops, CallEventBus bus) {
         // every node builds the feed from every node's call events, each for the desktops it holds
-        DesktopFeed feed = new DesktopFeed(directory, desktops.thisNodeOnly());
+        DesktopFeed feed = new DesktopFeed(directory, scopes, desktops.thisNodeOnly());
         bus.subscribe(
                 "desktop-feed",
                 CallEventSource.EVERY_NODE,
