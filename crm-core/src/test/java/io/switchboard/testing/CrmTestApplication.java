@@ -34,6 +34,7 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.activity",
             "io.switchboard.ticket",
             "io.switchboard.campaign",
+            "io.switchboard.backup",
             "io.switchboard.knowledge"
         },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
