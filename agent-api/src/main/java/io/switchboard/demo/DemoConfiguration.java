@@ -4,6 +4,7 @@ import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Directory;
+import io.switchboard.knowledge.KnowledgeBase;
 import io.switchboard.ticket.Escalations;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.TicketActions;
@@ -42,5 +43,12 @@ class DemoConfiguration {
                 properties,
                 new DemoCampaign(campaigns, imports, campaignQueue),
                 new DemoTickets(tickets, actions, escalations, tiers, contacts, jdbc));
+    }
+
+    /** Twenty published articles for the demo's queues, once the users are seeded. */
+    @Bean
+    @ConditionalOnProperty(name = "switchboard.demo.seed", havingValue = "true")
+    DemoArticles demoArticles(KnowledgeBase knowledgeBase, Directory directory) {
+        return new DemoArticles(knowledgeBase, directory);
     }
 }

@@ -4,7 +4,9 @@ import io.switchboard.activity.QueueCallLog;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.report.QueueRollup;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,15 +56,20 @@ class QueueConfiguration {
             QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, QueueCallLog log) {
         Clock clock = Clock.systemUTC();
         QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
+        // today's figures of every queue, also those of links other nodes own
         bus.subscribe(
-                "queue-statistics", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), statistics.handlers());
+                "queue-statistics",
+                CallEventSource.EVERY_NODE,
+                CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST),
+                statistics.handlers());
         statistics.rebuild(log);
         return statistics;
     }
 
     @Bean
-    QueueIntervals queueIntervals(JdbcTemplate jdbc, QueueProperties properties, QueueCatalogue catalogue) {
-        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), properties, catalogue::rules);
+    QueueIntervals queueIntervals(
+            JdbcTemplate jdbc, QueueRollup rollup, QueueProperties properties, QueueCatalogue catalogue) {
+        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), rollup, properties, catalogue::rules);
     }
 
     @Bean

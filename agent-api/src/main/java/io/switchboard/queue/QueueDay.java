@@ -52,6 +52,17 @@ final class QueueDay {
     }
 
     /**
+     * Adds what a rollup row holds besides its histograms (which go through {@link #add(String, long, long, long)}):
+     * the calls of other outcomes (missed, busy, ...), which count as offered only, the answered calls' talk, and
+     * the longest wait of any of them.
+     */
+    void addRolledUp(long otherCalls, long answeredTalk, long longest) {
+        offered += otherCalls;
+        talkSeconds += answeredTalk;
+        longestWait = Math.max(longestWait, longest);
+    }
+
+    /**
      * Answered within {@code threshold} seconds over the calls that count, as the formula says; null before any.
      */
     Double serviceLevel(int threshold, QueueProperties.ShortAbandons shortAbandons) {

@@ -1,12 +1,10 @@
 package io.switchboard.queue;
 
-import static io.switchboard.jdbc.JdbcTime.timestamp;
-
+import io.switchboard.report.QueueRollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,14 +12,14 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Interval reports per queue, read from the stored activities and counted by {@link QueueDay}, the class the
- * wallboard's today figures come from: both say the same of the same day.
+ * Interval reports per queue, counted by {@link QueueDay}, the class the wallboard's today figures come from: both
+ * say the same of the same day.
  *
- * <p>The database does the heavy part: per interval, queue, outcome and seconds waited it returns a count and the
- * talk time (a histogram, a few hundred rows per queue and day whatever the calls), read through the covering index
- * {@code activities_report_ix} without touching the table. The intervals' boundaries are computed here in the
- * centre's zone (days and weeks follow summer time changes) and sent as a tree of comparisons, which every database
- * runs alike.
+ * <p>The counts come from the rollup ({@link RollupCounts}: a row per queue and quarter hour with exact histograms
+ * of the waits, kept as calls end), so a month costs the same whatever the calls; while the rollup is being built
+ * at the first start, or for a zone whose intervals do not fall on quarter hours, from the activities themselves
+ * ({@link ActivityCounts}). The intervals' boundaries are computed here in the centre's zone (days and weeks follow
+ * summer time changes).
  */
 public final class QueueIntervals {
 
@@ -30,13 +28,26 @@ public final class QueueIntervals {
 
     public static final int MAX_INTERVALS = 3_000;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /** Where a report's counts come from. */
+    public enum Source {
+        /** the rollup when it can answer, else the activities */
+        BEST,
+        ACTIVITIES,
+        ROLLUP
+    }
+
+    private final ActivityCounts activities;
+    private final RollupCounts rollup;
     private final QueueProperties properties;
     private final Function<String, QueueRules> rules;
 
     public QueueIntervals(
-            NamedParameterJdbcTemplate jdbc, QueueProperties properties, Function<String, QueueRules> rules) {
-        this.jdbc = jdbc;
+            NamedParameterJdbcTemplate jdbc,
+            QueueRollup rollup,
+            QueueProperties properties,
+            Function<String, QueueRules> rules) {
+        this.activities = new ActivityCounts(jdbc);
+        this.rollup = new RollupCounts(rollup);
         this.properties = properties;
         this.rules = rules;
     }
@@ -55,6 +66,11 @@ public final class QueueIntervals {
      * @param queue one queue, or {@code null} for every queue that had calls in the range
      */
     public IntervalReport report(LocalDate from, LocalDate to, ReportStep step, String queue) {
+        return report(from, to, step, queue, Source.BEST);
+    }
+
+    /** The report counted from {@code source} (the tests hold the rollup to the activities with it). */
+    public IntervalReport report(LocalDate from, LocalDate to, ReportStep step, String queue, Source source) {
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
             throw new IllegalArgumentException("the range must be 1 to " + MAX_DAYS + " days");
         }
@@ -62,47 +78,16 @@ public final class QueueIntervals {
         if (bounds.size() - 1 > MAX_INTERVALS) {
             throw new IllegalArgumentException("at most " + MAX_INTERVALS + " intervals");
         }
-        Map<String, Object> parameters = new HashMap<>();
-        String interval = intervalOf(bounds, 0, bounds.size() - 1, parameters);
-        parameters.put("from", timestamp(bounds.get(0)));
-        parameters.put("to", timestamp(bounds.get(bounds.size() - 1)));
-        String queueCondition = "";
-        if (queue != null) {
-            queueCondition = " and a.queue = :queue";
-            parameters.put("queue", queue);
+        IntervalTally tally = new IntervalTally(bounds);
+        boolean fromRollup = source == Source.ROLLUP || (source == Source.BEST && rollup.canCount(bounds));
+        if (fromRollup) {
+            rollup.count(tally, queue);
+        } else {
+            activities.count(tally, queue);
         }
-        String where = " from activities a where a.queue is not null and a.started_at >= :from"
-                + " and a.started_at < :to" + queueCondition;
-        Map<String, QueueDay[]> days = new TreeMap<>();
-        int count = bounds.size() - 1;
-        jdbc.query(
-                "select " + interval + " as n, a.queue, a.outcome, a.wait_seconds, count(*) as calls,"
-                        + " sum(a.talk_seconds) as talk" + where + " group by 1, a.queue, a.outcome, a.wait_seconds",
-                parameters,
-                rs -> {
-                    QueueDay day = dayOf(days, rs.getString("queue"), rs.getInt("n"), count);
-                    String outcome = rs.getString("outcome");
-                    // as the wallboard's rebuild: talk counts for answered calls only
-                    day.add(
-                            outcome,
-                            rs.getLong("wait_seconds"),
-                            rs.getLong("calls"),
-                            "ANSWERED".equals(outcome) ? rs.getLong("talk") : 0);
-                });
-        Map<String, Map<Integer, Map<String, Long>>> agents = new HashMap<>();
-        jdbc.query(
-                "select " + interval + " as n, a.queue, a.agent_extension, count(*) as calls" + where
-                        + " and a.outcome = 'ANSWERED' and a.agent_extension is not null"
-                        + " group by 1, a.queue, a.agent_extension",
-                parameters,
-                rs -> {
-                    agents.computeIfAbsent(rs.getString("queue"), name -> new HashMap<>())
-                            .computeIfAbsent(rs.getInt("n"), n -> new TreeMap<>())
-                            .put(rs.getString("agent_extension"), rs.getLong("calls"));
-                });
         List<QueueReport> reports = new ArrayList<>();
-        days.forEach((name, perInterval) ->
-                reports.add(queueReport(name, perInterval, bounds, agents.getOrDefault(name, Map.of()))));
+        tally.days.forEach((name, perInterval) ->
+                reports.add(queueReport(name, perInterval, bounds, tally.agents.getOrDefault(name, Map.of()))));
         return new IntervalReport(from, to, step, properties.zone(), reports);
     }
 
@@ -149,32 +134,6 @@ public final class QueueIntervals {
                 talk == null ? null : talk + wrapUp,
                 day.longestWait,
                 Map.copyOf(byAgent));
-    }
-
-    private static QueueDay dayOf(Map<String, QueueDay[]> days, String queue, int n, int count) {
-        QueueDay[] perInterval = days.computeIfAbsent(queue, name -> new QueueDay[count]);
-        if (perInterval[n] == null) {
-            perInterval[n] = new QueueDay();
-        }
-        return perInterval[n];
-    }
-
-    /**
-     * Which interval a call's start falls in, as SQL: a balanced tree of comparisons with the boundaries (about
-     * log2(intervals) of them per call, where a list of ranges would cost one per interval), correct for days of 23
-     * or 25 hours, and plain SQL every database runs.
-     *
-     * @param first the first interval of this subtree
-     * @param end one past its last
-     */
-    private static String intervalOf(List<Instant> bounds, int first, int end, Map<String, Object> parameters) {
-        if (end - first == 1) {
-            return Integer.toString(first);
-        }
-        int middle = (first + end) / 2;
-        parameters.put("b" + middle, timestamp(bounds.get(middle)));
-        return "case when a.started_at < :b" + middle + " then " + intervalOf(bounds, first, middle, parameters)
-                + " else " + intervalOf(bounds, middle, end, parameters) + " end";
     }
 
     private List<Instant> boundaries(LocalDate from, LocalDate to, ReportStep step) {

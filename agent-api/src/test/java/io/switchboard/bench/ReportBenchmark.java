@@ -11,6 +11,7 @@ import io.switchboard.report.CallHistory;
 import io.switchboard.report.CallHistoryCsv;
 import io.switchboard.report.CallHistoryFilter;
 import io.switchboard.report.CallSort;
+import io.switchboard.report.QueueRollup;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Writer;
@@ -44,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ReportBenchmark {
 
+    private static final QueueIntervals.Source ROLLUP = QueueIntervals.Source.ROLLUP;
+
     private static final LocalDate YEAR = LocalDate.of(2025, 1, 1);
     private static final int AGENTS = 200;
 
@@ -63,40 +66,56 @@ public final class ReportBenchmark {
                     Duration.ofMinutes(30),
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(10));
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            QueueRollup rollup = new QueueRollup(jdbc, transactions);
+            QueueRollup.Rebuilt rolledUp = rollup.rebuildAll();
+            System.out.printf(
+                    Locale.ROOT,
+                    "rolled up %,d calls in %.0f s (%,.0f calls/s): the first start's backfill; rollup %s%n",
+                    rolledUp.calls(),
+                    rolledUp.millis() / 1e3,
+                    rolledUp.calls() / (rolledUp.millis() / 1e3),
+                    jdbc.queryForObject(
+                            "select pg_size_pretty(pg_total_relation_size('queue_rollup')"
+                                    + " + pg_total_relation_size('queue_rollup_agents'))",
+                            String.class));
             QueueIntervals intervals = new QueueIntervals(
-                    new NamedParameterJdbcTemplate(jdbc), properties, queue -> properties.defaultRules());
-            CallHistory history =
-                    new CallHistory(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), null);
+                    new NamedParameterJdbcTemplate(jdbc), rollup, properties, queue -> properties.defaultRules());
+            CallHistory history = new CallHistory(jdbc, transactions, null);
             Viewer admin = new Viewer(new UserId(1), Role.ADMIN, null);
             Viewer supervisor = new Viewer(new UserId(2), Role.SUPERVISOR, new TeamId(firstTeam(jdbc)));
             Random random = new Random(19);
+            if ("export".equals(System.getProperty("bench.only"))) {
+                export(history, admin);
+                return;
+            }
 
             print(
                     "interval report, a day by quarter hour",
                     time(rounds, () -> {
                         LocalDate day = YEAR.plusDays(random.nextInt(365));
-                        return intervals.report(day, day, ReportStep.QUARTER_HOUR, null);
+                        return intervals.report(day, day, ReportStep.QUARTER_HOUR, null, ROLLUP);
                     }),
                     200);
             print(
                     "interval report, a day by hour",
                     time(rounds, () -> {
                         LocalDate day = YEAR.plusDays(random.nextInt(365));
-                        return intervals.report(day, day, ReportStep.HOUR, null);
+                        return intervals.report(day, day, ReportStep.HOUR, null, ROLLUP);
                     }),
                     200);
             print(
                     "interval report, a month by day",
-                    time(Math.max(10, rounds / 5), () -> {
+                    time(rounds, () -> {
                         LocalDate first = YEAR.plusMonths(random.nextInt(11));
-                        return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.DAY, null);
+                        return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.DAY, null, ROLLUP);
                     }),
                     1000);
             print(
                     "interval report, a month by hour",
-                    time(Math.max(10, rounds / 5), () -> {
+                    time(rounds, () -> {
                         LocalDate first = YEAR.plusMonths(random.nextInt(11));
-                        return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.HOUR, null);
+                        return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.HOUR, null, ROLLUP);
                     }),
                     1000);
             print(
@@ -265,6 +284,17 @@ public final class ReportBenchmark {
                 CallSort.STARTED,
                 true);
         for (int run = 0; run < 3; run++) {
+            AtomicLong read = new AtomicLong();
+            long reading = System.nanoTime();
+            history.each(month, admin, row -> read.incrementAndGet());
+            double readSeconds = (System.nanoTime() - reading) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  the same month read and mapped, no CSV (run %d): %,d rows in %.2f s = %,.0f rows/s%n",
+                    run + 1,
+                    read.get(),
+                    readSeconds,
+                    read.get() / readSeconds);
             System.gc();
             long before = memory.getHeapMemoryUsage().getUsed();
             AtomicLong peak = new AtomicLong(before);

@@ -8,7 +8,8 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
-import io.switchboard.testing.SharedPostgres;
+import io.switchboard.report.QueueRollup;
+import io.switchboard.testing.FreshDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,28 +17,44 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Interval reports: the wallboard's definitions over any date range, cut into intervals in the centre's zone. */
+/**
+ * Interval reports: the wallboard's definitions over any date range, cut into intervals in the centre's zone. Every
+ * report is counted twice, from the rollup and from the activities themselves, and must be the same to the last
+ * digit, on H2 and on PostgreSQL.
+ */
+@ParameterizedClass
+@EnumSource(FreshDatabase.class)
 class QueueIntervalsTest {
+
+    private static final Map<FreshDatabase, JdbcTemplate> DATABASES = new EnumMap<>(FreshDatabase.class);
+
+    @Parameter
+    FreshDatabase database;
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** 16:00 in Berlin. */
     private static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static JdbcTemplate jdbc;
+    private JdbcTemplate jdbc;
+    private QueueRollup rollup;
 
     private final QueueProperties properties = new QueueProperties(
             BERLIN,
@@ -49,26 +66,34 @@ class QueueIntervalsTest {
             Duration.ofSeconds(10));
     private final QueueRules rules = new QueueRules(20, 0.8, Duration.ofSeconds(15));
 
-    @BeforeAll
-    static void schema() {
-        String database = "intervals_" + UUID.randomUUID().toString().replace("-", "");
-        new JdbcTemplate(dataSource("postgres")).execute("create database " + database);
-        DataSource dataSource = dataSource(database);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-    }
-
-    private static DataSource dataSource(String database) {
-        return new DriverManagerDataSource(SharedPostgres.get().getJdbcUrl("postgres", database));
-    }
-
     @BeforeEach
     void empty() {
+        jdbc = DATABASES.computeIfAbsent(database, QueueIntervalsTest::migrated);
+        rollup = new QueueRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())));
         jdbc.execute("delete from activities");
+        jdbc.execute("delete from queue_rollup_agents");
+        jdbc.execute("delete from queue_rollup");
+    }
+
+    private static JdbcTemplate migrated(FreshDatabase database) {
+        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
+        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new JdbcTemplate(dataSource);
     }
 
     private QueueIntervals intervals() {
-        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), properties, queue -> rules);
+        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), rollup, properties, queue -> rules);
+    }
+
+    /** The report from the activities, held to the one from the rollup (rebuilt from them first). */
+    private IntervalReport report(LocalDate from, LocalDate to, ReportStep step, String queue) {
+        rollup.rebuildAll();
+        IntervalReport counted = intervals().report(from, to, step, queue, QueueIntervals.Source.ACTIVITIES);
+        assertThat(intervals().report(from, to, step, queue, QueueIntervals.Source.ROLLUP))
+                .as("the rollup's report")
+                .isEqualTo(counted);
+        return counted;
     }
 
     @Test
@@ -96,7 +121,11 @@ class QueueIntervalsTest {
         store(ended("yesterday", "support", CallOutcome.ANSWERED, 5, 60, midnight.minusSeconds(60), "2010"));
         wallboard.rebuild(new QueueCallLog(jdbc));
 
-        IntervalReport report = intervals().report(TODAY, TODAY, ReportStep.DAY, null);
+        IntervalReport report = report(TODAY, TODAY, ReportStep.DAY, null);
+        for (ReportStep step : ReportStep.values()) {
+            report(TODAY.minusDays(6), TODAY, step, null);
+            report(TODAY, TODAY, step, "sales");
+        }
 
         List<QueueFigures> today = wallboard.today();
         assertThat(report.queues()).extracting(QueueReport::queue).containsExactly("sales", "support");
@@ -138,8 +167,7 @@ class QueueIntervalsTest {
         store(ended("l", "support", CallOutcome.ABANDONED, 200, 0, nine.plusSeconds(16 * 60), null));
         store(ended("x", "support", CallOutcome.ANSWERED, 30, 50, nine.plusSeconds(29 * 60 + 59), "2002"));
 
-        QueueReport support = intervals()
-                .report(TODAY, TODAY, ReportStep.QUARTER_HOUR, "support")
+        QueueReport support = report(TODAY, TODAY, ReportStep.QUARTER_HOUR, "support")
                 .queues()
                 .get(0);
 
@@ -174,16 +202,14 @@ class QueueIntervalsTest {
     void daysFollowTheCentresZoneThroughSummerTimeAndWeeksStartOnMonday() {
         QueueIntervals intervals = intervals();
         // 2026-10-25 has 25 hours in Berlin (the clocks go back)
-        IntervalReport hours =
-                intervals.report(LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 25), ReportStep.HOUR, null);
+        IntervalReport hours = report(LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 25), ReportStep.HOUR, null);
         assertThat(intervals.intervals(LocalDate.of(2026, 10, 25), LocalDate.of(2026, 10, 25), ReportStep.HOUR))
                 .isEqualTo(25);
         assertThat(hours.queues()).isEmpty();
         // Thursday 2026-11-19 to Sunday 2026-11-29: Thu-Sun, Mon-Sun, in two weeks... and one call in each
         store(ended("w1", "support", CallOutcome.ANSWERED, 3, 30, Instant.parse("2026-11-22T22:59:00Z"), "2001"));
         store(ended("w2", "support", CallOutcome.ANSWERED, 3, 30, Instant.parse("2026-11-22T23:00:00Z"), "2001"));
-        IntervalReport weeks =
-                intervals.report(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 29), ReportStep.WEEK, null);
+        IntervalReport weeks = report(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 29), ReportStep.WEEK, null);
         List<IntervalFigures> support = weeks.queues().get(0).intervals();
         assertThat(support).hasSize(2);
         assertThat(support.get(0).start()).isEqualTo(Instant.parse("2026-11-18T23:00:00Z"));
@@ -220,7 +246,7 @@ class QueueIntervalsTest {
                 List.of());
     }
 
-    private static void store(CallEnded call) {
+    private void store(CallEnded call) {
         jdbc.update(
                 "insert into activities (call_id, direction, outcome, queue, agent_extension, started_at, ended_at,"
                         + " ring_seconds, wait_seconds, talk_seconds, reconciled, recorded_at, version)"

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The activity package's beans; the recorder listens to the call event bus when the application has one. */
 @Configuration(proxyBeanMethods = false)
@@ -33,10 +35,16 @@ public class ActivityConfiguration {
             ActivityMetrics metrics,
             ActivityProperties properties,
             ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<CallEventBus> bus) {
+            ObjectProvider<CallEventBus> bus,
+            PlatformTransactionManager transactions,
+            ObjectProvider<QueueMeasuresListener> measures) {
         ActivityRecorder recorder = new ActivityRecorder(
                 new CallParties(owners, directory),
-                new ActivityInserts(jdbc, Clock.systemUTC()),
+                new ActivityInserts(
+                        jdbc,
+                        new TransactionTemplate(transactions),
+                        measures.getIfAvailable(() -> QueueMeasuresListener.NONE),
+                        Clock.systemUTC()),
                 metrics,
                 properties,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));

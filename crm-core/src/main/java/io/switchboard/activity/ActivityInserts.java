@@ -9,13 +9,18 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Inserts activities many rows per statement, skipping calls that already have one. The unique call id makes the
  * insert idempotent: a replayed event, a duplicate from a resync, or a batch retried after its commit was
- * acknowledged too late all write nothing new, and the row count tells how many were new.
+ * acknowledged too late all write nothing new, and the row count tells how many were new. The activities, their
+ * legs and what is derived from their queue measures (the report rollup, through {@link QueueMeasuresListener}) are
+ * written in one transaction.
  */
 final class ActivityInserts {
 
@@ -45,10 +50,14 @@ final class ActivityInserts {
     };
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final QueueMeasuresListener measures;
     private final Clock clock;
 
-    ActivityInserts(JdbcTemplate jdbc, Clock clock) {
+    ActivityInserts(JdbcTemplate jdbc, TransactionTemplate transactions, QueueMeasuresListener measures, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -58,14 +67,37 @@ final class ActivityInserts {
             return 0;
         }
         Instant now = clock.instant();
-        int inserted = jdbc.update(sql(records.size()), statement -> {
-            int index = 1;
-            for (CallRecord record : records) {
-                index = bind(statement, index, record, now);
+        Integer inserted = transactions.execute(status -> {
+            int rows = jdbc.update(sql(records.size()), statement -> {
+                int index = 1;
+                for (CallRecord record : records) {
+                    index = bind(statement, index, record, now);
+                }
+            });
+            ActivityLegs.insert(jdbc, records.stream().map(CallRecord::call).toList());
+            if (rows > 0) {
+                // recomputed whole from the activities, so the calls of the batch that were not new count once
+                measures.changed(quarters(records));
             }
+            return rows;
         });
-        ActivityLegs.insert(jdbc, records.stream().map(CallRecord::call).toList());
-        return inserted;
+        return inserted == null ? 0 : inserted;
+    }
+
+    private static Set<QueueQuarter> quarters(List<CallRecord> records) {
+        Set<QueueQuarter> quarters = new TreeSet<>();
+        for (CallRecord record : records) {
+            CallEnded call = record.call();
+            String queue = cut(call.queue(), 80);
+            if (queue != null) {
+                quarters.add(QueueQuarter.of(queue, started(call)));
+            }
+        }
+        return quarters;
+    }
+
+    private static Instant started(CallEnded call) {
+        return call.startedAt() != null ? call.startedAt() : call.at();
     }
 
     private static String sql(int rows) {
@@ -93,8 +125,7 @@ final class ActivityInserts {
         statement.setString(i++, cut(record.agentExtension(), 32));
         setLong(statement, i++, record.agentId());
         setLong(statement, i++, record.teamId());
-        Instant started = call.startedAt() != null ? call.startedAt() : call.at();
-        statement.setObject(i++, timestamp(started));
+        statement.setObject(i++, timestamp(started(call)));
         statement.setObject(
                 i++, call.answeredAt() == null ? null : timestamp(call.answeredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setObject(i++, timestamp(call.at()));

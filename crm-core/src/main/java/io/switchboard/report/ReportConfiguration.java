@@ -15,4 +15,14 @@ public class ReportConfiguration {
     CallHistory callHistory(JdbcTemplate jdbc, PlatformTransactionManager transactions, ActivityHistory activities) {
         return new CallHistory(jdbc, new TransactionTemplate(transactions), activities);
     }
+
+    @Bean
+    QueueRollup queueRollup(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new QueueRollup(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    QueueRollupBackfill queueRollupBackfill(QueueRollup rollup) {
+        return new QueueRollupBackfill(rollup);
+    }
 }

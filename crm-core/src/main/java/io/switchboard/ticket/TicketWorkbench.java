@@ -123,7 +123,7 @@ public class TicketWorkbench {
                 yield "t.assignee_id is null and t.tier in (:tiers)";
             }
             case TEAM -> {
-                if (viewer.role() != Role.SUPERVISOR || viewer.team() == null) {
+                if (viewer.role() != Role.SUPERVISOR || viewer.teams().isEmpty()) {
                     throw new TicketAccessDeniedException("the team view is for supervisors of a team");
                 }
                 TicketVisibility visibility = new TicketVisibility(viewer);

@@ -1,0 +1,179 @@
+package io.switchboard.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.CallOutcome;
+import io.switchboard.gateway.call.Party;
+import io.switchboard.report.QueueRollup;
+import io.switchboard.report.WaitHistogram;
+import io.switchboard.testing.FreshDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The interval reports' rollup is written with the activities, once per call, on both databases: replayed and
+ * duplicated calls in later batches change nothing, and what was kept call by call is what a rebuild from the
+ * activities says.
+ */
+class QueueRollupMaintenanceTest {
+
+    private static final Instant NINE = Instant.parse("2026-11-02T08:00:00Z");
+    private static final CallOutcome[] OUTCOMES = {
+        CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ABANDONED, CallOutcome.MISSED
+    };
+
+    private static JdbcTemplate fresh(FreshDatabase database) {
+        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
+        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void everyCallCountsOnceThoughBatchesAreReplayedAndTheRollupIsWhatARebuildSays(FreshDatabase database) {
+        JdbcTemplate jdbc = fresh(database);
+        TransactionTemplate transactions =
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        QueueRollup rollup = new QueueRollup(jdbc, transactions);
+        ActivityInserts inserts = new ActivityInserts(jdbc, transactions, rollup, Clock.systemUTC());
+        Random random = new Random(19);
+        List<CallRecord> calls = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            calls.add(record(random, i));
+        }
+        int written = 0;
+        for (int from = 0; from < calls.size(); from += 25) {
+            written += inserts.insert(calls.subList(from, from + 25));
+            // a resync or a retried batch brings some of the calls again, with new ones
+            int replayedFrom = random.nextInt(from + 25);
+            written += inserts.insert(calls.subList(replayedFrom, Math.min(replayedFrom + 10, from + 25)));
+        }
+        assertThat(written).isEqualTo(300);
+
+        List<String> kept = snapshot(jdbc);
+        assertThat(offered(jdbc))
+                .isEqualTo(jdbc.queryForObject("select count(*) from activities where queue is not null", Long.class));
+        assertThat(answeredByAgents(jdbc))
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from activities where queue is not null and outcome = 'ANSWERED'"
+                                + " and agent_extension is not null",
+                        Long.class));
+        jdbc.execute("delete from queue_rollup_agents");
+        jdbc.execute("delete from queue_rollup");
+        rollup.rebuildAll();
+        assertThat(snapshot(jdbc)).isNotEmpty().isEqualTo(kept);
+
+        // replaying everything once more after the rebuild still changes nothing
+        assertThat(inserts.insert(calls.subList(0, 50))).isZero();
+        assertThat(snapshot(jdbc)).isEqualTo(kept);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aCallWhoseRollupCannotBeWrittenIsNotWrittenEither(FreshDatabase database) {
+        JdbcTemplate jdbc = fresh(database);
+        TransactionTemplate transactions =
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        ActivityInserts inserts = new ActivityInserts(
+                jdbc,
+                transactions,
+                quarters -> {
+                    throw new IllegalStateException("rollup unavailable");
+                },
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> inserts.insert(List.of(record(new Random(1), 1))))
+                .hasMessageContaining("rollup unavailable");
+
+        assertThat(jdbc.queryForObject("select count(*) from activities", Long.class))
+                .as("the activity and its rollup commit together or not at all: the recorder retries both")
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from activity_legs", Long.class))
+                .isZero();
+    }
+
+    /** Every rollup row and agent count as text, waits decoded, in key order. */
+    private static List<String> snapshot(JdbcTemplate jdbc) {
+        List<String> rows = new ArrayList<>(jdbc.query(
+                "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
+                        + " longest_wait_seconds, answered_waits, abandoned_waits from queue_rollup"
+                        + " order by interval_start, queue",
+                (rs, n) -> rs.getObject("interval_start", java.time.OffsetDateTime.class)
+                                .toInstant() + " "
+                        + rs.getString("queue") + " " + rs.getInt("offered") + "/" + rs.getInt("answered") + "/"
+                        + rs.getInt("abandoned") + " talk " + rs.getLong("answered_talk_seconds") + " longest "
+                        + rs.getInt("longest_wait_seconds") + " answered " + decoded(rs.getBytes("answered_waits"))
+                        + " abandoned " + decoded(rs.getBytes("abandoned_waits"))));
+        rows.addAll(jdbc.query(
+                "select interval_start, queue, agent_extension, answered from queue_rollup_agents"
+                        + " order by interval_start, queue, agent_extension",
+                (rs, n) -> rs.getObject("interval_start", java.time.OffsetDateTime.class)
+                                .toInstant() + " "
+                        + rs.getString("queue") + " " + rs.getString("agent_extension") + " "
+                        + rs.getInt("answered")));
+        return rows;
+    }
+
+    private static String decoded(byte[] waits) {
+        StringBuilder text = new StringBuilder();
+        WaitHistogram.decode(
+                waits,
+                (wait, calls) -> text.append(wait).append('x').append(calls).append(' '));
+        return text.toString();
+    }
+
+    private static long offered(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select coalesce(sum(offered), 0) from queue_rollup", Long.class);
+    }
+
+    private static long answeredByAgents(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select coalesce(sum(answered), 0) from queue_rollup_agents", Long.class);
+    }
+
+    /** A call of one of two queues (or none) within four hours, some waiting longer than ten minutes. */
+    private static CallRecord record(Random random, int n) {
+        CallOutcome outcome = OUTCOMES[random.nextInt(OUTCOMES.length)];
+        boolean answered = outcome == CallOutcome.ANSWERED;
+        long wait = random.nextInt(10) == 0 ? 600 + random.nextInt(400) : random.nextInt(120);
+        long talk = answered ? 5 + random.nextInt(600) : 0;
+        Instant started = NINE.plusSeconds(random.nextInt(4 * 3600));
+        String queue = n % 7 == 0 ? null : n % 3 == 0 ? "sales" : "support";
+        String agent = outcome == CallOutcome.ABANDONED ? null : "20" + (10 + random.nextInt(4));
+        CallEnded call = new CallEnded(
+                "rollup-" + n,
+                started.plusSeconds(wait + talk),
+                CallDirection.INBOUND,
+                Party.of("+4930" + (1_000_000 + n), null),
+                "500",
+                queue,
+                agent,
+                answered ? agent : null,
+                answered ? agent : null,
+                started,
+                answered ? started.plusSeconds(wait) : null,
+                3,
+                wait,
+                talk,
+                16,
+                "Normal Clearing",
+                outcome,
+                false,
+                List.of());
+        return new CallRecord(call, null, CallRecord.agentOf(call), null, null);
+    }
+}
