@@ -1,6 +1,7 @@
 package io.switchboard.queue;
 
 import io.switchboard.activity.QueueQuarter;
+import io.switchboard.report.AgentCounts;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.report.WaitHistogram;
 import java.time.Instant;
@@ -39,12 +40,8 @@ final class RollupCounts {
                     row.offered() - row.answered() - row.abandoned(),
                     row.answeredTalkSeconds(),
                     row.longestWaitSeconds());
+            int n = tally.indexOf(row.start());
+            AgentCounts.decode(row.answeredByAgent(), (agent, calls) -> tally.answered(row.queue(), n, agent, calls));
         });
-        rollup.readAgents(
-                from,
-                to,
-                queue,
-                calls -> tally.answered(
-                        calls.queue(), tally.indexOf(calls.start()), calls.agentExtension(), calls.answered()));
     }
 }
