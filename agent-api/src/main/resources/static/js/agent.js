@@ -5,6 +5,7 @@ import { api, el, text, time } from './api.js';
 import { connectCti } from './cti.js';
 import { addCallButton, addToTicketForm, popTicketForm, ticketLink } from './desk-tickets.js';
 import { contactForm } from './contact-form.js';
+import { popSuggestions } from './kb-suggestions.js';
 import {
   awaitsDisposition, campaignCall, campaignSection, disposedAs, lookUpCampaignCall, refreshCampaigns,
 } from './campaign-desk.js';
@@ -62,6 +63,7 @@ function renderPop() {
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
   if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets, current.callId));
+  if (!campaign && !current.own) card.append(popSuggestions(current, renderPop));
   if (!campaign) card.append(popTicketForm(current, current.context.contacts[0]));
   if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);

@@ -4,7 +4,7 @@ import { api, el, upload } from './api.js';
 import { contactForm } from './contact-form.js';
 
 const size = 25;
-const countLimit = 10000; // the API counts this far; more is "more than"
+const countLimit = 1000; // the API counts this far; more is "more than"
 let page = 0;
 let asked = 0; // the newest search sent: answers to older ones (typing goes on) are dropped
 

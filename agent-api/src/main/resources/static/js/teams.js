@@ -1,4 +1,5 @@
-// The admin's teams page: create, rename, delete an empty team, and set the queues each works.
+// The admin's teams page: create, rename, delete an empty team, set the queues each works and the supervisors
+// assigned to it (besides its own members with the role Supervisor).
 import { api, el } from './api.js';
 
 const error = document.getElementById('team-error');
@@ -24,6 +25,13 @@ async function refresh() {
     const queueCell = el('td');
     queueCell.append(queues, button('Save queues', () => api('PUT', `/api/v1/teams/${team.id}/queues`,
       { queues: queues.value.split(',').map(q => q.trim()).filter(Boolean) })));
+    const assigned = el('input');
+    assigned.value = team.assignedSupervisors.join(', ');
+    assigned.setAttribute('aria-label', `Supervisors assigned to ${team.name}, comma separated usernames`);
+    const supervisorCell = el('td');
+    supervisorCell.append(el('span', team.supervisors.join(', '), 'supervisors'), assigned,
+      button('Save supervisors', () => api('PUT', `/api/v1/teams/${team.id}/supervisors`,
+        { supervisors: assigned.value.split(',').map(s => s.trim()).filter(Boolean) })));
     const actions = el('td');
     actions.append(
       button('Rename', async () => {
@@ -31,7 +39,7 @@ async function refresh() {
         if (name) await api('PUT', `/api/v1/teams/${team.id}`, { name });
       }),
       button('Delete', () => api('DELETE', `/api/v1/teams/${team.id}`)));
-    row.append(el('td', team.name), el('td', team.members), el('td', team.supervisors.join(', ')), queueCell, actions);
+    row.append(el('td', team.name), el('td', team.members), supervisorCell, queueCell, actions);
     return row;
   });
   document.querySelector('#team-list tbody').replaceChildren(...rows);

@@ -2,7 +2,12 @@ package io.switchboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import io.switchboard.desktop.Desktops;
+import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.testing.ModuleArchitecture;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApplicationArchitectureTest extends ModuleArchitecture {
@@ -16,6 +21,24 @@ class ApplicationArchitectureTest extends ModuleArchitecture {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.switchboard.simulator..")
+                .check(classes);
+    }
+
+    /**
+     * Desktops are reached through {@link Desktops}, which also sends to the other nodes' edges: a service calling
+     * the edge's sending methods itself would reach only the desktops of its own node.
+     */
+    @Test
+    void onlyTheDesktopDeliveryCallsTheEdgesSendingMethods() {
+        Set<String> sending = Set.of("sendToUser", "publish", "retain", "release", "endLogin", "endUser", "resumeUser");
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(Desktops.class)
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a sending method of CtiEdge",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(CtiEdge.class)
+                                && sending.contains(call.getName())))
                 .check(classes);
     }
 }

@@ -19,7 +19,10 @@ class CrmCoreArchitectureTest extends ModuleArchitecture {
         noClasses()
                 .should()
                 .dependOnClassesThat(resideInAPackage("io.switchboard.gateway..")
-                        .and(not(resideInAnyPackage("io.switchboard.gateway.call", "io.switchboard.gateway.worker"))))
+                        .and(not(resideInAnyPackage(
+                                "io.switchboard.gateway.call",
+                                "io.switchboard.gateway.worker",
+                                "io.switchboard.gateway.cluster"))))
                 .check(classes);
     }
 }

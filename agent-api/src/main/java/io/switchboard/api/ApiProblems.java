@@ -17,6 +17,10 @@ import io.switchboard.directory.DirectoryConflictException;
 import io.switchboard.directory.InvalidUserException;
 import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.knowledge.ArticleAccessDeniedException;
+import io.switchboard.knowledge.ArticleConflictException;
+import io.switchboard.knowledge.ArticleNotFoundException;
+import io.switchboard.knowledge.InvalidArticleException;
 import io.switchboard.queue.InvalidQueueSettingsException;
 import io.switchboard.queue.QueueNotFoundException;
 import io.switchboard.report.CallHistoryAccessDeniedException;
@@ -70,6 +74,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         TicketNotFoundException.class,
         CampaignNotFoundException.class,
         QueueNotFoundException.class,
+        ArticleNotFoundException.class,
         NotFoundException.class
     })
     ProblemDetail notFound(RuntimeException e) {
@@ -81,7 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ActivityAccessDeniedException.class,
         TicketAccessDeniedException.class,
         CampaignAccessDeniedException.class,
-        CallHistoryAccessDeniedException.class
+        CallHistoryAccessDeniedException.class,
+        ArticleAccessDeniedException.class
     })
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());
@@ -95,6 +101,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidTicketException.class)
     ProblemDetail invalidTicket(InvalidTicketException e) {
         return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidArticleException.class)
+    ProblemDetail invalidArticle(InvalidArticleException e) {
+        return invalid(e.getMessage(), List.of(new FieldMessage(e.field(), e.getMessage())));
+    }
+
+    /** An article saved by someone else since it was read. */
+    @ExceptionHandler(ArticleConflictException.class)
+    ProblemDetail articleConflict(ArticleConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(InvalidCampaignException.class)

@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.Role;
+import io.switchboard.directory.Viewer;
 import io.switchboard.security.SwitchboardUser;
 import java.util.Collection;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which agents' live data a user may see, by extension: an agent their own, a supervisor their team's, an admin
- * everyone's.
+ * Which agents' live data a user may see, by extension: an agent their own, a supervisor those of the teams in their
+ * scope ({@link io.switchboard.directory.Viewer#teams()}: their own and those they supervise), an admin everyone's.
  */
 @Component
 class ExtensionScope {
@@ -29,13 +30,14 @@ class ExtensionScope {
         if (user.role() == Role.ADMIN) {
             return extension -> true;
         }
-        if (user.role() == Role.SUPERVISOR && user.team() != null) {
+        Viewer viewer = me.viewer();
+        if (user.role() == Role.SUPERVISOR && !viewer.teams().isEmpty()) {
             Map<String, DirectoryUser> users = directory.findByExtensions(
                     onBoard.stream().filter(Objects::nonNull).toList());
             return extension -> extension != null
                     && (extension.equals(user.extension())
                             || (users.containsKey(extension)
-                                    && user.team().equals(users.get(extension).team())));
+                                    && viewer.inTeam(users.get(extension).team())));
         }
         return extension -> extension != null && extension.equals(user.extension());
     }

@@ -60,7 +60,11 @@ class IntervalReportController {
         IntervalReport report = read(from, to, step, queue);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"intervals.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writeCsv(report, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The report as the export's CSV (also what scheduled report mails attach). */
+    static void writeCsv(IntervalReport report, Writer out) throws IOException {
         SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(
                 out,
                 "queue",

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Teams for admins: create, rename, delete when empty, and the queues each works. */
+/** Teams for admins: create, rename, delete when empty, the queues each works and the supervisors assigned to it. */
 @RestController
 @RequestMapping("/api/v1/teams")
 @Tag(name = "Teams", description = "Teams, their supervisors and the queues they work (admins)")
@@ -30,6 +30,9 @@ class TeamController {
     record TeamRequest(@NotBlank @Size(max = 100) String name) {}
 
     record QueuesRequest(@NotNull List<String> queues) {}
+
+    /** @param supervisors usernames of users with the role SUPERVISOR; empty: none assigned */
+    record SupervisorsRequest(@NotNull List<String> supervisors) {}
 
     private final TeamAdministration teams;
 
@@ -73,5 +76,17 @@ class TeamController {
             @Valid @RequestBody QueuesRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
         return teams.setQueues(id, request.queues(), me.viewer());
+    }
+
+    /**
+     * Replaces the supervisors assigned to the team: they see its contacts, tickets, calls, agents and queues besides
+     * their own team's, from their next request on. The team's own supervisors supervise it anyway.
+     */
+    @PutMapping("/{id}/supervisors")
+    TeamView supervisors(
+            @PathVariable long id,
+            @Valid @RequestBody SupervisorsRequest request,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return teams.setSupervisors(id, request.supervisors(), me.viewer());
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Directory;
+import io.switchboard.knowledge.KnowledgeBase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,5 +28,12 @@ class DemoConfiguration {
             @Value("${switchboard.simulator.outbound.queue:campaign}") String campaignQueue) {
         return new DemoData(
                 directory, contacts, encoder, properties, new DemoCampaign(campaigns, imports, campaignQueue));
+    }
+
+    /** Twenty published articles for the demo's queues, once the users are seeded. */
+    @Bean
+    @ConditionalOnProperty(name = "switchboard.demo.seed", havingValue = "true")
+    DemoArticles demoArticles(KnowledgeBase knowledgeBase, Directory directory) {
+        return new DemoArticles(knowledgeBase, directory);
     }
 }

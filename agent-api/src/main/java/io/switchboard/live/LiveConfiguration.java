@@ -2,6 +2,7 @@ package io.switchboard.live;
 
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.queue.QueueCatalogue;
 import io.switchboard.queue.WaitingCallers;
@@ -21,7 +22,12 @@ class LiveConfiguration {
         LiveBoard board = new LiveBoard(
                 clock.getIfAvailable(Clock::systemUTC),
                 queue -> queues.rules(queue).wrapUp());
-        bus.subscribe("live-board", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), board.handlers());
+        // every node's calls, also those of links other nodes own
+        bus.subscribe(
+                "live-board",
+                CallEventSource.EVERY_NODE,
+                CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST),
+                board.handlers());
         return board;
     }
 

@@ -3,7 +3,7 @@ package io.switchboard.outbound;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.dialer.CampaignDialer;
-import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.desktop.Desktops;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,10 +28,10 @@ class OutboundConfiguration {
         return new PreviewDesk(clock.getIfUnique(Clock::systemUTC));
     }
 
-    /** Live progress on the pages, when the CTI edge runs. */
+    /** Live progress on the pages, whichever node's edge holds them. */
     @Bean(destroyMethod = "close")
-    CampaignFeed campaignFeed(Campaigns campaigns, CampaignBoard board, ObjectProvider<CtiEdge> edge) {
-        CtiEdge cti = edge.getIfAvailable();
-        return cti == null ? null : new CampaignFeed(campaigns, board, cti, 1000);
+    CampaignFeed campaignFeed(
+            Campaigns campaigns, CampaignBoard board, Desktops desktops, ObjectProvider<CampaignDialer> dialer) {
+        return new CampaignFeed(campaigns, board, desktops, dialer, 1000);
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.activity.QueueCallLog;
 import io.switchboard.directory.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.report.QueueRollup;
 import java.time.Clock;
@@ -55,8 +56,12 @@ class QueueConfiguration {
             QueueProperties properties, QueueCatalogue catalogue, CallEventBus bus, QueueCallLog log) {
         Clock clock = Clock.systemUTC();
         QueueStatistics statistics = new QueueStatistics(properties, catalogue::rules, clock, clock.instant());
+        // today's figures of every queue, also those of links other nodes own
         bus.subscribe(
-                "queue-statistics", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), statistics.handlers());
+                "queue-statistics",
+                CallEventSource.EVERY_NODE,
+                CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST),
+                statistics.handlers());
         statistics.rebuild(log);
         return statistics;
     }

@@ -1,6 +1,6 @@
 package io.switchboard.screenpop;
 
-import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.gateway.edge.EdgeMessage;
 import io.switchboard.ticket.EscalationKind;
 import io.switchboard.ticket.EscalationNotice;
@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * Tells each person an escalation concerns (the new tier's members, the assignee among them, and their supervisors)
- * on every desktop they have open: an essential {@value #TICKET_ESCALATED} message, so a slow desktop is
+ * on every desktop they have open, on whichever node: an essential {@value #TICKET_ESCALATED} message, so a slow desktop is
  * disconnected rather than left without it. The edge queues the frames and returns at once, so the escalating
  * thread (a scheduler pass or a request) never waits for a desktop.
  */
@@ -18,9 +18,9 @@ final class DesktopEscalationNotifier implements EscalationNotifier {
 
     static final String TICKET_ESCALATED = "ticketEscalated";
 
-    private final CtiEdge edge;
+    private final Desktops edge;
 
-    DesktopEscalationNotifier(CtiEdge edge) {
+    DesktopEscalationNotifier(Desktops edge) {
         this.edge = edge;
     }
 

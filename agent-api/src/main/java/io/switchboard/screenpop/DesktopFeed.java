@@ -1,12 +1,13 @@
 package io.switchboard.screenpop;
 
+import io.switchboard.desktop.Audience;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEventHandlers;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
-import io.switchboard.gateway.edge.EdgeUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
- * Live state for desktops and wallboards: an agent's state goes to that agent, their team's supervisors and admins;
+ * Live state for desktops and wallboards: an agent's state goes to that agent, the supervisors whose scope holds the
+ * agent's team (its own supervisors and those assigned to it, {@link TeamScopes}) and admins;
  * queue snapshots go to the people who watch queues (supervisors, campaign managers, admins). Both are replaceable,
  * so a slow desktop gets the latest rather than every step.
  *
@@ -31,11 +32,10 @@ final class DesktopFeed implements AutoCloseable {
 
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(250);
     private static final Set<String> QUEUE_WATCHERS = Set.of("SUPERVISOR", "CAMPAIGN_MANAGER", "ADMIN");
-    /** Who sees other agents' states: admins all, supervisors their team's. */
-    private static final Set<String> STATE_WATCHERS = Set.of("SUPERVISOR", "ADMIN");
 
     private final AgentDirectory directory;
-    private final CtiEdge edge;
+    private final TeamScopes scopes;
+    private final Desktops edge;
     private final Map<String, QueueSnapshot> pendingSnapshots = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshots = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "desktop-feed-snapshots");
@@ -43,8 +43,9 @@ final class DesktopFeed implements AutoCloseable {
         return thread;
     });
 
-    DesktopFeed(AgentDirectory directory, CtiEdge edge) {
+    DesktopFeed(AgentDirectory directory, TeamScopes scopes, Desktops edge) {
         this.directory = directory;
+        this.scopes = scopes;
         this.edge = edge;
         long every = SNAPSHOT_INTERVAL.toMillis();
         snapshots.scheduleAtFixedRate(this::sendSnapshots, every, every, TimeUnit.MILLISECONDS);
@@ -55,8 +56,7 @@ final class DesktopFeed implements AutoCloseable {
             QueueSnapshot snapshot = pendingSnapshots.remove(queue);
             if (snapshot != null) {
                 edge.publish(
-                        QUEUE_WATCHERS,
-                        desktop -> true,
+                        Audience.roles(QUEUE_WATCHERS),
                         EdgeMessage.replaceable(EdgeMessage.QUEUE_SNAPSHOT, queue, snapshot));
             }
         }
@@ -90,7 +90,7 @@ final class DesktopFeed implements AutoCloseable {
         EdgeMessage message =
                 EdgeMessage.replaceable(EdgeMessage.AGENT_STATE, state.agent() + "@" + state.queue(), view);
         user.ifPresent(agent -> edge.sendToUser(agent.username(), message));
-        edge.publish(STATE_WATCHERS, watchersOf(user), message);
+        edge.publish(watchersOf(user), message);
     }
 
     private void queueChanged(QueueChanged queue) {
@@ -100,18 +100,19 @@ final class DesktopFeed implements AutoCloseable {
     }
 
     /**
-     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors of the agent's
-     * team; not the agent again if they are one of those.
+     * Besides the agent themself (sent to by name): admins, who see every agent, and the supervisors whose scope holds
+     * the agent's team (its own, and those assigned to it as this node's directory has them now); not the agent again
+     * if they are one of those.
      */
-    private static Predicate<EdgeUser> watchersOf(Optional<DirectoryUser> agent) {
-        Predicate<EdgeUser> admins = desktop -> desktop.hasRole("ADMIN");
+    private Audience watchersOf(Optional<DirectoryUser> agent) {
+        Audience admins = Audience.roles(Set.of("ADMIN"));
         if (agent.isEmpty()) {
             return admins;
         }
         DirectoryUser user = agent.get();
         String team = user.team() == null ? null : Long.toString(user.team().value());
-        Predicate<EdgeUser> teamSupervisors =
-                desktop -> desktop.hasRole("SUPERVISOR") && team != null && team.equals(desktop.team());
-        return admins.or(teamSupervisors).and(desktop -> !desktop.username().equals(user.username()));
+        return admins.orInTeam("SUPERVISOR", team)
+                .orNamed(scopes.supervisorsAssignedTo(user.team()))
+                .except(user.username());
     }
 }

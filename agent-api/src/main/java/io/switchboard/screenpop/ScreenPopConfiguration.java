@@ -2,14 +2,17 @@ package io.switchboard.screenpop;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.contact.CallerContexts;
+import io.switchboard.desktop.CallDesktops;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
-import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.ticket.EscalationNotifier;
 import java.time.Duration;
@@ -43,8 +46,15 @@ class ScreenPopConfiguration {
 
     @Bean(destroyMethod = "close")
     ScreenPopService screenPopService(
-            CallerContexts contexts, AgentDirectory directory, CtiEdge edge, CallEventBus bus, MeterRegistry registry) {
-        ScreenPopService service = new ScreenPopService(contexts, directory, edge, registry, POP_THREADS);
+            CallerContexts contexts,
+            AgentDirectory directory,
+            TeamScopes scopes,
+            CallDesktops desktops,
+            CallEventBus bus,
+            MeterRegistry registry) {
+        // once per call: on the node that reads the call's link, to the ringing agent's desktops wherever they are
+        ScreenPopService service =
+                new ScreenPopService(contexts, directory, scopes, desktops.desktops(), registry, POP_THREADS);
         // Called on the tracker's thread: the service only queues the event on its pop threads, so a pop starts one
         // thread hand-off sooner than through a queue and thread of its own.
         bus.subscribe("screen-pop", CallEventDelivery.inline(), service.handlers());
@@ -58,15 +68,20 @@ class ScreenPopConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DesktopFeed desktopFeed(AgentDirectory directory, CtiEdge edge, CallEventBus bus) {
-        DesktopFeed feed = new DesktopFeed(directory, edge);
-        bus.subscribe("desktop-feed", CallEventDelivery.queued(QUEUE_CAPACITY, Overflow.DROP_NEWEST), feed.handlers());
+    DesktopFeed desktopFeed(AgentDirectory directory, TeamScopes scopes, Desktops desktops, CallEventBus bus) {
+        // every node builds the feed from every node's call events, each for the desktops it holds
+        DesktopFeed feed = new DesktopFeed(directory, scopes, desktops.thisNodeOnly());
+        bus.subscribe(
+                "desktop-feed",
+                CallEventSource.EVERY_NODE,
+                CallEventDelivery.queued(QUEUE_CAPACITY, Overflow.DROP_NEWEST),
+                feed.handlers());
         return feed;
     }
 
     /** Escalated tickets reach the desktops of the people they concern (crm-core calls every notifier bean). */
     @Bean
-    EscalationNotifier desktopEscalationNotifier(CtiEdge edge) {
-        return new DesktopEscalationNotifier(edge);
+    EscalationNotifier desktopEscalationNotifier(Desktops desktops) {
+        return new DesktopEscalationNotifier(desktops);
     }
 }

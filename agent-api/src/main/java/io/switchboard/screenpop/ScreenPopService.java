@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.contact.CallerContext;
 import io.switchboard.contact.CallerContexts;
 import io.switchboard.contact.NoMatchReason;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent;
@@ -15,7 +17,6 @@ import io.switchboard.gateway.call.CallEvent.AgentRinging;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallEventHandlers;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +47,8 @@ final class ScreenPopService implements AutoCloseable {
 
     private final CallerContexts contexts;
     private final AgentDirectory directory;
-    private final CtiEdge edge;
+    private final TeamScopes scopes;
+    private final Desktops edge;
     /** Who holds a pop of which call: the users to release it for when the call ends. Changed in call order. */
     private final Map<String, Set<String>> popsByCall = new ConcurrentHashMap<>();
     /** Per call with work still queued or running, its last step: the next event of the call runs after it. */
@@ -59,9 +61,15 @@ final class ScreenPopService implements AutoCloseable {
     private final Counter failures;
 
     ScreenPopService(
-            CallerContexts contexts, AgentDirectory directory, CtiEdge edge, MeterRegistry registry, int threads) {
+            CallerContexts contexts,
+            AgentDirectory directory,
+            TeamScopes scopes,
+            Desktops edge,
+            MeterRegistry registry,
+            int threads) {
         this.contexts = contexts;
         this.directory = directory;
+        this.scopes = scopes;
         this.edge = edge;
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(
@@ -135,7 +143,8 @@ final class ScreenPopService implements AutoCloseable {
         }
         DirectoryUser user = agent.get();
         String customer = ringing.caller().number();
-        CallerContext context = contexts.contextFor(customer, user.viewer());
+        // a supervisor taking a call sees the contacts of every team they supervise, as on their pages
+        CallerContext context = contexts.contextFor(customer, scopes.viewer(user));
         ScreenPop pop = new ScreenPop(
                 ringing.callId(),
                 ringing.at(),

@@ -1,12 +1,11 @@
 package io.switchboard.security;
 
-import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.desktop.Desktops;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -26,10 +25,10 @@ public class CtiLogins {
 
     private static final Logger log = LoggerFactory.getLogger(CtiLogins.class);
 
-    private final ObjectProvider<CtiEdge> edge;
+    private final Desktops desktops;
 
-    CtiLogins(ObjectProvider<CtiEdge> edge) {
-        this.edge = edge;
+    CtiLogins(Desktops desktops) {
+        this.desktops = desktops;
     }
 
     /** The id of the request's login session, made on first use; null for a request without a session. */
@@ -47,17 +46,19 @@ public class CtiLogins {
         return id;
     }
 
-    /** A session ended (logout invalidates it; the container expires idle ones): its desktops go with it. */
+    /**
+     * A session ended (logout invalidates it; the container expires idle ones): its desktops go with it, on every
+     * node.
+     */
     @EventListener
     void sessionEnded(HttpSessionDestroyedEvent ended) {
-        CtiEdge server = edge.getIfAvailable();
-        if (server == null || !(ended.getSession().getAttribute(ATTRIBUTE) instanceof String login)) {
+        if (!(ended.getSession().getAttribute(ATTRIBUTE) instanceof String login)) {
             return;
         }
         for (SecurityContext context : ended.getSecurityContexts()) {
             Authentication user = context.getAuthentication();
             if (user != null) {
-                int closed = server.endLogin(user.getName(), login);
+                int closed = desktops.endLogin(user.getName(), login);
                 log.debug("Login of {} ended: {} CTI sessions closed", user.getName(), closed);
             }
         }

@@ -3,6 +3,7 @@ package io.switchboard.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.LoginRecords;
+import io.switchboard.directory.TeamScopes;
 import io.switchboard.directory.UserAdministration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, UserAdministration users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserAdministration users, TeamScopes scopes) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
@@ -107,6 +108,9 @@ public class SecurityConfiguration {
                         .authenticated()
                         // tickets: every user; the services decide which tickets each sees and works on
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
+                        .authenticated()
+                        // the knowledge base: every user reads; the service decides who writes and publishes
+                        .requestMatchers("/api/v1/kb/**")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tiers", "/api/v1/tiers/calendars")
                         .authenticated()
@@ -150,6 +154,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(CAMPAIGN_MANAGER, ADMIN, SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/queues", "/api/v1/queues/timeline")
                         .authenticated()
+                        // scheduled reports: supervisors' and admins' own subscriptions (issue 19)
+                        .requestMatchers("/api/v1/reports/subscriptions", "/api/v1/reports/subscriptions/*")
+                        .hasAnyRole(SUPERVISOR, ADMIN)
+                        // agent sessions: agents their own; campaign reports: those who see campaigns (issue 19)
+                        .requestMatchers(
+                                HttpMethod.GET, "/api/v1/reports/agent-sessions", "/api/v1/reports/agent-sessions.csv")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/campaigns", "/api/v1/reports/campaigns.csv")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
                         // call history and interval reports (issue 19)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**")
                         .hasAnyRole(SUPERVISOR, ADMIN)
@@ -179,6 +192,9 @@ public class SecurityConfiguration {
                         // admins see and lift lockouts
                         .requestMatchers("/api/v1/logins/**")
                         .hasRole(ADMIN)
+                        // the database's backups (issue 19)
+                        .requestMatchers("/api/v1/backups")
+                        .hasRole(ADMIN)
                         // the API's description, and the Swagger UI: docs.html redirects to the UI's page under
                         // /api/v1/swagger-ui/, which loads its scripts, styles and configuration from there and
                         // from /api/v1/openapi/swagger-config
@@ -192,7 +208,8 @@ public class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::forgeable))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentTeamScope(scopes), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -206,7 +223,8 @@ public class SecurityConfiguration {
             SsoProperties ssoSettings,
             Directory directory,
             LoginRecords records,
-            LoginGuard guard)
+            LoginGuard guard,
+            TeamScopes scopes)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/setup", "/error", "/css/**", "/js/**", "/favicon.ico", "/webjars/uplot/**")
@@ -216,6 +234,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/contacts", "/contacts/*")
                         .authenticated()
                         .requestMatchers("/wallboard")
+                        .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
+                        .requestMatchers("/reports/agents")
+                        .hasAnyRole(AGENT, SUPERVISOR, ADMIN)
+                        .requestMatchers("/reports/campaigns")
                         .hasAnyRole(SUPERVISOR, CAMPAIGN_MANAGER, ADMIN)
                         .requestMatchers("/reports/**")
                         .hasAnyRole(SUPERVISOR, ADMIN)
@@ -228,6 +250,9 @@ public class SecurityConfiguration {
                         // the ticket workbench: every user; the API decides which tickets each sees
                         .requestMatchers("/tickets", "/tickets/*")
                         .authenticated()
+                        // the knowledge base's pages: every user (the editor is for those who may write)
+                        .requestMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/edit")
+                        .authenticated()
                         .requestMatchers("/api/v1/docs.html", "/swagger-ui/**", "/v3/api-docs/**")
                         .authenticated()
                         .requestMatchers("/")
@@ -237,7 +262,8 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages' scripts send the token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN header
                 .csrf(csrf -> csrf.spa())
-                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class);
+                .addFilterBefore(new PasswordChangeRequired(users), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentTeamScope(scopes), AuthorizationFilter.class);
         if (sso.localLogin()) {
             http.formLogin(form -> form.loginPage("/login").permitAll());
         }

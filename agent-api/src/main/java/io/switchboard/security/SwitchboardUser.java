@@ -1,10 +1,12 @@
 package io.switchboard.security;
 
 import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.TeamId;
 import io.switchboard.directory.Viewer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,17 +21,22 @@ public final class SwitchboardUser implements UserDetails, CredentialsContainer,
     private final DirectoryUser user;
     private final boolean active;
     private final OidcUser signedOn;
+    /** The teams an admin assigned this supervisor, as read for this request ({@link CurrentTeamScope}). */
+    private final Set<TeamId> supervised;
+
     private String passwordHash;
 
     SwitchboardUser(DirectoryUser user, String passwordHash, boolean active) {
-        this(user, passwordHash, active, null);
+        this(user, passwordHash, active, null, Set.of());
     }
 
-    private SwitchboardUser(DirectoryUser user, String passwordHash, boolean active, OidcUser signedOn) {
+    private SwitchboardUser(
+            DirectoryUser user, String passwordHash, boolean active, OidcUser signedOn, Set<TeamId> supervised) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.active = active;
         this.signedOn = signedOn;
+        this.supervised = Set.copyOf(supervised);
     }
 
     /**
@@ -37,7 +44,12 @@ public final class SwitchboardUser implements UserDetails, CredentialsContainer,
      * service reads a {@code SwitchboardUser}), carrying the provider's tokens and claims.
      */
     SwitchboardUser signedOnWith(OidcUser provider) {
-        return new SwitchboardUser(user, null, active, provider);
+        return new SwitchboardUser(user, null, active, provider, supervised);
+    }
+
+    /** This user with the teams they are assigned to supervise as the directory has them now. */
+    SwitchboardUser supervising(Set<TeamId> teams) {
+        return new SwitchboardUser(user, passwordHash, active, signedOn, teams);
     }
 
     /** Whether this login came through the organisation's identity provider. */
@@ -75,9 +87,9 @@ public final class SwitchboardUser implements UserDetails, CredentialsContainer,
         return user;
     }
 
-    /** Who is looking, for the visibility rules of every service. */
+    /** Who is looking, for the visibility rules of every service: their own team and the teams they supervise. */
     public Viewer viewer() {
-        return user.viewer();
+        return new Viewer(user.id(), user.role(), user.team(), supervised);
     }
 
     @Override

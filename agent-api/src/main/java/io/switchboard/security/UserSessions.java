@@ -1,13 +1,12 @@
 package io.switchboard.security;
 
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.UserChanged;
-import io.switchboard.gateway.edge.CtiEdge;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,9 +19,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The open browser sessions, so that deactivating a user ends theirs at once: each is invalidated (which, through
- * {@link CtiLogins}, closes the desktops opened in it and refuses its tokens), and the CTI edge closes any other
- * socket of the user and refuses the tokens they still hold. Without this a deactivated user would keep working
- * until their session expired.
+ * {@link CtiLogins}, closes the desktops opened in it and refuses its tokens), and the CTI edge of every node
+ * closes any other socket of the user and refuses the tokens they still hold. Without this a deactivated user would
+ * keep working until their session expired.
  */
 @Component
 class UserSessions {
@@ -30,10 +29,10 @@ class UserSessions {
     private static final Logger log = LoggerFactory.getLogger(UserSessions.class);
 
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
-    private final ObjectProvider<CtiEdge> edge;
+    private final Desktops desktops;
 
-    UserSessions(ObjectProvider<CtiEdge> edge) {
-        this.edge = edge;
+    UserSessions(Desktops desktops) {
+        this.desktops = desktops;
     }
 
     @EventListener
@@ -50,11 +49,8 @@ class UserSessions {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void userChanged(UserChanged changed) {
         String username = changed.user().username();
-        CtiEdge server = edge.getIfAvailable();
         if (changed.active()) {
-            if (server != null) {
-                server.resumeUser(username);
-            }
+            desktops.resumeUser(username);
             return;
         }
         int ended = 0;
@@ -68,7 +64,7 @@ class UserSessions {
                 }
             }
         }
-        int sockets = server == null ? 0 : server.endUser(username);
+        int sockets = desktops.endUser(username);
         log.info("{} deactivated: {} browser sessions and {} more CTI sockets closed", username, ended, sockets);
     }
 

@@ -91,12 +91,15 @@ class PageController {
         return "campaigns";
     }
 
-    /** A supervisor sees the queues their team works (all when the team has none set); others every queue. */
+    /**
+     * A supervisor sees the queues the teams in their scope work (their own and those they supervise; all when none
+     * has any set); others every queue.
+     */
     @GetMapping("/wallboard")
     String wallboard(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute(
                 "teamQueues",
-                me.user().role() == Role.SUPERVISOR ? teams.queuesOf(me.user().team()) : List.of());
+                me.user().role() == Role.SUPERVISOR ? teams.queuesOf(me.viewer().teams()) : List.of());
         return "wallboard";
     }
 

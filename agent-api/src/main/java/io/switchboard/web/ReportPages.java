@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The report pages for supervisors and admins; their data comes from {@code /api/v1/reports} in the browser. */
+/** The report pages (agent sessions for agents too, campaign reports for campaign managers too); their data comes from {@code /api/v1/reports} in the browser. */
 @Controller
 class ReportPages {
 
@@ -20,5 +20,18 @@ class ReportPages {
     String intervals(@AuthenticationPrincipal SwitchboardUser me, Model model) {
         model.addAttribute("user", me.user());
         return "reports-intervals";
+    }
+
+    /** Agent sessions: agents see their own, supervisors their team's, admins everyone's (the API decides). */
+    @GetMapping("/reports/agents")
+    String agents(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "reports-agents";
+    }
+
+    @GetMapping("/reports/campaigns")
+    String campaigns(@AuthenticationPrincipal SwitchboardUser me, Model model) {
+        model.addAttribute("user", me.user());
+        return "reports-campaigns";
     }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.workbench;
 
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.UserId;
-import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import io.switchboard.ticket.SupportTiers;
 import io.switchboard.ticket.TicketNews;
@@ -26,11 +26,11 @@ class TicketNewsToDesktops {
 
     static final String TICKET_NEWS = "ticketNews";
 
-    private final CtiEdge edge;
+    private final Desktops edge;
     private final SupportTiers tiers;
     private final Directory directory;
 
-    TicketNewsToDesktops(CtiEdge edge, SupportTiers tiers, Directory directory) {
+    TicketNewsToDesktops(Desktops edge, SupportTiers tiers, Directory directory) {
         this.edge = edge;
         this.tiers = tiers;
         this.directory = directory;

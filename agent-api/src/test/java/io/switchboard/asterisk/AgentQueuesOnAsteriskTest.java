@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** An agent logs out of and into a queue and pauses with a reason, through the API, on a real Asterisk. */
+/**
+ * An agent logs out of and into a queue and pauses with a reason, through the API, on a real Asterisk; the agent
+ * session report keeps the reason Asterisk reported.
+ */
 class AgentQueuesOnAsteriskTest extends ApplicationOnAsterisk {
 
     @Test
@@ -43,7 +46,22 @@ class AgentQueuesOnAsteriskTest extends ApplicationOnAsterisk {
                     .until(() ->
                             !stateOf("1001", "support").path("state").asText().equals("PAUSED"));
             assertThat(rig.pbxCli("queue show support")).doesNotContainPattern("Agent 1001 .*paused");
+
+            // the agent session report has the pause with Asterisk's reason, and 1002's call
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> today("1001").path("pausedByReason").has("Lunch break"));
+            assertThat(today("1001").path("pausedByReason").path("Lunch break").asLong())
+                    .isGreaterThanOrEqualTo(0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> today("1002").path("callsTaken").asLong() >= 1);
         }
+    }
+
+    /** The agent's line of today's agent session report (admin's view), or a missing node. */
+    private JsonNode today(String extension) {
+        HttpResponse<String> report = call("GET", "/api/v1/reports/agent-sessions?agent=" + extension, "admin", null);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        return Api.json(report).path("days").path(0);
     }
 
     @Test

@@ -150,6 +150,17 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/tickets/{id}/de-escalations", 200, 200, 404, 403, 200),
             row("POST /api/v1/activities/{id}/ticket", 201, 201, 404, 201, 201),
             row("GET /api/v1/tiers", 200, 200, 200, 200, 200),
+            // the knowledge base: everyone reads; agents propose drafts; supervisors and admins write and publish.
+            // {id} is a published article (a fresh one for each change)
+            row("GET /api/v1/kb/articles", 200, 200, 200, 200, 200),
+            row("POST /api/v1/kb/articles", 201, 201, 201, 403, 201),
+            row("GET /api/v1/kb/articles/{id}", 200, 200, 200, 200, 200),
+            row("PUT /api/v1/kb/articles/{id}", 403, 200, 200, 403, 200),
+            row("PUT /api/v1/kb/articles/{id}/status", 403, 200, 200, 403, 200),
+            row("GET /api/v1/kb/articles/{id}/versions", 200, 200, 200, 200, 200),
+            row("POST /api/v1/kb/articles/{id}/views", 204, 204, 204, 204, 204),
+            row("POST /api/v1/kb/articles/{id}/helpful", 204, 204, 204, 204, 204),
+            row("GET /api/v1/kb/suggestions", 200, 200, 200, 200, 200),
             // in this order: add a member, take them out again
             row("POST /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 200),
             row("DELETE /api/v1/tiers/{tier}/members/{username}", 403, 403, 403, 403, 204),
@@ -230,6 +241,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("POST /api/v1/teams", 403, 403, 403, 403, 201),
             row("PUT /api/v1/teams/{id}", 403, 403, 403, 403, 200),
             row("PUT /api/v1/teams/{id}/queues", 403, 403, 403, 403, 200),
+            row("PUT /api/v1/teams/{id}/supervisors", 403, 403, 403, 403, 200),
             row("DELETE /api/v1/teams/{id}", 403, 403, 403, 403, 204),
             row("GET /api/v1/audit", 403, 403, 403, 403, 200),
             row("GET /api/v1/audit.csv", 403, 403, 403, 403, 200),
@@ -241,11 +253,20 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/reports/intervals.csv", 403, 200, 200, 403, 200),
             // the admins' command to recount the interval reports' rollup (one day here)
             row("POST /api/v1/reports/rollup/rebuild?from=2024-01-01&to=2024-01-01", 403, 403, 403, 403, 200),
+            // agent sessions (an agent their own, a supervisor their team's) and campaign reports
+            row("GET /api/v1/reports/agent-sessions", 200, 200, 200, 403, 200),
+            row("GET /api/v1/reports/agent-sessions.csv", 200, 200, 200, 403, 200),
+            row("GET /api/v1/reports/campaigns", 403, 200, 200, 200, 200),
+            row("GET /api/v1/reports/campaigns.csv", 403, 200, 200, 200, 200),
             // every user changes their own password; a wrong current one is 400, naming the field
             row("POST /api/v1/me/password", 400, 400, 400, 400, 400),
             // admins see and lift lockouts
             row("GET /api/v1/logins/locked", 403, 403, 403, 403, 200),
             row("POST /api/v1/logins/{username}/unlock", 403, 403, 403, 403, 204),
+            // backups, admins only: the test application runs on PostgreSQL without pg_dump configured, so taking one
+            // is a 409 that says what to set (H2BackupTest and BackupRestoreTest take real ones)
+            row("GET /api/v1/backups", 403, 403, 403, 403, 200),
+            row("POST /api/v1/backups", 403, 403, 403, 403, 409),
             // anything under /api not listed above is refused, whoever asks
             row("GET /api/v1/nothing-here", 403, 403, 403, 403, 403),
             // load balancers ask without logging in
@@ -703,6 +724,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.contains("/api/v1/kb/articles/")) {
+            return publishedArticle();
+        }
         if (endpoint.contains("/api/v1/teams/")) {
             return teamAdministration
                     .create(
@@ -744,8 +768,23 @@ class RoleMatrixTest extends ApplicationOnPostgres {
         return agentsActivity;
     }
 
+    /** A published article of the admin's, fresh for each row. */
+    private long publishedArticle() {
+        HttpResponse<String> created = call(
+                "POST",
+                "/api/v1/kb/articles",
+                TestUser.ADMIN,
+                "{\"title\":\"RM article\",\"body\":\"For the *role matrix*.\",\"status\":\"PUBLISHED\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.json(created).path("id").asLong();
+    }
+
     private String bodyFor(String endpoint, Caller caller) {
         return switch (endpoint) {
+            case "POST /api/v1/kb/articles" -> "{\"title\":\"Proposed by " + caller + "\",\"body\":\"Text.\"}";
+            case "PUT /api/v1/kb/articles/{id}" ->
+                "{\"title\":\"Changed by " + caller + "\",\"body\":\"Text.\",\"version\":1}";
+            case "PUT /api/v1/kb/articles/{id}/status" -> "{\"status\":\"DRAFT\"}";
             case "POST /api/v1/contacts" -> "{\"name\":\"Created by " + caller + "\"}";
             case "POST /api/v1/users" ->
                 "{\"username\":\"rm-created-by-" + caller.name().toLowerCase() + "\",\"role\":\"AGENT\"}";
@@ -763,6 +802,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "PUT /api/v1/teams/{id}" ->
                 "{\"name\":\"RM renamed by " + caller + " " + teamNumber.incrementAndGet() + "\"}";
             case "PUT /api/v1/teams/{id}/queues" -> "{\"queues\":[\"support\",\"sales\"]}";
+            // an empty team of its own: the supervisor of another team looks after it, seeing nothing more
+            case "PUT /api/v1/teams/{id}/supervisors" ->
+                "{\"supervisors\":[\"" + TestUser.OTHER_SUPERVISOR.username + "\"]}";
             case "POST /api/v1/me/password" -> "{\"currentPassword\":\"wrong\",\"newPassword\":\"a-new-password\"}";
             case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
             case "POST /api/v1/agents/{extension}/call/consultation" ->

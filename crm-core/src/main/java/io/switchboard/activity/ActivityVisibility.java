@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>ADMIN and CAMPAIGN_MANAGER see all; only ADMIN may complete anyone's;
- *   <li>SUPERVISOR: their team's calls and their own, plus the calls of every contact they may see; they complete
+ *   <li>SUPERVISOR: the calls of the teams in their scope ({@link Viewer#teams()}) and their own, plus the calls of every contact they may see; they complete
  *       their team's;
  *   <li>AGENT: their own calls, plus the calls of every contact they may see (a pop shows a shared customer's
  *       history); they complete only their own.
@@ -52,8 +52,8 @@ final class ActivityVisibility {
     }
 
     private String ownOrTeamSql() {
-        if (viewer.role() == Role.SUPERVISOR && viewer.team() != null) {
-            return "(a.agent_id = :viewerId or a.team_id = :viewerTeam)";
+        if (viewer.role() == Role.SUPERVISOR && !viewer.teams().isEmpty()) {
+            return "(a.agent_id = :viewerId or a.team_id in (:viewerTeams))";
         }
         return "a.agent_id = :viewerId";
     }

@@ -8,6 +8,7 @@ import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.lease.Lease;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,6 +75,11 @@ class CampaignConfiguration {
         return new CampaignReports(jdbc, campaigns, properties.reportingZoneId());
     }
 
+    @Bean
+    CampaignDailyReports campaignDailyReports(NamedParameterJdbcTemplate jdbc, CampaignProperties properties) {
+        return new CampaignDailyReports(jdbc, properties.reportingZoneId());
+    }
+
     /** Campaign calls by call id, for the agent's desktop; fed by the call event bus when there is one. */
     @Bean
     CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
@@ -83,10 +89,10 @@ class CampaignConfiguration {
         return calls;
     }
 
-    /** The lease of the dialer loop ({@link DialerLease#DIALER}). */
+    /** The lease of the dialer loop ({@link Lease#DIALER}). */
     @Bean
-    DialerLease dialerLease(NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
-        return new DialerLease(jdbc, clock(clock), DialerLease.DIALER);
+    Lease dialerLease(NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new Lease(jdbc, clock(clock), Lease.DIALER);
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {

@@ -2,20 +2,34 @@ package io.switchboard.contact;
 
 /** The orders the contacts page offers; each ends on the contact's id so that paging is stable. */
 public enum ContactSort {
-    NAME("c.name, c.id"),
-    NAME_DESC("c.name desc, c.id desc"),
+    NAME(false, "name"),
+    NAME_DESC(true, "name"),
     /** Most recently changed first. */
-    UPDATED("c.updated_at desc, c.id desc"),
+    UPDATED(true, "updated_at"),
     /** Newest first. */
-    CREATED("c.created_at desc, c.id desc");
+    CREATED(true, "created_at");
 
-    private final String orderBy;
+    private final boolean descending;
+    private final String column;
 
-    ContactSort(String orderBy) {
-        this.orderBy = orderBy;
+    ContactSort(boolean descending, String column) {
+        this.descending = descending;
+        this.column = column;
     }
 
+    /** The order on the contacts table aliased {@code c}. */
     String orderBy() {
-        return orderBy;
+        return orderBy("c");
+    }
+
+    /** The order on a contacts table, or a query of {@link #columns}, aliased {@code alias}. */
+    String orderBy(String alias) {
+        String direction = descending ? " desc" : "";
+        return alias + "." + column + direction + ", " + alias + ".id" + direction;
+    }
+
+    /** The columns the order reads, of the contacts table aliased {@code c}. */
+    String columns() {
+        return "c.id, c." + column;
     }
 }

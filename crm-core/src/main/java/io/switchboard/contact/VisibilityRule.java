@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>ADMIN and CAMPAIGN_MANAGER: every contact (campaign managers build call lists from the whole base);
- *   <li>SUPERVISOR: company-wide contacts, contacts they own, and every contact of their team, private ones too;
+ *   <li>SUPERVISOR: company-wide contacts, contacts they own, and every contact of the teams in their scope (their
+ *       own and those they supervise, {@link Viewer#teams()}), private ones too;
  *   <li>AGENT: company-wide contacts, contacts they own, and contacts their team shares ({@link Visibility#TEAM}).
  * </ul>
  */
@@ -66,28 +67,24 @@ public final class VisibilityRule {
     public String sql(String alias) {
         String company = alias + ".visibility = 'COMPANY'";
         String owned = alias + ".owner_id = :viewerId";
-        String team = alias + ".team_id = :viewerTeam";
+        String team = alias + ".team_id in (:viewerTeams)";
         return switch (viewer.role()) {
             case ADMIN, CAMPAIGN_MANAGER -> "1 = 1";
             case SUPERVISOR ->
-                viewer.team() == null
+                viewer.teams().isEmpty()
                         ? "(" + company + " or " + owned + ")"
                         : "(" + company + " or " + owned + " or " + team + ")";
             case AGENT ->
-                viewer.team() == null
+                viewer.teams().isEmpty()
                         ? "(" + company + " or " + owned + ")"
                         : "(" + company + " or " + owned + " or (" + team + " and " + alias + ".visibility = 'TEAM'))";
         };
     }
 
     public Map<String, Object> parameters() {
-        return viewer.team() == null
+        return viewer.teams().isEmpty()
                 ? Map.of("viewerId", viewer.user().value())
-                : Map.of(
-                        "viewerId",
-                        viewer.user().value(),
-                        "viewerTeam",
-                        viewer.team().value());
+                : Map.of("viewerId", viewer.user().value(), "viewerTeams", viewer.teamIds());
     }
 
     private boolean owns(VisibleContact contact) {
@@ -95,8 +92,6 @@ public final class VisibilityRule {
     }
 
     private boolean inTeam(VisibleContact contact) {
-        return contact.teamId() != null
-                && viewer.team() != null
-                && contact.teamId() == viewer.team().value();
+        return viewer.inTeam(contact.teamId());
     }
 }

@@ -118,15 +118,15 @@ public class Directory {
                 .toList();
     }
 
-    /** The supervisors of these teams, e.g. to tell them that a ticket reached their people. */
+    /**
+     * The supervisors of these teams, e.g. to tell them that a ticket reached their people: each team's own users
+     * with the role SUPERVISOR and the supervisors assigned to it ({@link TeamAdministration#setSupervisors}).
+     */
     public List<DirectoryUser> supervisorsOf(Collection<TeamId> teams) {
         if (teams.isEmpty()) {
             return List.of();
         }
-        return users
-                .findByRoleAndTeamIdIn(
-                        Role.SUPERVISOR, teams.stream().map(TeamId::value).collect(Collectors.toSet()))
-                .stream()
+        return users.findSupervisorsOf(teams.stream().map(TeamId::value).collect(Collectors.toSet())).stream()
                 .map(UserEntity::toUser)
                 .toList();
     }

@@ -8,7 +8,10 @@ package io.switchboard.directory;
  */
 public record DirectoryUser(UserId id, String username, String displayName, Role role, TeamId team, String extension) {
 
-    /** This user as a viewer of data. */
+    /**
+     * This user as a viewer of data with their own team only. A supervisor's whole scope (the teams they are assigned
+     * too) is {@link TeamScopes#viewer}: what the application uses.
+     */
     public Viewer viewer() {
         return new Viewer(id, role, team);
     }

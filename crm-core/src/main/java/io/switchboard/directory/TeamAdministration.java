@@ -5,15 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What admins do to teams: create, rename, delete an empty one, and say which queues it works. A team's supervisors
- * are its users with the role SUPERVISOR (set on the user). Every change is audited.
+ * What admins do to teams: create, rename, delete an empty one, say which queues it works and who supervises it. A
+ * team's supervisors are its own users with the role SUPERVISOR (set on the user) and the supervisors of other teams
+ * an admin assigns to it ({@link #setSupervisors}; {@link TeamScopes} puts the team in their scope). Every change is
+ * audited.
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,12 +30,19 @@ public class TeamAdministration {
     private final UserRepository users;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    TeamAdministration(TeamRepository teams, UserRepository users, NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+    TeamAdministration(
+            TeamRepository teams,
+            UserRepository users,
+            NamedParameterJdbcTemplate jdbc,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.teams = teams;
         this.users = users;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Every team, by name. */
@@ -44,12 +56,17 @@ public class TeamAdministration {
 
     /** The queues the team works, by name; empty for {@code null} or a team without any. */
     public List<String> queuesOf(TeamId team) {
-        if (team == null) {
+        return team == null ? List.of() : queuesOf(Set.of(team));
+    }
+
+    /** The queues any of these teams works (a supervisor's scope), by name; empty when none has any. */
+    public List<String> queuesOf(Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
             return List.of();
         }
         return jdbc.queryForList(
-                "select queue from team_queues where team_id = :team order by queue",
-                Map.of("team", team.value()),
+                "select distinct queue from team_queues where team_id in (:teams) order by queue",
+                Map.of("teams", teams.stream().map(TeamId::value).collect(Collectors.toSet())),
                 String.class);
     }
 
@@ -127,19 +144,54 @@ public class TeamAdministration {
         return after;
     }
 
+    /**
+     * Replaces the supervisors assigned to the team (its own supervisors supervise it anyway). Each must be a user
+     * with the role SUPERVISOR. The change applies to their scope once committed ({@link TeamSupervisorsChanged}).
+     *
+     * @throws InvalidUserException a username nobody has, or a user who is not a supervisor (field {@code supervisors})
+     */
+    @Transactional
+    public TeamView setSupervisors(long id, Collection<String> usernames, Viewer actor) {
+        TeamEntity team = entity(id);
+        Set<Long> assigned = new LinkedHashSet<>();
+        for (String username : usernames == null ? List.<String>of() : usernames) {
+            String name = username == null ? "" : username.strip();
+            UserEntity user = users.findByUsername(name)
+                    .orElseThrow(() -> new InvalidUserException("supervisors", "no user '" + name + "'"));
+            Role role = user.toUser().role();
+            if (role != Role.SUPERVISOR) {
+                throw new InvalidUserException(
+                        "supervisors", "'" + name + "' is " + role + ": only supervisors supervise teams");
+            }
+            assigned.add(user.toUser().id().value());
+        }
+        TeamView before = view(team);
+        jdbc.update("delete from team_supervisors where team_id = :team", Map.of("team", id));
+        for (Long user : assigned) {
+            jdbc.update(
+                    "insert into team_supervisors (team_id, user_id) values (:team, :user)",
+                    Map.of("team", id, "user", user));
+        }
+        TeamView after = view(team);
+        audit.record(actor, "team.supervisors", "team", id, before, after);
+        events.publishEvent(new TeamSupervisorsChanged(team.id()));
+        return after;
+    }
+
     private TeamView view(TeamEntity team) {
         long id = team.id().value();
         List<UserEntity> members = users.findByTeamId(id);
-        return new TeamView(
-                id,
-                team.name(),
-                members.size(),
-                members.stream()
-                        .filter(user -> user.toUser().role() == Role.SUPERVISOR)
-                        .map(UserEntity::username)
-                        .sorted()
-                        .toList(),
-                queuesOf(team.id()));
+        List<String> assigned = jdbc.queryForList(
+                "select u.username from team_supervisors ts join users u on u.id = ts.user_id"
+                        + " where ts.team_id = :team and u.role = 'SUPERVISOR' order by u.username",
+                Map.of("team", id),
+                String.class);
+        Set<String> supervisors = new TreeSet<>(assigned);
+        members.stream()
+                .filter(user -> user.toUser().role() == Role.SUPERVISOR)
+                .map(UserEntity::username)
+                .forEach(supervisors::add);
+        return new TeamView(id, team.name(), members.size(), List.copyOf(supervisors), assigned, queuesOf(team.id()));
     }
 
     private TeamEntity entity(long id) {

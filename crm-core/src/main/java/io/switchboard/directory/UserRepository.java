@@ -19,7 +19,12 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     boolean existsByUsername(String username);
 
-    List<UserEntity> findByRoleAndTeamIdIn(Role role, Collection<Long> teamIds);
+    /** The supervisors of these teams: their own users with the role SUPERVISOR and the supervisors assigned. */
+    @Query(
+            value = "select * from users u where u.role = 'SUPERVISOR' and (u.team_id in (:teams)"
+                    + " or u.id in (select ts.user_id from team_supervisors ts where ts.team_id in (:teams)))",
+            nativeQuery = true)
+    List<UserEntity> findSupervisorsOf(@Param("teams") Collection<Long> teams);
 
     List<UserEntity> findByTeamId(Long teamId);
 

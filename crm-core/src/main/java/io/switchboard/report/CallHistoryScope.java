@@ -5,7 +5,8 @@ import io.switchboard.directory.Viewer;
 import java.util.Map;
 
 /**
- * Whose calls the call history shows: an admin every call, a supervisor their team's (and their own). Narrower than
+ * Whose calls the call history shows: an admin every call, a supervisor the calls of the teams in their scope
+ * ({@link Viewer#teams()}: their own and those they supervise) and their own. Narrower than
  * the call log's rule on purpose: the history is the team's work, not every call of every contact the supervisor may
  * see. Other roles have no call history.
  */
@@ -21,10 +22,10 @@ final class CallHistoryScope {
             throw new CallHistoryAccessDeniedException();
         }
         parameters.put("viewerId", viewer.user().value());
-        if (viewer.team() == null) {
+        if (viewer.teams().isEmpty()) {
             return "a.agent_id = :viewerId";
         }
-        parameters.put("viewerTeam", viewer.team().value());
-        return "(a.team_id = :viewerTeam or a.agent_id = :viewerId)";
+        parameters.put("viewerTeams", viewer.teamIds());
+        return "(a.team_id in (:viewerTeams) or a.agent_id = :viewerId)";
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>ADMIN: all;
- *   <li>SUPERVISOR: tickets assigned to or opened by anyone of their team, and the queues (unassigned tickets) of
- *       the tiers their team's members belong to;
+ *   <li>SUPERVISOR: tickets assigned to or opened by anyone of the teams in their scope ({@link Viewer#teams()}:
+ *       their own and those they supervise), and the queues (unassigned tickets) of the tiers those teams' members
+ *       belong to;
  *   <li>AGENT (and CAMPAIGN_MANAGER, SUPERVISOR without team): tickets assigned to or opened by them, and the
  *       queues of their own tiers.
  * </ul>
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 final class TicketVisibility {
 
-    private static final String TEAM_USERS = "(select tu.id from users tu where tu.team_id = :viewerTeam)";
+    private static final String TEAM_USERS = "(select tu.id from users tu where tu.team_id in (:viewerTeams))";
 
     private final Viewer viewer;
     private final VisibilityRule contacts;
@@ -36,10 +37,10 @@ final class TicketVisibility {
         if (viewer.role() == Role.ADMIN) {
             return "1 = 1";
         }
-        if (viewer.role() == Role.SUPERVISOR && viewer.team() != null) {
+        if (viewer.role() == Role.SUPERVISOR && !viewer.teams().isEmpty()) {
             return "(t.assignee_id in " + TEAM_USERS + " or t.opened_by in " + TEAM_USERS
                     + " or (t.assignee_id is null and t.tier in (select tm.tier from ticket_tier_members tm"
-                    + " join users tu on tu.id = tm.user_id where tu.team_id = :viewerTeam)))";
+                    + " join users tu on tu.id = tm.user_id where tu.team_id in (:viewerTeams))))";
         }
         return "(t.assignee_id = :viewerId or t.opened_by = :viewerId or (t.assignee_id is null and t.tier in"
                 + " (select tm.tier from ticket_tier_members tm where tm.user_id = :viewerId)))";

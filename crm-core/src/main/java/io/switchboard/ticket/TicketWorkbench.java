@@ -27,6 +27,17 @@ public class TicketWorkbench {
 
     private static final Pattern TICKET_NUMBER = Pattern.compile("#?(\\d{1,18})");
 
+    /**
+     * The tickets whose subject or contact's name holds the text, as a union of one trigram index's answer each
+     * ({@code tickets_subject_trgm_ix}, {@code contacts_name_trgm_ix}): an {@code or} over the two tables' columns
+     * could use neither index and read every ticket of the view with its contact (p50 220 ms for a tier's queue of
+     * 40,000).
+     */
+    private static final String TEXT_MATCHES = "t.id in (select s.id from tickets s"
+            + " where lower(s.subject) like :text escape '\\'"
+            + " union select n.id from tickets n join contacts c on c.id = n.contact_id"
+            + " where lower(c.name) like :text escape '\\')";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TicketStore store;
     private final TicketChanger changer;
@@ -72,20 +83,17 @@ public class TicketWorkbench {
             conditions.add("t.tier = :tier");
             parameters.put("tier", query.tier());
         }
-        boolean contacts = false;
         if (query.text() != null) {
             var number = TICKET_NUMBER.matcher(query.text());
             if (number.matches()) {
                 conditions.add("t.id = :number");
                 parameters.put("number", Long.parseLong(number.group(1)));
             } else {
-                contacts = true;
-                conditions.add("(lower(t.subject) like :text escape '\\' or lower(c.name) like :text escape '\\')");
+                conditions.add(TEXT_MATCHES);
                 parameters.put("text", "%" + likeLiteral(query.text().toLowerCase(Locale.ROOT)) + "%");
             }
         }
-        String from = " from tickets t" + (contacts ? " left join contacts c on c.id = t.contact_id" : "") + " where "
-                + String.join(" and ", conditions);
+        String from = " from tickets t where " + String.join(" and ", conditions);
         Long total = jdbc.queryForObject("select count(*)" + from, parameters, Long.class);
         parameters.put("limit", size);
         parameters.put("offset", (long) page * size);
@@ -115,7 +123,7 @@ public class TicketWorkbench {
                 yield "t.assignee_id is null and t.tier in (:tiers)";
             }
             case TEAM -> {
-                if (viewer.role() != Role.SUPERVISOR || viewer.team() == null) {
+                if (viewer.role() != Role.SUPERVISOR || viewer.teams().isEmpty()) {
                     throw new TicketAccessDeniedException("the team view is for supervisors of a team");
                 }
                 TicketVisibility visibility = new TicketVisibility(viewer);

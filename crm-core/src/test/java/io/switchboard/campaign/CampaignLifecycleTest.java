@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.Directory;
+import io.switchboard.lease.Lease;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.TestClock;
@@ -43,7 +44,7 @@ class CampaignLifecycleTest {
     CampaignReports reports;
 
     @Autowired
-    DialerLease lease;
+    Lease lease;
 
     @Autowired
     Directory directory;

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.directory",
             "io.switchboard.activity",
             "io.switchboard.ticket",
-            "io.switchboard.campaign"
+            "io.switchboard.campaign",
+            "io.switchboard.knowledge"
         })
 // Like @SpringBootApplication's scan: test classes' own @TestConfiguration classes stay out of other tests' contexts.
 @ComponentScan(
@@ -32,7 +33,9 @@ import org.springframework.context.annotation.FilterType;
             "io.switchboard.directory",
             "io.switchboard.activity",
             "io.switchboard.ticket",
-            "io.switchboard.campaign"
+            "io.switchboard.campaign",
+            "io.switchboard.backup",
+            "io.switchboard.knowledge"
         },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class CrmTestApplication {

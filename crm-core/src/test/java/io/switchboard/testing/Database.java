@@ -28,6 +28,7 @@ public final class Database {
         jdbc.execute("delete from phone_numbers");
         jdbc.execute("delete from contacts");
         jdbc.execute("delete from accounts");
+        jdbc.execute("delete from kb_articles");
         jdbc.execute("delete from users");
         jdbc.execute("delete from team_queues");
         jdbc.execute("delete from teams");

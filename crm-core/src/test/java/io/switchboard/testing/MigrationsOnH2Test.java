@@ -100,7 +100,7 @@ class MigrationsOnH2Test {
     io.switchboard.campaign.LeadQueue leadQueue;
 
     @Autowired
-    io.switchboard.campaign.DialerLease dialerLease;
+    io.switchboard.lease.Lease dialerLease;
 
     @Test
     void migrationsRunOnH2InPostgresMode() {
@@ -110,8 +110,9 @@ class MigrationsOnH2Test {
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
                 .containsExactly(
-                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50",
-                        "19.1", "19.17", "19.20", "21.16");
+                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4",
+                        "17.5", "17.6", "18.50", "19.1", "19.17", "19.20", "19.40", "19.43", "20.90", "21.16", "22.18", "22.19",
+                        "22.40");
     }
 
     @Test

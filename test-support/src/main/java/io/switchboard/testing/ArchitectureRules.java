@@ -37,6 +37,7 @@ public final class ArchitectureRules {
             "gateway.call",
             "gateway.worker",
             "gateway.edge",
+            "gateway.cluster",
             "campaign.dialer",
             "campaign.dnc",
             "campaign.list",

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
-import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
@@ -12,6 +11,7 @@ import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.lease.Lease;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -35,7 +35,7 @@ public class DialerConfiguration {
             Campaigns campaigns,
             LeadQueue leads,
             CampaignReports reports,
-            DialerLease lease,
+            Lease lease,
             ObjectProvider<PbxCommands> pbx,
             ObjectProvider<CallEventBus> bus,
             ObjectProvider<Clock> clock,

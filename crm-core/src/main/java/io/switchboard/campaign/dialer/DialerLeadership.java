@@ -2,7 +2,7 @@ package io.switchboard.campaign.dialer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.campaign.DialerLease;
+import io.switchboard.lease.Lease;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +15,13 @@ final class DialerLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(DialerLeadership.class);
 
-    private final DialerLease lease;
+    private final Lease lease;
     private final String node;
     private final Duration term;
     private final Runnable onTakeOver;
     private volatile boolean leader;
 
-    DialerLeadership(DialerLease lease, String node, Duration term, Runnable onTakeOver, MeterRegistry registry) {
+    DialerLeadership(Lease lease, String node, Duration term, Runnable onTakeOver, MeterRegistry registry) {
         this.lease = lease;
         this.node = node;
         this.term = term;

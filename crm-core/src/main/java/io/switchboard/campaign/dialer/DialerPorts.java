@@ -2,9 +2,9 @@ package io.switchboard.campaign.dialer;
 
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
-import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.lease.Lease;
 import java.util.function.Supplier;
 
 /**
@@ -12,4 +12,4 @@ import java.util.function.Supplier;
  * dialling node, and the PBX (asked for on each dial, since it may connect later or not at all).
  */
 public record DialerPorts(
-        Campaigns campaigns, LeadQueue leads, CampaignReports reports, DialerLease lease, Supplier<PbxCommands> pbx) {}
+        Campaigns campaigns, LeadQueue leads, CampaignReports reports, Lease lease, Supplier<PbxCommands> pbx) {}

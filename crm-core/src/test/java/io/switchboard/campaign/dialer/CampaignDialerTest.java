@@ -9,7 +9,6 @@ import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
-import io.switchboard.campaign.DialerLease;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.campaign.dnc.DncKind;
 import io.switchboard.campaign.dnc.DoNotCall;
@@ -32,6 +31,7 @@ import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallEventHandlers;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.worker.Overflow;
+import io.switchboard.lease.Lease;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.OutboundModel;
 import io.switchboard.simulator.SimulatorSettings;
@@ -216,7 +216,7 @@ class CampaignDialerTest {
         var lead =
                 leads.claimPreview(draft.id(), agent.viewer(), clock.instant()).orElseThrow();
         CampaignDialer dialer = new CampaignDialer(
-                new DialerPorts(campaigns, leads, reports, new DialerLease(named, clock, DialerLease.DIALER), () -> {
+                new DialerPorts(campaigns, leads, reports, new Lease(named, clock, Lease.DIALER), () -> {
                     throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
                 }),
                 properties(),
@@ -275,11 +275,7 @@ class CampaignDialerTest {
     private CampaignDialer startDialer(String node) {
         CampaignDialer dialer = new CampaignDialer(
                 new DialerPorts(
-                        campaigns,
-                        leads,
-                        reports,
-                        new DialerLease(named, clock, DialerLease.DIALER),
-                        () -> gateway.commands()),
+                        campaigns, leads, reports, new Lease(named, clock, Lease.DIALER), () -> gateway.commands()),
                 properties(),
                 "AMDSTATUS",
                 new DialerNode(node, clock, ZoneOffset.UTC, new SimpleMeterRegistry()));

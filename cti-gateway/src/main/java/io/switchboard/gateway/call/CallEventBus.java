@@ -34,6 +34,8 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
      * subscription change, so that publishing costs one lookup and touches only the subscribers that want the event.
      */
     private volatile Map<Class<?>, Subscription[]> routes = Map.of();
+    /** The same for events relayed from other nodes: only the subscribers of {@link CallEventSource#EVERY_NODE}. */
+    private volatile Map<Class<?>, Subscription[]> relayedRoutes = Map.of();
 
     private final MeterRegistry registry;
     /** Call events published, by type: a counter per record class of the sealed {@link CallEvent}. */
@@ -52,24 +54,40 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
     }
 
     /**
-     * Subscribes {@code handlers} under {@code name} (the name of its thread and of its metrics' tag).
+     * Subscribes {@code handlers} under {@code name} (the name of its thread and of its metrics' tag) to the events of
+     * the PBX links this node reads ({@link CallEventSource#THIS_NODE}): a consumer that must act once per call.
      *
      * @return the subscription, to close when the subscriber goes away
      */
     public Subscription subscribe(String name, CallEventDelivery delivery, CallEventHandlers handlers) {
+        return subscribe(name, CallEventSource.THIS_NODE, delivery, handlers);
+    }
+
+    /**
+     * Subscribes {@code handlers} to the events of {@code source}: {@link CallEventSource#EVERY_NODE} also gets the
+     * events other nodes relay from the links they own ({@link #publishRelayed}).
+     */
+    public Subscription subscribe(
+            String name, CallEventSource source, CallEventDelivery delivery, CallEventHandlers handlers) {
         Subscription subscription = delivery instanceof CallEventDelivery.Queued queued
-                ? new QueuedSubscription(name, queued, handlers)
-                : new InlineSubscription(name, handlers);
+                ? new QueuedSubscription(name, source, queued, handlers)
+                : new InlineSubscription(name, source, handlers);
         subscriptions.add(subscription);
         reroute();
         return subscription;
     }
 
     private synchronized void reroute() {
+        routes = routesOf(false);
+        relayedRoutes = routesOf(true);
+    }
+
+    private Map<Class<?>, Subscription[]> routesOf(boolean relayed) {
         Map<Class<?>, List<Subscription>> byType = new HashMap<>();
         for (boolean inline : new boolean[] {true, false}) {
             for (Subscription subscription : subscriptions) {
-                if (subscription.inline() == inline) {
+                if (subscription.inline() == inline
+                        && (!relayed || subscription.source() == CallEventSource.EVERY_NODE)) {
                     for (Class<?> type : subscription.handlers().types()) {
                         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(subscription);
                     }
@@ -78,7 +96,21 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
         }
         Map<Class<?>, Subscription[]> next = new HashMap<>();
         byType.forEach((type, list) -> next.put(type, list.toArray(Subscription[]::new)));
-        routes = Map.copyOf(next);
+        return Map.copyOf(next);
+    }
+
+    /**
+     * Hands an event that another node's tracker emitted (relayed by the node that owns its PBX link) to the
+     * subscribers of {@link CallEventSource#EVERY_NODE} only: the once-per-call consumers ran on that node already.
+     * Not counted in {@code switchboard.calls.events}, which counts this node's trackers.
+     */
+    public void publishRelayed(CallEvent event) {
+        Subscription[] route = relayedRoutes.get(event.getClass());
+        if (route != null) {
+            for (Subscription subscription : route) {
+                subscription.deliver(event);
+            }
+        }
     }
 
     @Override
@@ -103,15 +135,21 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
     public abstract sealed class Subscription implements AutoCloseable {
 
         private final String name;
+        private final CallEventSource source;
         private final CallEventHandlers handlers;
 
-        private Subscription(String name, CallEventHandlers handlers) {
+        private Subscription(String name, CallEventSource source, CallEventHandlers handlers) {
             this.name = name;
+            this.source = source;
             this.handlers = handlers;
         }
 
         public String name() {
             return name;
+        }
+
+        public CallEventSource source() {
+            return source;
         }
 
         CallEventHandlers handlers() {
@@ -135,8 +173,8 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
         private final Counter delivered;
         private final Counter failures;
 
-        private InlineSubscription(String name, CallEventHandlers handlers) {
-            super(name, handlers);
+        private InlineSubscription(String name, CallEventSource source, CallEventHandlers handlers) {
+            super(name, source, handlers);
             Tags tags = Tags.of("subscriber", name);
             this.delivered = Counter.builder(METRICS + ".delivered")
                     .description("Call events handed to a subscriber's handlers")
@@ -169,8 +207,9 @@ public final class CallEventBus implements CallEventSink, AutoCloseable {
 
         private final BoundedWorker<CallEvent> worker;
 
-        private QueuedSubscription(String name, CallEventDelivery.Queued delivery, CallEventHandlers handlers) {
-            super(name, handlers);
+        private QueuedSubscription(
+                String name, CallEventSource source, CallEventDelivery.Queued delivery, CallEventHandlers handlers) {
+            super(name, source, handlers);
             this.worker = BoundedWorker.<CallEvent>named("call-events-" + name)
                     .capacity(delivery.capacity())
                     .overflow(delivery.overflow())

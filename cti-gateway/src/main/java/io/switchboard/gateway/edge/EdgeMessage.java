@@ -64,6 +64,23 @@ public final class EdgeMessage {
     }
 
     /**
+     * A message made from a frame another node wrote ({@link #json()} there): the desktop delivery carries messages
+     * between nodes as their type, delivery, key and frame, and each node's edge sends the same bytes.
+     */
+    public static EdgeMessage ofFrame(String type, Delivery delivery, String key, String json) {
+        if (delivery == Delivery.REPLACEABLE && (key == null || key.isEmpty())) {
+            throw new IllegalArgumentException("A replaceable message needs a coalescing key");
+        }
+        return new EdgeMessage(
+                checkType(type),
+                Objects.requireNonNull(delivery, "delivery"),
+                delivery == Delivery.REPLACEABLE ? key : null,
+                json.getBytes(StandardCharsets.UTF_8),
+                null,
+                false);
+    }
+
+    /**
      * The same message, stamped with the moment the PBX event behind it was read, so that the edge can time
      * {@code switchboard.edge.pop.latency} up to the moment the frame is written to a desktop.
      */

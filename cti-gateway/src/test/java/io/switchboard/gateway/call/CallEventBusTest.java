@@ -186,4 +186,20 @@ class CallEventBusTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CallEnded has a handler already");
     }
+
+    @Test
+    void relayedEventsReachOnlyTheSubscribersOfEveryNode() {
+        try (CallEventBus bus = new CallEventBus(registry)) {
+            List<CallEvent> onceOnly = new CopyOnWriteArrayList<>();
+            List<CallEvent> everyNode = new CopyOnWriteArrayList<>();
+            bus.subscribe("once-only", CallEventDelivery.inline(), every(onceOnly));
+            bus.subscribe("every-node", CallEventSource.EVERY_NODE, CallEventDelivery.inline(), every(everyNode));
+
+            bus.publish(event(1));
+            bus.publishRelayed(event(2));
+
+            assertThat(onceOnly).containsExactly(event(1));
+            assertThat(everyNode).containsExactly(event(1), event(2));
+        }
+    }
 }

@@ -1,7 +1,7 @@
-package io.switchboard.campaign;
+package io.switchboard.lease;
 
-import static io.switchboard.campaign.CampaignStore.timestamp;
-
+import io.switchboard.jdbc.JdbcTime;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,20 +10,27 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Lets one node at a time run the dialer: a named row with a holder and an expiry. The holder renews it well within
+ * Lets one node of a cluster at a time run a cluster-wide job (the dialer, the daily backup, scheduled reports): a
+ * named row of {@code dialer_lease} (the table keeps the name of its first user) with a holder and an expiry. The holder renews it well within
  * its time to live; another node takes over only once it has expired (the holder crashed or lost the database).
  * Every change is one conditional statement, so two nodes racing for it cannot both win.
  */
-public class DialerLease {
+public class Lease {
 
     /** The lease the dialer loop takes. */
     public static final String DIALER = "dialer";
+
+    /** The lease of the daily backup. */
+    public static final String BACKUP = "backup";
+
+    /** The lease of the scheduled report mails. */
+    public static final String REPORTS = "reports";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final String name;
 
-    public DialerLease(NamedParameterJdbcTemplate jdbc, Clock clock, String name) {
+    public Lease(NamedParameterJdbcTemplate jdbc, Clock clock, String name) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.name = name;
@@ -81,8 +88,8 @@ public class DialerLease {
 
     private MapSqlParameterSource parameters(String holder, Instant now, Duration ttl) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("name", name).addValue("holder", holder);
-        timestamp(parameters, "now", now);
-        timestamp(parameters, "expires", now.plus(ttl));
+        parameters.addValue("now", JdbcTime.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE);
+        parameters.addValue("expires", JdbcTime.timestamp(now.plus(ttl)), Types.TIMESTAMP_WITH_TIMEZONE);
         return parameters;
     }
 }

@@ -1,0 +1,75 @@
+package io.switchboard.api;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.security.SwitchboardUser;
+import io.switchboard.sessions.AgentSessionReport;
+import io.switchboard.sessions.AgentSessions;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agent sessions per agent and day: an agent sees their own, a supervisor their team's, an admin everyone's. */
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "Call history and interval reports for supervisors and admins")
+class AgentSessionReportController {
+
+    private final AgentSessions sessions;
+
+    AgentSessionReportController(AgentSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * The days {@code from} to {@code to} (both included, ISO dates in the centre's zone, at most 366 days; today and
+     * {@code from} when left out), for one {@code agent} (an extension) or every agent the caller sees.
+     */
+    @GetMapping("/agent-sessions")
+    AgentSessionReport report(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String agent,
+            @AuthenticationPrincipal SwitchboardUser me) {
+        return read(from, to, agent, me);
+    }
+
+    /** The same report as CSV: a line per agent and day. */
+    @GetMapping(path = "/agent-sessions.csv", produces = "text/csv")
+    void export(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String agent,
+            @AuthenticationPrincipal SwitchboardUser me,
+            HttpServletResponse response)
+            throws IOException {
+        AgentSessionReport report = read(from, to, agent, me);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"agent-sessions.csv\"");
+        AgentSessions.writeCsv(report, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    private AgentSessionReport read(String from, String to, String agent, SwitchboardUser me) {
+        LocalDate given = ReportParameters.date("from", from);
+        LocalDate first = given == null ? sessions.today() : given;
+        LocalDate until = ReportParameters.date("to", to);
+        LocalDate last = until == null ? first : until;
+        if (last.isBefore(first)) {
+            throw InvalidRequestException.of("to", "must be on or after from");
+        }
+        if (first.plusDays(AgentSessions.MAX_DAYS).isBefore(last.plusDays(1))) {
+            throw InvalidRequestException.of("to", "must be at most " + AgentSessions.MAX_DAYS + " days after from");
+        }
+        String extension = ReportParameters.text(agent);
+        if (extension != null && !extension.matches("[0-9A-Za-z_.@-]{1,32}")) {
+            throw InvalidRequestException.of("agent", "must be an agent's extension");
+        }
+        return sessions.report(first, last, extension, me.viewer());
+    }
+}

@@ -1,0 +1,90 @@
+package io.switchboard.contact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the search box's text matches, as SQL in the two shapes {@link ContactSearch} needs: each place the text can
+ * be found as a query of its own that one index serves ({@link #branches}), and all of them as one condition on a
+ * contact ({@link #condition}), for reading contacts in the page's order and keeping those that match.
+ *
+ * <p>Places: the name or e-mail holds the text (trigram indexes on PostgreSQL), the company's name holds it, a tag is
+ * it (without case), or, when it is mostly digits, a number ends with it, also read as a number dialled at home.
+ */
+final class ContactTextMatch {
+
+    /** Fewer digits than this are not searched as a phone number (they would match half the base). */
+    private static final int MIN_PHONE_DIGITS = 4;
+
+    private final boolean phones;
+    private final String phoneCondition;
+
+    private ContactTextMatch(boolean phones, String phoneCondition) {
+        this.phones = phones;
+        this.phoneCondition = phoneCondition;
+    }
+
+    /** Reads the text and puts the parameters its SQL uses into {@code parameters}. */
+    static ContactTextMatch of(String text, PhoneNormalizer normalizer, Map<String, Object> parameters) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        parameters.put("like", "%" + escape(lower) + "%");
+        parameters.put("tagText", lower);
+        String digits = NormalizedNumber.digitsOf(text);
+        if (digits.length() < MIN_PHONE_DIGITS
+                || digits.length() * 2 < text.replace(" ", "").length()) {
+            return new ContactTextMatch(false, null);
+        }
+        // the number's end is a prefix of the indexed reversed digits; a whole number typed as dialled at home
+        // (030 1000002: the trunk 0 is in no stored E.164 number) is also read as lookup reads it, so that search
+        // finds what the screen pop finds. Prefixes are ranges, which the index serves in any collation.
+        NormalizedNumber number = normalizer.normalize(text);
+        String national = number.unparseable() ? digits : number.nationalNumber();
+        String condition = "(" + CallerMatchQueries.prefix(CallerNumber.reverse(digits), "typed", parameters) + " or "
+                + CallerMatchQueries.prefix(CallerNumber.reverse(national), "national", parameters) + ")";
+        return new ContactTextMatch(true, condition);
+    }
+
+    /**
+     * One query per place, each selecting {@code columns} of the matching contacts {@code c} that pass {@code where}
+     * (a condition on {@code c}). Name and e-mail are one branch, so that PostgreSQL combines their two indexes (or,
+     * for a text half the base holds, reads contacts until it has enough) instead of answering twice.
+     */
+    List<String> branches(String where, String columns) {
+        List<String> branches = new ArrayList<>();
+        branches.add("select " + columns + " from contacts c" + where
+                + " and (lower(c.name) like :like escape '\\' or lower(c.email) like :like escape '\\')");
+        branches.add("select " + columns + " from contacts c join accounts a on a.id = c.account_id" + where
+                + " and a.name_key like :like escape '\\'");
+        branches.add("select " + columns + " from contact_tags st join contacts c on c.id = st.contact_id" + where
+                + " and lower(st.tag) = :tagText");
+        if (phones) {
+            branches.add("select " + columns + " from phone_numbers p join contacts c on c.id = p.contact_id" + where
+                    + " and " + phoneCondition);
+        }
+        return branches;
+    }
+
+    /**
+     * Whether contact {@code c} matches, as one condition. The places in other tables are uncorrelated {@code in}
+     * lists, which PostgreSQL reads once into a hash, instead of one index probe per contact read.
+     */
+    String condition() {
+        StringBuilder condition = new StringBuilder("(lower(c.name) like :like escape '\\'")
+                .append(" or lower(c.email) like :like escape '\\'")
+                .append(" or c.account_id in (select a.id from accounts a where a.name_key like :like escape '\\')")
+                .append(" or c.id in (select st.contact_id from contact_tags st where lower(st.tag) = :tagText)");
+        if (phones) {
+            condition
+                    .append(" or c.id in (select p.contact_id from phone_numbers p where ")
+                    .append(phoneCondition)
+                    .append(')');
+        }
+        return condition.append(')').toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

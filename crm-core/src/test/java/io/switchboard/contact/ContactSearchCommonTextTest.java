@@ -1,0 +1,145 @@
+package io.switchboard.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.directory.Role;
+import io.switchboard.directory.Viewer;
+import io.switchboard.testing.Database;
+import io.switchboard.testing.PostgresTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Texts more than {@link ContactSearch#COUNT_LIMIT} contacts match, on PostgreSQL: the count says "more than", and
+ * each page is still exactly the page a plain {@code order by} of every visible match gives (the oracle below), both
+ * when the matches are spread over the sort order and when they bunch together at its end.
+ */
+@PostgresTest
+class ContactSearchCommonTextTest {
+
+    private static final String VISIBLE_TO_ANNA =
+            "(c.visibility = 'COMPANY' or c.owner_id = ? or (c.team_id = ? and c.visibility = 'TEAM'))";
+
+    @Autowired
+    ContactSearch search;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DirectoryUser anna;
+    DirectoryUser bob;
+
+    @BeforeEach
+    void twoAgents() {
+        Database.clear(jdbc);
+        var support = directory.team("Support");
+        anna = directory.add(new NewUser("anna", "Anna", Role.AGENT, support, "1001"));
+        bob = directory.add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"));
+    }
+
+    @Test
+    void aTextSpreadOverTheBaseIsCountedAsMoreThanTheLimitAndPagedInNameOrder() {
+        // 3,000 contacts, every second one's surname holds "mannheim"; every tenth match is Bob's private contact
+        insert(
+                3_000,
+                "g % 2 = 0",
+                "(array['Ada','Max','Lea','Tom','Zoë'])[1 + g % 5] || ' Person' || g"
+                        + " || case when g % 2 = 0 then ' Mannheimer' else ' Berger' end");
+
+        Page<Contact> first = search.find(ContactFilter.text("MANNHEIM"), anna.viewer(), 0, 25);
+
+        assertThat(first.getTotalElements()).isEqualTo(ContactSearch.COUNT_LIMIT + 1);
+        assertThat(ids(first)).containsExactlyElementsOf(oracle("%mannheim%", 0, 25));
+        assertThat(ids(search.find(ContactFilter.text("mannheim"), anna.viewer(), 3, 25)))
+                .containsExactlyElementsOf(oracle("%mannheim%", 75, 25));
+        assertThat(ids(search.find(
+                        new ContactFilter("mannheim", null, null, null, null, null, ContactSort.NAME_DESC),
+                        anna.viewer(),
+                        0,
+                        10)))
+                .containsExactlyElementsOf(oracleDescending("%mannheim%", 10));
+        assertThat(first.getContent()).noneMatch(contact -> contact.visibility() == Visibility.PRIVATE);
+    }
+
+    @Test
+    void aTextWhoseMatchesBunchAtTheEndOfTheOrderIsStillPagedInNameOrder() {
+        // 6,000 contacts read before any match in name order: more than the walk reads before giving up
+        insert(7_200, "g > 6000", "case when g > 6000 then 'Zoe Lisa' || g else 'Aaron Other' || g end");
+
+        Page<Contact> first = search.find(ContactFilter.text("lisa"), anna.viewer(), 0, 25);
+
+        assertThat(first.getTotalElements()).isEqualTo(ContactSearch.COUNT_LIMIT + 1);
+        assertThat(ids(first)).containsExactlyElementsOf(oracle("%lisa%", 0, 25));
+        assertThat(ids(search.find(ContactFilter.text("lisa"), anna.viewer(), 2, 50)))
+                .containsExactlyElementsOf(oracle("%lisa%", 100, 50));
+    }
+
+    @Test
+    void aRareTextIsCountedExactlyEvenWhenFoundInTwoPlaces() {
+        insert(1_500, "g % 500 = 0", "'Person' || g || case when g % 500 = 0 then ' Quixote' else '' end");
+        jdbc.update("update contacts set email = 'quixote@example.org' where name like 'Person1000 %'");
+        jdbc.update("update contacts set email = 'quixote@example.org' where name = 'Person7'");
+
+        Page<Contact> page = search.find(ContactFilter.text("quixote"), anna.viewer(), 0, 25);
+
+        // Person500, Person1000 (name and e-mail: once), Person1500 by name, Person7 by e-mail; none of them Bob's
+        // private ones (every tenth)
+        assertThat(ids(page)).containsExactlyElementsOf(oracle("%quixote%", 0, 25));
+        assertThat(page.getTotalElements()).isEqualTo(ids(page).size()).isBetween(1L, 4L);
+    }
+
+    /**
+     * Contacts 1..count named by {@code nameSql} (of {@code g}); those where {@code matchSql} holds and g is a
+     * multiple of 10 are Bob's private ones, which Anna may not see.
+     */
+    private void insert(int count, String matchSql, String nameSql) {
+        jdbc.update(
+                "insert into contacts (id, name, owner_id, team_id, visibility, created_at, updated_at, version)"
+                        + " select 90000000 + g, " + nameSql + ", case when g % 10 = 0 and " + matchSql + " then ? end,"
+                        + " null, case when g % 10 = 0 and " + matchSql + " then 'PRIVATE' else 'COMPANY' end,"
+                        + " now(), now(), 0 from generate_series(1, ?) g",
+                bob.id().value(),
+                count);
+        jdbc.execute("analyze contacts");
+    }
+
+    private List<Long> oracle(String like, int offset, int limit) {
+        Viewer viewer = anna.viewer();
+        return jdbc.queryForList(
+                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (lower(c.name) like ?"
+                        + " or lower(c.email) like ?) order by c.name, c.id limit ? offset ?",
+                Long.class,
+                viewer.user().value(),
+                viewer.team().value(),
+                like,
+                like,
+                limit,
+                offset);
+    }
+
+    private List<Long> oracleDescending(String like, int limit) {
+        Viewer viewer = anna.viewer();
+        return jdbc.queryForList(
+                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and lower(c.name) like ?"
+                        + " order by c.name desc, c.id desc limit ?",
+                Long.class,
+                viewer.user().value(),
+                viewer.team().value(),
+                like,
+                limit);
+    }
+
+    private static List<Long> ids(Page<Contact> page) {
+        return page.getContent().stream().map(contact -> contact.id().value()).toList();
+    }
+}
