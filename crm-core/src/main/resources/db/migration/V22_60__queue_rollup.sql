@@ -3,6 +3,12 @@
 -- (io.switchboard.report.QueueRollup); a quarter hour is always recomputed whole from its activities, so a replayed
 -- or duplicated call cannot count twice. Existing activities are rolled up once at the first start after this
 -- migration (report_rollup_state says when that finished); until then the reports read the activities.
+-- (A first form of this rollup was briefly on main as V19_43; a database that ran it starts again from here, and
+-- the backfill fills the new table.)
+drop table if exists queue_rollup_agents;
+drop table if exists queue_rollup;
+drop table if exists report_rollup_state;
+
 create table queue_rollup (
     interval_start        timestamp with time zone not null,
     queue                 varchar(80) not null,

@@ -100,7 +100,7 @@ public final class QueueRollup implements QueueMeasuresListener {
         ready = true;
     }
 
-    /** The rows of quarter hours starting in {@code [from, to)}, of one queue or all ({@code null}). */
+    /** The rows of quarter hours starting in {@code [from, to)}, of one queue or all ({@code null}), in time order. */
     public void read(Instant from, Instant to, String queue, Consumer<QueueRollupRow> into) {
         jdbc.query(
                 "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
@@ -123,7 +123,8 @@ public final class QueueRollup implements QueueMeasuresListener {
     }
 
     private static String where(String queue) {
-        return " where interval_start >= ? and interval_start < ?" + (queue == null ? "" : " and queue = ?");
+        return " where interval_start >= ? and interval_start < ?" + (queue == null ? "" : " and queue = ?")
+                + " order by interval_start, queue";
     }
 
     private static Object[] arguments(Instant from, Instant to, String queue) {
