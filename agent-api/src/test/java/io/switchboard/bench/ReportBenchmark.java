@@ -81,7 +81,9 @@ public final class ReportBenchmark {
             Viewer admin = new Viewer(new UserId(1), Role.ADMIN, null);
             Viewer supervisor = new Viewer(new UserId(2), Role.SUPERVISOR, new TeamId(firstTeam(jdbc)));
             Random random = new Random(19);
-            if ("export".equals(System.getProperty("bench.only"))) {
+            // -Dbench.only=export or =intervals: one part alone
+            String only = System.getProperty("bench.only", "");
+            if ("export".equals(only)) {
                 export(history, admin);
                 return;
             }
@@ -114,6 +116,9 @@ public final class ReportBenchmark {
                         return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.HOUR, null, ROLLUP);
                     }),
                     1000);
+            if ("intervals".equals(only)) {
+                return;
+            }
             print(
                     "call history first page (admin, last 7 days)",
                     time(rounds, () -> history.page(week(random, CallSort.STARTED, null), admin, 0, 50)),
