@@ -197,6 +197,7 @@ class SeveralNodesSeveralPbxesTest {
                         "--switchboard.edge.port=0",
                         "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
                         "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
+                        "--switchboard.cluster.call-events=from-owner",
                         "--switchboard.link-lease.ttl=1s",
                         "--switchboard.link-lease.node=" + name,
                         "--switchboard.pbxes[0].id=east",
