@@ -15,7 +15,7 @@ import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
-import io.switchboard.testing.SharedPostgres;
+import io.switchboard.testing.FreshDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -41,7 +41,10 @@ class AgentSessionsAcrossARestartTest {
     void whatAnAgentDidBeforeARestartIsInTheReportAfterIt() throws Exception {
         String username = "sessions-restart-" + EXTENSION;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        try (ConfigurableApplicationContext first = start()) {
+        // a database of this test's own: the PBX link's lease is per database, and another test's application in
+        // this JVM holds the shared database's
+        String database = FreshDatabase.POSTGRES.url() + "&reWriteBatchedInserts=true";
+        try (ConfigurableApplicationContext first = start(database)) {
             Directory directory = first.getBean(Directory.class);
             if (directory.findByUsername(username).isEmpty()) {
                 directory.add(new NewUser(username, "Restart Agent", Role.AGENT, null, EXTENSION));
@@ -68,7 +71,7 @@ class AgentSessionsAcrossARestartTest {
             awaitRows(jdbc, "CALL", 1);
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(database)) {
             DirectoryUser admin = adminOf(second.getBean(Directory.class));
             System.out.println(
                     "DEBUG-ROWS " + second.getBean(JdbcTemplate.class).queryForList("select * from agent_events"));
@@ -116,7 +119,7 @@ class AgentSessionsAcrossARestartTest {
                         count -> count >= rows);
     }
 
-    private static ConfigurableApplicationContext start() throws IOException {
+    private static ConfigurableApplicationContext start(String database) throws IOException {
         int amiPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             amiPort = socket.getLocalPort();
@@ -126,7 +129,7 @@ class AgentSessionsAcrossARestartTest {
                 .run(
                         "--spring.main.banner-mode=off",
                         "--server.port=0",
-                        "--spring.datasource.url=" + SharedPostgres.jdbcUrl(SharedPostgres.get()),
+                        "--spring.datasource.url=" + database,
                         "--spring.datasource.username=postgres",
                         "--switchboard.ami.port=" + amiPort,
                         "--switchboard.simulator.calls-per-second=0",
