@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Agent sessions per agent and day: an agent sees their own, a supervisor their team's, an admin everyone's. */
+/** Agent sessions per agent and day: an agent sees their own, a supervisor those of the teams in
+ * their scope (their own and those they supervise), an admin everyone's. */
 @RestController
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports", description = "Call history and interval reports for supervisors and admins")

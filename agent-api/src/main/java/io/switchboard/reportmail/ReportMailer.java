@@ -91,7 +91,7 @@ final class ReportMailer {
             LocalDate today = now.atZone(subscriptions.zone()).toLocalDate();
             ReportPeriod period = ReportPeriod.before(today, subscription.frequency(), subscriptions.zone());
             StringWriter csv = new StringWriter();
-            reports.write(subscription.report(), subscription.filter(), period, user.viewer(), csv);
+            reports.write(subscription.report(), subscription.filter(), period, directory.viewerOf(user), csv);
             MimeMessage mail = sender.createMimeMessage();
             MimeMessageHelper message = new MimeMessageHelper(mail, true, StandardCharsets.UTF_8.name());
             message.setFrom(properties.from());

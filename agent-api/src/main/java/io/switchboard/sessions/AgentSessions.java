@@ -100,9 +100,10 @@ public final class AgentSessions {
         if (viewer.role() == Role.ADMIN) {
             return "1 = 1";
         }
-        if (viewer.role() == Role.SUPERVISOR && viewer.team() != null) {
-            parameters.put("viewerTeam", viewer.team().value());
-            return "(u.team_id = :viewerTeam or e.user_id = :viewerId)";
+        if (viewer.role() == Role.SUPERVISOR && !viewer.teams().isEmpty()) {
+            // the teams in the supervisor's scope: their own and those they supervise
+            parameters.put("viewerTeams", viewer.teamIds());
+            return "(u.team_id in (:viewerTeams) or e.user_id = :viewerId)";
         }
         if (viewer.role() == Role.SUPERVISOR || viewer.role() == Role.AGENT) {
             return "e.user_id = :viewerId";

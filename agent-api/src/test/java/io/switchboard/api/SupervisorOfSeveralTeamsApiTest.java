@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +49,13 @@ class SupervisorOfSeveralTeamsApiTest extends ApplicationOnPostgres {
 
     @Autowired
     CtiEdge edge;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A day of agent sessions of this test's own (the report's zone is UTC in the tests). */
+    private static final java.time.OffsetDateTime SESSION_DAY_START =
+            java.time.OffsetDateTime.parse("2024-05-08T00:00:00Z");
 
     private final Map<String, TeamId> teams = new java.util.HashMap<>();
     private final Map<String, Long> contacts = new java.util.HashMap<>();
@@ -143,6 +151,43 @@ class SupervisorOfSeveralTeamsApiTest extends ApplicationOnPostgres {
                 .isEqualTo(202);
         assertThat(status("POST", "/api/v1/agents/" + AGENTS.get("C") + "/pause", "{\"reason\":\"coaching\"}"))
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theSupervisorsAgentSessionReportHoldsTheAgentsOfBothTheirTeamsOnly() {
+        // an hour logged in on a day of its own for each agent, as the sessions' recorder stores it
+        for (String team : List.of("A", "B", "C")) {
+            jdbc.update(
+                    "delete from agent_events where agent = ? and occurred_at >= ? and occurred_at < ?",
+                    AGENTS.get(team),
+                    SESSION_DAY_START,
+                    SESSION_DAY_START.plusDays(1));
+            long user = directory.findByUsername(agent(team)).orElseThrow().id().value();
+            for (String state : List.of("LOGGED_IN", "LOGGED_OUT")) {
+                jdbc.update(
+                        "insert into agent_events (agent, user_id, kind, occurred_at, queue, state, wrap_up_seconds)"
+                                + " values (?, ?, 'STATE', ?, ?, ?, 0)",
+                        AGENTS.get(team),
+                        user,
+                        SESSION_DAY_START.plusHours(state.equals("LOGGED_IN") ? 9 : 10),
+                        QUEUES.get(team),
+                        state);
+            }
+        }
+        assertThat(sessionAgents(TestUser.ADMIN.username)).containsAll(AGENTS.values());
+
+        assertThat(sessionAgents(SUPERVISOR))
+                .contains(AGENTS.get("A"), AGENTS.get("B"))
+                .doesNotContain(AGENTS.get("C"));
+    }
+
+    private List<String> sessionAgents(String username) {
+        String date = SESSION_DAY_START.toLocalDate().toString();
+        return Api.json(as(username, "GET", "/api/v1/reports/agent-sessions?from=" + date + "&to=" + date, null))
+                .path("days")
+                .valueStream()
+                .map(day -> day.path("agent").asText())
+                .toList();
     }
 
     @Test

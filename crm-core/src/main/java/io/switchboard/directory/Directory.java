@@ -22,12 +22,14 @@ public class Directory {
     private final TeamRepository teams;
     private final UserRepository users;
     private final NamedParameterJdbcTemplate jdbc;
+    private final TeamScopes scopes;
     private final Clock clock;
 
-    Directory(TeamRepository teams, UserRepository users, NamedParameterJdbcTemplate jdbc) {
+    Directory(TeamRepository teams, UserRepository users, NamedParameterJdbcTemplate jdbc, TeamScopes scopes) {
         this.teams = teams;
         this.users = users;
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.clock = Clock.systemUTC();
     }
 
@@ -63,6 +65,14 @@ public class Directory {
         return username == null
                 ? Optional.empty()
                 : users.findByUsername(username.trim()).map(UserEntity::toUser);
+    }
+
+    /**
+     * The user as a viewer of data with their whole scope (a supervisor's assigned teams too, {@link TeamScopes}): for
+     * work done on a user's behalf outside a request of theirs, such as a report mailed as they would see it.
+     */
+    public Viewer viewerOf(DirectoryUser user) {
+        return scopes.viewer(user);
     }
 
     /** The user whose phone has this extension, e.g. the agent an {@code AgentRinging} event names. */

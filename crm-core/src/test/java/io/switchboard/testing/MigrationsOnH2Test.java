@@ -111,8 +111,53 @@ class MigrationsOnH2Test {
                         String.class))
                 .containsExactly(
                         "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "17.6",
-                        "18.50", "19.1", "19.17", "19.20", "19.40", "19.41", "20.2", "20.90", "21.16", "22.18", "22.19",
-                        "22.40", "22.60");
+                        "18.50", "19.1", "19.17", "19.20", "19.40", "19.41", "19.43", "20.2", "20.90", "21.16", "22.18",
+                        "22.19", "22.40", "22.60");
+    }
+
+    @Autowired
+    io.switchboard.directory.TeamAdministration teamAdministration;
+
+    @Autowired
+    io.switchboard.directory.TeamScopes teamScopes;
+
+    @Autowired
+    io.switchboard.contact.Contacts contacts;
+
+    @Autowired
+    io.switchboard.contact.ContactSearch contactSearch;
+
+    @Test
+    void aSupervisorAssignedAnotherTeamSeesItsPrivateContactsOnH2() {
+        io.switchboard.directory.TeamId own = directory.team("H2 own team");
+        io.switchboard.directory.TeamId other = directory.team("H2 other team");
+        DirectoryUser supervisor = directory.add(new NewUser("h2supervisor", null, Role.SUPERVISOR, own, null));
+        DirectoryUser agent = directory.add(new NewUser("h2scopedagent", null, Role.AGENT, other, null));
+        Viewer admin = directory
+                .add(new NewUser("h2teamadmin", null, Role.ADMIN, null, null))
+                .viewer();
+        contacts.create(new io.switchboard.contact.NewContact(
+                "H2 scoped customer",
+                null,
+                null,
+                agent.id(),
+                other,
+                io.switchboard.contact.Visibility.PRIVATE,
+                java.util.Set.of(),
+                null,
+                List.of()));
+        io.switchboard.contact.ContactFilter filter = io.switchboard.contact.ContactFilter.text("H2 scoped");
+        assertThat(contactSearch
+                        .find(filter, teamScopes.viewer(supervisor), 0, 10)
+                        .getContent())
+                .isEmpty();
+
+        teamAdministration.setSupervisors(other.value(), List.of("h2supervisor"), admin);
+
+        assertThat(contactSearch
+                        .find(filter, teamScopes.viewer(supervisor), 0, 10)
+                        .getContent())
+                .hasSize(1);
     }
 
     @Test
