@@ -157,16 +157,20 @@ final class PostgresClusterBus implements ClusterBus {
             publisher = connections.open("publish");
             publisher.setAutoCommit(false);
         }
-        try (PreparedStatement notify = publisher.prepareStatement("select pg_notify(?, ?)");
+        try (PreparedStatement notify = publisher.prepareStatement(
+                        "select count(pg_notify(?, text)) from unnest(?::text[]) as message(text)");
                 PreparedStatement store = publisher.prepareStatement(
                         "insert into cluster_messages (topic, node, sent_at, payload) values (?, ?, ?, ?)",
                         new String[] {"id"})) {
-            for (Notification message : batch) {
-                Notification sent = message.fits() ? message : stored(store, message);
-                notify.setString(1, Notification.CHANNEL);
-                notify.setString(2, sent.text());
-                notify.executeQuery().close();
+            String[] texts = new String[batch.size()];
+            for (int i = 0; i < texts.length; i++) {
+                Notification message = batch.get(i);
+                texts[i] = (message.fits() ? message : stored(store, message)).text();
             }
+            // the whole batch in one round trip: unnest hands the array's elements over in order
+            notify.setString(1, Notification.CHANNEL);
+            notify.setArray(2, publisher.createArrayOf("text", texts));
+            notify.executeQuery().close();
             cleanUp();
             publisher.commit();
         } catch (SQLException e) {

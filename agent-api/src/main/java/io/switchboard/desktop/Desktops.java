@@ -2,6 +2,7 @@ package io.switchboard.desktop;
 
 import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterTopic;
+import io.switchboard.gateway.cluster.InProcessClusterBus;
 import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.gateway.edge.EdgeMessage;
 import java.util.Objects;
@@ -39,9 +40,14 @@ public final class Desktops {
         return everyNode ? new Desktops(edge, bus, false) : this;
     }
 
-    /** Whether any desktop may hear this: one is open here, or other nodes may have some. */
+    /**
+     * Whether a message could reach anyone: a desktop is open on this node, or other nodes may hold some (a bus
+     * that leaves the process). Lets a producer skip building what nobody would receive.
+     */
     public boolean anyoneListening() {
-        return everyNode || (edge != null && edge.sessionCount() > 0);
+        boolean otherNodes =
+                everyNode && !InProcessClusterBus.TRANSPORT.equals(bus.state().transport());
+        return otherNodes || (edge != null && edge.sessionCount() > 0);
     }
 
     /** To every desktop {@code username} has open; returns how many of them are on this node. */

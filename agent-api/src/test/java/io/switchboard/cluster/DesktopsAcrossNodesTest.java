@@ -11,12 +11,14 @@ import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.dialer.CampaignDialer;
 import io.switchboard.campaign.pacing.DialMode;
+import io.switchboard.desktop.Desktops;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.gateway.edge.CtiEdge;
+import io.switchboard.gateway.edge.EdgeMessage;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
@@ -274,5 +276,29 @@ class DesktopsAcrossNodesTest {
                     TestUser.ADMIN,
                     null);
         }
+    }
+
+    @Test
+    void eachNodesIdentityAndBusAreInHealthAndTheBusFiguresInPrometheus() {
+        a.getBean(Desktops.class)
+                .sendToUser(TestUser.ADMIN.username, EdgeMessage.essential("clusterCheck", Map.of("from", "a")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String metrics = call(apiB, "GET", "/actuator/prometheus", TestUser.ADMIN, null)
+                    .body();
+            return metrics.lines()
+                            .anyMatch(line -> line.startsWith("switchboard_cluster_messages_received_total{")
+                                    && line.contains("topic=\"desktop\""))
+                    && metrics.lines()
+                            .anyMatch(line -> line.startsWith("switchboard_cluster_lag_seconds{")
+                                    && line.contains("topic=\"desktop\"")
+                                    && line.contains("quantile=\"0.99\""));
+        });
+        JsonNode health = Api.json(call(apiB, "GET", "/actuator/health", TestUser.ADMIN, null));
+        JsonNode cluster = health.path("components").path("cluster");
+        assertThat(cluster.path("status").asText()).isEqualTo("UP");
+        assertThat(cluster.path("details").path("node").asText()).isEqualTo("node-b");
+        assertThat(cluster.path("details").path("transport").asText()).isEqualTo("postgres");
+        assertThat(cluster.path("details").path("connected").asBoolean()).isTrue();
     }
 }

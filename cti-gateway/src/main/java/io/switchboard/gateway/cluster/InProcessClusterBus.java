@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class InProcessClusterBus implements ClusterBus {
 
+    /** {@link ClusterState#transport()} of this transport. */
+    public static final String TRANSPORT = "in-process";
+
     private static final Logger log = LoggerFactory.getLogger(InProcessClusterBus.class);
 
     private final NodeId node;
@@ -77,7 +80,7 @@ public final class InProcessClusterBus implements ClusterBus {
 
     @Override
     public ClusterState state() {
-        return new ClusterState(node, "in-process", true, 0, "one node: messages stay in this process");
+        return new ClusterState(node, TRANSPORT, true, 0, "one node: messages stay in this process");
     }
 
     @Override
