@@ -3,7 +3,7 @@ import { api, el } from './api.js';
 import { dateTime } from './ticket-format.js';
 
 const size = 20;
-const countLimit = 10000; // the API counts this far
+const countLimit = 500; // the API counts this far (KnowledgeBase.COUNT_CAP)
 let page = 0;
 let asked = 0; // the newest search sent: answers to older ones are dropped
 

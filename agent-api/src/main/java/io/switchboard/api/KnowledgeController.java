@@ -72,7 +72,7 @@ class KnowledgeController {
     /**
      * Published articles (or, with {@code status=DRAFT}, the drafts the user may see), ranked by the words of
      * {@code q} as typed into a web search engine ({@code "a phrase"}, {@code -not}, {@code or}); newest first
-     * without {@code q}. The total is counted up to 10,001.
+     * without {@code q}. The total is counted up to 501 (past 500, "more than 500": refine the words).
      */
     @GetMapping
     PageResponse<ArticleSummary> find(

@@ -15,8 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class KnowledgeBase {
 
-    /** A search's total is counted up to here; the page says "more than" beyond it. */
-    public static final long COUNT_CAP = 10_000;
+    /**
+     * A search's total is counted up to here; the page says "more than" beyond it. As many as PostgreSQL's search
+     * ranks at most (its candidates), so every page the total promises has results.
+     */
+    public static final long COUNT_CAP = PostgresArticleSearch.OTHER_CANDIDATES;
 
     private static final int SNIPPET_LENGTH = 200;
 

@@ -16,10 +16,21 @@ final class PostgresArticleSearch implements ArticleSearch {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresArticleSearch.class);
 
-    private static final String VECTOR = "setweight(to_tsvector(cast(:lang as regconfig), a.title), 'A')"
+    private static final String HEAD = "setweight(to_tsvector(cast(:lang as regconfig), a.title), 'A')"
             + " || setweight(to_tsvector(cast(:lang as regconfig), coalesce(a.category, '') || ' ' || coalesce("
-            + "(select string_agg(t.tag, ' ') from kb_article_tags t where t.article_id = a.id), '')), 'B')"
-            + " || setweight(to_tsvector(cast(:lang as regconfig), a.body), 'C')";
+            + "(select string_agg(t.tag, ' ') from kb_article_tags t where t.article_id = a.id), '')), 'B')";
+    private static final String VECTOR = HEAD + " || setweight(to_tsvector(cast(:lang as regconfig), a.body), 'C')";
+    private static final String INDEX =
+            "update kb_articles a set search_language = :lang, head_vector = " + HEAD + ", search_vector = " + VECTOR;
+
+    /**
+     * How many matches are ranked at most: those whose title, tags or category match (found through the small head
+     * index), then others. Ranking reads each candidate's whole vector, so a word in most articles would otherwise
+     * rank tens of thousands of rows per search; beyond these the caller narrows the words.
+     */
+    static final int HEAD_CANDIDATES = 200;
+
+    static final int OTHER_CANDIDATES = 500;
 
     /** The query's words joined by "or": suggestions rank articles sharing any word of a subject. */
     private static final String ANY_WORD =
@@ -44,12 +55,25 @@ final class PostgresArticleSearch implements ArticleSearch {
 
     @Override
     public List<Hit> search(String query, ArticleStatus status, UserId author, int offset, int limit) {
+        return ranked(
+                "websearch_to_tsquery(cast(:lang as regconfig), :q)",
+                " and a.status = :status" + (author == null ? "" : " and a.author_id = :author"),
+                filter(query, status, author).addValue("limit", limit).addValue("offset", offset));
+    }
+
+    /**
+     * The candidates (head matches first, then others, each bounded), ranked by cover density over the whole vector.
+     * A head match must match the whole vector too: {@code router -modem} excludes a body's modem as well.
+     */
+    private List<Hit> ranked(String tsquery, String condition, MapSqlParameterSource params) {
         return jdbc.query(
-                "select a.id, ts_rank_cd(a.search_vector, q) as rank from kb_articles a,"
-                        + " websearch_to_tsquery(cast(:lang as regconfig), :q) q where a.search_vector @@ q"
-                        + " and a.status = :status" + (author == null ? "" : " and a.author_id = :author")
+                "with q as materialized (select " + tsquery + " as q), candidates as ((select a.id from"
+                        + " kb_articles a, q where a.head_vector @@ q.q and a.search_vector @@ q.q" + condition
+                        + " limit :head) union (select a.id from kb_articles a, q where a.search_vector @@ q.q"
+                        + condition + " limit :others)) select a.id, ts_rank_cd(a.search_vector, q.q) as rank"
+                        + " from kb_articles a join candidates c on c.id = a.id, q"
                         + " order by rank desc, a.id desc limit :limit offset :offset",
-                filter(query, status, author).addValue("limit", limit).addValue("offset", offset),
+                params.addValue("head", HEAD_CANDIDATES).addValue("others", OTHER_CANDIDATES),
                 (rs, n) -> new Hit(rs.getLong("id"), rs.getDouble("rank")));
     }
 
@@ -66,27 +90,21 @@ final class PostgresArticleSearch implements ArticleSearch {
 
     @Override
     public List<Hit> anyWord(String text, int limit) {
-        return jdbc.query(
-                "select a.id, ts_rank_cd(a.search_vector, q) as rank from kb_articles a, " + ANY_WORD + " q"
-                        + " where a.search_vector @@ q and a.status = 'PUBLISHED'"
-                        + " order by rank desc, a.id desc limit :limit",
-                params().addValue("q", text).addValue("limit", limit),
-                (rs, n) -> new Hit(rs.getLong("id"), rs.getDouble("rank")));
+        return ranked(
+                ANY_WORD,
+                " and a.status = 'PUBLISHED'",
+                params().addValue("q", text).addValue("limit", limit).addValue("offset", 0));
     }
 
     @Override
     public void index(long id) {
-        jdbc.update(
-                "update kb_articles a set search_language = :lang, search_vector = " + VECTOR + " where a.id = :id",
-                params().addValue("id", id));
+        jdbc.update(INDEX + " where a.id = :id", params().addValue("id", id));
     }
 
     @Override
     public void reindex() {
         int articles = jdbc.update(
-                "update kb_articles a set search_language = :lang, search_vector = " + VECTOR
-                        + " where a.search_language is distinct from :lang",
-                params());
+                INDEX + " where a.search_language is distinct from :lang or a.head_vector is null", params());
         if (articles > 0) {
             log.info("Indexed {} knowledge base articles for text search in '{}'", articles, language);
         }

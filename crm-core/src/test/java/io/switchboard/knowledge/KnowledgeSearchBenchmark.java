@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of 4 to 8 words, body of 80 to 240, three tags; words drawn with a skew from a vocabulary of 300 support words and
  * 20,000 rarer ones, so some words are in most articles and most in few) are indexed in English, {@code vacuum
  * analyze}d, then each kind of query is asked as the knowledge base page asks it ({@link KnowledgeBase#find}: a page
- * of 20 ranked results with the total counted up to 10,001, the rows loaded, their snippets rendered from Markdown),
+ * of 20 ranked results with the total counted up to 501, the rows loaded, their snippets rendered from Markdown),
  * first uncounted to warm up, then R times each, and the latency percentiles are printed. Suggestions (any word of a
  * ticket's subject, plus queue and tags) are measured the same way.
  *
@@ -153,7 +153,9 @@ public final class KnowledgeSearchBenchmark {
                 Locale.ROOT,
                 "%-24s %10s %9.2f %9.2f %9.2f %9.2f%n",
                 kind,
-                matches > KnowledgeBase.COUNT_CAP ? "> 10,000" : String.format(Locale.ROOT, "%,d", matches),
+                matches > KnowledgeBase.COUNT_CAP
+                        ? "> " + KnowledgeBase.COUNT_CAP
+                        : String.format(Locale.ROOT, "%,d", matches),
                 histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(95) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6,
