@@ -153,12 +153,16 @@ class DesktopOnAnotherMachineInChromiumTest {
 
             browser.go("/contacts");
             browser.driver().findElement(By.id("search")).sendKeys("lovelace");
-            WebElement found = browser.waiting(Duration.ofSeconds(15))
-                    .until(ExpectedConditions.elementToBeClickable(
-                            By.cssSelector("#contact-list tr[data-contact-id] a")));
-            assertThat(found.getText()).isEqualTo("Ada Lovelace");
+            By found = By.cssSelector("#contact-list tr[data-contact-id] a");
+            // the list is drawn again for each letter typed: wait for the last drawing, click in it
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(driver ->
+                            "Ada Lovelace".equals(driver.findElement(found).getText()));
             assertLoadedOnlyFrom(browser, origin);
-            found.click();
+            browser.waiting(Duration.ofSeconds(15)).until(driver -> {
+                driver.findElement(found).click();
+                return true;
+            });
             WebElement notes = browser.waiting(Duration.ofSeconds(15))
                     .until(ExpectedConditions.elementToBeClickable(By.id("contact-notes")));
             notes.sendKeys(" Called from the branch office.");
