@@ -11,6 +11,8 @@ const MEASURES = [
   ['callsTaken', 'Calls taken', 'calls', n => n], ['ringsNotAnswered', 'Rings not answered', 'rings', n => n],
 ];
 const charts = [];
+// the days shown, with half a day either side: uPlot's own range stretches one day's point over years
+const dayRange = xs => ({ time: true, auto: false, range: [xs[0] - 43200, xs[xs.length - 1] + 43200] });
 
 const duration = seconds => {
   const h = Math.floor(seconds / 3600);
@@ -47,7 +49,8 @@ function drawCharts(report) {
     const series = [{}, ...agents.map((agent, index) => ({
       label: agent, stroke: COLOURS[index % COLOURS.length], width: 2, points: { show: true, size: 6 },
     }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, axes: [{}, { size: 50 }], legend: { show: true } },
+    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: dayRange(xs) },
+      axes: [{}, { size: 50 }], legend: { show: true } },
       data, figure));
   }
 }

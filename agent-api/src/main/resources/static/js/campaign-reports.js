@@ -11,6 +11,8 @@ const MEASURES = [
   ['abandonRate', 'Abandon rate', '%', day => day.abandonRate === null ? null : day.abandonRate * 100],
 ];
 const charts = [];
+// the days shown, with half a day either side: uPlot's own range stretches one day's point over years
+const dayRange = xs => ({ time: true, auto: false, range: [xs[0] - 43200, xs[xs.length - 1] + 43200] });
 
 const percent = value => value === null || value === undefined ? '' : `${(value * 100).toFixed(1)} %`;
 const counts = map => Object.entries(map).map(([key, n]) => `${key}: ${n}`).join(', ');
@@ -41,7 +43,8 @@ function drawCharts(report) {
     const series = [{}, ...campaigns.map((name, index) => ({
       label: name, stroke: COLOURS[index % COLOURS.length], width: 2, points: { show: true, size: 6 },
     }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, axes: [{}, { size: 50 }], legend: { show: true } },
+    charts.push(new uPlot({ width: 460, height: 200, series, scales: { x: dayRange(xs) },
+      axes: [{}, { size: 50 }], legend: { show: true } },
       data, figure));
   }
 }

@@ -11,12 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The demo as a newcomer starts it: simulator, gateway, calls flowing, health and metrics served. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -104,6 +108,54 @@ class DemoApplicationTest {
         assertThat(report.body()).contains("\"queue\":\"load\"").containsPattern("\"offered\":[1-9]");
         assertThat(get("/api/v1/reports/calls.csv?outcome=answered", "admin").body())
                 .startsWith("\"id\",\"call_id\"");
+    }
+
+    /** A newcomer finds the ticket workbench and the likely duplicates filled without doing anything first. */
+    @Test
+    void theWorkbenchAndALikelyDuplicateAreSeeded() throws Exception {
+        JsonNode agent1Queue = json(get("/api/v1/tickets/workbench?view=TIERS", "agent1"));
+        assertThat(subjects(agent1Queue)).contains("Printer offline since the firmware update");
+        assertThat(subjects(json(get("/api/v1/tickets/workbench?view=MINE", "agent1"))))
+                .contains("Invoice shows the wrong VAT rate");
+
+        JsonNode active = json(get("/api/v1/tickets/workbench?view=ALL&size=50", "admin"));
+        List<String> tiers = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> overdue = new ArrayList<>();
+        active.path("items").forEach(ticket -> {
+            tiers.add(ticket.path("tier").asText());
+            statuses.add(ticket.path("status").asText());
+            ticket.path("sla").forEach(clock -> {
+                String left = clock.path("left").asText();
+                if (!clock.hasNonNull("metAt") && (left.startsWith("PT-") || left.equals("PT0S"))) {
+                    overdue.add(ticket.path("subject").asText());
+                }
+            });
+        });
+        assertThat(tiers).contains("Tier 1").filteredOn("Tier 2"::equals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(statuses).contains("NEW", "OPEN", "PENDING_CUSTOMER");
+        assertThat(overdue).containsExactly("Phone line drops after 30 seconds");
+        assertThat(subjects(json(get("/api/v1/tickets/workbench?view=ALL&status=RESOLVED", "admin"))))
+                .containsExactly("Refund not received");
+
+        JsonNode grace = json(get("/api/v1/contacts?q=grace%20hopper", "agent1"))
+                .path("items")
+                .get(0);
+        assertThat(grace.path("name").asText()).isEqualTo("Grace Hopper");
+        assertThat(get("/api/v1/contacts/" + grace.path("id").asLong() + "/duplicates", "agent1")
+                        .body())
+                .contains("Grace Hoper");
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    private static List<String> subjects(JsonNode page) {
+        List<String> subjects = new ArrayList<>();
+        page.path("items").forEach(ticket -> subjects.add(ticket.path("subject").asText()));
+        return subjects;
     }
 
     @Test

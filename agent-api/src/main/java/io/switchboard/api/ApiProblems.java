@@ -17,6 +17,7 @@ import io.switchboard.directory.DirectoryConflictException;
 import io.switchboard.directory.InvalidUserException;
 import io.switchboard.directory.UserNotFoundException;
 import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.gateway.call.PbxNotOwnedException;
 import io.switchboard.knowledge.ArticleAccessDeniedException;
 import io.switchboard.knowledge.ArticleConflictException;
 import io.switchboard.knowledge.ArticleNotFoundException;
@@ -204,6 +205,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PbxCommandException.class)
     ProblemDetail pbx(PbxCommandException e) {
         return problem(HttpStatus.BAD_GATEWAY, e.getMessage());
+    }
+
+    /** This node has no session to the PBX (another node owns its link): try again, perhaps on that node. */
+    @ExceptionHandler(PbxNotOwnedException.class)
+    ProblemDetail pbxElsewhere(PbxNotOwnedException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setProperty("pbx", e.pbx());
+        return problem;
     }
 
     @ExceptionHandler(PbxUnavailableException.class)

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -57,11 +58,17 @@ class CallControlController {
     private final ExtensionScope scope;
     private final ObjectProvider<PbxCommands> pbx;
     private final ObjectProvider<CallHandles> handles;
+    private final ObjectProvider<Pbxes> pbxes;
 
-    CallControlController(ExtensionScope scope, ObjectProvider<PbxCommands> pbx, ObjectProvider<CallHandles> handles) {
+    CallControlController(
+            ExtensionScope scope,
+            ObjectProvider<PbxCommands> pbx,
+            ObjectProvider<CallHandles> handles,
+            ObjectProvider<Pbxes> pbxes) {
         this.scope = scope;
         this.pbx = pbx;
         this.handles = handles;
+        this.pbxes = pbxes;
     }
 
     /** Blind transfer: the caller leaves the agent for a queue or another agent's extension. */
@@ -109,6 +116,13 @@ class CallControlController {
 
     private CompletableFuture<ResponseEntity<Void>> command(String extension, SwitchboardUser me, Command command) {
         String agent = managed(extension, me);
+        Pbxes every = pbxes.getIfAvailable();
+        if (every != null) { // several PBXes: the agent's call is on one of them, and its commands go there
+            CallHandle call =
+                    every.callOf(agent).orElseThrow(() -> new NoCallException("agent " + agent + " is on no call"));
+            return command.send(every.commandsForCall(call.callId()), call)
+                    .thenApply(done -> ResponseEntity.accepted().build());
+        }
         PbxCommands commands = pbx.getIfAvailable();
         CallHandles calls = handles.getIfAvailable();
         if (commands == null || calls == null) {

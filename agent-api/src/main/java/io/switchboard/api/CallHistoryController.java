@@ -5,17 +5,14 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.report.CallDetail;
 import io.switchboard.report.CallHistory;
-import io.switchboard.report.CallHistoryCsv;
 import io.switchboard.report.CallHistoryFilter;
 import io.switchboard.report.CallHistoryPage;
 import io.switchboard.report.CallSort;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -128,10 +125,8 @@ class CallHistoryController {
         CallHistoryFilter checked = filter.toFilter();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"calls.csv\"");
-        Writer out = new BufferedWriter(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        CallHistoryCsv csv = CallHistoryCsv.to(out);
-        history.each(checked, me.viewer(), csv::write);
-        csv.flush();
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        history.exportCsv(checked, me.viewer(), out);
+        out.flush();
     }
 }

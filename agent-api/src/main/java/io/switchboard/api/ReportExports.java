@@ -9,16 +9,17 @@ import io.switchboard.report.CallHistoryFilter;
 import io.switchboard.reportmail.ReportCsv;
 import io.switchboard.reportmail.ReportKind;
 import io.switchboard.reportmail.ReportPeriod;
+import io.switchboard.sessions.AgentSessions;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The reports' CSV exports for scheduled report mails: the call history's filters checked by the page's rules and
- * written by {@link CallHistoryCsv} as the subscriber sees them, the interval report by the export's own writer.
+ * written by {@link CallHistoryCsv} as the subscriber sees them, the interval report and agent sessions by their
+ * exports' own writers.
  */
 @Component
 class ReportExports implements ReportCsv {
@@ -36,18 +37,25 @@ class ReportExports implements ReportCsv {
             "sort",
             "order");
     private static final Set<String> INTERVAL_FILTERS = Set.of("step", "queue");
+    private static final Set<String> SESSION_FILTERS = Set.of("agent");
 
     private final CallHistory history;
     private final QueueIntervals intervals;
+    private final AgentSessions sessions;
 
-    ReportExports(CallHistory history, QueueIntervals intervals) {
+    ReportExports(CallHistory history, QueueIntervals intervals, AgentSessions sessions) {
         this.history = history;
         this.intervals = intervals;
+        this.sessions = sessions;
     }
 
     @Override
     public void check(ReportKind report, Map<String, String> filter) {
-        Set<String> known = report == ReportKind.CALLS ? CALL_FILTERS : INTERVAL_FILTERS;
+        Set<String> known = switch (report) {
+            case CALLS -> CALL_FILTERS;
+            case INTERVALS -> INTERVAL_FILTERS;
+            case AGENT_SESSIONS -> SESSION_FILTERS;
+        };
         for (String name : filter.keySet()) {
             if (!known.contains(name)) {
                 throw InvalidRequestException.of(
@@ -55,10 +63,10 @@ class ReportExports implements ReportCsv {
             }
         }
         try {
-            if (report == ReportKind.CALLS) {
-                callFilter(filter, null, null).toFilter();
-            } else {
-                ReportParameters.choice("step", filter.get("step"), ReportStep.class);
+            switch (report) {
+                case CALLS -> callFilter(filter, null, null).toFilter();
+                case INTERVALS -> ReportParameters.choice("step", filter.get("step"), ReportStep.class);
+                case AGENT_SESSIONS -> agent(filter);
             }
         } catch (InvalidRequestException e) {
             throw new InvalidRequestException(e.errors().stream()
@@ -81,6 +89,8 @@ class ReportExports implements ReportCsv {
             CallHistoryCsv csv = CallHistoryCsv.to(out);
             history.each(checked, viewer, csv::write);
             csv.flush();
+        } else if (report == ReportKind.AGENT_SESSIONS) {
+            AgentSessions.writeCsv(sessions.report(period.first(), period.last(), agent(filter), viewer), out);
         } else {
             ReportStep step = ReportParameters.choice("step", filter.get("step"), ReportStep.class);
             IntervalReportController.writeCsv(
@@ -91,6 +101,15 @@ class ReportExports implements ReportCsv {
                             ReportParameters.text(filter.get("queue"))),
                     out);
         }
+    }
+
+    /** As the agent sessions page checks it: an extension, or none for every agent the subscriber sees. */
+    private static String agent(Map<String, String> filter) {
+        String extension = ReportParameters.text(filter.get("agent"));
+        if (extension != null && !extension.matches("[0-9A-Za-z_.@-]{1,32}")) {
+            throw InvalidRequestException.of("agent", "must be an agent's extension");
+        }
+        return extension;
     }
 
     private static CallHistoryController.Filter callFilter(Map<String, String> filter, String from, String to) {
@@ -108,9 +127,5 @@ class ReportExports implements ReportCsv {
                 filter.get("transferred"),
                 filter.get("sort"),
                 filter.get("order"));
-    }
-
-    static List<String> callFilters() {
-        return List.copyOf(CALL_FILTERS);
     }
 }

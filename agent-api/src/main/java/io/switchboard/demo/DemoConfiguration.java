@@ -5,11 +5,16 @@ import io.switchboard.campaign.list.LeadImports;
 import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Directory;
 import io.switchboard.knowledge.KnowledgeBase;
+import io.switchboard.ticket.Escalations;
+import io.switchboard.ticket.SupportTiers;
+import io.switchboard.ticket.TicketActions;
+import io.switchboard.ticket.Tickets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,9 +30,19 @@ class DemoConfiguration {
             DemoProperties properties,
             Campaigns campaigns,
             LeadImports imports,
+            Tickets tickets,
+            TicketActions actions,
+            Escalations escalations,
+            SupportTiers tiers,
+            JdbcTemplate jdbc,
             @Value("${switchboard.simulator.outbound.queue:campaign}") String campaignQueue) {
         return new DemoData(
-                directory, contacts, encoder, properties, new DemoCampaign(campaigns, imports, campaignQueue));
+                directory,
+                contacts,
+                encoder,
+                properties,
+                new DemoCampaign(campaigns, imports, campaignQueue),
+                new DemoTickets(tickets, actions, escalations, tiers, contacts, jdbc));
     }
 
     /** Twenty published articles for the demo's queues, once the users are seeded. */

@@ -1,5 +1,6 @@
 package io.switchboard.demo;
 
+import io.switchboard.contact.Contact;
 import io.switchboard.contact.Contacts;
 import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
@@ -11,6 +12,7 @@ import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.simulator.LoadProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -67,14 +69,17 @@ final class DemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final DemoProperties properties;
     private final DemoCampaign campaign;
+    private final DemoTickets tickets;
 
     DemoData(
             Directory directory,
             Contacts contacts,
             PasswordEncoder encoder,
             DemoProperties properties,
-            DemoCampaign campaign) {
+            DemoCampaign campaign,
+            DemoTickets tickets) {
         this.campaign = campaign;
+        this.tickets = tickets;
         this.directory = directory;
         this.contacts = contacts;
         this.encoder = encoder;
@@ -92,14 +97,22 @@ final class DemoData implements ApplicationRunner {
         user("supervisor", "Sam Supervisor", Role.SUPERVISOR, support, null);
         user("manager", "Morgan Manager", Role.CAMPAIGN_MANAGER, null, null);
         user("admin", "Ari Admin", Role.ADMIN, null, null);
+        List<Contact> companyWide = new ArrayList<>();
         for (int i = 0; i < properties.contacts(); i++) {
-            contacts.create(contact(i, i % 10 == 0 ? agent1 : i % 10 == 1 ? agent2 : null, support));
+            Contact contact = contacts.create(contact(i, i % 10 == 0 ? agent1 : i % 10 == 1 ? agent2 : null, support));
+            if (contact.visibility() == Visibility.COMPANY) {
+                companyWide.add(contact);
+            }
+        }
+        if (companyWide.size() >= DemoTickets.CUSTOMERS) {
+            tickets.seed(agent1, agent2, companyWide);
         }
         DirectoryUser manager = directory.findByUsername("manager").orElseThrow();
         campaign.seed(manager, List.of(agent1.id(), agent2.id()), properties.campaignLeads());
         log.info(
                 "Demo data seeded: users agent1, agent2, supervisor, manager, admin (password from"
-                        + " switchboard.demo.password), {} contacts and a running predictive campaign of {} leads",
+                        + " switchboard.demo.password), {} contacts with tickets and a running predictive campaign of"
+                        + " {} leads",
                 properties.contacts(),
                 properties.campaignLeads());
     }

@@ -1,7 +1,8 @@
 package io.switchboard.reportmail;
 
-/** The reports one can subscribe to: the call history (with its filters) and the interval report. */
+/** The reports one can subscribe to: the call history (with its filters), the interval report, agent sessions. */
 public enum ReportKind {
     CALLS,
-    INTERVALS
+    INTERVALS,
+    AGENT_SESSIONS
 }

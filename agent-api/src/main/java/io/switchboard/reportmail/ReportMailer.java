@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,11 @@ final class ReportMailer {
         this.node = node;
         this.properties = properties;
         this.registry = registry;
+        // registered up front, so a dashboard sees 0 rather than no series before the first mail
+        for (ReportKind report : ReportKind.values()) {
+            counter("switchboard.reports.mail.sent", report);
+            counter("switchboard.reports.mail.failed", report);
+        }
     }
 
     /** Whether there is a mail sender ({@code spring.mail.host} set). */
@@ -93,7 +99,7 @@ final class ReportMailer {
             String name = name(subscription, period);
             message.setSubject("Switchboard: " + title(subscription.report()) + " " + span(period));
             message.setText(title(subscription.report()) + " for " + span(period) + " ("
-                    + subscription.frequency().name().toLowerCase() + ", as " + user.username()
+                    + subscription.frequency().name().toLowerCase(Locale.ROOT) + ", as " + user.username()
                     + " sees it), attached as " + name
                     + ".\n\nManage your subscriptions on the reports page.\n");
             message.addAttachment(
@@ -125,13 +131,23 @@ final class ReportMailer {
     }
 
     private Counter counter(String name, Subscription subscription) {
+        return counter(name, subscription.report());
+    }
+
+    private Counter counter(String name, ReportKind report) {
         return Counter.builder(name)
-                .tag("report", subscription.report().name().toLowerCase())
+                .description(
+                        name.endsWith("sent") ? "Scheduled report mails sent" : "Scheduled report mails that failed")
+                .tag("report", report.name().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 
     private static String title(ReportKind report) {
-        return report == ReportKind.CALLS ? "Call history" : "Interval report";
+        return switch (report) {
+            case CALLS -> "Call history";
+            case INTERVALS -> "Interval report";
+            case AGENT_SESSIONS -> "Agent sessions";
+        };
     }
 
     private static String span(ReportPeriod period) {
@@ -141,7 +157,7 @@ final class ReportMailer {
     }
 
     private static String name(Subscription subscription, ReportPeriod period) {
-        return (subscription.report() == ReportKind.CALLS ? "calls-" : "intervals-")
+        return subscription.report().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + period.first().format(DateTimeFormatter.BASIC_ISO_DATE)
                 + (period.first().equals(period.last())
                         ? ""

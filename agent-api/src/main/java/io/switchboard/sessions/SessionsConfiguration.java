@@ -23,7 +23,8 @@ class SessionsConfiguration {
     /**
      * Writes the agent events on a thread of its own. Membership and pauses are few (a lost one would distort a whole
      * day), so the queue is large; when even that is full the newest are dropped and counted, never the tracker
-     * held up.
+     * held up. The events of this node's PBX links only (the bus's default): with several nodes, each event is
+     * written once, by the node that reads the link.
      */
     @Bean
     AgentSessionRecorder agentSessionRecorder(AgentEventStore store, CallEventBus bus, QueueCatalogue queues) {

@@ -8,13 +8,12 @@ import io.switchboard.queue.QueueIntervals;
 import io.switchboard.queue.QueueProperties;
 import io.switchboard.queue.ReportStep;
 import io.switchboard.report.CallHistory;
-import io.switchboard.report.CallHistoryCsv;
 import io.switchboard.report.CallHistoryFilter;
 import io.switchboard.report.CallSort;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -75,17 +74,16 @@ public final class ReportBenchmark {
                     rolledUp.calls(),
                     rolledUp.millis() / 1e3,
                     rolledUp.calls() / (rolledUp.millis() / 1e3),
-                    jdbc.queryForObject(
-                            "select pg_size_pretty(pg_total_relation_size('queue_rollup')"
-                                    + " + pg_total_relation_size('queue_rollup_agents'))",
-                            String.class));
+                    jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('queue_rollup'))", String.class));
             QueueIntervals intervals = new QueueIntervals(
                     new NamedParameterJdbcTemplate(jdbc), rollup, properties, queue -> properties.defaultRules());
             CallHistory history = new CallHistory(jdbc, transactions, null);
             Viewer admin = new Viewer(new UserId(1), Role.ADMIN, null);
             Viewer supervisor = new Viewer(new UserId(2), Role.SUPERVISOR, new TeamId(firstTeam(jdbc)));
             Random random = new Random(19);
-            if ("export".equals(System.getProperty("bench.only"))) {
+            // -Dbench.only=export or =intervals: one part alone
+            String only = System.getProperty("bench.only", "");
+            if ("export".equals(only)) {
                 export(history, admin);
                 return;
             }
@@ -118,6 +116,9 @@ public final class ReportBenchmark {
                         return intervals.report(first, first.plusMonths(1).minusDays(1), ReportStep.HOUR, null, ROLLUP);
                     }),
                     1000);
+            if ("intervals".equals(only)) {
+                return;
+            }
             print(
                     "call history first page (admin, last 7 days)",
                     time(rounds, () -> history.page(week(random, CallSort.STARTED, null), admin, 0, 50)),
@@ -265,9 +266,12 @@ public final class ReportBenchmark {
                 p99 <= target ? "" : "  MISSED");
     }
 
-    /** A month exported as CSV into a writer that only counts, the heap sampled every 10 ms meanwhile. */
+    /**
+     * A month exported as CSV three times each way: read and mapped only (no CSV: what the database and driver
+     * cost), row by row through the CSV writer, and made by PostgreSQL ({@code COPY}, what the export uses); into a
+     * stream that only counts, the heap sampled every 10 ms meanwhile.
+     */
     private static void export(CallHistory history, Viewer admin) throws Exception {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Instant from = YEAR.plusMonths(5).atStartOfDay(ZoneOffset.UTC).toInstant();
         CallHistoryFilter month = new CallHistoryFilter(
                 from,
@@ -283,72 +287,71 @@ public final class ReportBenchmark {
                 null,
                 CallSort.STARTED,
                 true);
-        for (int run = 0; run < 3; run++) {
-            AtomicLong read = new AtomicLong();
-            long reading = System.nanoTime();
-            history.each(month, admin, row -> read.incrementAndGet());
-            double readSeconds = (System.nanoTime() - reading) / 1e9;
-            System.out.printf(
-                    Locale.ROOT,
-                    "  the same month read and mapped, no CSV (run %d): %,d rows in %.2f s = %,.0f rows/s%n",
-                    run + 1,
-                    read.get(),
-                    readSeconds,
-                    read.get() / readSeconds);
-            System.gc();
-            long before = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong(before);
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+        for (int run = 1; run <= 3; run++) {
+            measureExport("read and mapped, no CSV", run, out -> {
+                AtomicLong rows = new AtomicLong();
+                history.each(month, admin, row -> rows.incrementAndGet());
+                return rows.get();
             });
-            sampler.start();
-            CountingWriter out = new CountingWriter();
-            AtomicLong rows = new AtomicLong();
-            long start = System.nanoTime();
-            CallHistoryCsv csv = CallHistoryCsv.to(out);
-            history.each(month, admin, row -> {
-                csv.write(row);
-                rows.incrementAndGet();
-            });
-            csv.flush();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            sampler.join();
-            System.out.printf(
-                    Locale.ROOT,
-                    "CSV export of a month (run %d): %,d rows, %,.0f MB in %.2f s = %,.0f rows/s"
-                            + " (target >= 50,000); heap %d MB before, peak %d MB, max heap %d MB%n",
-                    run + 1,
-                    rows.get(),
-                    out.chars / 1e6,
-                    seconds,
-                    rows.get() / seconds,
-                    before >> 20,
-                    peak.get() >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
+            measureExport("CSV row by row", run, out -> history.exportCsvRowByRow(month, admin, out));
+            measureExport("CSV by COPY (the export)", run, out -> history.exportCsv(month, admin, out));
         }
     }
 
+    /** What one way of exporting writes. */
+    private interface Export {
+        long into(CountingStream out) throws Exception;
+    }
+
+    private static void measureExport(String way, int run, Export export) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        CountingStream out = new CountingStream();
+        long start = System.nanoTime();
+        long rows = export.into(out);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        System.out.printf(
+                Locale.ROOT,
+                "export of a month, %-26s (run %d): %,d rows, %,.0f MB in %.2f s = %,.0f rows/s"
+                        + " (target >= 50,000); heap %d MB before, peak %d MB, max heap %d MB%n",
+                way,
+                run,
+                rows,
+                out.bytes / 1e6,
+                seconds,
+                rows / seconds,
+                before >> 20,
+                peak.get() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
     /** Counts what an HTTP response would carry, and drops it. */
-    private static final class CountingWriter extends Writer {
-        long chars;
+    private static final class CountingStream extends OutputStream {
+        long bytes;
 
         @Override
-        public void write(char[] buffer, int offset, int length) {
-            chars += length;
+        public void write(int b) {
+            bytes++;
         }
 
         @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
+        public void write(byte[] buffer, int offset, int length) {
+            bytes += length;
+        }
     }
 }

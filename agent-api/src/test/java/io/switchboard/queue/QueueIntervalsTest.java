@@ -71,7 +71,6 @@ class QueueIntervalsTest {
         jdbc = DATABASES.computeIfAbsent(database, QueueIntervalsTest::migrated);
         rollup = new QueueRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())));
         jdbc.execute("delete from activities");
-        jdbc.execute("delete from queue_rollup_agents");
         jdbc.execute("delete from queue_rollup");
     }
 

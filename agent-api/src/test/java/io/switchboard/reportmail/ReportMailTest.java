@@ -166,6 +166,29 @@ class ReportMailTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void aDailyAgentSessionsReportIsTheSessionsExportOfTheDayBefore() throws Exception {
+        JsonNode subscription = subscribe(
+                TestUser.SUPERVISOR,
+                "{\"report\":\"agent-sessions\",\"frequency\":\"daily\",\"at\":\"06:15\","
+                        + "\"email\":\"sup@example.com\",\"filter\":{\"agent\":\"" + TestUser.AGENT.extension + "\"}}");
+        Instant due = Instant.parse(subscription.path("nextRunAt").asText());
+        LocalDate day = due.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+
+        assertThat(mailer.sendDue(due)).isEqualTo(1);
+
+        String attached = attachment(
+                smtp.getReceivedMessages()[0],
+                "agent-sessions-" + day.toString().replace("-", "") + ".csv");
+        HttpResponse<String> export = call(
+                "GET",
+                "/api/v1/reports/agent-sessions.csv?agent=" + TestUser.AGENT.extension + "&from=" + day + "&to=" + day,
+                TestUser.SUPERVISOR,
+                null);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(attached).isEqualTo(export.body()).isNotEmpty();
+    }
+
+    @Test
     void aFailedSendIsCountedAndRetriedUntilItGoesOut() throws Exception {
         JsonNode subscription = subscribe(
                 TestUser.SUPERVISOR,

@@ -251,6 +251,10 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/reports/calls.csv", 403, 200, 200, 403, 200),
             row("GET /api/v1/reports/intervals", 403, 200, 200, 403, 200),
             row("GET /api/v1/reports/intervals.csv", 403, 200, 200, 403, 200),
+            // scheduled reports: each supervisor's own subscriptions; {id} is a fresh one of the agent's supervisor
+            row("GET /api/v1/reports/subscriptions", 403, 200, 200, 403, 200),
+            row("POST /api/v1/reports/subscriptions", 403, 201, 201, 403, 201),
+            row("DELETE /api/v1/reports/subscriptions/{id}", 403, 204, 404, 403, 204),
             // the admins' command to recount the interval reports' rollup (one day here)
             row("POST /api/v1/reports/rollup/rebuild?from=2024-01-01&to=2024-01-01", 403, 403, 403, 403, 200),
             // agent sessions (an agent their own, a supervisor their team's) and campaign reports
@@ -344,6 +348,9 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     @Autowired
     CallHandles callHandles;
+
+    @Autowired
+    io.switchboard.reportmail.ReportSubscriptions reportSubscriptions;
 
     @Autowired
     PbxCommands pbxCommands;
@@ -724,6 +731,18 @@ class RoleMatrixTest extends ApplicationOnPostgres {
 
     /** Each edit and delete works on a contact of its own, so the rows do not depend on each other. */
     private long idFor(String endpoint) {
+        if (endpoint.startsWith("DELETE /api/v1/reports/subscriptions/")) {
+            return reportSubscriptions
+                    .subscribe(
+                            user(TestUser.SUPERVISOR).viewer(),
+                            io.switchboard.reportmail.ReportKind.CALLS,
+                            io.switchboard.reportmail.Frequency.DAILY,
+                            java.time.LocalTime.of(6, 0),
+                            null,
+                            "rm-supervisor@example.com",
+                            java.util.Map.of())
+                    .id();
+        }
         if (endpoint.contains("/api/v1/kb/articles/")) {
             return publishedArticle();
         }
@@ -806,6 +825,8 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             case "PUT /api/v1/teams/{id}/supervisors" ->
                 "{\"supervisors\":[\"" + TestUser.OTHER_SUPERVISOR.username + "\"]}";
             case "POST /api/v1/me/password" -> "{\"currentPassword\":\"wrong\",\"newPassword\":\"a-new-password\"}";
+            case "POST /api/v1/reports/subscriptions" ->
+                "{\"report\":\"calls\",\"frequency\":\"daily\",\"at\":\"06:00\",\"email\":\"rm@example.com\"}";
             case "POST /api/v1/agents/{extension}/call/transfer" -> "{\"queue\":\"sales\"}";
             case "POST /api/v1/agents/{extension}/call/consultation" ->
                 "{\"extension\":\"" + TestUser.TEAMMATE.extension + "\"}";

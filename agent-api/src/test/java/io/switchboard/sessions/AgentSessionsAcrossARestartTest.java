@@ -84,6 +84,13 @@ class AgentSessionsAcrossARestartTest {
             assertThat(day.pausedByReason()).containsOnlyKeys("Lunch");
             assertThat(day.pausedByReason().get("Lunch")).isGreaterThanOrEqualTo(1L);
             assertThat(day.loggedInSeconds()).isGreaterThanOrEqualTo(day.pausedSeconds() + day.talkSeconds());
+            // membership and pauses only: the ringing and busy states of the call wrote no rows
+            assertThat(second.getBean(JdbcTemplate.class)
+                            .queryForList(
+                                    "select state from agent_events where agent = ? and kind = 'STATE' order by id",
+                                    String.class,
+                                    EXTENSION))
+                    .containsExactly("LOGGED_IN", "PAUSED", "LOGGED_IN");
         }
     }
 

@@ -130,6 +130,73 @@ class DesktopOnAnotherMachineInChromiumTest {
         }
     }
 
+    /**
+     * Every other page by the server's name: the contacts page searches and a card saves an edit (a change, so the
+     * session cookie and the CSRF token must work on that host), the ticket workbench and the wallboard connect to
+     * the CTI edge, and no page loads anything from, or names, another host than the one it came from.
+     */
+    @Test
+    void everyPageWorksByTheServersNameAndLoadsNothingFromElsewhere() {
+        Browser.assumeInstalled();
+        if (directory.findByUsername("sasha").isEmpty()) {
+            DirectoryUser sasha = directory.add(
+                    new NewUser("sasha", "Sasha Supervisor", Role.SUPERVISOR, directory.team("Remote Support"), null));
+            directory.setPasswordHash(sasha.id(), encoder.encode(PASSWORD));
+        }
+        String origin = "http://" + NAME + ":" + httpPort;
+        try (Browser browser = Browser.open(origin, "--host-resolver-rules=MAP " + NAME + " " + ADDRESS)) {
+            browser.logIn("sasha", PASSWORD);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(driver -> driver.getCurrentUrl().startsWith(origin + "/wallboard"));
+            waitForEdge(browser);
+            assertLoadedOnlyFrom(browser, origin);
+
+            browser.go("/contacts");
+            browser.driver().findElement(By.id("search")).sendKeys("lovelace");
+            WebElement found = browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector("#contact-list tr[data-contact-id] a")));
+            assertThat(found.getText()).isEqualTo("Ada Lovelace");
+            assertLoadedOnlyFrom(browser, origin);
+            found.click();
+            WebElement notes = browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.elementToBeClickable(By.id("contact-notes")));
+            notes.sendKeys(" Called from the branch office.");
+            browser.driver().findElement(By.id("contact-save")).click();
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBe(By.id("contact-status"), "Saved."));
+            assertLoadedOnlyFrom(browser, origin);
+
+            browser.go("/tickets");
+            waitForEdge(browser);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-list")));
+            assertLoadedOnlyFrom(browser, origin);
+            browser.screenshot("tickets-by-name");
+        }
+    }
+
+    private static void waitForEdge(Browser browser) {
+        browser.waiting(Duration.ofSeconds(15))
+                .until(driver ->
+                        "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+    }
+
+    /** Every request the page made went to its own origin and succeeded; its HTML names no loopback host. */
+    private static void assertLoadedOnlyFrom(Browser browser, String origin) {
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return performance.getEntriesByType('navigation')"
+                        + ".concat(performance.getEntriesByType('resource'))"
+                        + ".map(entry => entry.name + ' ' + (entry.responseStatus || 0));");
+        assertThat(loaded).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry).startsWith(origin + "/");
+            assertThat(Integer.parseInt(entry.substring(entry.lastIndexOf(' ') + 1)))
+                    .isLessThan(400);
+        });
+        assertThat(browser.driver().getPageSource()).doesNotContain("localhost").doesNotContain("127.0.0.");
+    }
+
     @Test
     void tokenAnswerNamesTheEdgeOnThePagesHostAndIgnoresForwardedHeadersByDefault() {
         HttpResponse<String> grant = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/cti/token"))

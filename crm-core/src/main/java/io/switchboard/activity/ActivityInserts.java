@@ -3,6 +3,7 @@ package io.switchboard.activity;
 import static io.switchboard.jdbc.JdbcTime.timestamp;
 
 import io.switchboard.gateway.call.CallEvent.CallEnded;
+import io.switchboard.gateway.call.PbxCallIds;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -26,6 +27,7 @@ final class ActivityInserts {
 
     private static final String[] COLUMNS = {
         "call_id",
+        "pbx",
         "direction",
         "outcome",
         "caller_number",
@@ -115,6 +117,7 @@ final class ActivityInserts {
         CallEnded call = record.call();
         int i = first;
         statement.setString(i++, cut(call.callId(), 128));
+        statement.setString(i++, cut(PbxCallIds.pbxOf(call.callId()), 64));
         statement.setString(i++, call.direction().name());
         statement.setString(i++, call.outcome().name());
         statement.setString(i++, cut(call.caller().number(), 64));

@@ -5,6 +5,7 @@ import static io.switchboard.jdbc.JdbcTime.instant;
 
 import io.switchboard.campaign.LeadRules.Next;
 import io.switchboard.directory.UserId;
+import io.switchboard.gateway.call.PbxCallIds;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
@@ -143,12 +144,13 @@ final class LeadStore {
         MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId.value())
                 .addValue("outcome", outcome.name())
                 .addValue("callId", callId, Types.VARCHAR)
+                .addValue("pbx", callId == null ? null : PbxCallIds.pbxOf(callId), Types.VARCHAR)
                 .addValue("agentId", agentId, Types.BIGINT)
                 .addValue("extension", extension, Types.VARCHAR);
         timestamp(parameters, "at", at);
         jdbc.update(
                 "update lead_attempts set ended_at = :at, outcome = :outcome, call_id = coalesce(:callId, call_id),"
-                        + " agent_id = :agentId, agent_extension = coalesce(:extension, agent_extension)"
+                        + " pbx = coalesce(:pbx, pbx), agent_id = :agentId, agent_extension = coalesce(:extension, agent_extension)"
                         + " where id = :id",
                 parameters);
     }

@@ -2,6 +2,7 @@ package io.switchboard.report;
 
 import io.switchboard.csv.SpreadsheetCsvWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
@@ -34,6 +35,17 @@ public final class CallHistoryCsv {
 
     private CallHistoryCsv(SpreadsheetCsvWriter csv) {
         this.csv = csv;
+    }
+
+    /** The header line, as {@link #to} writes it. */
+    static String header() {
+        StringWriter out = new StringWriter();
+        try {
+            to(out).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Writes the header line to {@code out}; {@link #write} adds the calls. */

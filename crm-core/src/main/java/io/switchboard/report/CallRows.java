@@ -19,7 +19,37 @@ final class CallRows {
             + " a.queue, a.agent_extension, a.ring_seconds, a.wait_seconds, a.talk_seconds, a.disposition, "
             + TRANSFERRED + " as transferred from activities a left join contacts c on c.id = a.contact_id";
 
+    /**
+     * The same columns as {@link CallHistoryCsv} writes them, each cell made in SQL (PostgreSQL's): the export's
+     * {@code COPY} (see {@link PostgresCsvCopy}). No {@code ::} casts: named parameters are replaced in it.
+     */
+    static final String CSV_SELECT = "select a.id, " + safe("a.call_id") + ", " + isoInstant("a.started_at") + ", "
+            + isoInstant("a.answered_at") + ", " + isoInstant("a.ended_at") + ", a.direction, a.outcome, "
+            + safe("a.caller_number") + ", " + safe("a.caller_name") + ", " + safe("a.callee_number")
+            + ", a.contact_id, " + safe("c.name") + ", " + safe("a.queue") + ", " + safe("a.agent_extension")
+            + ", a.ring_seconds, a.wait_seconds, a.talk_seconds, " + safe("a.disposition") + ", case when "
+            + TRANSFERRED
+            + " then 'true' else 'false' end from activities a left join contacts c on c.id = a.contact_id";
+
     static final RowMapper<CallRow> MAPPER = CallRows::map;
+
+    /** A text cell as {@code SpreadsheetCsvWriter.neutralised}: a leading quote where a formula would start. */
+    private static String safe(String column) {
+        return "case when left(" + column + ", 1) in ('=', '+', '-', '@', chr(9), chr(13), '\uFF1D', '\uFF0B',"
+                + " '\uFF0D', '\uFF20') then '''' || " + column + " else " + column + " end";
+    }
+
+    /**
+     * An instant as {@code Instant.toString()} writes it: seconds always, and a fraction in groups of three digits
+     * only when there is one ({@code 2026-12-01T08:00:00Z}, {@code ...:00.120Z}, {@code ...:00.000120Z}).
+     */
+    private static String isoInstant(String column) {
+        String utc = column + " at time zone 'UTC'";
+        String micros = "to_char(" + utc + ", 'US')";
+        return "to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24:MI:SS') || case when " + micros + " = '000000' then ''"
+                + " when " + micros + " like '%000' then '.' || to_char(" + utc + ", 'MS') else '.' || " + micros
+                + " end || 'Z'";
+    }
 
     private CallRows() {}
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,21 @@ final class PostgresCsvCopy {
             throw new IllegalArgumentException("no value for :" + name);
         }
         Object value = parameters.get(name);
+        if (value instanceof Collection<?> values) {
+            // as Spring expands a collection for "in (:name)": its values, comma-separated
+            if (values.isEmpty()) {
+                return "null";
+            }
+            StringBuilder list = new StringBuilder();
+            for (Object each : values) {
+                list.append(list.isEmpty() ? "" : ", ").append(scalar(name, each, standardStrings));
+            }
+            return list.toString();
+        }
+        return scalar(name, value, standardStrings);
+    }
+
+    private static String scalar(String name, Object value, boolean standardStrings) throws SQLException {
         if (value == null) {
             return "null";
         }

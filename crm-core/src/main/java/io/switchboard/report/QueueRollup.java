@@ -25,9 +25,6 @@ public final class QueueRollup implements QueueMeasuresListener {
 
     static final String STATE = "queue_rollup";
 
-    /** One call count of an agent in a queue's quarter hour. */
-    public record AgentCalls(Instant start, String queue, String agentExtension, int answered) {}
-
     /** What a rebuild did. */
     public record Rebuilt(Instant from, Instant to, long calls, long millis) {}
 
@@ -103,11 +100,11 @@ public final class QueueRollup implements QueueMeasuresListener {
         ready = true;
     }
 
-    /** The rows of quarter hours starting in {@code [from, to)}, of one queue or all ({@code null}). */
+    /** The rows of quarter hours starting in {@code [from, to)}, of one queue or all ({@code null}), in time order. */
     public void read(Instant from, Instant to, String queue, Consumer<QueueRollupRow> into) {
         jdbc.query(
                 "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
-                        + " longest_wait_seconds, answered_waits, abandoned_waits from queue_rollup"
+                        + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent from queue_rollup"
                         + where(queue),
                 rs -> {
                     into.accept(new QueueRollupRow(
@@ -119,27 +116,15 @@ public final class QueueRollup implements QueueMeasuresListener {
                             rs.getLong("answered_talk_seconds"),
                             rs.getInt("longest_wait_seconds"),
                             rs.getBytes("answered_waits"),
-                            rs.getBytes("abandoned_waits")));
-                },
-                arguments(from, to, queue));
-    }
-
-    /** The answered calls per agent of quarter hours starting in {@code [from, to)}. */
-    public void readAgents(Instant from, Instant to, String queue, Consumer<AgentCalls> into) {
-        jdbc.query(
-                "select interval_start, queue, agent_extension, answered from queue_rollup_agents" + where(queue),
-                rs -> {
-                    into.accept(new AgentCalls(
-                            instant(rs, "interval_start"),
-                            rs.getString("queue"),
-                            rs.getString("agent_extension"),
-                            rs.getInt("answered")));
+                            rs.getBytes("abandoned_waits"),
+                            rs.getBytes("answered_by_agent")));
                 },
                 arguments(from, to, queue));
     }
 
     private static String where(String queue) {
-        return " where interval_start >= ? and interval_start < ?" + (queue == null ? "" : " and queue = ?");
+        return " where interval_start >= ? and interval_start < ?" + (queue == null ? "" : " and queue = ?")
+                + " order by interval_start, queue";
     }
 
     private static Object[] arguments(Instant from, Instant to, String queue) {

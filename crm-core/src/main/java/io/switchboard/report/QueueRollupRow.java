@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param answeredTalkSeconds the answered calls' talk
  * @param longestWaitSeconds the longest any call waited, whatever its outcome
  * @param answeredWaits calls per second waited, {@link WaitHistogram encoded}
+ * @param answeredByAgent answered calls per agent extension, {@link AgentCounts encoded}
  */
 public record QueueRollupRow(
         Instant start,
@@ -19,4 +20,5 @@ public record QueueRollupRow(
         long answeredTalkSeconds,
         int longestWaitSeconds,
         byte[] answeredWaits,
-        byte[] abandonedWaits) {}
+        byte[] abandonedWaits,
+        byte[] answeredByAgent) {}

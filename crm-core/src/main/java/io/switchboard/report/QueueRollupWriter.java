@@ -126,11 +126,12 @@ final class QueueRollupWriter {
     private void ensureRows(Set<QueueQuarter> quarters) {
         List<Object[]> rows = new ArrayList<>(quarters.size());
         for (QueueQuarter quarter : quarters) {
-            rows.add(new Object[] {timestamp(quarter.start()), quarter.queue(), EMPTY, EMPTY});
+            rows.add(new Object[] {timestamp(quarter.start()), quarter.queue(), EMPTY, EMPTY, EMPTY});
         }
         batch(
                 "insert into queue_rollup (interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
-                        + " longest_wait_seconds, answered_waits, abandoned_waits) values (?, ?, 0, 0, 0, 0, 0, ?, ?)"
+                        + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent)"
+                        + " values (?, ?, 0, 0, 0, 0, 0, ?, ?, ?)"
                         + " on conflict do nothing",
                 rows);
     }
@@ -138,12 +139,9 @@ final class QueueRollupWriter {
     /** Replaces the locked quarter hours' rows with their counts; those without calls lose their row. */
     private void write(Set<QueueQuarter> locked, Map<QueueQuarter, RollupBucket> counted) {
         List<Object[]> updates = new ArrayList<>();
-        List<Object[]> keys = new ArrayList<>();
         List<Object[]> emptied = new ArrayList<>();
-        List<Object[]> agents = new ArrayList<>();
         for (QueueQuarter quarter : locked) {
             Object[] key = {timestamp(quarter.start()), quarter.queue()};
-            keys.add(key);
             RollupBucket bucket = counted.get(quarter);
             if (bucket == null) {
                 emptied.add(key);
@@ -157,21 +155,16 @@ final class QueueRollupWriter {
                 bucket.longestWait,
                 WaitHistogram.encode(bucket.answeredWaits),
                 WaitHistogram.encode(bucket.abandonedWaits),
+                AgentCounts.encode(bucket.answeredByAgent),
                 key[0],
                 key[1]
             });
-            bucket.answeredByAgent.forEach((agent, calls) -> agents.add(new Object[] {key[0], key[1], agent, calls}));
         }
         batch(
                 "update queue_rollup set offered = ?, answered = ?, abandoned = ?, answered_talk_seconds = ?,"
-                        + " longest_wait_seconds = ?, answered_waits = ?, abandoned_waits = ?"
+                        + " longest_wait_seconds = ?, answered_waits = ?, abandoned_waits = ?, answered_by_agent = ?"
                         + " where interval_start = ? and queue = ?",
                 updates);
-        batch("delete from queue_rollup_agents where interval_start = ? and queue = ?", keys);
         batch("delete from queue_rollup where interval_start = ? and queue = ?", emptied);
-        batch(
-                "insert into queue_rollup_agents (interval_start, queue, agent_extension, answered)"
-                        + " values (?, ?, ?, ?)",
-                agents);
     }
 }

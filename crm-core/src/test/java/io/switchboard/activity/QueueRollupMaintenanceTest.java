@@ -7,6 +7,7 @@ import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
 import io.switchboard.gateway.call.Party;
+import io.switchboard.report.AgentCounts;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.report.WaitHistogram;
 import io.switchboard.testing.FreshDatabase;
@@ -73,7 +74,6 @@ class QueueRollupMaintenanceTest {
                         "select count(*) from activities where queue is not null and outcome = 'ANSWERED'"
                                 + " and agent_extension is not null",
                         Long.class));
-        jdbc.execute("delete from queue_rollup_agents");
         jdbc.execute("delete from queue_rollup");
         rollup.rebuildAll();
         assertThat(snapshot(jdbc)).isNotEmpty().isEqualTo(kept);
@@ -111,21 +111,15 @@ class QueueRollupMaintenanceTest {
     private static List<String> snapshot(JdbcTemplate jdbc) {
         List<String> rows = new ArrayList<>(jdbc.query(
                 "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
-                        + " longest_wait_seconds, answered_waits, abandoned_waits from queue_rollup"
+                        + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent from queue_rollup"
                         + " order by interval_start, queue",
                 (rs, n) -> rs.getObject("interval_start", java.time.OffsetDateTime.class)
                                 .toInstant() + " "
                         + rs.getString("queue") + " " + rs.getInt("offered") + "/" + rs.getInt("answered") + "/"
                         + rs.getInt("abandoned") + " talk " + rs.getLong("answered_talk_seconds") + " longest "
                         + rs.getInt("longest_wait_seconds") + " answered " + decoded(rs.getBytes("answered_waits"))
-                        + " abandoned " + decoded(rs.getBytes("abandoned_waits"))));
-        rows.addAll(jdbc.query(
-                "select interval_start, queue, agent_extension, answered from queue_rollup_agents"
-                        + " order by interval_start, queue, agent_extension",
-                (rs, n) -> rs.getObject("interval_start", java.time.OffsetDateTime.class)
-                                .toInstant() + " "
-                        + rs.getString("queue") + " " + rs.getString("agent_extension") + " "
-                        + rs.getInt("answered")));
+                        + " abandoned " + decoded(rs.getBytes("abandoned_waits")) + " agents "
+                        + agents(rs.getBytes("answered_by_agent"))));
         return rows;
     }
 
@@ -137,12 +131,24 @@ class QueueRollupMaintenanceTest {
         return text.toString();
     }
 
+    private static String agents(byte[] counts) {
+        StringBuilder text = new StringBuilder();
+        AgentCounts.decode(
+                counts,
+                (agent, calls) -> text.append(agent).append(':').append(calls).append(' '));
+        return text.toString();
+    }
+
     private static long offered(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select coalesce(sum(offered), 0) from queue_rollup", Long.class);
     }
 
     private static long answeredByAgents(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("select coalesce(sum(answered), 0) from queue_rollup_agents", Long.class);
+        long[] calls = {0};
+        jdbc.query("select answered_by_agent from queue_rollup", rs -> {
+            AgentCounts.decode(rs.getBytes(1), (agent, answered) -> calls[0] += answered);
+        });
+        return calls[0];
     }
 
     /** A call of one of two queues (or none) within four hours, some waiting longer than ten minutes. */

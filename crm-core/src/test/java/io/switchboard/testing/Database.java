@@ -24,6 +24,7 @@ public final class Database {
         jdbc.execute("delete from tickets");
         jdbc.execute("delete from ticket_tier_members");
         jdbc.execute("delete from activities");
+        jdbc.execute("delete from queue_rollup");
         jdbc.execute("delete from contact_tags");
         jdbc.execute("delete from phone_numbers");
         jdbc.execute("delete from contacts");

@@ -5,24 +5,42 @@ import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallModelConfiguration;
 import io.switchboard.gateway.call.CallTrackerSettings;
+import io.switchboard.gateway.call.LinkOwnership;
 import io.switchboard.gateway.call.PbxCommands;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Connects to Asterisk when {@code switchboard.ami.enabled} is true (the default). */
+/**
+ * Connects to Asterisk when {@code switchboard.ami.enabled} is true (the default): every PBX of {@code
+ * switchboard.pbxes}, or the single {@code switchboard.ami} link. Where the application shares a database with other
+ * nodes a {@link LinkOwnership} decides which node opens which link; without one this node owns them all.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "switchboard.ami.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(AmiProperties.class)
+@EnableConfigurationProperties({AmiProperties.class, PbxLinksProperties.class})
 @Import(CallModelConfiguration.class)
 public class AmiConfiguration {
 
+    /** Every PBX by id; also the {@link io.switchboard.gateway.call.Pbxes} call control finds an agent's call through. */
     @Bean(initMethod = "start", destroyMethod = "close")
-    AmiGateway amiGateway(
-            AmiProperties properties, CallTrackerSettings settings, CallEventBus bus, MeterRegistry registry) {
-        return new AmiGateway(properties, settings, bus, registry);
+    PbxLinks pbxLinks(
+            AmiProperties properties,
+            PbxLinksProperties pbxes,
+            ObjectProvider<LinkOwnership> ownership,
+            CallTrackerSettings settings,
+            CallEventBus bus,
+            MeterRegistry registry) {
+        return new PbxLinks(properties, pbxes, ownership.getIfUnique(LinkOwnership::sole), settings, bus, registry);
+    }
+
+    /** The first PBX (the only one in most installations); {@link PbxLinks} closes it. */
+    @Bean(destroyMethod = "")
+    AmiGateway amiGateway(PbxLinks links) {
+        return links.primary();
     }
 
     @Bean
@@ -36,7 +54,7 @@ public class AmiConfiguration {
     }
 
     @Bean
-    AmiLinkHealthIndicator amiLinkHealthIndicator(AmiGateway gateway, AmiProperties properties) {
-        return new AmiLinkHealthIndicator(gateway, properties);
+    AmiLinkHealthIndicator amiLinkHealthIndicator(PbxLinks links) {
+        return new AmiLinkHealthIndicator(links);
     }
 }

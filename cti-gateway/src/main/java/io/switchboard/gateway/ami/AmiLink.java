@@ -3,10 +3,13 @@ package io.switchboard.gateway.ami;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.switchboard.gateway.ami.LinkStatus.State;
+import io.switchboard.gateway.call.LinkOwnership;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -17,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one logged-in manager connection to Asterisk. It connects, and after every drop reconnects with
+ * Keeps one logged-in manager connection to Asterisk, while this node owns the link ({@link LinkOwnership}: with
+ * several nodes exactly one reads each PBX; the others stand by and take over when the owner stops renewing). It connects, and after every drop reconnects with
  * exponential backoff (Asterisk-Java's own reconnect loop is stopped: it retries at fixed intervals and only once
  * a first login succeeded). After every login it asks for the live channels and queues, whose listings arrive in
  * the event stream and let the tracker reconcile what happened while the link was down.
@@ -26,6 +30,8 @@ public final class AmiLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
 
+    private final String id;
+    private final LinkOwnership ownership;
     private final AmiProperties properties;
     private final EventHandOff handOff;
     private final Function<AmiProperties, ManagerConnection> connections;
@@ -33,28 +39,41 @@ public final class AmiLink implements AutoCloseable {
     private final ListingRequests listings;
     private final Semaphore dropped = new Semaphore(0);
     private final ExecutorService resync = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-resync"));
+    private final ScheduledExecutorService keeper;
     private final Counter reconnects;
     private final Thread supervisor;
     private volatile boolean running = true;
     private volatile ManagerConnection connection;
     private volatile LinkStatus status = new LinkStatus(State.CONNECTING, Instant.now(), 0, null);
+    private volatile boolean owned;
 
     AmiLink(
+            String id,
+            LinkOwnership ownership,
             AmiProperties properties,
             EventHandOff handOff,
             Function<AmiProperties, ManagerConnection> connections,
             ListingRequests listings,
             MeterRegistry registry) {
+        this.id = id;
+        this.ownership = ownership;
         this.properties = properties;
         this.listings = listings;
         this.handOff = handOff;
         this.connections = connections;
         this.backoff = new Backoff(properties.minBackoff(), properties.maxBackoff());
+        Tags pbx = Tags.of("pbx", id);
         this.reconnects = Counter.builder("switchboard.ami.link.reconnects")
                 .description("Times the AMI link dropped and was re-established")
+                .tags(pbx)
                 .register(registry);
         Gauge.builder("switchboard.ami.link.up", () -> status.state() == State.UP ? 1 : 0)
                 .description("1 while logged in to the PBX's manager interface")
+                .tags(pbx)
+                .register(registry);
+        Gauge.builder("switchboard.ami.link.owned", () -> owned ? 1 : 0)
+                .description("1 on the node that owns the PBX link (holds its lease), 0 on the others")
+                .tags(pbx)
                 .register(registry);
         handOff.observeLink(new EventHandOff.LinkObserver() {
             @Override
@@ -67,15 +86,28 @@ public final class AmiLink implements AutoCloseable {
                 dropped.release();
             }
         });
-        this.supervisor = daemon(this::superviseLink, "ami-link");
+        this.supervisor = daemon(this::superviseLink, "ami-link-" + id);
+        this.keeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-lease-" + id));
     }
 
     void start() {
+        long every = ownership.renewEvery().toMillis();
+        keeper.scheduleWithFixedDelay(this::keepLease, every, every, TimeUnit.MILLISECONDS);
         supervisor.start();
     }
 
     public LinkStatus status() {
         return status;
+    }
+
+    /** The PBX's id in configuration ({@code default} for the single {@code switchboard.ami} link). */
+    public String id() {
+        return id;
+    }
+
+    /** Whether this node owns the link now (it is the one that may log in to the PBX). */
+    public boolean owned() {
+        return owned;
     }
 
     /** The logged-in connection, or null while the link is down. */
@@ -86,23 +118,38 @@ public final class AmiLink implements AutoCloseable {
     private void superviseLink() {
         int failures = 0;
         while (running) {
+            if (!own()) {
+                setStatus(State.STANDBY, status.connects(), null);
+                if (!sleep(ownership.renewEvery().toMillis())) {
+                    break;
+                }
+                continue;
+            }
             ManagerConnection current = connections.apply(properties);
             current.addEventListener(handOff);
             connection = current;
             dropped.drainPermits();
             try {
                 current.login();
+                if (!owned) {
+                    log.warn("PBX link {} was lost while logging in (its lease expired); logging off", id);
+                    continue; // the finally logs off; the next round stands by or takes the link back
+                }
                 failures = 0;
                 if (status.connects() > 0) {
                     reconnects.increment();
                 }
                 setStatus(State.UP, status.connects() + 1, null);
-                log.info("AMI link up to {}:{}", properties.host(), properties.port());
+                log.info("AMI link {} up to {}:{}", id, properties.host(), properties.port());
                 while (running && !dropped.tryAcquire(500, TimeUnit.MILLISECONDS)) {
-                    // logged in; wait for Asterisk-Java to report the socket closed
+                    // logged in; wait for Asterisk-Java to report the socket closed or the keeper the lease lost
                 }
                 if (!running) {
                     break;
+                }
+                if (!owned) {
+                    log.warn("PBX link {} is no longer this node's; logging off", id);
+                    continue;
                 }
                 setStatus(State.DOWN, status.connects(), "connection lost");
                 log.warn("AMI link to {}:{} lost; reconnecting", properties.host(), properties.port());
@@ -127,6 +174,42 @@ public final class AmiLink implements AutoCloseable {
             setStatus(State.CONNECTING, status.connects(), status.lastError());
         }
         setStatus(State.STOPPED, status.connects(), status.lastError());
+    }
+
+    /** Takes or keeps the link's lease; a database error counts as not owning (another node may own it now). */
+    private boolean own() {
+        boolean was = owned;
+        try {
+            owned = ownership.tryAcquire(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not take or keep PBX link {}: {}", id, e.toString());
+            owned = false;
+        }
+        if (owned && !was) {
+            log.info("This node now owns PBX link {}", id);
+        }
+        return owned;
+    }
+
+    /**
+     * Renews the lease on a thread of its own, so a slow login or a stalled PBX never lets it expire unnoticed;
+     * when it is lost, the supervisor is woken to log off before the next owner logs in.
+     */
+    private void keepLease() {
+        if (!owned || !running) {
+            return;
+        }
+        boolean kept;
+        try {
+            kept = ownership.renew(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not renew PBX link {}: {}", id, e.toString());
+            kept = false;
+        }
+        if (!kept) {
+            owned = false;
+            dropped.release();
+        }
     }
 
     /** Sent from the resync thread, never from Asterisk-Java's: the listings arrive as events, in stream order. */
@@ -184,6 +267,15 @@ public final class AmiLink implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         resync.shutdownNow();
+        keeper.shutdownNow();
+        if (owned) {
+            owned = false;
+            try {
+                ownership.release(id); // after logging off, so the next owner never overlaps this session
+            } catch (RuntimeException e) {
+                log.debug("Could not release PBX link {}; its lease expires by itself", id, e);
+            }
+        }
     }
 
     private static Thread daemon(Runnable runnable, String name) {

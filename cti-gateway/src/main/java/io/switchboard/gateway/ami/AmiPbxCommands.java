@@ -3,6 +3,7 @@ package io.switchboard.gateway.ami;
 import io.switchboard.gateway.call.DialRequest;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.PbxNotOwnedException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -149,6 +150,10 @@ final class AmiPbxCommands implements PbxCommands {
     private CompletableFuture<Void> send(ManagerAction action) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         ManagerConnection connection = link.connection();
+        if (!link.owned()) {
+            result.completeExceptionally(new PbxNotOwnedException(link.id(), action.getAction()));
+            return result;
+        }
         if (connection == null) {
             result.completeExceptionally(
                     new PbxCommandException("The PBX link is down; " + action.getAction() + " was not sent"));

@@ -45,11 +45,14 @@ public record AmiProperties(
         @DefaultValue("campaign-out") String dialContext,
         @DefaultValue("transfer") String transferContext) {
 
-    public AmiProperties {
-        if (enabled && (secret == null || secret.isBlank())) {
+    /** Checked when these settings are a link of their own (no {@code switchboard.pbxes} listed), not at binding. */
+    AmiProperties requireSecret() {
+        if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException(
-                    "switchboard.ami.secret must be set (from the environment or a secrets file) when AMI is enabled");
+                    "switchboard.ami.secret must be set (from the environment or a secrets file) when AMI is enabled"
+                            + " and no switchboard.pbxes are listed");
         }
+        return this;
     }
 
     /** Settings for connecting to a local AMI endpoint (the simulator, tests). */

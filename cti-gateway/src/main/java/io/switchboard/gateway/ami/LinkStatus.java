@@ -13,6 +13,8 @@ import java.time.Instant;
 public record LinkStatus(State state, Instant since, long connects, String lastError) {
 
     public enum State {
+        /** Another node owns the link; this one takes it when that node stops renewing it. */
+        STANDBY,
         CONNECTING,
         UP,
         DOWN,

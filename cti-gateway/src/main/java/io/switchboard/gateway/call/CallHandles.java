@@ -19,13 +19,30 @@ public final class CallHandles {
     public record CallHandle(String callId, String agent, String customerChannel, String agentChannel) {}
 
     private final ConcurrentHashMap<String, CallHandle> byAgent = new ConcurrentHashMap<>();
+    private final String pbx;
+
+    /** The handles of the default PBX's calls. */
+    public CallHandles() {
+        this(PbxCallIds.DEFAULT_PBX);
+    }
+
+    /** The handles of one PBX's calls: their call ids are the ones the rest of Switchboard knows ({@link PbxCallIds}). */
+    public CallHandles(String pbx) {
+        this.pbx = pbx;
+    }
 
     public Optional<CallHandle> ofAgent(String agent) {
         return agent == null ? Optional.empty() : Optional.ofNullable(byAgent.get(agent));
     }
 
     void put(CallHandle handle) {
-        byAgent.put(handle.agent(), handle);
+        byAgent.put(
+                handle.agent(),
+                new CallHandle(
+                        PbxCallIds.callId(pbx, handle.callId()),
+                        handle.agent(),
+                        handle.customerChannel(),
+                        handle.agentChannel()));
     }
 
     /** The agent's leg (this channel) is gone. */
@@ -34,7 +51,8 @@ public final class CallHandles {
     }
 
     /** The call is over: none of its agents is on it any more, whichever leg the PBX reported last. */
-    void callEnded(String callId, Iterable<String> agents) {
+    void callEnded(String linkedid, Iterable<String> agents) {
+        String callId = PbxCallIds.callId(pbx, linkedid);
         for (String agent : agents) {
             if (agent != null) {
                 byAgent.computeIfPresent(agent, (a, h) -> h.callId().equals(callId) ? null : h);

@@ -43,11 +43,17 @@ public final class CallTracker {
      *     {@code webhook}): each tracker follows its own calls, and one gauge per source keeps them all counted
      */
     public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry, String source) {
+        this(settings, sink, registry, source, PbxCallIds.DEFAULT_PBX);
+    }
+
+    /** @param pbx the PBX whose calls this tracker follows: its call handles carry the call ids {@link PbxCallIds} gives */
+    public CallTracker(
+            CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry, String source, String pbx) {
         this.metrics = new CallTrackerMetrics(registry, source, () -> activeCalls);
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);
-        this.handles = new CallHandles();
+        this.handles = new CallHandles(pbx);
         this.ledger = new CallLedger(settings, sink, queues, metrics, listing::inProgress, handles);
         CallTransfers transfers = new CallTransfers(sink);
         this.progress = new CallProgress(ledger, sink, queues, metrics, transfers);

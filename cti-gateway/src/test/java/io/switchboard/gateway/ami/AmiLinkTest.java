@@ -17,7 +17,7 @@ class AmiLinkTest {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> fixture.gateway.linkStatus().lastError() != null);
 
-            Health health = new AmiLinkHealthIndicator(fixture.gateway, fixture.properties).health();
+            Health health = new AmiLinkHealthIndicator(fixture.gateway).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails().get("lastError").toString()).contains("Authentication failed");
             assertThat(fixture.gateway.linkStatus().connects()).isZero();
@@ -28,7 +28,7 @@ class AmiLinkTest {
     void healthIsUpWhileLoggedInAndDownAfterThePbxGoesAway() {
         GatewayFixture fixture = GatewayFixture.start(SimulatorSettings.defaults());
         try {
-            AmiLinkHealthIndicator indicator = new AmiLinkHealthIndicator(fixture.gateway, fixture.properties);
+            AmiLinkHealthIndicator indicator = new AmiLinkHealthIndicator(fixture.gateway);
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
             assertThat(indicator.health().getDetails()).containsEntry("connects", 1L);
 

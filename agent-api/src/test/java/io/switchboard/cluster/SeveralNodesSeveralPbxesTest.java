@@ -1,0 +1,260 @@
+package io.switchboard.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.SwitchboardApplication;
+import io.switchboard.directory.Directory;
+import io.switchboard.directory.DirectoryUser;
+import io.switchboard.directory.NewUser;
+import io.switchboard.directory.Role;
+import io.switchboard.gateway.ami.AmiGateway;
+import io.switchboard.gateway.ami.LinkStatus;
+import io.switchboard.gateway.ami.PbxLinks;
+import io.switchboard.simulator.AmiSimulator;
+import io.switchboard.simulator.Caller;
+import io.switchboard.simulator.HangupBy;
+import io.switchboard.simulator.QueueCallAnswered;
+import io.switchboard.simulator.SimulatedCall;
+import io.switchboard.simulator.SimulatorSettings;
+import io.switchboard.testing.Api;
+import io.switchboard.testing.Desktop;
+import io.switchboard.testing.SharedPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two application nodes in one JVM on one PostgreSQL (a database of their own) and two simulated PBXes over real
+ * TCP, configured as {@code switchboard.pbxes}: each PBX is read by exactly one node, calls on both are logged once
+ * each with their PBX, pops reach the agent on the node owning the PBX, and when a link's owner shuts down mid-call
+ * the other node takes the link within 5 s and the call is still logged once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the second test shuts a node down
+class SeveralNodesSeveralPbxesTest {
+
+    private static final String PASSWORD = "several-nodes-password";
+    private static final String DATABASE = "several_nodes";
+    private static final String DIAL = "{\"number\":\"+4930999999\"}";
+
+    private final SimulatorSettings settings = SimulatorSettings.defaults().withTimeScale(4);
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private AmiSimulator east;
+    private AmiSimulator west;
+    private JdbcTemplate jdbc;
+
+    @BeforeAll
+    void twoNodesAndTwoPbxes() throws SQLException {
+        EmbeddedPostgres postgres = SharedPostgres.get();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        }
+        east = new AmiSimulator(settings);
+        east.start();
+        west = new AmiSimulator(settings);
+        west.start();
+        String url = postgres.getJdbcUrl("postgres", DATABASE);
+        nodes.add(node(url, "node-a"));
+        nodes.add(node(url, "node-b"));
+        jdbc = new JdbcTemplate(postgres.getDatabase("postgres", DATABASE));
+        Directory directory = nodes.get(0).getBean(Directory.class);
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+        for (String[] agent : new String[][] {{"east-agent", "1001"}, {"west-agent", "1002"}}) {
+            DirectoryUser user = directory.add(new NewUser(agent[0], agent[0], Role.AGENT, null, agent[1]));
+            directory.setPasswordHash(user.id(), hash);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        east.close();
+        west.close();
+    }
+
+    @Test
+    @Order(1)
+    void eachPbxIsReadByOneNodeAndItsCallsAreLoggedOnceWithTheirPbx() {
+        AmiGateway eastOwner = awaitOwner("east");
+        AmiGateway westOwner = awaitOwner("west");
+        assertThat(east.stats().sessions()).as("AMI sessions on the east PBX").isEqualTo(1);
+        assertThat(west.stats().sessions()).as("AMI sessions on the west PBX").isEqualTo(1);
+
+        try (Desktop eastDesk = desktop(nodeOwning("east"), "east-agent");
+                Desktop westDesk = desktop(nodeOwning("west"), "west-agent")) {
+            CompletableFuture<SimulatedCall> onEast = east.run(call("+4930111111", "1001", 4));
+            CompletableFuture<SimulatedCall> onWest = west.run(call("+4930222222", "1002", 4));
+            String eastCall =
+                    "east:" + onEast.orTimeout(30, TimeUnit.SECONDS).join().linkedid();
+            String westCall =
+                    "west:" + onWest.orTimeout(30, TimeUnit.SECONDS).join().linkedid();
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !eastDesk.received("screenPop").isEmpty()
+                            && !westDesk.received("screenPop").isEmpty());
+            assertThat(eastDesk.received("screenPop").get(0).path("callId").asText())
+                    .isEqualTo(eastCall);
+            assertThat(westDesk.received("screenPop").get(0).path("callId").asText())
+                    .isEqualTo(westCall);
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            activities(eastCall).size() + activities(westCall).size() == 2);
+            assertThat(activities(eastCall))
+                    .singleElement()
+                    .extracting(row -> row.get("pbx"))
+                    .isEqualTo("east");
+            assertThat(activities(westCall))
+                    .singleElement()
+                    .extracting(row -> row.get("pbx"))
+                    .isEqualTo("west");
+        }
+        assertThat(List.of(eastOwner, westOwner)).allMatch(AmiGateway::ownsLink);
+    }
+
+    @Test
+    @Order(2)
+    void aCommandThroughANodeThatDoesNotOwnThePbxIsA503NamingThePbx() {
+        ConfigurableApplicationContext owner = nodeOwning("east");
+        ConfigurableApplicationContext other =
+                nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+
+        HttpResponse<String> elsewhere = api(other).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(503);
+        assertThat(Api.json(elsewhere).path("pbx").asText()).isEqualTo("east");
+        assertThat(Api.json(elsewhere).path("detail").asText()).contains("PBX 'east'");
+
+        long started = east.stats().callsStarted();
+        HttpResponse<String> onOwner = api(owner).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
+        assertThat(onOwner.statusCode()).as(onOwner.body()).isBetween(200, 202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> east.stats().callsStarted() > started);
+    }
+
+    @Test
+    @Order(3)
+    void whenTheOwnerOfALinkShutsDownMidCallTheOtherNodeTakesItWithinFiveSecondsAndLogsTheCallOnce() {
+        ConfigurableApplicationContext owner = nodeOwning("east");
+        ConfigurableApplicationContext other =
+                nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+        AmiGateway standby = links(other).pbx("east");
+        await().atMost(Duration.ofSeconds(10)).until(() -> standby.linkStatus().state() == LinkStatus.State.STANDBY);
+
+        CompletableFuture<SimulatedCall> call = east.run(call("+4930333333", "1001", 40));
+        AmiGateway owning = links(owner).pbx("east");
+        await().atMost(Duration.ofSeconds(10)).until(() -> owning.activeCalls() == 1);
+
+        long stopped = System.nanoTime();
+        owner.close();
+        nodes.remove(owner);
+        await().atMost(Duration.ofSeconds(5)).until(() -> standby.linkStatus().state() == LinkStatus.State.UP);
+        long tookOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
+
+        String callId = "east:" + call.orTimeout(60, TimeUnit.SECONDS).join().linkedid();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !activities(callId).isEmpty());
+        assertThat(activities(callId))
+                .singleElement()
+                .extracting(row -> row.get("pbx"))
+                .isEqualTo("east");
+        assertThat(east.stats().sessions()).isEqualTo(1);
+        assertThat(tookOverMillis).isLessThan(5_000);
+    }
+
+    private ConfigurableApplicationContext node(String url, String name) {
+        return new SpringApplicationBuilder(SwitchboardApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--switchboard.demo.seed=false",
+                        "--switchboard.simulator.enabled=false",
+                        "--switchboard.dialer.enabled=false",
+                        "--switchboard.edge.port=0",
+                        "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
+                        "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
+                        "--switchboard.link-lease.ttl=1s",
+                        "--switchboard.link-lease.node=" + name,
+                        "--switchboard.pbxes[0].id=east",
+                        "--switchboard.pbxes[0].host=127.0.0.1",
+                        "--switchboard.pbxes[0].port=" + east.port(),
+                        "--switchboard.pbxes[0].username=" + settings.username(),
+                        "--switchboard.pbxes[0].secret=" + settings.secret(),
+                        "--switchboard.pbxes[1].id=west",
+                        "--switchboard.pbxes[1].host=127.0.0.1",
+                        "--switchboard.pbxes[1].port=" + west.port(),
+                        "--switchboard.pbxes[1].username=" + settings.username(),
+                        "--switchboard.pbxes[1].secret=" + settings.secret());
+    }
+
+    /** A queue call {@code agent} answers and talks on for {@code talkSeconds} (simulated: four times faster). */
+    private static QueueCallAnswered call(String number, String agent, double talkSeconds) {
+        return new QueueCallAnswered(
+                new Caller(number, "Caller " + number, "500"), "support", agent, 1, talkSeconds, HangupBy.CALLER);
+    }
+
+    private static PbxLinks links(ConfigurableApplicationContext node) {
+        return node.getBean(PbxLinks.class);
+    }
+
+    private AmiGateway awaitOwner(String pbx) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> owners(pbx).size() == 1
+                        && owners(pbx).get(0).linkStatus().state() == LinkStatus.State.UP);
+        return owners(pbx).get(0);
+    }
+
+    private List<AmiGateway> owners(String pbx) {
+        return nodes.stream()
+                .map(n -> links(n).pbx(pbx))
+                .filter(AmiGateway::ownsLink)
+                .toList();
+    }
+
+    private ConfigurableApplicationContext nodeOwning(String pbx) {
+        awaitOwner(pbx);
+        return nodes.stream()
+                .filter(n -> links(n).pbx(pbx).ownsLink())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private List<Map<String, Object>> activities(String callId) {
+        return jdbc.queryForList("select call_id, pbx from activities where call_id = ?", callId);
+    }
+
+    private static Api api(ConfigurableApplicationContext node) {
+        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
+    private static Desktop desktop(ConfigurableApplicationContext node, String username) {
+        HttpResponse<String> issued = api(node).call("POST", "/api/v1/cti/token", username, PASSWORD, null);
+        assertThat(issued.statusCode()).as(issued.body()).isBetween(200, 201);
+        JsonNode token = Api.json(issued);
+        return Desktop.connect(token.path("port").asInt(), token.path("token").asText());
+    }
+}

@@ -1,0 +1,242 @@
+package io.switchboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NewContact;
+import io.switchboard.contact.NewPhone;
+import io.switchboard.contact.PhoneType;
+import io.switchboard.contact.Visibility;
+import io.switchboard.simulator.SimulatedCall;
+import io.switchboard.testing.Api;
+import io.switchboard.testing.ApplicationOnPostgres;
+import io.switchboard.testing.Browser;
+import io.switchboard.testing.TestUser;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The knowledge base in Chromium: an agent's pop suggests articles for the call; a second-tier engineer answers an
+ * escalated ticket with a suggested article, its link inserted into the response by keyboard; a hostile article
+ * runs no script in the reader's page; the search page works from the keyboard and every field has a label.
+ */
+class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
+
+    private static final String NO_UNLABELLED_FIELDS =
+            "return [...document.querySelectorAll('main input, main select, main textarea')]"
+                    + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);";
+
+    @Autowired
+    Contacts contacts;
+
+    @BeforeEach
+    void chromium() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeAll
+    void theAgentStaffsTierOneAndTheEngineerTierTwo() {
+        for (String member : List.of(
+                "/api/v1/tiers/Tier%201/members/" + TestUser.AGENT.username,
+                "/api/v1/tiers/Tier%202/members/" + TestUser.TEAMMATE.username)) {
+            HttpResponse<String> added = call("POST", member, TestUser.ADMIN, null);
+            assertThat(added.statusCode()).as(added.body()).isIn(200, 409);
+        }
+    }
+
+    @Test
+    void anAgentsPopSuggestsArticlesForTheCall() {
+        String word = "fibrebox" + System.nanoTime() % 100_000;
+        String number = "+4930555718" + (10 + System.nanoTime() % 90);
+        long contact = contacts.create(new NewContact(
+                        "Pop Reader " + number,
+                        null,
+                        null,
+                        user(TestUser.AGENT).id(),
+                        null,
+                        Visibility.TEAM,
+                        Set.of(),
+                        null,
+                        List.of(new NewPhone(PhoneType.WORK, number))))
+                .id()
+                .value();
+        json(call(
+                "POST",
+                "/api/v1/tickets",
+                TestUser.AGENT,
+                "{\"subject\":\"The " + word + " keeps beeping\",\"contact\":" + contact + "}"));
+        long article = publish("Why the " + word + " beeps", "It wants a *firmware update*.", "support");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn(TestUser.AGENT.username, TestUser.PASSWORD);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.go("/agent");
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> "up".equals(d.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+
+            CompletableFuture<SimulatedCall> call = queueCall(number, TestUser.AGENT, 30);
+            By suggestion = By.cssSelector("#pop .suggested-articles li[data-article-id='" + article + "'] a");
+            WebElement link = browser.waiting(Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(suggestion));
+
+            assertThat(link.getText()).isEqualTo("Why the " + word + " beeps");
+            assertThat(link.getDomAttribute("href")).isEqualTo("/kb/" + article);
+            assertThat(browser.driver().findElements(By.cssSelector("#pop .suggested-articles li")))
+                    .hasSizeBetween(1, 3);
+            browser.screenshot("agent-desktop-suggested-articles");
+            activityOf(call);
+        }
+    }
+
+    @Test
+    void aTierTwoEngineerAnswersAnEscalatedTicketWithAnArticle() {
+        String word = "greeting" + System.nanoTime() % 100_000;
+        long ticket = id(json(call(
+                        "POST", "/api/v1/tickets", TestUser.AGENT, "{\"subject\":\"Voicemail " + word + " missing\"}"))
+                .path("id"));
+        long article =
+                publish("Recording a voicemail " + word, "Dial **99**, then *1*, and speak after the tone.", "support");
+        json(call(
+                "POST",
+                "/api/v1/tickets/" + ticket + "/escalations",
+                TestUser.AGENT,
+                "{\"assignee\":\"" + TestUser.TEAMMATE.username + "\",\"reason\":\"needs tier 2\"}"));
+
+        try (Browser browser = Browser.open(port)) {
+            WebDriver driver = browser.driver();
+            browser.logIn(TestUser.TEAMMATE.username, TestUser.PASSWORD);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.go("/tickets/" + ticket);
+            By insert = By.cssSelector("#suggested-articles li[data-article-id='" + article + "'] button.insert-link");
+            browser.waiting(Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(insert).isDisplayed());
+            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+
+            WebElement message = driver.findElement(By.id("message-text"));
+            message.sendKeys("Hello, this explains it:");
+            // by keyboard: the button takes Enter like any button
+            driver.findElement(insert).sendKeys(Keys.ENTER);
+            String link = "/kb/" + article;
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(d -> d.findElement(By.id("message-text"))
+                            .getDomProperty("value")
+                            .contains(link));
+            assertThat(message.getDomProperty("value"))
+                    .isEqualTo("Hello, this explains it: Recording a voicemail " + word + ": http://127.0.0.1:" + port
+                            + link);
+            driver.findElement(By.id("send-response")).click();
+
+            browser.waiting(Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("conversation")).getText().contains(link));
+            browser.screenshot("ticket-page-article-link");
+            JsonNode history = json(call("GET", "/api/v1/tickets/" + ticket + "/history", TestUser.ADMIN, null));
+            boolean answered = false;
+            for (JsonNode change : history) {
+                answered |= change.path("kind").asText().equals("RESPONDED")
+                        && change.path("reason").asText().contains(link);
+            }
+            assertThat(answered).as(history.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aHostileArticleRunsNoScriptAndTheSearchPageWorksByKeyboard() {
+        String word = "hostile" + System.nanoTime() % 100_000;
+        long article = publish(
+                "The " + word + " article",
+                "Hi <script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 2\">\n\n"
+                        + "[click](javascript:window.pwned=3) <a href=\"javascript:window.pwned=4\">a</a>"
+                        + " <svg onload=\"window.pwned=5\"></svg> **bold**",
+                "support");
+
+        try (Browser browser = Browser.open(port)) {
+            WebDriver driver = browser.driver();
+            browser.logIn(TestUser.AGENT.username, TestUser.PASSWORD);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.go("/kb");
+            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+            WebElement search = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("kb-search")));
+            search.sendKeys(word, Keys.ENTER);
+            By result = By.cssSelector("#kb-results li[data-article-id='" + article + "'] a");
+            // the list is drawn again as the typing's and the Enter's answers arrive: press Enter on the one there
+            browser.waiting(Duration.ofSeconds(10))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        d.findElement(result).sendKeys(Keys.ENTER);
+                        return true;
+                    });
+
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector("#article-body strong"))
+                            .getText()
+                            .equals("bold"));
+            for (WebElement link : driver.findElements(By.cssSelector("#article-body a"))) {
+                link.click();
+            }
+            // the page is still the article's (no script navigated away) and nothing set the flag
+            assertThat(driver.getCurrentUrl()).endsWith("/kb/" + article);
+            assertThat(script(driver, "return window.pwned === undefined")).isEqualTo(true);
+            assertThat(driver.findElements(
+                            By.cssSelector("#article-body script, #article-body svg, #article-body img")))
+                    .isEmpty();
+            browser.screenshot("kb-article");
+
+            driver.findElement(By.id("article-helped")).click();
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.id("article-result")).getText().contains("counted"));
+            JsonNode stats = json(call("GET", "/api/v1/kb/articles/" + article, TestUser.SUPERVISOR, null))
+                    .path("stats");
+            assertThat(stats.path("helpful").asLong()).isEqualTo(1);
+            // a defused link (its javascript: target dropped) reloads the article: each load is a view
+            assertThat(stats.path("views").asLong()).isPositive();
+        }
+    }
+
+    private long publish(String title, String body, String queue) {
+        return json(call(
+                        "POST",
+                        "/api/v1/kb/articles",
+                        TestUser.SUPERVISOR,
+                        "{\"title\":\"" + title + "\",\"body\":\"" + jsonText(body) + "\",\"queues\":[\"" + queue
+                                + "\"],\"status\":\"PUBLISHED\"}"))
+                .path("id")
+                .asLong();
+    }
+
+    private static String jsonText(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    private static Object script(WebDriver driver, String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return Api.json(response);
+    }
+
+    private static long id(JsonNode id) {
+        return id.isObject() ? id.path("value").asLong() : id.asLong();
+    }
+}

@@ -1,0 +1,105 @@
+package io.switchboard.lease;
+
+import io.switchboard.gateway.call.LinkOwnership;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * PBX links owned through named leases in the database ({@link Lease}): link {@code x} is the lease {@code ami-link:x}. A node that
+ * runs links also keeps a {@code node:<name>} lease alive, so every node can count the nodes able to take links.
+ *
+ * <p>Links spread over nodes: a node takes a free (or expired) link only while it holds fewer than its share,
+ * {@code ceil(links / live nodes)}, so when one of three nodes dies its links go to the others one by one instead of
+ * all to the fastest. A node never gives up a link it holds to make room for another node (a link that moved would
+ * cost a resync for nothing), so nodes started one after another may stay uneven until one of them restarts.
+ */
+public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
+
+    static final String LINK_PREFIX = "ami-link:";
+    static final String NODE_PREFIX = "node:";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final String node;
+    private final Duration ttl;
+    private final Lease heartbeat;
+    private final LeaseCensus census;
+    private final Map<String, Lease> links = new ConcurrentHashMap<>();
+    private volatile Instant lastHeartbeat = Instant.MIN;
+
+    public LeaseLinkOwnership(NamedParameterJdbcTemplate jdbc, Clock clock, String node, Duration ttl) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.node = node;
+        this.ttl = ttl;
+        this.heartbeat = new Lease(jdbc, clock, NODE_PREFIX + node);
+        this.census = new LeaseCensus(jdbc, clock);
+    }
+
+    /** This node's name in the leases. */
+    public String node() {
+        return node;
+    }
+
+    /** Synchronized: this node's links count and take one at a time, or two of them could each see room for one. */
+    @Override
+    public synchronized boolean tryAcquire(String link) {
+        beat();
+        Lease lease = lease(link);
+        if (lease.renew(node, ttl)) {
+            return true;
+        }
+        return hasRoomFor(LINK_PREFIX + link) && lease.tryAcquire(node, ttl);
+    }
+
+    @Override
+    public boolean renew(String link) {
+        beat();
+        return lease(link).renew(node, ttl);
+    }
+
+    @Override
+    public void release(String link) {
+        lease(link).release(node);
+    }
+
+    @Override
+    public Duration renewEvery() {
+        return ttl.dividedBy(3); // two renewals may fail (a slow database) before the lease expires
+    }
+
+    /** Leaves the cluster's count of nodes at shutdown (after the links were released). */
+    @Override
+    public void close() {
+        try {
+            heartbeat.release(node);
+        } catch (RuntimeException e) {
+            // the database is gone already: the heartbeat expires by itself
+        }
+    }
+
+    private boolean hasRoomFor(String linkLease) {
+        LeaseCensus.Count count = census.count(LINK_PREFIX, NODE_PREFIX, node, linkLease);
+        long share = (count.links() + count.nodes() - 1) / count.nodes();
+        return count.heldByThisNode() < share;
+    }
+
+    /** Renews this node's heartbeat at most once per renewal period, however many links ask. */
+    private void beat() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastHeartbeat.plus(renewEvery()))) {
+            return;
+        }
+        if (heartbeat.tryAcquire(node, ttl)) {
+            lastHeartbeat = now;
+        }
+    }
+
+    private Lease lease(String link) {
+        return links.computeIfAbsent(link, l -> new Lease(jdbc, clock, LINK_PREFIX + l));
+    }
+}

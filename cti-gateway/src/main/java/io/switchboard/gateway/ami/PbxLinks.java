@@ -1,0 +1,94 @@
+package io.switchboard.gateway.ami;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.call.CallEventSink;
+import io.switchboard.gateway.call.CallHandles.CallHandle;
+import io.switchboard.gateway.call.CallTrackerSettings;
+import io.switchboard.gateway.call.LinkOwnership;
+import io.switchboard.gateway.call.PbxCallIds;
+import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configured PBX link of this node, each with its own tracker: {@code switchboard.pbxes}, or the single
+ * {@code switchboard.ami} link named {@link PbxCallIds#DEFAULT_PBX}. Each link opens only on the node that owns it.
+ */
+public final class PbxLinks implements Pbxes, AutoCloseable {
+
+    private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
+
+    public PbxLinks(
+            AmiProperties ami,
+            PbxLinksProperties pbxes,
+            LinkOwnership ownership,
+            CallTrackerSettings settings,
+            CallEventSink sink,
+            MeterRegistry registry) {
+        if (pbxes.pbxes().isEmpty()) {
+            gateways.put(
+                    PbxCallIds.DEFAULT_PBX,
+                    new AmiGateway(PbxCallIds.DEFAULT_PBX, ownership, ami.requireSecret(), settings, sink, registry));
+        }
+        for (PbxLinksProperties.Pbx pbx : pbxes.pbxes()) {
+            gateways.put(pbx.id(), new AmiGateway(pbx.id(), ownership, pbx.over(ami), settings, sink, registry));
+        }
+        Gauge.builder("switchboard.ami.links.owned", this::owned)
+                .description("PBX links this node owns (reads and commands)")
+                .register(registry);
+    }
+
+    public PbxLinks start() {
+        gateways.values().forEach(AmiGateway::start);
+        return this;
+    }
+
+    /** The first PBX: the default one, or the first listed. */
+    public AmiGateway primary() {
+        return gateways.values().iterator().next();
+    }
+
+    public List<AmiGateway> all() {
+        return List.copyOf(gateways.values());
+    }
+
+    /** The PBX of this id, or a {@link PbxCommandException} naming it when none is configured. */
+    public AmiGateway pbx(String id) {
+        AmiGateway gateway = gateways.get(id);
+        if (gateway == null) {
+            throw new PbxCommandException("No PBX '" + id + "' is configured");
+        }
+        return gateway;
+    }
+
+    @Override
+    public Optional<CallHandle> callOf(String agent) {
+        for (AmiGateway gateway : gateways.values()) {
+            Optional<CallHandle> call = gateway.handles().ofAgent(agent);
+            if (call.isPresent()) {
+                return call;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PbxCommands commandsForCall(String callId) {
+        return pbx(PbxCallIds.pbxOf(callId)).commands();
+    }
+
+    /** How many links this node owns now. */
+    public int owned() {
+        return (int) gateways.values().stream().filter(AmiGateway::ownsLink).count();
+    }
+
+    @Override
+    public void close() {
+        gateways.values().forEach(AmiGateway::close);
+    }
+}
