@@ -64,6 +64,9 @@ final class PostgresClusterBus implements ClusterBus {
     private final Map<String, List<Consumer<ClusterMessage>>> subscribers = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
+    /** Per other node, the sequence number of its last message this node got (listening thread only). */
+    private final Map<NodeId, Long> lastSequences = new ConcurrentHashMap<>();
+
     private final BoundedWorker<Notification> outgoing;
     private final Thread listening;
 
@@ -281,6 +284,10 @@ final class PostgresClusterBus implements ClusterBus {
             }
             if (notification.node().equals(node)) {
                 return;
+            }
+            Long last = lastSequences.put(notification.node(), notification.sequence());
+            if (last != null && notification.sequence() > last + 1) {
+                metrics.missed(notification.sequence() - last - 1);
             }
             List<Consumer<ClusterMessage>> list = subscribers.get(notification.topic());
             if (list == null || list.isEmpty()) {

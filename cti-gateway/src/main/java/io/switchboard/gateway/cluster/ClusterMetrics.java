@@ -56,6 +56,18 @@ public final class ClusterMetrics {
                 .record(age.isNegative() ? Duration.ZERO : age);
     }
 
+    /**
+     * Messages another node published that this node never got ({@code switchboard.cluster.messages.missed}): seen
+     * as a gap in that node's sequence numbers, whatever their topic (lost while this node was not listening, or
+     * dropped by the publisher, which counts them as dropped too).
+     */
+    public void missed(long count) {
+        Counter.builder(PREFIX + "messages.missed")
+                .description("Messages of other nodes this node never received (gaps in their sequence numbers)")
+                .register(registry)
+                .increment(count);
+    }
+
     public void dropped(String topic) {
         counter(dropped, "messages.dropped", "Messages lost: transport down, queue full, or unreadable", topic)
                 .increment();
