@@ -43,7 +43,7 @@ class PostgresClusterBusTest {
     @BeforeAll
     void postgresWithTheLargeMessagesTable() throws Exception {
         postgres = RestartablePostgres.start();
-        try (InputStream migration = getClass().getResourceAsStream("/db/migration/V20_90__cluster_messages.sql");
+        try (InputStream migration = getClass().getResourceAsStream("/db/migration/V23_5__cluster_messages.sql");
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
                 Statement statement = connection.createStatement()) {
             statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
