@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,9 @@ import tools.jackson.databind.JsonNode;
  * computed as the subscriber sees them, attached as the export's CSV, retried and counted when the mail server fails,
  * and sent only by the node holding the reports lease.
  */
+// its own context (the mail settings) holds the PBX link's lease while it lives: closed after the class, so the shared
+// context's link can be taken again
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReportMailTest extends ApplicationOnPostgres {
 
     static final int SMTP_PORT = freePort();
