@@ -63,7 +63,7 @@ function renderPop() {
   }
   const tickets = current.context.sections && current.context.sections.openTickets;
   if (tickets && tickets.length) card.append(el('h4', 'Open tickets'), openTicketList(tickets, current.callId));
-  if (!campaign && !current.own) card.append(popSuggestions(current, renderPop));
+  if (!campaign && !current.own) card.append(popSuggestions(current));
   if (!campaign) card.append(popTicketForm(current, current.context.contacts[0]));
   if (current.newContact && !campaign) card.append(newContactForm(current.newContact));
   box.append(card);

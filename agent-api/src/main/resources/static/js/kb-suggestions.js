@@ -4,6 +4,7 @@
 import { api, el } from './api.js';
 
 const popAnswers = new Map(); // callId -> articles (null while asked)
+const latestSection = new Map(); // callId -> the pop's section drawn last
 
 /** The link to an article as the response carries it: its title and the address to open it at. */
 export function articleReference(article) {
@@ -36,32 +37,42 @@ function suggestionParams(text, queue, tags, categories, limit) {
 
 /**
  * The pop's section of suggested articles. Asked once per call; until the answer is there the section says so, and
- * {@code rerender} redraws the pop when it arrives.
+ * when it arrives only this section is filled in, never the whole pop: an agent halfway through an escalation reason
+ * or a note keeps what they typed. (The pop may have been drawn again meanwhile: the newest section is filled.)
  */
-export function popSuggestions(pop, rerender) {
+export function popSuggestions(pop) {
   const section = el('section', null, 'suggested-articles');
   section.setAttribute('aria-label', 'Suggested articles');
-  section.append(el('h4', 'Suggested articles'));
+  latestSection.set(pop.callId, section);
   if (!popAnswers.has(pop.callId)) {
     popAnswers.set(pop.callId, null);
     const tickets = (pop.context.sections && pop.context.sections.openTickets) || [];
     const tags = pop.context.contacts.flatMap(contact => contact.tags || []);
     const text = tickets.map(ticket => ticket.subject).join(' ');
+    const answered = articles => {
+      popAnswers.set(pop.callId, articles);
+      const shown = latestSection.get(pop.callId);
+      if (shown) fill(shown, articles);
+    };
     api('GET', `/api/v1/kb/suggestions?${suggestionParams(text, pop.queue, tags, [], 3)}`)
-      .then(articles => { popAnswers.set(pop.callId, articles); rerender(); })
-      .catch(() => { popAnswers.set(pop.callId, []); rerender(); });
+      .then(answered)
+      .catch(() => answered([]));
   }
-  const articles = popAnswers.get(pop.callId);
+  fill(section, popAnswers.get(pop.callId));
+  return section;
+}
+
+function fill(section, articles) {
+  const heading = el('h4', 'Suggested articles');
   if (articles === null) {
-    section.append(el('p', 'Looking for articles…', 'muted'));
+    section.replaceChildren(heading, el('p', 'Looking for articles…', 'muted'));
   } else if (!articles.length) {
-    section.append(el('p', 'No articles for this call.', 'muted'));
+    section.replaceChildren(heading, el('p', 'No articles for this call.', 'muted'));
   } else {
     const list = el('ol', null, 'suggestions');
     list.append(...articles.map(article => item(article)));
-    section.append(list);
+    section.replaceChildren(heading, list);
   }
-  return section;
 }
 
 /**

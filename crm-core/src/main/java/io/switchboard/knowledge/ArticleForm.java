@@ -1,5 +1,7 @@
 package io.switchboard.knowledge;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,8 +21,13 @@ public record ArticleForm(
         List<String> ticketCategories) {
 
     public ArticleForm {
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        queues = queues == null ? List.of() : List.copyOf(queues);
-        ticketCategories = ticketCategories == null ? List.of() : List.copyOf(ticketCategories);
+        tags = copy(tags);
+        queues = copy(queues);
+        ticketCategories = copy(ticketCategories);
+    }
+
+    /** A copy that keeps null entries ({@code List.copyOf} would throw): the form's check names them as a field error. */
+    private static List<String> copy(List<String> values) {
+        return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     }
 }

@@ -9,6 +9,7 @@ import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +150,13 @@ class ArticleLifecycleTest {
                         supervisor))
                 .extracting(e -> ((InvalidArticleException) e).field())
                 .isEqualTo("tags");
+        // a JSON list with a null in it ({"queues": [null]}) is the writer's mistake, named, not a server error
+        assertThatThrownBy(() -> knowledgeBase.create(
+                        new ArticleForm("t", "b", null, List.of(), Arrays.asList("support", null), List.of()),
+                        null,
+                        supervisor))
+                .extracting(e -> ((InvalidArticleException) e).field())
+                .isEqualTo("queues[1]");
         assertThatThrownBy(() -> knowledgeBase.create(form("t\u0000", "b"), null, supervisor))
                 .extracting(e -> ((InvalidArticleException) e).field())
                 .isEqualTo("title");
