@@ -174,7 +174,7 @@ class FirstStartTest {
         // next could be the previous answer's (or vanish while being read)
         WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(By.id("create")).click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        browser.waiting(Duration.ofSeconds(10)).until(Browser.gone(page));
     }
 
     private static String errors(Browser browser) {

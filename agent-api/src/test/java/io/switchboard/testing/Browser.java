@@ -13,9 +13,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,6 +96,27 @@ public final class Browser implements AutoCloseable {
         // hold the old page's element: look again on the next poll instead of failing the wait
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * A wait's condition: {@code element} has left the page (the page was replaced, or the element removed). Unlike
+     * {@code ExpectedConditions.stalenessOf} it also takes chromedriver's other answer for a node of a page being
+     * replaced at that instant ("Node with given id does not belong to the document", an unknown error) as gone.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}, the test's artefact. */

@@ -290,7 +290,7 @@ class PagesInChromiumTest {
             browser.screenshot("agent-desktop-escalation");
             // dismissed from the keyboard
             notice.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
-            browser.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.stalenessOf(notice));
+            browser.waiting(Duration.ofSeconds(5)).until(Browser.gone(notice));
 
             // the call ended: a ticket about it from the recent calls, by keyboard
             WebElement open = browser.waiting(Duration.ofSeconds(20))
