@@ -83,11 +83,18 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Logs in through the form and waits for the server's answer page (the next page, or the login page again with
+     * its error): a test that went to another page at once could cancel the login's submission in flight, and then
+     * land on the login page instead (a full run once failed so).
+     */
     public void logIn(String username, String password) {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        WebElement loginPage = driver.findElement(By.tagName("html"));
         driver.findElement(By.id("login")).click();
+        waiting(Duration.ofSeconds(30)).until(gone(loginPage));
     }
 
     public WebDriverWait waiting(Duration timeout) {

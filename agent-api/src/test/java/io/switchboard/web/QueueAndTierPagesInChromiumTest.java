@@ -46,6 +46,12 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
             By support = By.cssSelector("#queue-list tr[data-queue='support']");
             browser.waiting(Duration.ofSeconds(10))
                     .ignoring(StaleElementReferenceException.class)
+                    // a full run once timed out here with no server error logged: say what the page showed instead
+                    .withMessage(() -> "no row for the support queue at " + driver.getCurrentUrl() + ", the page says: "
+                            + driver.findElements(By.id("queue-list-error")).stream()
+                                    .map(WebElement::getText)
+                                    .findFirst()
+                                    .orElse("(no list error element)"))
                     .until(d -> !d.findElements(support).isEmpty());
             assertThat(((JavascriptExecutor) driver).executeScript(NO_UNLABELLED_FIELDS))
                     .isEqualTo(List.of());
