@@ -12,8 +12,9 @@ import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.campaign.LeadQueue;
 import io.switchboard.campaign.LeadView;
+import io.switchboard.campaign.OpenAttempts;
+import io.switchboard.campaign.OpenAttempts.OpenAttempt;
 import io.switchboard.campaign.dialer.CampaignDialer;
-import io.switchboard.outbound.PreviewDesk;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,7 @@ class CampaignCallController {
     private final CampaignCalls calls;
     private final CampaignReports reports;
     private final LeadQueue leads;
-    private final PreviewDesk desk;
+    private final OpenAttempts open;
     private final ObjectProvider<CampaignDialer> dialer;
     private final Clock clock;
 
@@ -56,14 +57,14 @@ class CampaignCallController {
             CampaignCalls calls,
             CampaignReports reports,
             LeadQueue leads,
-            PreviewDesk desk,
+            OpenAttempts open,
             ObjectProvider<CampaignDialer> dialer,
             ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;
         this.calls = calls;
         this.reports = reports;
         this.leads = leads;
-        this.desk = desk;
+        this.open = open;
         this.dialer = dialer;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
@@ -132,7 +133,6 @@ class CampaignCallController {
             return ResponseEntity.noContent().build();
         }
         DialableLead taken = lead.get();
-        desk.hold(taken, me.getUsername());
         return ResponseEntity.ok(new PreviewLead(
                 taken.attemptId(),
                 taken.campaignId(),
@@ -143,7 +143,11 @@ class CampaignCallController {
                 taken.callback()));
     }
 
-    /** Dials the previewed lead: the agent's phone rings first, then the customer's. */
+    /**
+     * Dials the previewed lead: the agent's phone rings first, then the customer's. The lead may have been taken
+     * through another node: which lead is whose, and whether it was dialled, is in the database, so it is dialled
+     * once whichever node each request reaches.
+     */
     @PostMapping("/campaign-attempts/{attemptId}/dial")
     CompletableFuture<ResponseEntity<Void>> dial(
             @PathVariable long attemptId, @AuthenticationPrincipal SwitchboardUser me) {
@@ -151,15 +155,22 @@ class CampaignCallController {
         if (extension == null) {
             throw new IllegalArgumentException("You have no extension to dial from");
         }
-        DialableLead lead = desk.takeForDial(new AttemptId(attemptId), me.getUsername())
+        AttemptId attempt = new AttemptId(attemptId);
+        OpenAttempt previewed = open.open(attempt)
+                .filter(OpenAttempt::agentFirst)
                 .orElseThrow(() -> new NotFoundException("No previewed lead with attempt " + attemptId));
         CampaignDialer campaignDialer = dialer.getIfAvailable();
         if (campaignDialer == null) {
             throw new PbxUnavailableException("The dialer is off on this node");
         }
-        Campaign campaign = campaigns.get(lead.campaignId(), me.viewer());
+        Campaign campaign = campaigns.get(previewed.campaignId(), me.viewer());
         return campaignDialer
-                .dialPreview(lead, extension, campaign.settings().callerId())
-                .thenApply(actionId -> ResponseEntity.accepted().build());
+                .dialPreview(campaign, attempt, me.user().id(), extension)
+                .thenApply(placed -> {
+                    if (placed.isEmpty()) {
+                        throw new NotFoundException("No previewed lead with attempt " + attemptId);
+                    }
+                    return ResponseEntity.accepted().build();
+                });
     }
 }

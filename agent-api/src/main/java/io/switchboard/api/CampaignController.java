@@ -42,6 +42,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import io.switchboard.gateway.call.PbxCallIds;
+import io.switchboard.gateway.call.Pbxes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,6 +82,7 @@ class CampaignController {
     private final CampaignBoard board;
     private final Directory directory;
     private final Uploads uploads;
+    private final ObjectProvider<Pbxes> pbxes;
 
     CampaignController(
             Campaigns campaigns,
@@ -87,7 +91,8 @@ class CampaignController {
             CampaignReports reports,
             CampaignBoard board,
             Directory directory,
-            Uploads uploads) {
+            Uploads uploads,
+            ObjectProvider<Pbxes> pbxes) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.doNotCall = doNotCall;
@@ -95,6 +100,7 @@ class CampaignController {
         this.board = board;
         this.directory = directory;
         this.uploads = uploads;
+        this.pbxes = pbxes;
     }
 
     @GetMapping("/campaigns")
@@ -370,7 +376,29 @@ class CampaignController {
         if (request.dispositions() != null && !request.dispositions().isEmpty()) {
             settings = settings.withDispositions(request.dispositions());
         }
+        if (request.pbxes() != null) {
+            settings = settings.withPbxes(knownPbxes(request.pbxes()));
+        }
         return settings;
+    }
+
+    /** The campaign's PBXes, each one this installation has ({@code switchboard.pbxes}, or the single link). */
+    private List<String> knownPbxes(List<String> requested) {
+        Pbxes configured = pbxes.getIfAvailable();
+        Set<String> known = new LinkedHashSet<>();
+        if (configured != null) {
+            configured.trunks().forEach(trunk -> known.add(trunk.pbx()));
+        } else {
+            known.add(PbxCallIds.DEFAULT_PBX);
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            String pbx = requested.get(i);
+            if (pbx == null || !known.contains(pbx.strip())) {
+                throw new InvalidCampaignException(
+                        "pbxes", "pbxes[" + i + "]: no PBX '" + pbx + "' is configured (known: " + known + ")");
+            }
+        }
+        return requested.stream().map(String::strip).toList();
     }
 
     private Set<UserId> agents(List<String> usernames) {
@@ -404,6 +432,7 @@ class CampaignController {
                 settings.leadOrder(),
                 settings.abandonCap(),
                 settings.dispositions(),
+                settings.pbxes(),
                 campaign.createdAt(),
                 campaign.startedAt(),
                 campaign.finishedAt());

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param callWindow weekly hours such as {@code "MON-FRI 09:00-21:00"} and holidays such as {@code "12-25"}
  * @param retryDelays ISO-8601 durations by outcome ({@code {"BUSY": "PT10M"}})
  * @param abandonCap the share of answered calls that may be abandoned in a day (0.03 = 3 %)
+ * @param pbxes ids of the PBXes ({@code switchboard.pbxes}) the campaign may dial through; left out or empty: all
  */
 record CampaignRequest(
         @NotBlank @Size(max = 100) String name,
@@ -37,4 +38,5 @@ record CampaignRequest(
         Map<AttemptOutcome, Duration> retryDelays,
         LeadOrder leadOrder,
         @DecimalMin("0") @DecimalMax("0.5") Double abandonCap,
-        List<CampaignDisposition> dispositions) {}
+        List<CampaignDisposition> dispositions,
+        @Size(max = 100) List<String> pbxes) {}

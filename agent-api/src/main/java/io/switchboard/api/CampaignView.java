@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A campaign as the API shows it; {@code agents} are user names. */
+/** A campaign as the API shows it; {@code agents} are user names, {@code pbxes} empty for every PBX. */
 record CampaignView(
         CampaignId id,
         String name,
@@ -27,6 +27,7 @@ record CampaignView(
         LeadOrder leadOrder,
         double abandonCap,
         List<CampaignDisposition> dispositions,
+        List<String> pbxes,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {}

@@ -23,11 +23,6 @@ class OutboundConfiguration {
         return new CampaignBoard(reports, dialer, clock.getIfUnique(Clock::systemUTC), zone);
     }
 
-    @Bean
-    PreviewDesk previewDesk(ObjectProvider<Clock> clock) {
-        return new PreviewDesk(clock.getIfUnique(Clock::systemUTC));
-    }
-
     /** Live progress on the pages, whichever node's edge holds them. */
     @Bean(destroyMethod = "close")
     CampaignFeed campaignFeed(

@@ -7,6 +7,7 @@ import io.switchboard.directory.AuditLog;
 import io.switchboard.directory.Directory;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.lease.Lease;
 import java.time.Clock;
@@ -80,13 +81,24 @@ class CampaignConfiguration {
         return new CampaignDailyReports(jdbc, properties.reportingZoneId());
     }
 
-    /** Campaign calls by call id, for the agent's desktop; fed by the call event bus when there is one. */
+    /**
+     * Campaign calls by call id, for the agent's desktop; fed by the call event bus when there is one, with the events
+     * of every node's PBX links (the agent's desktop may ask any node about a call on a link another node owns).
+     */
     @Bean
     CampaignCalls campaignCalls(ObjectProvider<CallEventBus> bus, ObjectProvider<Clock> clock) {
         CampaignCalls calls = new CampaignCalls(clock(clock));
         bus.ifAvailable(events -> events.subscribe(
-                "campaign-calls", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), calls.handlers()));
+                "campaign-calls",
+                CallEventSource.EVERY_NODE,
+                CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST),
+                calls.handlers()));
         return calls;
+    }
+
+    @Bean
+    OpenAttempts openAttempts(NamedParameterJdbcTemplate jdbc) {
+        return new OpenAttempts(jdbc);
     }
 
     /** The lease of the dialer loop ({@link Lease#DIALER}). */

@@ -3,6 +3,7 @@ package io.switchboard.campaign;
 import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.UserId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param retryDelays how long a lead waits after an attempt with that outcome; outcomes missing get the defaults
  * @param abandonCap the share of answered calls that may be abandoned in a day (0.03 = 3 %), for predictive pacing
  * @param dispositions what agents may set after a call, in the order they are offered
+ * @param pbxes the PBXes (ids of {@code switchboard.pbxes}) the campaign may dial through; empty: every one configured.
+ *     Which ids exist is the application's to check ({@link Campaigns} is given them); here only their form is.
  */
 public record CampaignSettings(
         String name,
@@ -33,7 +36,8 @@ public record CampaignSettings(
         Map<AttemptOutcome, Duration> retryDelays,
         LeadOrder leadOrder,
         double abandonCap,
-        List<CampaignDisposition> dispositions) {
+        List<CampaignDisposition> dispositions,
+        List<String> pbxes) {
 
     /** Busy 10 min, no answer 2 h, machine 4 h, abandoned 1 h, failed 30 min. */
     public static final Map<AttemptOutcome, Duration> DEFAULT_RETRY_DELAYS = Map.of(
@@ -104,6 +108,18 @@ public record CampaignSettings(
                         "dispositions", "two dispositions with the code " + disposition.code());
             }
         }
+        pbxes = pbxes == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(pbxes));
+        for (String pbx : pbxes) {
+            if (pbx == null || !pbx.matches("[A-Za-z0-9_-]{1,40}")) {
+                throw new InvalidCampaignException("pbxes", "'" + pbx + "' is not a PBX id");
+            }
+        }
+        pbxes = List.copyOf(pbxes);
+    }
+
+    /** Whether the campaign may dial through {@code pbx}: it lists it, or lists none. */
+    public boolean mayUse(String pbx) {
+        return pbxes.isEmpty() || pbxes.contains(pbx);
     }
 
     /** Progressive dialling into {@code queue}, every day 09:00-21:00, 5 attempts, the default delays, 3 % cap. */
@@ -171,6 +187,10 @@ public record CampaignSettings(
         return toBuilder().dispositions(list).build();
     }
 
+    public CampaignSettings withPbxes(List<String> ids) {
+        return toBuilder().pbxes(ids).build();
+    }
+
     /** Settings being put together; {@link #build} checks them all at once through the canonical constructor. */
     public static final class Builder {
         private String name;
@@ -184,6 +204,7 @@ public record CampaignSettings(
         private LeadOrder leadOrder = LeadOrder.DUE_FIRST;
         private double abandonCap = 0.03;
         private List<CampaignDisposition> dispositions = DEFAULT_DISPOSITIONS;
+        private List<String> pbxes = List.of();
 
         private Builder(String name, String queue) {
             this.name = name;
@@ -201,6 +222,7 @@ public record CampaignSettings(
             leadOrder = settings.leadOrder;
             abandonCap = settings.abandonCap;
             dispositions = settings.dispositions;
+            pbxes = settings.pbxes;
         }
 
         public Builder name(String name) {
@@ -259,6 +281,12 @@ public record CampaignSettings(
             return this;
         }
 
+        /** The PBXes the campaign may dial through; empty for all. */
+        public Builder pbxes(List<String> pbxes) {
+            this.pbxes = pbxes;
+            return this;
+        }
+
         /** @throws InvalidCampaignException naming the first field that is wrong */
         public CampaignSettings build() {
             return new CampaignSettings(
@@ -272,7 +300,8 @@ public record CampaignSettings(
                     retryDelays,
                     leadOrder,
                     abandonCap,
-                    dispositions);
+                    dispositions,
+                    pbxes);
         }
     }
 

@@ -28,8 +28,8 @@ class CampaignStore {
 
     private static final String SELECT =
             "select id, name, status, dial_mode, queue, caller_id, weekly_hours, closed_days,"
-                    + " max_attempts, retry_delay_seconds, lead_order, abandon_cap, created_at, updated_at, started_at, finished_at"
-                    + " from campaigns";
+                    + " max_attempts, retry_delay_seconds, lead_order, abandon_cap, pbxes, created_at, updated_at,"
+                    + " started_at, finished_at from campaigns";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -45,9 +45,9 @@ class CampaignStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 "insert into campaigns (name, status, dial_mode, queue, caller_id, weekly_hours, closed_days, max_attempts,"
-                        + " retry_delay_seconds, lead_order, abandon_cap, created_by, created_at, updated_at)"
+                        + " retry_delay_seconds, lead_order, abandon_cap, pbxes, created_by, created_at, updated_at)"
                         + " values (:name, :status, :dialMode, :queue, :callerId, :callHours, :holidays, :maxAttempts,"
-                        + " :retryDelays, :leadOrder, :abandonCap, :createdBy, :now, :now)",
+                        + " :retryDelays, :leadOrder, :abandonCap, :pbxes, :createdBy, :now, :now)",
                 parameters,
                 key,
                 new String[] {"id"});
@@ -63,7 +63,7 @@ class CampaignStore {
                 "update campaigns set name = :name, dial_mode = :dialMode, queue = :queue, caller_id = :callerId,"
                         + " weekly_hours = :callHours, closed_days = :holidays, max_attempts = :maxAttempts,"
                         + " retry_delay_seconds = :retryDelays, lead_order = :leadOrder, abandon_cap = :abandonCap,"
-                        + " updated_at = :now where id = :id",
+                        + " pbxes = :pbxes, updated_at = :now where id = :id",
                 parameters);
         jdbc.update("delete from campaign_agents where campaign_id = :id", Map.of("id", id));
         jdbc.update("delete from campaign_dispositions where campaign_id = :id", Map.of("id", id));
@@ -188,7 +188,8 @@ class CampaignStore {
                 .addValue("maxAttempts", s.maxAttempts())
                 .addValue("retryDelays", SettingsColumns.delays(s.retryDelays()))
                 .addValue("leadOrder", s.leadOrder().name())
-                .addValue("abandonCap", s.abandonCap());
+                .addValue("abandonCap", s.abandonCap())
+                .addValue("pbxes", s.pbxes().isEmpty() ? null : SettingsColumns.strings(s.pbxes()), Types.VARCHAR);
     }
 
     static MapSqlParameterSource timestamp(MapSqlParameterSource parameters, String name, Instant value) {
@@ -211,6 +212,7 @@ class CampaignStore {
         final Map<AttemptOutcome, Duration> delays;
         final LeadOrder order;
         final double abandonCap;
+        final List<String> pbxes;
         final Instant createdAt;
         final Instant updatedAt;
         final Instant startedAt;
@@ -230,6 +232,7 @@ class CampaignStore {
             delays = SettingsColumns.delays(rs.getString("retry_delay_seconds"));
             order = LeadOrder.valueOf(rs.getString("lead_order"));
             abandonCap = rs.getDouble("abandon_cap");
+            pbxes = SettingsColumns.strings(rs.getString("pbxes"));
             createdAt = instant(rs, "created_at");
             updatedAt = instant(rs, "updated_at");
             startedAt = instant(rs, "started_at");
@@ -248,7 +251,8 @@ class CampaignStore {
                     delays,
                     order,
                     abandonCap,
-                    dispositions);
+                    dispositions,
+                    pbxes);
             return new Campaign(new CampaignId(id), status, settings, createdAt, updatedAt, startedAt, finishedAt);
         }
     }

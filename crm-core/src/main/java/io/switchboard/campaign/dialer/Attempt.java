@@ -12,6 +12,8 @@ final class Attempt {
     final Instant placedAt;
     /** Placed by the dialer (customer first) rather than by an agent in preview mode (agent first). */
     final boolean predictiveOrProgressive;
+    /** The PBX the call was asked of. */
+    final String pbx;
 
     String actionId;
     String callId;
@@ -22,10 +24,11 @@ final class Attempt {
     /** When an agent took the call; null until then. */
     Instant agentAt;
 
-    Attempt(DialableLead lead, Instant placedAt, boolean predictiveOrProgressive) {
+    Attempt(DialableLead lead, Instant placedAt, boolean predictiveOrProgressive, String pbx) {
         this.lead = lead;
         this.placedAt = placedAt;
         this.predictiveOrProgressive = predictiveOrProgressive;
+        this.pbx = pbx;
     }
 
     AttemptId attemptId() {

@@ -15,11 +15,21 @@ final class AttemptOutcomes {
      * that is what the abandon cap counts. An answering machine is {@code MACHINE}, whatever happened next.
      */
     static AttemptOutcome of(Attempt attempt, CallEnded ended) {
-        if (attempt.machine) {
+        return of(attempt.machine, attempt.predictiveOrProgressive, attempt.humanAt != null, ended);
+    }
+
+    /**
+     * The same from what was seen of the call, wherever it is followed.
+     *
+     * @param customerFirst dialled by the dialer (customer first), not by an agent in preview
+     * @param personFound a person was found on the line (answering-machine detection, or the campaign queue)
+     */
+    static AttemptOutcome of(boolean machine, boolean customerFirst, boolean personFound, CallEnded ended) {
+        if (machine) {
             return AttemptOutcome.MACHINE;
         }
         return switch (ended.outcome()) {
-            case ANSWERED -> answered(attempt, ended);
+            case ANSWERED -> answered(customerFirst, personFound, ended);
             case ABANDONED, MISSED -> AttemptOutcome.ABANDONED;
             case BUSY -> AttemptOutcome.BUSY;
             case NO_ANSWER -> AttemptOutcome.NO_ANSWER;
@@ -27,16 +37,16 @@ final class AttemptOutcomes {
         };
     }
 
-    private static AttemptOutcome answered(Attempt attempt, CallEnded ended) {
+    private static AttemptOutcome answered(boolean customerFirst, boolean personFound, CallEnded ended) {
         if (ended.answeredBy() != null || ended.finalAgent() != null) {
             return AttemptOutcome.HUMAN_ANSWERED;
         }
-        if (!attempt.predictiveOrProgressive) {
+        if (!customerFirst) {
             // Agent first (preview): the agent was on the line from the start.
             return AttemptOutcome.HUMAN_ANSWERED;
         }
         // Customer first: answered, but hung up before answering-machine detection finished and before any queue.
-        return ended.queue() == null && attempt.humanAt == null ? AttemptOutcome.NO_ANSWER : AttemptOutcome.ABANDONED;
+        return ended.queue() == null && !personFound ? AttemptOutcome.NO_ANSWER : AttemptOutcome.ABANDONED;
     }
 
     /** An originate the PBX refused: no channel, no call events to follow. */

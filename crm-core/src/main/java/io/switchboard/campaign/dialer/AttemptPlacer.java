@@ -5,6 +5,7 @@ import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.gateway.call.DialRequest;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class AttemptPlacer {
     /** The channel variable that names the attempt; its {@code CallTagged} event binds the call to the attempt. */
     static final String ATTEMPT_VARIABLE = "SWITCHBOARD_ATTEMPT";
 
-    private final Supplier<PbxCommands> pbx;
+    private final Supplier<Pbxes> pbxes;
     private final DialerProperties properties;
     private final InFlightAttempts inFlight;
     private final AttemptEnder ender;
@@ -34,13 +35,13 @@ final class AttemptPlacer {
     private final Executor dialerThread;
 
     AttemptPlacer(
-            Supplier<PbxCommands> pbx,
+            Supplier<Pbxes> pbxes,
             DialerProperties properties,
             InFlightAttempts inFlight,
             AttemptEnder ender,
             Clock clock,
             Executor dialerThread) {
-        this.pbx = pbx;
+        this.pbxes = pbxes;
         this.properties = properties;
         this.inFlight = inFlight;
         this.ender = ender;
@@ -48,9 +49,9 @@ final class AttemptPlacer {
         this.dialerThread = dialerThread;
     }
 
-    /** Dials the lead customer first; an answered call continues to the campaign's queue. */
-    void place(Campaign campaign, DialableLead lead, Instant now, CampaignPace pace) {
-        Attempt attempt = new Attempt(lead, now, true);
+    /** Dials the lead customer first through {@code pbx}; an answered call continues to the campaign's queue there. */
+    void place(Campaign campaign, DialableLead lead, Instant now, CampaignPace pace, String pbx) {
+        Attempt attempt = new Attempt(lead, now, true, pbx);
         inFlight.add(attempt);
         pace.stats.attemptPlaced();
         DialRequest request = new DialRequest(
@@ -62,7 +63,7 @@ final class AttemptPlacer {
                 variables(lead));
         CompletableFuture<String> dialled;
         try {
-            dialled = pbx.get().dial(request);
+            dialled = commands(pbx).dial(request);
         } catch (RuntimeException e) {
             dialled = CompletableFuture.failedFuture(e);
         }
@@ -74,12 +75,13 @@ final class AttemptPlacer {
      *
      * @param placed completed with the originate's action id, or with the PBX's refusal
      */
-    void preview(DialableLead lead, String agentExtension, String callerId, CompletableFuture<String> placed) {
-        Attempt attempt = new Attempt(lead, clock.instant(), false);
+    void preview(
+            DialableLead lead, String agentExtension, String callerId, String pbx, CompletableFuture<String> placed) {
+        Attempt attempt = new Attempt(lead, clock.instant(), false, pbx);
         inFlight.add(attempt);
         CompletableFuture<String> originated;
         try {
-            originated = pbx.get().originate(agentExtension, lead.number(), callerId, variables(lead));
+            originated = commands(pbx).originate(agentExtension, lead.number(), callerId, variables(lead));
         } catch (RuntimeException e) {
             // no PBX connected: the agent hears of it at once and the attempt ends as failed
             originated = CompletableFuture.failedFuture(e);
@@ -92,6 +94,11 @@ final class AttemptPlacer {
                 placed.complete(actionId);
             }
         }));
+    }
+
+    /** The PBX's commands: its link's, on the node that owns it (or relayed there). */
+    private PbxCommands commands(String pbx) {
+        return pbxes.get().commands(pbx);
     }
 
     private static Map<String, String> variables(DialableLead lead) {

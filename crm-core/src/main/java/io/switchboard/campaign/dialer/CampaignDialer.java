@@ -1,9 +1,11 @@
 package io.switchboard.campaign.dialer;
 
+import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DialableLead;
 import io.switchboard.campaign.pacing.Pacer;
+import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
@@ -12,9 +14,12 @@ import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
 import io.switchboard.gateway.call.CallEvent.OriginateFailed;
 import io.switchboard.gateway.call.CallEventHandlers;
+import io.switchboard.gateway.call.PbxCommandException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +46,8 @@ public final class CampaignDialer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CampaignDialer.class);
     /** Answered calls nobody disposed are closed twice a minute, not every round: it is no hurry. */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    /** How often attempts followed here are checked for an end another node recorded (their PBX's owner). */
+    private static final Duration PRUNE_EVERY = Duration.ofSeconds(2);
 
     private final DialerPorts ports;
     private final DialerProperties properties;
@@ -52,12 +59,17 @@ public final class CampaignDialer implements AutoCloseable {
     private final AttemptEnder ender;
     private final AttemptPlacer placer;
     private final PacingRound pacing;
+    private final InFlightAttempts inFlight;
+    private final QueueMembers members;
+    private final PbxChoice choice;
     private final CallEventHandlers handlers;
+    private final AttemptCalls attemptCalls;
 
     /** Rounds finished, so a test can wait for a round that saw its clock instead of sleeping. */
     private final AtomicLong rounds = new AtomicLong();
 
     private Instant lastSweep = Instant.EPOCH;
+    private Instant lastPrune = Instant.EPOCH;
 
     /** @param amdVariable the channel variable answering-machine detection sets: the call tracker's {@code amd-variable} */
     public CampaignDialer(DialerPorts ports, DialerProperties properties, String amdVariable, DialerNode node) {
@@ -75,13 +87,15 @@ public final class CampaignDialer implements AutoCloseable {
                 properties.lease(),
                 () -> ports.leads().releaseStale(properties.lostAfter()),
                 node.registry());
-        InFlightAttempts inFlight = new InFlightAttempts();
-        QueueMembers members = new QueueMembers();
+        this.inFlight = new InFlightAttempts();
+        this.members = new QueueMembers();
+        this.choice = new PbxChoice(members, inFlight);
         this.recorder = new OutcomeRecorder(ports.leads(), node.registry());
         this.paces = new CampaignPaces(ports.reports(), node.zone(), node.registry());
         this.ender = new AttemptEnder(inFlight, paces, recorder);
-        this.placer = new AttemptPlacer(ports.pbx(), properties, inFlight, ender, node.clock(), thread);
-        this.pacing = new PacingRound(ports.leads(), new Pacer(), members, inFlight, paces, placer);
+        this.placer = new AttemptPlacer(ports.pbxes(), properties, inFlight, ender, node.clock(), thread);
+        this.pacing = new PacingRound(ports.leads(), ports.open(), new Pacer(), members, inFlight, paces, placer);
+        this.attemptCalls = new AttemptCalls(ports.open(), ports.leads(), amdVariable, properties.lostAfter());
         AttemptEvents events = new AttemptEvents(members, inFlight, paces, ender, amdVariable, properties.wrapUp());
         this.handlers = CallEventHandlers.none()
                 .on(AgentStateChanged.class, onDialerThread(events::agentStateChanged))
@@ -92,9 +106,20 @@ public final class CampaignDialer implements AutoCloseable {
                 .on(CallEnded.class, onDialerThread(events::ended));
     }
 
-    /** What the dialer takes from the call event bus: each event is handed over to the dialer's thread. */
+    /**
+     * What the dialer takes from the call event bus, from every node's PBX links (it may dial through a PBX another
+     * node owns): each event is handed over to the dialer's thread.
+     */
     public CallEventHandlers handlers() {
         return handlers;
+    }
+
+    /**
+     * What ends attempts from the calls of this node's own PBX links, whichever node placed them (and wherever the
+     * dialer is now): to subscribe once per call, on a worker of its own.
+     */
+    public CallEventHandlers attemptEnds() {
+        return attemptCalls.handlers();
     }
 
     private <E extends CallEvent> Consumer<E> onDialerThread(Consumer<E> handler) {
@@ -139,13 +164,49 @@ public final class CampaignDialer implements AutoCloseable {
     }
 
     /**
-     * Preview mode: the agent has looked at the lead and dials it from their own phone (agent first). The outcome is
-     * followed like any other attempt's.
+     * Preview mode: the agent has looked at the lead (taken through any node) and dials it from their own phone
+     * (agent first), through a PBX of the campaign with room where they are in its queue. The attempt is marked as
+     * dialled in the database first, so it is dialled once whichever nodes the agent's requests reach; its outcome
+     * is followed like any other attempt's.
+     *
+     * @return completed with the originate's action id; empty when the agent has no such previewed lead (not
+     *     theirs, dialled already, or ended); failed with the PBX's refusal or when no trunk of the campaign has room
      */
-    public CompletableFuture<String> dialPreview(DialableLead lead, String agentExtension, String callerId) {
-        CompletableFuture<String> placed = new CompletableFuture<>();
-        thread.execute(() -> placer.preview(lead, agentExtension, callerId, placed));
-        return placed;
+    public CompletableFuture<Optional<String>> dialPreview(
+            Campaign campaign, AttemptId attemptId, UserId agent, String agentExtension) {
+        CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                Instant now = node.clock().instant();
+                TrunkRoom room = trunkRoom(now);
+                String pbx = choice.forAgent(campaign, room, agentExtension)
+                        .orElseThrow(() -> new PbxCommandException(
+                                "Every PBX line of campaign '" + campaign.name() + "' is busy; try again shortly"));
+                Optional<DialableLead> lead = ports.open().takePreviewForDial(attemptId, agent, pbx, now);
+                if (lead.isEmpty()) {
+                    result.complete(Optional.empty());
+                    return;
+                }
+                CompletableFuture<String> placed = new CompletableFuture<>();
+                placer.preview(lead.get(), agentExtension, campaign.settings().callerId(), pbx, placed);
+                placed.whenComplete((actionId, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure);
+                    } else {
+                        result.complete(Optional.of(actionId));
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Each PBX's room this round: its trunk limit less the calls open there, all nodes' and campaigns' together. */
+    private TrunkRoom trunkRoom(Instant now) {
+        return TrunkRoom.of(
+                ports.pbxes().get().trunks(), ports.open().callsInFlightByPbx(now.minus(properties.lostAfter())));
     }
 
     private <E extends CallEvent> void handle(Consumer<E> handler, E event) {
@@ -162,12 +223,17 @@ public final class CampaignDialer implements AutoCloseable {
             boolean leader = leadership.hold();
             recorder.retryUnrecorded();
             ender.endLost(now, properties.lostAfter());
+            pruneEndedElsewhere(now);
             if (!leader) {
                 paces.hideAll();
                 return;
             }
-            for (Campaign campaign : ports.campaigns().running()) {
-                pacing.pace(campaign, now);
+            List<Campaign> running = ports.campaigns().running();
+            if (!running.isEmpty()) {
+                TrunkRoom room = trunkRoom(now);
+                for (Campaign campaign : running) {
+                    pacing.pace(campaign, now, room);
+                }
             }
             sweepUndisposed(now);
         } catch (RuntimeException e) {
@@ -178,11 +244,38 @@ public final class CampaignDialer implements AutoCloseable {
         }
     }
 
+    /**
+     * Attempts followed here whose end another node recorded (the owner of their PBX, when this node missed the
+     * relayed end) stop counting as calls in flight.
+     */
+    private void pruneEndedElsewhere(Instant now) {
+        if (inFlight.isEmpty() || Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+            return;
+        }
+        lastPrune = now;
+        List<Attempt> followed = inFlight.all();
+        // ended a while ago: the end's own event, on its way to this node, still counts it for the pacer's estimates
+        Set<AttemptId> ended = ports.open()
+                .endedBefore(
+                        followed.stream().map(Attempt::attemptId).toList(), now.minus(PRUNE_EVERY.multipliedBy(5)));
+        for (Attempt attempt : followed) {
+            if (ended.contains(attempt.attemptId())) {
+                inFlight.remove(attempt);
+            }
+        }
+    }
+
     private void sweepUndisposed(Instant now) {
         if (Duration.between(lastSweep, now).compareTo(SWEEP_EVERY) < 0) {
             return;
         }
         lastSweep = now;
+        // attempts a node left open (it stopped between claiming and dialling, or lost the calls' events) are
+        // given back, as at a takeover: not only the first holder of the lease after a crash cleans up
+        int released = ports.leads().releaseStale(properties.lostAfter());
+        if (released > 0) {
+            log.info("Gave back {} leads whose attempt had no end after {}", released, properties.lostAfter());
+        }
         int closed = ports.leads().closeUndisposed(properties.dispositionTimeout());
         if (closed > 0) {
             log.info(

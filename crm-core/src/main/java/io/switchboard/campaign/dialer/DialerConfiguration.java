@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Metrics;
 import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.LeadQueue;
+import io.switchboard.campaign.OpenAttempts;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
+import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
-import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.lease.Lease;
 import java.lang.management.ManagementFactory;
@@ -34,20 +36,21 @@ public class DialerConfiguration {
     CampaignDialer campaignDialer(
             Campaigns campaigns,
             LeadQueue leads,
+            OpenAttempts open,
             CampaignReports reports,
             Lease lease,
-            ObjectProvider<PbxCommands> pbx,
+            ObjectProvider<Pbxes> pbxes,
             ObjectProvider<CallEventBus> bus,
             ObjectProvider<Clock> clock,
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<CallTrackerSettings> tracker,
             DialerProperties properties) {
-        DialerPorts ports = new DialerPorts(campaigns, leads, reports, lease, () -> {
-            PbxCommands commands = pbx.getIfAvailable();
-            if (commands == null) {
+        DialerPorts ports = new DialerPorts(campaigns, leads, open, reports, lease, () -> {
+            Pbxes configured = pbxes.getIfAvailable();
+            if (configured == null) {
                 throw new PbxCommandException("No PBX is connected");
             }
-            return commands;
+            return configured;
         });
         DialerNode node = new DialerNode(
                 nodeName(),
@@ -59,10 +62,20 @@ public class DialerConfiguration {
                 properties,
                 tracker.getIfAvailable(CallTrackerSettings::defaults).amdVariable(),
                 node);
-        bus.ifAvailable(events -> events.subscribe(
-                "campaign-dialer",
-                CallEventDelivery.queued(SUBSCRIPTION_CAPACITY, Overflow.DROP_NEWEST),
-                dialer.handlers()));
+        bus.ifAvailable(events -> {
+            // the dialer may dial through a PBX another node owns: it follows every node's calls and agents
+            events.subscribe(
+                    "campaign-dialer",
+                    CallEventSource.EVERY_NODE,
+                    CallEventDelivery.queued(SUBSCRIPTION_CAPACITY, Overflow.DROP_NEWEST),
+                    dialer.handlers());
+            // attempts end on the node that owns their PBX's link, wherever the dialer is
+            events.subscribe(
+                    "campaign-attempt-ends",
+                    CallEventSource.THIS_NODE,
+                    CallEventDelivery.queued(SUBSCRIPTION_CAPACITY, Overflow.DROP_NEWEST),
+                    dialer.attemptEnds());
+        });
         return dialer;
     }
 

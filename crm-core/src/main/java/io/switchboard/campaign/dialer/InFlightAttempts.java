@@ -86,6 +86,28 @@ final class InFlightAttempts {
         return count;
     }
 
+    /** The campaign's calls on {@code pbx} that have no agent yet: ringing, or a person waiting for one. */
+    int withoutAgent(CampaignId campaignId, String pbx) {
+        int count = 0;
+        for (Attempt attempt : byAttempt.values()) {
+            if (attempt.campaignId().equals(campaignId)
+                    && pbx.equals(attempt.pbx)
+                    && (attempt.ringing() || attempt.waitingForAgent())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Every attempt followed here. */
+    List<Attempt> all() {
+        return new ArrayList<>(byAttempt.values());
+    }
+
+    boolean follows(AttemptId attemptId) {
+        return byAttempt.containsKey(attemptId);
+    }
+
     /** Attempts placed before {@code cutoff} that never ended: their PBX events were lost. */
     List<Attempt> placedBefore(Instant cutoff) {
         List<Attempt> stuck = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.switchboard.campaign.CampaignReports;
 import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.Campaigns;
 import io.switchboard.campaign.LeadQueue;
+import io.switchboard.campaign.OpenAttempts;
 import io.switchboard.campaign.dnc.DncKind;
 import io.switchboard.campaign.dnc.DoNotCall;
 import io.switchboard.campaign.list.LeadColumns;
@@ -65,6 +66,9 @@ class CampaignDialerTest {
 
     @Autowired
     LeadQueue leads;
+
+    @Autowired
+    OpenAttempts open;
 
     @Autowired
     LeadImports imports;
@@ -216,16 +220,23 @@ class CampaignDialerTest {
         var lead =
                 leads.claimPreview(draft.id(), agent.viewer(), clock.instant()).orElseThrow();
         CampaignDialer dialer = new CampaignDialer(
-                new DialerPorts(campaigns, leads, reports, new Lease(named, clock, Lease.DIALER), () -> {
-                    throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
-                }),
+                new DialerPorts(
+                        campaigns,
+                        leads,
+                        open,
+                        reports,
+                        new Lease(named, clock, Lease.DIALER),
+                        () -> new OnePbx(() -> {
+                            throw new io.switchboard.gateway.call.PbxCommandException("No PBX is connected");
+                        })),
                 properties(),
                 "AMDSTATUS",
                 new DialerNode("node-p", clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         running.add(dialer);
         dialer.start();
 
-        var placed = dialer.dialPreview(lead, "2042", "+4930555000");
+        var placed =
+                dialer.dialPreview(campaigns.get(draft.id(), manager.viewer()), lead.attemptId(), agent.id(), "2042");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placed.get(5, java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(io.switchboard.gateway.call.PbxCommandException.class);
@@ -275,11 +286,17 @@ class CampaignDialerTest {
     private CampaignDialer startDialer(String node) {
         CampaignDialer dialer = new CampaignDialer(
                 new DialerPorts(
-                        campaigns, leads, reports, new Lease(named, clock, Lease.DIALER), () -> gateway.commands()),
+                        campaigns,
+                        leads,
+                        open,
+                        reports,
+                        new Lease(named, clock, Lease.DIALER),
+                        () -> new OnePbx(gateway::commands)),
                 properties(),
                 "AMDSTATUS",
                 new DialerNode(node, clock, ZoneOffset.UTC, new SimpleMeterRegistry()));
         bus.subscribe("dialer-" + node, queued(10_000), dialer.handlers());
+        bus.subscribe("attempt-ends-" + node, queued(10_000), dialer.attemptEnds());
         dialer.start();
         running.add(dialer);
         return dialer;

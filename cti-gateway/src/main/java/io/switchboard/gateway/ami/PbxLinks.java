@@ -10,6 +10,7 @@ import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
 import io.switchboard.gateway.call.Pbxes;
+import io.switchboard.gateway.call.Pbxes.Trunk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class PbxLinks implements Pbxes, AutoCloseable {
 
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
+    private final List<Trunk> trunks;
 
     public PbxLinks(
             AmiProperties ami,
@@ -38,6 +40,11 @@ public final class PbxLinks implements Pbxes, AutoCloseable {
         for (PbxLinksProperties.Pbx pbx : pbxes.pbxes()) {
             gateways.put(pbx.id(), new AmiGateway(pbx.id(), ownership, pbx.over(ami), settings, sink, registry));
         }
+        this.trunks = pbxes.pbxes().isEmpty()
+                ? List.of(new Trunk(PbxCallIds.DEFAULT_PBX, 0))
+                : pbxes.pbxes().stream()
+                        .map(pbx -> new Trunk(pbx.id(), pbx.maxConcurrentCallsOrNone()))
+                        .toList();
         Gauge.builder("switchboard.ami.links.owned", this::owned)
                 .description("PBX links this node owns (reads and commands)")
                 .register(registry);
@@ -80,6 +87,16 @@ public final class PbxLinks implements Pbxes, AutoCloseable {
     @Override
     public PbxCommands commandsForCall(String callId) {
         return pbx(PbxCallIds.pbxOf(callId)).commands();
+    }
+
+    @Override
+    public PbxCommands commands(String pbx) {
+        return pbx(pbx).commands();
+    }
+
+    @Override
+    public List<Trunk> trunks() {
+        return trunks;
     }
 
     /** How many links this node owns now. */

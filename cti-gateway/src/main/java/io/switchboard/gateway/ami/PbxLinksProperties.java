@@ -29,6 +29,8 @@ public record PbxLinksProperties(List<Pbx> pbxes) {
      * @param dialContext {@code switchboard.ami.dial-context} for this PBX
      * @param transferContext {@code switchboard.ami.transfer-context} for this PBX
      * @param outboundContext {@code switchboard.ami.outbound-context} for this PBX
+     * @param maxConcurrentCalls the trunk's limit: the most campaign calls the dialer keeps up on this PBX at once,
+     *     all campaigns together (unset or 0: no limit)
      */
     public record Pbx(
             String id,
@@ -38,7 +40,8 @@ public record PbxLinksProperties(List<Pbx> pbxes) {
             String secret,
             String dialContext,
             String transferContext,
-            String outboundContext) {
+            String outboundContext,
+            Integer maxConcurrentCalls) {
 
         public Pbx {
             if (id == null || !id.matches("[A-Za-z0-9_-]{1,40}")) {
@@ -51,6 +54,14 @@ public record PbxLinksProperties(List<Pbx> pbxes) {
             if (secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("switchboard.pbxes[" + id + "].secret must be set");
             }
+            if (maxConcurrentCalls != null && maxConcurrentCalls < 0) {
+                throw new IllegalArgumentException("switchboard.pbxes[" + id
+                        + "].max-concurrent-calls must not be negative, was " + maxConcurrentCalls);
+            }
+        }
+
+        int maxConcurrentCallsOrNone() {
+            return maxConcurrentCalls == null ? 0 : maxConcurrentCalls;
         }
 
         /** This PBX's link settings: its own address and account, everything else as {@code switchboard.ami}. */

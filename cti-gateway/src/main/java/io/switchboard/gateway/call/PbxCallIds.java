@@ -2,6 +2,7 @@ package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.call.CallEvent.AgentRingStopped;
 import io.switchboard.gateway.call.CallEvent.AgentRinging;
+import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallAbandoned;
 import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
@@ -42,7 +43,8 @@ public final class PbxCallIds implements CallEventSink {
                 CallTransferred.class, e -> with((CallTransferred) e),
                 CallAbandoned.class, e -> with((CallAbandoned) e),
                 CallEnded.class, e -> with((CallEnded) e),
-                CallTagged.class, e -> with((CallTagged) e));
+                CallTagged.class, e -> with((CallTagged) e),
+                AgentStateChanged.class, e -> with((AgentStateChanged) e));
     }
 
     /** The sink a PBX's tracker publishes to: {@code next} itself for the default PBX, a renaming one otherwise. */
@@ -64,11 +66,16 @@ public final class PbxCallIds implements CallEventSink {
     @Override
     public void publish(CallEvent event) {
         UnaryOperator<CallEvent> renamer = renamers.get(event.getClass());
-        next.publish(renamer == null ? event : renamer.apply(event)); // agent, queue and originate events name no call
+        next.publish(renamer == null ? event : renamer.apply(event)); // queue and originate events name no call
     }
 
     private String id(String linkedid) {
         return callId(pbx, linkedid);
+    }
+
+    /** Agent states name no call, but their PBX: the same extension may be an agent on two PBXes. */
+    private CallEvent with(AgentStateChanged e) {
+        return new AgentStateChanged(e.at(), e.agent(), e.queue(), e.state(), e.pausedReason(), pbx);
     }
 
     private CallEvent with(CallStarted e) {
