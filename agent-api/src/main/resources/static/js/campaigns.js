@@ -6,8 +6,12 @@ import { connectCti } from './cti.js';
 let selected = null;
 const percent = value => value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)} %`;
 
+let listed = [];
+
 async function refreshList() {
   const campaigns = await api('GET', '/api/v1/campaigns');
+  listed = campaigns;
+  showPbxes();
   const rows = campaigns.map(campaign => {
     const row = el('tr', null, campaign.id === selected ? 'selected' : '');
     row.dataset.campaign = campaign.id;
@@ -28,6 +32,14 @@ async function select(id) {
   document.getElementById('import-report').replaceChildren();
   document.getElementById('export').href = `/api/v1/campaigns/${id}/results.csv`;
   await Promise.all([refreshList(), refreshProgress()]);
+}
+
+// Only with several PBXes does the page have this line: which of them the selected campaign dials through.
+function showPbxes() {
+  const line = document.getElementById('campaign-pbxes-shown');
+  const campaign = listed.find(c => c.id === selected);
+  if (!line || !campaign) return;
+  line.textContent = 'Dials through: ' + (campaign.pbxes.length ? campaign.pbxes.join(', ') : 'every PBX');
 }
 
 function tile(label, value, className) {
@@ -137,6 +149,7 @@ document.getElementById('campaign-form').addEventListener('submit', async event 
     callWindow: { hours: split(data.get('hours'), /\n/), holidays: split(data.get('holidays'), /[\n,]/) },
     maxAttempts: Number(data.get('maxAttempts')), abandonCap: Number(data.get('abandonCap')) / 100,
   };
+  if (data.getAll('pbxes').length) request.pbxes = data.getAll('pbxes');
   const error = document.getElementById('campaign-error');
   error.textContent = '';
   try {

@@ -9,7 +9,6 @@ import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
-import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.gateway.ami.PbxLinks;
 import io.switchboard.simulator.AmiSimulator;
@@ -89,7 +88,8 @@ class CampaignsAcrossNodesTest {
         nodes.add(nodeA);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> links(nodeA).owned() == 2
-                        && links(nodeA).all().stream().allMatch(l -> l.linkStatus().state() == LinkStatus.State.UP)
+                        && links(nodeA).all().stream()
+                                .allMatch(l -> l.linkStatus().state() == LinkStatus.State.UP)
                         && dialer(nodeA).dialing());
         nodeB = node(url, "node-b");
         nodes.add(nodeB);
@@ -122,12 +122,12 @@ class CampaignsAcrossNodesTest {
             long id = runningCampaign("PROGRESSIVE", null, 24, 1);
             await().atMost(Duration.ofSeconds(90)).until(() -> endedAttempts(id) == 24);
             assertThat(attemptsPerLead(id)).as("attempts per lead").containsOnly(1L);
-            assertThat(jdbc.queryForList(
-                            "select outcome from lead_attempts where campaign_id = ?", String.class, id))
+            assertThat(jdbc.queryForList("select outcome from lead_attempts where campaign_id = ?", String.class, id))
                     .containsOnly("HUMAN_ANSWERED");
             Map<String, Long> perPbx = attemptsPerPbx(id);
             assertThat(perPbx.keySet()).as("PBXes dialled through").containsExactlyInAnyOrder("east", "west");
-            assertThat(perPbx.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(24);
+            assertThat(perPbx.values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(24);
         } finally {
             watching.set(false);
             join(watcher);
@@ -141,7 +141,12 @@ class CampaignsAcrossNodesTest {
     @Order(2)
     void aCampaignDialsOnlyThroughThePbxesItListsAndAnUnknownPbxIsA400NamingTheField() {
         HttpResponse<String> unknown = api(nodeB)
-                .call("POST", "/api/v1/campaigns", "manager", PASSWORD, campaignJson("Nowhere", "PROGRESSIVE", "[\"north\"]", 1));
+                .call(
+                        "POST",
+                        "/api/v1/campaigns",
+                        "manager",
+                        PASSWORD,
+                        campaignJson("Nowhere", "PROGRESSIVE", "[\"north\"]", 1));
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.body()).contains("pbxes").contains("north");
 
@@ -162,7 +167,9 @@ class CampaignsAcrossNodesTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode progress = Api.json(
                     api(nodeA).call("GET", "/api/v1/campaigns/" + id + "/progress", "manager", PASSWORD, null));
-            assertThat(progress.path("dialer").path("agentsReady").asInt()).as(progress.toString()).isEqualTo(8);
+            assertThat(progress.path("dialer").path("agentsReady").asInt())
+                    .as(progress.toString())
+                    .isEqualTo(8);
         });
         api(nodeA).call("POST", "/api/v1/campaigns/" + id + "/finish", "manager", PASSWORD, null);
     }
@@ -177,8 +184,8 @@ class CampaignsAcrossNodesTest {
         long attempt = Api.json(taken).path("attemptId").asLong();
 
         long started = east.stats().callsStarted() + west.stats().callsStarted();
-        HttpResponse<String> dialled = api(nodeA)
-                .call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
+        HttpResponse<String> dialled =
+                api(nodeA).call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
         assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> east.stats().callsStarted() + west.stats().callsStarted() > started);
@@ -321,7 +328,9 @@ class CampaignsAcrossNodesTest {
 
     private long endedAttempts(long campaign) {
         return jdbc.queryForObject(
-                "select count(*) from lead_attempts where campaign_id = ? and ended_at is not null", Long.class, campaign);
+                "select count(*) from lead_attempts where campaign_id = ? and ended_at is not null",
+                Long.class,
+                campaign);
     }
 
     private long openAttempts(long campaign) {

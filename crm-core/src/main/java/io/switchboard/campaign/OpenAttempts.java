@@ -5,6 +5,7 @@ import static io.switchboard.campaign.CampaignStore.timestamp;
 import io.switchboard.contact.ContactId;
 import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.PbxCallIds;
+import io.switchboard.jdbc.JdbcTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * that owns its PBX link, so another node can end it), and previewed leads an agent dials through any node, once.
  */
 public class OpenAttempts {
+
+    /**
+     * An attempt placed and not ended, as a dialer taking over follows it.
+     *
+     * @param callId the call it became, {@code null} until its PBX's owner has seen the call's tag
+     */
+    public record PlacedAttempt(DialableLead lead, String pbx, String callId, boolean agentFirst, Instant dialedAt) {}
 
     /** An attempt whose call is up, as the node following its PBX needs it to end it. */
     public record OpenAttempt(AttemptId attemptId, CampaignId campaignId, boolean agentFirst) {}
@@ -139,6 +147,36 @@ public class OpenAttempts {
                         })
                 .stream()
                 .findFirst();
+    }
+
+    /** Attempts placed since {@code since} that have not ended, on any node: what a new dialer takes over. */
+    public List<PlacedAttempt> placedSince(Instant since) {
+        MapSqlParameterSource parameters = timestamp(new MapSqlParameterSource(), "since", since);
+        return jdbc.query(
+                "select a.id, a.lead_id, a.campaign_id, a.pbx, a.call_id, a.agent_id, a.dialed_at, l.e164"
+                        + " from lead_attempts a join leads l on l.id = a.lead_id"
+                        + " where a.ended_at is null and a.dialed_at is not null and a.dialed_at >= :since",
+                parameters,
+                (rs, row) -> {
+                    rs.getLong("agent_id");
+                    boolean agentFirst = !rs.wasNull();
+                    DialableLead lead = new DialableLead(
+                            new LeadId(rs.getLong("lead_id")),
+                            new AttemptId(rs.getLong("id")),
+                            new CampaignId(rs.getLong("campaign_id")),
+                            rs.getString("e164"),
+                            null,
+                            Map.of(),
+                            null,
+                            null,
+                            false);
+                    return new PlacedAttempt(
+                            lead,
+                            rs.getString("pbx"),
+                            rs.getString("call_id"),
+                            agentFirst,
+                            JdbcTime.instant(rs, "dialed_at"));
+                });
     }
 
     /** Those of {@code attempts} that ended (on whichever node) before {@code before}. */

@@ -4,6 +4,7 @@ import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.DialableLead;
+import io.switchboard.campaign.OpenAttempts;
 import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.CallEvent;
@@ -81,12 +82,8 @@ public final class CampaignDialer implements AutoCloseable {
             dialer.setDaemon(true);
             return dialer;
         });
-        this.leadership = new DialerLeadership(
-                ports.lease(),
-                node.name(),
-                properties.lease(),
-                () -> ports.leads().releaseStale(properties.lostAfter()),
-                node.registry());
+        this.leadership =
+                new DialerLeadership(ports.lease(), node.name(), properties.lease(), this::takeOver, node.registry());
         this.inFlight = new InFlightAttempts();
         this.members = new QueueMembers();
         this.choice = new PbxChoice(members, inFlight);
@@ -241,6 +238,32 @@ public final class CampaignDialer implements AutoCloseable {
             log.warn("Dialer round failed: {}", e.toString());
         } finally {
             rounds.incrementAndGet();
+        }
+    }
+
+    /**
+     * This node now dials: the leads a dead dialer left dialling too long are given back, and the calls other nodes
+     * placed that are still up are followed here, so the pacer counts them as ringing or waiting for an agent instead
+     * of dialling again for the same free agents. Their end comes with their call's events (or from the database,
+     * where the owner of their PBX recorded it).
+     */
+    private void takeOver() {
+        ports.leads().releaseStale(properties.lostAfter());
+        Instant now = node.clock().instant();
+        int adopted = 0;
+        for (OpenAttempts.PlacedAttempt placed : ports.open().placedSince(now.minus(properties.lostAfter()))) {
+            if (inFlight.follows(placed.lead().attemptId())) {
+                continue;
+            }
+            Attempt attempt = new Attempt(placed.lead(), placed.dialedAt(), !placed.agentFirst(), placed.pbx());
+            inFlight.add(attempt);
+            if (placed.callId() != null) {
+                inFlight.bind(attempt.attemptId(), placed.callId());
+            }
+            adopted++;
+        }
+        if (adopted > 0) {
+            log.info("Following {} calls in flight that other nodes placed", adopted);
         }
     }
 
