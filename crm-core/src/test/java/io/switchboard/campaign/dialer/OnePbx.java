@@ -6,14 +6,20 @@ import io.switchboard.gateway.call.PbxCommands;
 import io.switchboard.gateway.call.Pbxes;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** The {@code default} PBX alone, without a trunk limit: its commands asked for on each dial, as a link's are. */
 record OnePbx(Supplier<PbxCommands> commands) implements Pbxes {
 
     @Override
-    public Optional<CallHandle> callOf(String agent) {
-        return Optional.empty();
+    public CompletableFuture<Optional<CallHandle>> callOf(String agent) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public String pbxOfAgent(String agent) {
+        return PbxCallIds.DEFAULT_PBX;
     }
 
     @Override
