@@ -15,6 +15,7 @@ import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.OutboundModel;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.Browser;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,8 +50,9 @@ import tools.jackson.databind.JsonNode;
  * Campaigns over two simulated PBXes (over real TCP) and two application nodes in one JVM on one PostgreSQL: the
  * {@code east} PBX's trunk takes 2 campaign calls at once and {@code west}'s 3, each PBX has 4 agents in the
  * {@code campaign} queue (the same extensions 3001-3004 on both). Node A starts first and owns both PBX links and
- * the dialer lease; node B stands by (commands to a PBX another node owns are not relayed yet, so the dialling node
- * owns the links). The last test stops node A mid-campaign.
+ * the dialer lease; nodes B and C stand by. The fifth test stops node A mid-campaign: B and C take a link each and
+ * one of them the dialer; the last stops that node's dialer (its node keeps its link), so the other node dials, one
+ * PBX through its own link and the other through the node that owns it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,6 +74,8 @@ class CampaignsAcrossNodesTest {
     private JdbcTemplate jdbc;
     private ConfigurableApplicationContext nodeA;
     private ConfigurableApplicationContext nodeB;
+    private ConfigurableApplicationContext nodeC;
+    private String url;
     private int campaignNumber;
 
     @BeforeAll
@@ -83,7 +90,7 @@ class CampaignsAcrossNodesTest {
         east.start();
         west = new AmiSimulator(settings);
         west.start();
-        String url = postgres.getJdbcUrl("postgres", DATABASE);
+        url = postgres.getJdbcUrl("postgres", DATABASE);
         nodeA = node(url, "node-a");
         nodes.add(nodeA);
         await().atMost(Duration.ofSeconds(20))
@@ -93,6 +100,8 @@ class CampaignsAcrossNodesTest {
                         && dialer(nodeA).dialing());
         nodeB = node(url, "node-b");
         nodes.add(nodeB);
+        nodeC = node(url, "node-c");
+        nodes.add(nodeC);
         jdbc = new JdbcTemplate(postgres.getDatabase("postgres", DATABASE));
         Directory directory = nodeA.getBean(Directory.class);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
@@ -177,29 +186,42 @@ class CampaignsAcrossNodesTest {
     @Test
     @Order(4)
     void aPreviewTakenThroughOneNodeIsDialledThroughTheOtherAndOnlyOnce() {
-        long id = runningCampaign("PREVIEW", null, 1, 1);
-        HttpResponse<String> taken =
-                api(nodeB).call("POST", "/api/v1/campaigns/" + id + "/preview", "previewer", PASSWORD, null);
-        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
-        long attempt = Api.json(taken).path("attemptId").asLong();
-
+        long id = runningCampaign("PREVIEW", null, 2, 1);
+        // taken through the node that stands by, dialled through the one that owns the PBXes and dials
+        long first = takePreview(nodeB, id);
         long started = east.stats().callsStarted() + west.stats().callsStarted();
-        HttpResponse<String> dialled =
-                api(nodeA).call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
-        assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> east.stats().callsStarted() + west.stats().callsStarted() > started);
+        assertDialled(nodeA, first, started);
+        // and the other way round: node B owns no PBX link, its dial is relayed to node A
+        long second = takePreview(nodeA, id);
+        assertDialled(nodeB, second, started + 1);
 
-        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-            HttpResponse<String> again = api(node)
-                    .call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
-            assertThat(again.statusCode()).as(again.body()).isEqualTo(404);
+        for (long attempt : List.of(first, second)) {
+            for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+                HttpResponse<String> again = api(node)
+                        .call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(404);
+            }
         }
         assertThat(jdbc.queryForObject(
-                        "select count(*) from lead_attempts where id = ? and dialed_at is not null",
+                        "select count(*) from lead_attempts where campaign_id = ? and dialed_at is not null",
                         Long.class,
-                        attempt))
-                .isEqualTo(1);
+                        id))
+                .isEqualTo(2);
+    }
+
+    private long takePreview(ConfigurableApplicationContext node, long campaign) {
+        HttpResponse<String> taken =
+                api(node).call("POST", "/api/v1/campaigns/" + campaign + "/preview", "previewer", PASSWORD, null);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        return Api.json(taken).path("attemptId").asLong();
+    }
+
+    private void assertDialled(ConfigurableApplicationContext node, long attempt, long callsBefore) {
+        HttpResponse<String> dialled =
+                api(node).call("POST", "/api/v1/campaign-attempts/" + attempt + "/dial", "previewer", PASSWORD, null);
+        assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> east.stats().callsStarted() + west.stats().callsStarted() > callsBefore);
     }
 
     @Test
@@ -216,13 +238,73 @@ class CampaignsAcrossNodesTest {
             nodes.remove(nodeA);
             int progressAtStop = progressFor(watcherOnB, id);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> dialer(nodeB).dialing());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> dialer(nodeB).dialing() || dialer(nodeC).dialing());
             await().atMost(Duration.ofSeconds(120)).until(() -> endedAttempts(id) == 30 && openAttempts(id) == 0);
             assertThat(attemptsPerLead(id)).as("attempts per lead").hasSize(30).containsOnly(1L);
             long dialled = east.stats().callsStarted() + west.stats().callsStarted() - startedBefore;
             assertThat(dialled).as("calls the PBXes saw").isEqualTo(30);
             await().atMost(Duration.ofSeconds(10)).until(() -> progressFor(watcherOnB, id) > progressAtStop);
         }
+    }
+
+    @Test
+    @Order(6)
+    void aDialerDialsThePbxItsNodeDoesNotOwnThroughTheOwnerWithinTheTrunksLimits() {
+        // after node A stopped, B and C took a link each
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> links(nodeB).owned() == 1 && links(nodeC).owned() == 1);
+        ConfigurableApplicationContext dialing = dialer(nodeB).dialing() ? nodeB : nodeC;
+        ConfigurableApplicationContext other = dialing == nodeB ? nodeC : nodeB;
+        // the dialing node keeps its link, but its dialer stops (and hands back the lease): the other node dials
+        dialer(dialing).close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> dialer(other).dialing());
+
+        AtomicInteger mostOnEast = new AtomicInteger();
+        AtomicInteger mostOnWest = new AtomicInteger();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        Thread watcher = watchConcurrentCalls(watching, mostOnEast, mostOnWest);
+        long startedBefore = east.stats().callsStarted() + west.stats().callsStarted();
+        try {
+            long id = runningCampaign("PROGRESSIVE", null, 16, 1);
+            await().atMost(Duration.ofSeconds(90)).until(() -> endedAttempts(id) == 16);
+            assertThat(attemptsPerLead(id)).as("attempts per lead").hasSize(16).containsOnly(1L);
+            assertThat(jdbc.queryForList("select outcome from lead_attempts where campaign_id = ?", String.class, id))
+                    .containsOnly("HUMAN_ANSWERED");
+            assertThat(attemptsPerPbx(id).keySet()).containsExactlyInAnyOrder("east", "west");
+        } finally {
+            watching.set(false);
+            join(watcher);
+        }
+        assertThat(east.stats().callsStarted() + west.stats().callsStarted() - startedBefore)
+                .isEqualTo(16);
+        assertThat(mostOnEast.get()).as("most calls at once on east").isBetween(1, EAST_LIMIT);
+        assertThat(mostOnWest.get()).as("most calls at once on west").isBetween(1, WEST_LIMIT);
+    }
+
+    @Test
+    @Order(7)
+    void theCampaignPageOffersThePbxesWhenThereAreSeveral() {
+        Browser.assumeInstalled();
+        try (Browser browser = Browser.open(port(nodeB))) {
+            browser.logIn("manager", PASSWORD);
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/campaigns"));
+            browser.driver()
+                    .findElement(By.cssSelector("#new-campaign summary"))
+                    .click();
+            WebElement form = browser.driver().findElement(By.id("campaign-form"));
+            form.findElement(By.name("name")).sendKeys("Picked on the page");
+            form.findElement(By.name("agents")).clear();
+            List<WebElement> offered = form.findElements(By.cssSelector("#campaign-pbxes input[name=pbxes]"));
+            assertThat(offered).extracting(box -> box.getAttribute("value")).containsExactly("east", "west");
+            offered.get(1).click();
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBe(By.id("campaign-pbxes-shown"), "Dials through: west"));
+        }
+        assertThat(jdbc.queryForObject("select pbxes from campaigns where name = 'Picked on the page'", String.class))
+                .isEqualTo("[\"west\"]");
     }
 
     private ConfigurableApplicationContext node(String url, String name) {
@@ -372,7 +454,11 @@ class CampaignsAcrossNodesTest {
     }
 
     private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(port(node));
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     private static Desktop desktop(ConfigurableApplicationContext node, String username) {
