@@ -3,8 +3,6 @@ package io.switchboard.campaign.dialer;
 import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.Campaign;
 import io.switchboard.campaign.CampaignId;
-import io.switchboard.campaign.DialableLead;
-import io.switchboard.campaign.OpenAttempts;
 import io.switchboard.campaign.pacing.Pacer;
 import io.switchboard.directory.UserId;
 import io.switchboard.gateway.call.CallEvent;
@@ -15,12 +13,10 @@ import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
 import io.switchboard.gateway.call.CallEvent.OriginateFailed;
 import io.switchboard.gateway.call.CallEventHandlers;
-import io.switchboard.gateway.call.PbxCommandException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,8 +43,6 @@ public final class CampaignDialer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CampaignDialer.class);
     /** Answered calls nobody disposed are closed twice a minute, not every round: it is no hurry. */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
-    /** How often attempts followed here are checked for an end another node recorded (their PBX's owner). */
-    private static final Duration PRUNE_EVERY = Duration.ofSeconds(2);
 
     private final DialerPorts ports;
     private final DialerProperties properties;
@@ -60,9 +54,8 @@ public final class CampaignDialer implements AutoCloseable {
     private final AttemptEnder ender;
     private final AttemptPlacer placer;
     private final PacingRound pacing;
-    private final InFlightAttempts inFlight;
-    private final QueueMembers members;
-    private final PbxChoice choice;
+    private final AttemptsElsewhere elsewhere;
+    private final PreviewDials previews;
     private final CallEventHandlers handlers;
     private final AttemptCalls attemptCalls;
 
@@ -70,7 +63,6 @@ public final class CampaignDialer implements AutoCloseable {
     private final AtomicLong rounds = new AtomicLong();
 
     private Instant lastSweep = Instant.EPOCH;
-    private Instant lastPrune = Instant.EPOCH;
 
     /** @param amdVariable the channel variable answering-machine detection sets: the call tracker's {@code amd-variable} */
     public CampaignDialer(DialerPorts ports, DialerProperties properties, String amdVariable, DialerNode node) {
@@ -84,14 +76,15 @@ public final class CampaignDialer implements AutoCloseable {
         });
         this.leadership =
                 new DialerLeadership(ports.lease(), node.name(), properties.lease(), this::takeOver, node.registry());
-        this.inFlight = new InFlightAttempts();
-        this.members = new QueueMembers();
-        this.choice = new PbxChoice(members, inFlight);
+        InFlightAttempts inFlight = new InFlightAttempts();
+        QueueMembers members = new QueueMembers();
+        this.elsewhere = new AttemptsElsewhere(ports.open(), inFlight, properties.lostAfter());
         this.recorder = new OutcomeRecorder(ports.leads(), node.registry());
         this.paces = new CampaignPaces(ports.reports(), node.zone(), node.registry());
         this.ender = new AttemptEnder(inFlight, paces, recorder);
         this.placer = new AttemptPlacer(ports.pbxes(), properties, inFlight, ender, node.clock(), thread);
         this.pacing = new PacingRound(ports.leads(), ports.open(), new Pacer(), members, inFlight, paces, placer);
+        this.previews = new PreviewDials(ports.open(), new PbxChoice(members, inFlight), placer);
         this.attemptCalls = new AttemptCalls(ports.open(), ports.leads(), amdVariable, properties.lostAfter());
         AttemptEvents events = new AttemptEvents(members, inFlight, paces, ender, amdVariable, properties.wrapUp());
         this.handlers = CallEventHandlers.none()
@@ -175,24 +168,7 @@ public final class CampaignDialer implements AutoCloseable {
         thread.execute(() -> {
             try {
                 Instant now = node.clock().instant();
-                TrunkRoom room = trunkRoom(now);
-                String pbx = choice.forAgent(campaign, room, agentExtension)
-                        .orElseThrow(() -> new PbxCommandException(
-                                "Every PBX line of campaign '" + campaign.name() + "' is busy; try again shortly"));
-                Optional<DialableLead> lead = ports.open().takePreviewForDial(attemptId, agent, pbx, now);
-                if (lead.isEmpty()) {
-                    result.complete(Optional.empty());
-                    return;
-                }
-                CompletableFuture<String> placed = new CompletableFuture<>();
-                placer.preview(lead.get(), agentExtension, campaign.settings().callerId(), pbx, placed);
-                placed.whenComplete((actionId, failure) -> {
-                    if (failure != null) {
-                        result.completeExceptionally(failure);
-                    } else {
-                        result.complete(Optional.of(actionId));
-                    }
-                });
+                previews.dial(campaign, attemptId, agent, agentExtension, now, trunkRoom(now), result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -220,7 +196,7 @@ public final class CampaignDialer implements AutoCloseable {
             boolean leader = leadership.hold();
             recorder.retryUnrecorded();
             ender.endLost(now, properties.lostAfter());
-            pruneEndedElsewhere(now);
+            elsewhere.pruneEnded(now);
             if (!leader) {
                 paces.hideAll();
                 return;
@@ -241,51 +217,10 @@ public final class CampaignDialer implements AutoCloseable {
         }
     }
 
-    /**
-     * This node now dials: the leads a dead dialer left dialling too long are given back, and the calls other nodes
-     * placed that are still up are followed here, so the pacer counts them as ringing or waiting for an agent instead
-     * of dialling again for the same free agents. Their end comes with their call's events (or from the database,
-     * where the owner of their PBX recorded it).
-     */
+    /** This node now dials: leads a dead dialer left too long are given back, the calls still up followed here. */
     private void takeOver() {
         ports.leads().releaseStale(properties.lostAfter());
-        Instant now = node.clock().instant();
-        int adopted = 0;
-        for (OpenAttempts.PlacedAttempt placed : ports.open().placedSince(now.minus(properties.lostAfter()))) {
-            if (inFlight.follows(placed.lead().attemptId())) {
-                continue;
-            }
-            Attempt attempt = new Attempt(placed.lead(), placed.dialedAt(), !placed.agentFirst(), placed.pbx());
-            inFlight.add(attempt);
-            if (placed.callId() != null) {
-                inFlight.bind(attempt.attemptId(), placed.callId());
-            }
-            adopted++;
-        }
-        if (adopted > 0) {
-            log.info("Following {} calls in flight that other nodes placed", adopted);
-        }
-    }
-
-    /**
-     * Attempts followed here whose end another node recorded (the owner of their PBX, when this node missed the
-     * relayed end) stop counting as calls in flight.
-     */
-    private void pruneEndedElsewhere(Instant now) {
-        if (inFlight.isEmpty() || Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
-            return;
-        }
-        lastPrune = now;
-        List<Attempt> followed = inFlight.all();
-        // ended a while ago: the end's own event, on its way to this node, still counts it for the pacer's estimates
-        Set<AttemptId> ended = ports.open()
-                .endedBefore(
-                        followed.stream().map(Attempt::attemptId).toList(), now.minus(PRUNE_EVERY.multipliedBy(5)));
-        for (Attempt attempt : followed) {
-            if (ended.contains(attempt.attemptId())) {
-                inFlight.remove(attempt);
-            }
-        }
+        elsewhere.adopt(node.clock().instant());
     }
 
     private void sweepUndisposed(Instant now) {
