@@ -56,9 +56,10 @@ class AgentController {
     /** The caller's own state in each queue they are logged in to. */
     @GetMapping("/me")
     List<LiveAgent> me(@AuthenticationPrincipal SwitchboardUser me) {
-        String extension = extensionOf(me);
+        extensionOf(me);
+        String agent = me.user().agent(); // 1001 on PBX b is b:1001 on the board, not 1001 on PBX a
         return board.agents().stream()
-                .filter(agent -> agent.extension().equals(extension))
+                .filter(state -> state.extension().equals(agent))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import io.switchboard.gateway.call.LinkOwnership;
 import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.PbxName;
 import io.switchboard.gateway.call.Pbxes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,18 +69,27 @@ public final class PbxLinks implements Pbxes, AutoCloseable {
 
     @Override
     public Optional<CallHandle> callOf(String agent) {
-        for (AmiGateway gateway : gateways.values()) {
-            Optional<CallHandle> call = gateway.handles().ofAgent(agent);
-            if (call.isPresent()) {
-                return call;
-            }
+        if (agent == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        PbxName named = PbxName.of(agent); // 1001 on PBX a is not 1001 on PBX b: ask the agent's own PBX
+        AmiGateway gateway = gateways.get(named.pbx());
+        return gateway == null ? Optional.empty() : gateway.handles().ofAgent(named.name());
     }
 
     @Override
     public PbxCommands commandsForCall(String callId) {
         return pbx(PbxCallIds.pbxOf(callId)).commands();
+    }
+
+    @Override
+    public PbxCommands commandsFor(String pbx) {
+        return pbx(pbx).commands();
+    }
+
+    @Override
+    public List<String> ids() {
+        return List.copyOf(gateways.keySet());
     }
 
     /** How many links this node owns now. */
