@@ -29,6 +29,9 @@ class AgentsPerPbxTest {
     Directory directory;
 
     @Autowired
+    TeamAdministration teams;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     Viewer admin;
@@ -95,5 +98,21 @@ class AgentsPerPbxTest {
         assertThatThrownBy(() -> users.update(
                         "bert", new UserForm("bert", null, Role.AGENT, null, "1001", null, true, "a"), admin))
                 .isInstanceOf(DirectoryConflictException.class);
+    }
+
+    @Test
+    void aTeamWorksQueuesOfEachPbxByTheirPbxAndName() {
+        TeamView team = teams.create("Support", admin);
+
+        assertThat(teams.setQueues(team.id(), List.of("a:support", "b:support"), admin)
+                        .queues())
+                .containsExactly("a:support", "b:support");
+        assertThatThrownBy(() -> teams.setQueues(team.id(), List.of("support"), admin))
+                .isInstanceOfSatisfying(
+                        InvalidUserException.class, e -> assertThat(e.field()).isEqualTo("queues"))
+                .hasMessageContaining("no configured PBX");
+        assertThatThrownBy(() -> teams.setQueues(team.id(), List.of("c:support"), admin))
+                .isInstanceOf(InvalidUserException.class);
+        assertThat(teams.queuesOf(new TeamId(team.id()))).containsExactly("a:support", "b:support");
     }
 }
