@@ -15,6 +15,7 @@ import io.switchboard.campaign.LeadView;
 import io.switchboard.campaign.OpenAttempts;
 import io.switchboard.campaign.OpenAttempts.OpenAttempt;
 import io.switchboard.campaign.dialer.CampaignDialer;
+import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,6 +51,7 @@ class CampaignCallController {
     private final LeadQueue leads;
     private final OpenAttempts open;
     private final ObjectProvider<CampaignDialer> dialer;
+    private final ObjectProvider<Pbxes> pbxes;
     private final Clock clock;
 
     CampaignCallController(
@@ -59,6 +61,7 @@ class CampaignCallController {
             LeadQueue leads,
             OpenAttempts open,
             ObjectProvider<CampaignDialer> dialer,
+            ObjectProvider<Pbxes> pbxes,
             ObjectProvider<Clock> clock) {
         this.campaigns = campaigns;
         this.calls = calls;
@@ -66,6 +69,7 @@ class CampaignCallController {
         this.leads = leads;
         this.open = open;
         this.dialer = dialer;
+        this.pbxes = pbxes;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -165,12 +169,18 @@ class CampaignCallController {
         }
         Campaign campaign = campaigns.get(previewed.campaignId(), me.viewer());
         return campaignDialer
-                .dialPreview(campaign, attempt, me.user().id(), extension)
+                .dialPreview(campaign, attempt, me.user().id(), phonePbx(me), extension)
                 .thenApply(placed -> {
                     if (placed.isEmpty()) {
                         throw new NotFoundException("No previewed lead with attempt " + attemptId);
                     }
                     return ResponseEntity.accepted().build();
                 });
+    }
+
+    /** The PBX of the user's phone, as commands find it (the first PBX for a phone on a PBX not configured). */
+    private String phonePbx(SwitchboardUser me) {
+        Pbxes configured = pbxes.getIfAvailable();
+        return configured == null ? me.user().pbx() : configured.pbxOfAgent(me.user().agent());
     }
 }

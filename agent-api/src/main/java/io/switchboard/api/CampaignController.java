@@ -23,8 +23,7 @@ import io.switchboard.csv.TextEncodings;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.UserId;
-import io.switchboard.gateway.call.PbxCallIds;
-import io.switchboard.gateway.call.Pbxes;
+import io.switchboard.gateway.call.ConfiguredPbxes;
 import io.switchboard.outbound.CampaignBoard;
 import io.switchboard.outbound.CampaignProgressView;
 import io.switchboard.security.SwitchboardUser;
@@ -82,7 +81,7 @@ class CampaignController {
     private final CampaignBoard board;
     private final Directory directory;
     private final Uploads uploads;
-    private final ObjectProvider<Pbxes> pbxes;
+    private final ObjectProvider<ConfiguredPbxes> pbxes;
 
     CampaignController(
             Campaigns campaigns,
@@ -92,7 +91,7 @@ class CampaignController {
             CampaignBoard board,
             Directory directory,
             Uploads uploads,
-            ObjectProvider<Pbxes> pbxes) {
+            ObjectProvider<ConfiguredPbxes> pbxes) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.doNotCall = doNotCall;
@@ -384,18 +383,12 @@ class CampaignController {
 
     /** The campaign's PBXes, each one this installation has ({@code switchboard.pbxes}, or the single link). */
     private List<String> knownPbxes(List<String> requested) {
-        Pbxes configured = pbxes.getIfAvailable();
-        Set<String> known = new LinkedHashSet<>();
-        if (configured != null) {
-            configured.trunks().forEach(trunk -> known.add(trunk.pbx()));
-        } else {
-            known.add(PbxCallIds.DEFAULT_PBX);
-        }
+        ConfiguredPbxes known = pbxes.getIfAvailable(ConfiguredPbxes::single);
         for (int i = 0; i < requested.size(); i++) {
             String pbx = requested.get(i);
-            if (pbx == null || !known.contains(pbx.strip())) {
+            if (pbx == null || !known.isKnown(pbx.strip())) {
                 throw new InvalidCampaignException(
-                        "pbxes", "pbxes[" + i + "]: no PBX '" + pbx + "' is configured (known: " + known + ")");
+                        "pbxes", "pbxes[" + i + "]: no PBX '" + pbx + "' is configured (known: " + known.ids() + ")");
             }
         }
         return requested.stream().map(String::strip).toList();

@@ -155,20 +155,23 @@ public final class CampaignDialer implements AutoCloseable {
 
     /**
      * Preview mode: the agent has looked at the lead (taken through any node) and dials it from their own phone
-     * (agent first), through a PBX of the campaign with room where they are in its queue. The attempt is marked as
-     * dialled in the database first, so it is dialled once whichever nodes the agent's requests reach; its outcome
-     * is followed like any other attempt's.
+     * (agent first), through their phone's PBX ({@link PreviewDials}). The attempt is marked as dialled in the
+     * database first, so it is dialled once whichever nodes the agent's requests reach; its outcome is followed like
+     * any other attempt's.
      *
+     * @param agentPbx the PBX of the agent's phone
+     * @param agentExtension the agent's extension on that PBX
      * @return completed with the originate's action id; empty when the agent has no such previewed lead (not
-     *     theirs, dialled already, or ended); failed with the PBX's refusal or when no trunk of the campaign has room
+     *     theirs, dialled already, or ended); failed with the PBX's refusal, when its trunk has no room, or when the
+     *     campaign does not dial through it
      */
     public CompletableFuture<Optional<String>> dialPreview(
-            Campaign campaign, AttemptId attemptId, UserId agent, String agentExtension) {
+            Campaign campaign, AttemptId attemptId, UserId agent, String agentPbx, String agentExtension) {
         CompletableFuture<Optional<String>> result = new CompletableFuture<>();
         thread.execute(() -> {
             try {
                 Instant now = node.clock().instant();
-                previews.dial(campaign, attemptId, agent, agentExtension, now, trunkRoom(now), result);
+                previews.dial(campaign, attemptId, agent, agentPbx, agentExtension, now, trunkRoom(now), result);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }

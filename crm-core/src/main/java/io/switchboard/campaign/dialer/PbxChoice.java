@@ -1,6 +1,7 @@
 package io.switchboard.campaign.dialer;
 
 import io.switchboard.campaign.Campaign;
+import io.switchboard.campaign.CampaignStateException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +66,17 @@ final class PbxChoice {
         return staffed.isEmpty() ? usable : staffed;
     }
 
-    /** For an agent dialling a previewed lead: a usable PBX where they are in the campaign's queue, else the first. */
-    Optional<String> forAgent(Campaign campaign, TrunkRoom room, String extension) {
-        List<String> usable = room.usable(campaign.settings());
-        String queue = campaign.settings().queue();
-        return usable.stream()
-                .filter(pbx -> queue != null && members.member(queue, pbx, extension))
-                .findFirst()
-                .or(() -> usable.stream().findFirst());
+    /**
+     * For an agent dialling a previewed lead: the PBX of their own phone (the call starts there), if the campaign may
+     * dial through it.
+     *
+     * @throws CampaignStateException when the campaign does not dial through the agent's PBX
+     */
+    Optional<String> forAgent(Campaign campaign, TrunkRoom room, String agentPbx) {
+        if (!campaign.settings().mayUse(agentPbx)) {
+            throw new CampaignStateException("Your phone is on PBX '" + agentPbx + "', which campaign '"
+                    + campaign.name() + "' does not dial through");
+        }
+        return room.room(agentPbx) > 0 ? Optional.of(agentPbx) : Optional.empty();
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An agent dials a lead they previewed (taken through any node): through a PBX of the campaign with room, where they
- * are in its queue; the attempt is marked as dialled in the database first, so it is dialled once whichever nodes
+ * An agent dials a lead they previewed (taken through any node): through the PBX of their phone, when the campaign
+ * dials through it and its trunk has room; the attempt is marked as dialled in the database first, so it is dialled once whichever nodes
  * the agent's requests reach. Dialer thread only.
  */
 final class PreviewDials {
@@ -29,19 +29,21 @@ final class PreviewDials {
 
     /**
      * @param result completed with the originate's action id; empty when the agent has no such previewed lead;
-     *     failed with the PBX's refusal, or when no PBX of the campaign has room (the lead stays the agent's)
+     *     failed with the PBX's refusal, when the agent's PBX has no room (the lead stays the agent's), or when the
+     *     campaign does not dial through it
      */
     void dial(
             Campaign campaign,
             AttemptId attemptId,
             UserId agent,
+            String agentPbx,
             String agentExtension,
             Instant now,
             TrunkRoom room,
             CompletableFuture<Optional<String>> result) {
-        String pbx = choice.forAgent(campaign, room, agentExtension)
+        String pbx = choice.forAgent(campaign, room, agentPbx)
                 .orElseThrow(() -> new PbxCommandException(
-                        "Every PBX line of campaign '" + campaign.name() + "' is busy; try again shortly"));
+                        "Every line of PBX '" + agentPbx + "' is busy with campaign calls; try again shortly"));
         Optional<DialableLead> lead = open.takePreviewForDial(attemptId, agent, pbx, now);
         if (lead.isEmpty()) {
             result.complete(Optional.empty());

@@ -2,13 +2,16 @@ package io.switchboard.campaign.dialer;
 
 import io.switchboard.gateway.call.AgentState;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.PbxName;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The agents of each queue as the PBXes report them, folded from {@link AgentStateChanged}: who is free to take a
- * campaign call now and who is busy with one, on every PBX together or on one. An agent is (PBX, extension): the
- * same extension in the same queue on two PBXes is two agents. The dialer's thread only.
+ * campaign call now and who is busy with one, on every PBX together or on one. Events name a queue of PBX {@code b}
+ * {@code b:campaign} and its agents {@code b:3001} ({@link PbxName}): a campaign names its queue by the PBXes' own
+ * name ({@code campaign}), counted on every PBX, and the same extension on two PBXes stays two agents. The dialer's
+ * thread only.
  */
 final class QueueMembers {
 
@@ -32,13 +35,19 @@ final class QueueMembers {
         }
     }
 
+    /** An agent of a queue: the PBX and the agent as events name them ({@code b:3001}). */
     private record Member(String pbx, String agent) {}
 
+    /** By the queue's own name on its PBX. */
     private final Map<String, Map<Member, AgentState>> byQueue = new HashMap<>();
 
     void apply(AgentStateChanged change) {
-        Map<Member, AgentState> members = byQueue.computeIfAbsent(change.queue(), queue -> new HashMap<>());
-        Member member = new Member(change.pbx(), change.agent());
+        if (change.queue() == null) {
+            return;
+        }
+        PbxName queue = PbxName.of(change.queue());
+        Map<Member, AgentState> members = byQueue.computeIfAbsent(queue.name(), name -> new HashMap<>());
+        Member member = new Member(queue.pbx(), change.agent());
         if (change.state() == AgentState.LOGGED_OUT) {
             members.remove(member);
         } else {
@@ -65,10 +74,5 @@ final class QueueMembers {
             }
         }
         return counts;
-    }
-
-    /** Whether {@code agent} (an extension) is in the queue on {@code pbx}. */
-    boolean member(String queue, String pbx, String agent) {
-        return byQueue.getOrDefault(queue, Map.of()).containsKey(new Member(pbx, agent));
     }
 }

@@ -236,7 +236,7 @@ class CampaignDialerTest {
         dialer.start();
 
         var placed =
-                dialer.dialPreview(campaigns.get(draft.id(), manager.viewer()), lead.attemptId(), agent.id(), "2042");
+                dialer.dialPreview(campaigns.get(draft.id(), manager.viewer()), lead.attemptId(), agent.id(), "default", "2042");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placed.get(5, java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(io.switchboard.gateway.call.PbxCommandException.class);

@@ -8,6 +8,7 @@ import io.switchboard.campaign.CampaignSettings;
 import io.switchboard.campaign.CampaignStatus;
 import io.switchboard.gateway.call.AgentState;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.PbxName;
 import io.switchboard.gateway.call.Pbxes.Trunk;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,18 @@ class PbxChoiceTest {
     }
 
     @Test
+    void anAgentsPreviewDialGoesThroughTheirPhonesPbxOnlyWhenTheCampaignUsesItAndItHasRoom() {
+        TrunkRoom room = TrunkRoom.of(List.of(new Trunk("east", 1), new Trunk("west", 0)), Map.of("east", 1));
+
+        assertThat(choice.forAgent(campaign(List.of()), room, "west")).contains("west");
+        assertThat(choice.forAgent(campaign(List.of()), room, "east")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> choice.forAgent(campaign(List.of("east")), room, "west"))
+                .isInstanceOf(io.switchboard.campaign.CampaignStateException.class)
+                .hasMessageContaining("'west'");
+    }
+
+    @Test
     void theSameExtensionOnTwoPbxesIsTwoAgents() {
         agents("east", 3);
         agents("west", 3);
@@ -69,11 +82,15 @@ class PbxChoiceTest {
         return pbxes;
     }
 
-    /** {@code count} ready agents, extensions 3001 up, in queue {@code campaign} on {@code pbx}. */
+    /** {@code count} ready agents, extensions 3001 up, in queue {@code campaign} on {@code pbx}, as events name them. */
     private void agents(String pbx, int count) {
         for (int i = 1; i <= count; i++) {
             members.apply(new AgentStateChanged(
-                    Instant.EPOCH, Integer.toString(3000 + i), "campaign", AgentState.READY, null, pbx));
+                    Instant.EPOCH,
+                    PbxName.key(pbx, Integer.toString(3000 + i)),
+                    PbxName.key(pbx, "campaign"),
+                    AgentState.READY,
+                    null));
         }
     }
 

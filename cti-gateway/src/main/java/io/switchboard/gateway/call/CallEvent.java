@@ -97,22 +97,8 @@ public sealed interface CallEvent {
      */
     record OriginateFailed(String actionId, Instant at, String reason, CallOutcome outcome) implements CallEvent {}
 
-    /**
-     * An agent's state in one queue changed. {@code pbx} is the PBX whose queue it is ({@link PbxCallIds#DEFAULT_PBX}
-     * with one PBX), so the same extension in queues of the same name on two PBXes stays two agents.
-     */
-    record AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason, String pbx)
-            implements CallEvent {
-
-        public AgentStateChanged {
-            pbx = pbx == null ? PbxCallIds.DEFAULT_PBX : pbx;
-        }
-
-        /** A change on the {@link PbxCallIds#DEFAULT_PBX default} PBX (or one {@link PbxCallIds} names later). */
-        public AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason) {
-            this(at, agent, queue, state, pausedReason, null);
-        }
-    }
+    record AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason)
+            implements CallEvent {}
 
     /** The number of callers waiting in a queue changed. */
     record QueueChanged(Instant at, String queue, int waiting, Instant longestWaitingSince) implements CallEvent {}
