@@ -181,6 +181,8 @@ class CampaignCallController {
     /** The PBX of the user's phone, as commands find it (the first PBX for a phone on a PBX not configured). */
     private String phonePbx(SwitchboardUser me) {
         Pbxes configured = pbxes.getIfAvailable();
-        return configured == null ? me.user().pbx() : configured.pbxOfAgent(me.user().agent());
+        return configured == null
+                ? me.user().pbx()
+                : configured.pbxOfAgent(me.user().agent());
     }
 }

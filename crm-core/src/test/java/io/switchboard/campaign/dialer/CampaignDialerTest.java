@@ -235,8 +235,8 @@ class CampaignDialerTest {
         running.add(dialer);
         dialer.start();
 
-        var placed =
-                dialer.dialPreview(campaigns.get(draft.id(), manager.viewer()), lead.attemptId(), agent.id(), "default", "2042");
+        var placed = dialer.dialPreview(
+                campaigns.get(draft.id(), manager.viewer()), lead.attemptId(), agent.id(), "default", "2042");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placed.get(5, java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(io.switchboard.gateway.call.PbxCommandException.class);
