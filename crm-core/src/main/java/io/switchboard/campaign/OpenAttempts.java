@@ -67,6 +67,16 @@ public class OpenAttempts {
         jdbc.update("update lead_attempts set pbx = :pbx, dialed_at = :at where id in (:ids)", parameters);
     }
 
+    /** Whether {@code agent} previewed this attempt's lead and has not dialled it yet (nor has it ended). */
+    public boolean previewedBy(AttemptId attemptId, UserId agent) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from lead_attempts where id = :id and agent_id = :agent"
+                        + " and dialed_at is null and ended_at is null",
+                new MapSqlParameterSource("id", attemptId.value()).addValue("agent", agent.value()),
+                Integer.class);
+        return count != null && count > 0;
+    }
+
     /**
      * Takes a lead {@code agent} previewed for dialling, at most once whichever node is asked: the attempt is marked
      * as dialled on {@code pbx}. Empty when it is not the agent's, ended, or dialled already.

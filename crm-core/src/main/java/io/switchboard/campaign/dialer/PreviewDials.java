@@ -41,6 +41,11 @@ final class PreviewDials {
             Instant now,
             TrunkRoom room,
             CompletableFuture<Optional<String>> result) {
+        if (!open.previewedBy(attemptId, agent)) {
+            // not theirs, dialled already or ended: that answer comes before any word about the lines
+            result.complete(Optional.empty());
+            return;
+        }
         String pbx = choice.forAgent(campaign, room, agentPbx)
                 .orElseThrow(() -> new PbxCommandException(
                         "Every line of PBX '" + agentPbx + "' is busy with campaign calls; try again shortly"));
