@@ -15,7 +15,8 @@ import org.flywaydb.core.api.migration.Context;
  *       lower-cased twice (about 1.5 µs); comparing a stored lower-case text costs a third of that. A newline between
  *       the two, so that no text matches across the end of the name and the start of the e-mail. One trigram index
  *       on it (PostgreSQL) replaces the e-mail's own; the name's stays, the ticket workbench's search reads it.
- *   <li>The tags' index gets the contact's id, so that the contacts holding a tag are read from the index alone.
+ *   <li>The tags' index gets the contact's id, so that the contacts holding a tag are read from the index alone, and
+ *       the tags are never read by parallel workers.
  *   <li>An index for the newest-first order ({@code sort=CREATED}), which had none: each page of it sorted every
  *       visible contact.
  * </ul>
@@ -40,6 +41,9 @@ public class V24_10__contact_search_text extends BaseJavaMigration {
                 sql.execute("create index if not exists contact_tags_lower_tag_contact_ix on contact_tags"
                         + " (lower(tag), contact_id)");
                 sql.execute("drop index if exists contact_tags_lower_tag_ix");
+                // a search reads at most a few thousand tags: starting parallel workers for that cost it more than
+                // they saved (a common tag's first 1,001 contacts: 36 ms in parallel, 16 ms without, under load)
+                sql.execute("alter table contact_tags set (parallel_workers = 0)");
             } else {
                 sql.execute("alter table contacts add column if not exists search_text varchar generated always as"
                         + " (lower(name) || char(10) || coalesce(lower(email), ''))");
