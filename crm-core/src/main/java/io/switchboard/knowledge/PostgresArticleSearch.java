@@ -32,6 +32,11 @@ final class PostgresArticleSearch implements ArticleSearch {
 
     static final int OTHER_CANDIDATES = 500;
 
+    private static final String WEB_QUERY = "websearch_to_tsquery(cast(:lang as regconfig), :q)";
+
+    private static final String COUNT = "select count(*) from (select 1 from kb_articles a, " + WEB_QUERY
+            + " q where a.search_vector @@ q and a.status = :status limit :cap) c";
+
     /** The query's words joined by "or": suggestions rank articles sharing any word of a subject. */
     private static final String ANY_WORD =
             "cast(replace(cast(plainto_tsquery(cast(:lang as regconfig), :q) as text)," + " ' & ', ' | ') as tsquery)";
@@ -56,7 +61,7 @@ final class PostgresArticleSearch implements ArticleSearch {
     @Override
     public List<Hit> search(String query, ArticleStatus status, UserId author, int offset, int limit) {
         return ranked(
-                "websearch_to_tsquery(cast(:lang as regconfig), :q)",
+                WEB_QUERY,
                 " and a.status = :status" + (author == null ? "" : " and a.author_id = :author"),
                 filter(query, status, author).addValue("limit", limit).addValue("offset", offset));
     }
@@ -67,22 +72,41 @@ final class PostgresArticleSearch implements ArticleSearch {
      */
     private List<Hit> ranked(String tsquery, String condition, MapSqlParameterSource params) {
         return jdbc.query(
-                "with q as materialized (select " + tsquery + " as q), candidates as ((select a.id from"
-                        + " kb_articles a, q where a.head_vector @@ q.q and a.search_vector @@ q.q" + condition
-                        + " limit :head) union (select a.id from kb_articles a, q where a.search_vector @@ q.q"
-                        + condition + " limit :others)) select a.id, ts_rank_cd(a.search_vector, q.q) as rank"
-                        + " from kb_articles a join candidates c on c.id = a.id, q"
-                        + " order by rank desc, a.id desc limit :limit offset :offset",
+                rankedSql(tsquery, condition),
                 params.addValue("head", HEAD_CANDIDATES).addValue("others", OTHER_CANDIDATES),
                 (rs, n) -> new Hit(rs.getLong("id"), rs.getDouble("rank")));
+    }
+
+    private static String rankedSql(String tsquery, String condition) {
+        return "with q as materialized (select " + tsquery + " as q), candidates as ((select a.id from"
+                + " kb_articles a, q where a.head_vector @@ q.q and a.search_vector @@ q.q" + condition
+                + " limit :head) union (select a.id from kb_articles a, q where a.search_vector @@ q.q"
+                + condition + " limit :others)) select a.id, ts_rank_cd(a.search_vector, q.q) as rank"
+                + " from kb_articles a join candidates c on c.id = a.id, q"
+                + " order by rank desc, a.id desc limit :limit offset :offset";
+    }
+
+    /** {@code explain (analyze, buffers)} of a published search's two statements, for the benchmark. */
+    List<String> plans(String query, int limit) {
+        List<String> plans = new java.util.ArrayList<>();
+        MapSqlParameterSource params = filter(query, ArticleStatus.PUBLISHED, null)
+                .addValue("limit", limit)
+                .addValue("offset", 0);
+        plans.addAll(jdbc.queryForList(
+                "explain (analyze, buffers) " + rankedSql(WEB_QUERY, " and a.status = :status"),
+                params.addValue("head", HEAD_CANDIDATES).addValue("others", OTHER_CANDIDATES),
+                String.class));
+        plans.addAll(jdbc.queryForList(
+                "explain (analyze, buffers) " + COUNT,
+                params.addValue("cap", KnowledgeBase.COUNT_CAP + 1),
+                String.class));
+        return plans;
     }
 
     @Override
     public long count(String query, ArticleStatus status, UserId author, long cap) {
         Long count = jdbc.queryForObject(
-                "select count(*) from (select 1 from kb_articles a, websearch_to_tsquery(cast(:lang as regconfig),"
-                        + " :q) q where a.search_vector @@ q and a.status = :status"
-                        + (author == null ? "" : " and a.author_id = :author") + " limit :cap) c",
+                author == null ? COUNT : COUNT.replace(" limit :cap", " and a.author_id = :author limit :cap"),
                 filter(query, status, author).addValue("cap", cap),
                 Long.class);
         return count == null ? 0 : count;
