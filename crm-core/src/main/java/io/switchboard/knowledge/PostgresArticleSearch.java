@@ -18,7 +18,7 @@ final class PostgresArticleSearch implements ArticleSearch {
 
     private static final String HEAD = "setweight(to_tsvector(cast(:lang as regconfig), a.title), 'A')"
             + " || setweight(to_tsvector(cast(:lang as regconfig), coalesce(a.category, '') || ' ' || coalesce("
-            + "(select string_agg(t.tag, ' ') from kb_article_tags t where t.article_id = a.id), '')), 'B')";
+            + "(select string_agg(t.tag, ' ' order by t.tag) from kb_article_tags t where t.article_id = a.id), '')), 'B')";
     private static final String VECTOR = HEAD + " || setweight(to_tsvector(cast(:lang as regconfig), a.body), 'C')";
     private static final String INDEX = "update kb_articles a set search_language = :lang, head_vector = " + HEAD
             + ", search_vector = " + VECTOR + ", pair_vector = null";
@@ -119,8 +119,9 @@ final class PostgresArticleSearch implements ArticleSearch {
                 // best first, and only as many as the page needs: the whole vector of each is read (for an
                 // excluded word) only until the page is full
                 + " wanted as materialized (select h.id, h.rank from (select id, rank from head order by rank desc,"
-                + " id desc) h where not (select negated from q) or exists (select 1 from kb_articles a, q where"
-                + " a.id = h.id and a.search_vector @@ q.q) limit :offset + :limit),"
+                // (a scalar subquery, row by row: an exists here was planned as a hash of every whole-vector match)
+                + " id desc) h where not (select negated from q) or (select a.search_vector @@ q.q from kb_articles a,"
+                + " q where a.id = h.id) limit :offset + :limit),"
                 + " others as materialized (select a.id from kb_articles a, q where (select count(*) from wanted)"
                 + " < :offset + :limit and " + match + " and not coalesce(a.head_vector @@ q.q, false)"
                 + condition + " limit :others)"
