@@ -41,9 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>./mvnw -q -pl crm-core -am -Pbench-kb test-compile exec:exec [-Dbench.articles=50000] [-Dbench.rounds=500]
  *     [-Dbench.data-dir=/tmp/bench-data/kbsearch] [-Dbench.explain=true]</pre>
  *
- * With {@code bench.data-dir} the database stays in that folder: the first run seeds and indexes, later runs (and
- * {@code psql} against it) reuse the articles. {@code bench.explain} prints {@code explain (analyze, buffers)} of
- * each kind's search statement.
+ * With {@code bench.data-dir} the database stays in that folder: the first run seeds and indexes, later runs reuse
+ * the articles. {@code bench.explain} prints {@code explain (analyze, buffers)} of each kind's search statement.
  *
  * Target: p99 at most 50 ms at 50,000 articles.
  */
