@@ -46,11 +46,29 @@ final class RoutedPbxes implements Pbxes {
         return commands(PbxCallIds.pbxOf(callId));
     }
 
-    /** Until extensions are mapped to PBXes, every agent's phone is on the first PBX (the default, or the first listed). */
+    @Override
+    public List<String> ids() {
+        return List.copyOf(commands.keySet());
+    }
+
+    /** A bare extension's phone is on the first PBX (the default, or the first listed). */
     @Override
     public String pbxOfAgent(String agent) {
-        return links.primary().pbx();
+        return ownPbx(agent)
+                .map(AgentOnPbx::pbx)
+                .orElseGet(() -> links.primary().pbx());
     }
+
+    /** {@code b:1001}, an agent named with its PBX as call events name agents beyond the default PBX. */
+    private Optional<AgentOnPbx> ownPbx(String agent) {
+        int colon = agent == null ? -1 : agent.indexOf(':');
+        if (colon <= 0 || !commands.containsKey(agent.substring(0, colon))) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentOnPbx(agent.substring(0, colon), agent.substring(colon + 1)));
+    }
+
+    private record AgentOnPbx(String pbx, String extension) {}
 
     /**
      * The links this node owns answer at once; the others' owners are asked all at the same time, and the first that
@@ -59,6 +77,11 @@ final class RoutedPbxes implements Pbxes {
      */
     @Override
     public CompletableFuture<Optional<CallHandle>> callOf(String agent) {
+        Optional<AgentOnPbx> named = ownPbx(agent);
+        if (named.isPresent()) { // 1001 on PBX b is not 1001 on PBX a: only b knows b:1001's call
+            return commands.get(named.get().pbx())
+                    .run(new PbxCommand.FindCall(named.get().extension()));
+        }
         List<CompletableFuture<Optional<CallHandle>>> asked = new ArrayList<>();
         for (AmiGateway pbx : links.all()) {
             if (relay == null || pbx.ownsLink()) {
