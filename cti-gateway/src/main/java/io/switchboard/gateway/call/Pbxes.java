@@ -1,7 +1,6 @@
 package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.call.CallHandles.CallHandle;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 public interface Pbxes {
 
     /**
-     * The call {@code agent} is on: on the agent's PBX when the agent is named {@code <pbx>:<extension>}, else on
-     * whichever PBX; looked up on the links this node owns, then asked of the other links' owners. Fails with a {@link PbxNotOwnedException} naming a PBX whose owner did not answer in time when
+     * The call {@code agent} is on, on whichever PBX: looked up on the links this node owns, then asked of the other
+     * links' owners. Fails with a {@link PbxNotOwnedException} naming a PBX whose owner did not answer in time when
      * the call was found on no other.
      */
     CompletableFuture<Optional<CallHandle>> callOf(String agent);
@@ -28,18 +27,7 @@ public interface Pbxes {
      */
     PbxCommands commands(String pbx);
 
-    /** {@link #commands}, by the name the agents-per-PBX code calls it. */
-    default PbxCommands commandsFor(String pbx) {
-        return commands(pbx);
-    }
-
-    /** The configured PBXes' ids, in configuration order ({@link PbxCallIds#DEFAULT_PBX} alone without a list). */
-    List<String> ids();
-
-    /**
-     * The PBX the agent's phone is on: where click-to-dial rings it and its queue commands go. {@code agent} as call
-     * events name agents: {@code <pbx>:<extension>} on a PBX of its own, a bare extension otherwise (the first PBX).
-     */
+    /** The PBX the agent's phone (extension) is on: where click-to-dial rings it and its queue commands go. */
     String pbxOfAgent(String agent);
 
     /** The commands of the agent's PBX ({@link #pbxOfAgent}): click-to-dial, queue log-in, log-out and pause. */
