@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -160,8 +161,10 @@ class SeveralNodesSeveralPbxesTest {
                     desk,
                     "callUpdate",
                     update -> update.path("state").asText().equals("TALKING")
-                            && update.path("agent").asText().equals("1001"));
-            assertThat(talking.path("callId").asText()).startsWith("east:");
+                            && update.path("callId").asText().startsWith("east:"));
+            assertThat(talking.path("agent").asText())
+                    .as("1001 on the east PBX, as events name agents of a PBX of their own")
+                    .isEqualTo("east:1001");
         }
         assertThat(west.stats().callsStarted())
                 .as("nothing dialled on the other PBX")
@@ -352,8 +355,12 @@ class SeveralNodesSeveralPbxesTest {
     }
 
     private static JsonNode awaitMessage(Desktop desktop, String type, Predicate<JsonNode> matching) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> desktop.received(type).stream().anyMatch(matching));
+        try {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> desktop.received(type).stream().anyMatch(matching));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching " + type + " within 15 s; received: " + desktop.received(type), e);
+        }
         return desktop.received(type).stream().filter(matching).findFirst().orElseThrow();
     }
 
