@@ -3,6 +3,8 @@ package io.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
@@ -248,6 +250,24 @@ class SeveralNodesSeveralPbxesTest {
         assertThat(Api.json(elsewhere).path("detail").asText())
                 .contains("No such queue")
                 .isEqualTo(Api.json(onOwner).path("detail").asText());
+
+        MeterRegistry asking = nodeNotOwning("east").getBean(MeterRegistry.class);
+        assertThat(asking.get("switchboard.cluster.commands")
+                        .tags("command", "QueueAdd", "outcome", "refused")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        Timer latency = asking.get("switchboard.cluster.commands.latency").timers().stream()
+                .reduce((a, b) -> a.count() >= b.count() ? a : b)
+                .orElseThrow();
+        assertThat(latency.count()).isPositive();
+        // for the README's figure: relayed commands over PostgreSQL NOTIFY, this JVM's two nodes on a shared machine
+        System.out.printf(
+                "relay latency (%s): %d commands, mean %.1f ms, max %.1f ms%n",
+                latency.getId().getTag("command"),
+                latency.count(),
+                latency.mean(TimeUnit.MILLISECONDS),
+                latency.max(TimeUnit.MILLISECONDS));
     }
 
     @Test
