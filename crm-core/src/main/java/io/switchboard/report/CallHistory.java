@@ -5,16 +5,14 @@ import static io.switchboard.jdbc.JdbcTime.timestamp;
 import io.switchboard.activity.ActivityHistory;
 import io.switchboard.activity.ActivityId;
 import io.switchboard.directory.Viewer;
+import io.switchboard.jdbc.BinaryRows;
 import java.io.OutputStream;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +37,8 @@ public class CallHistory {
 
     public CallHistory(JdbcTemplate jdbc, TransactionTemplate transactions, ActivityHistory activities) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource()) {
-            @Override
-            protected void applyStatementSettings(Statement statement) throws SQLException {
-                super.applyStatementSettings(statement);
-                binaryRows(statement);
-            }
-        };
+        // rows in PostgreSQL's binary format: three timestamps a call, not formatted as text and parsed again
+        JdbcTemplate streaming = BinaryRows.template(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(streaming);
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
@@ -157,17 +150,6 @@ public class CallHistory {
                 ? "a.started_at" + direction + ", a.id" + direction
                 : filter.sort().column + direction + " nulls last, a.started_at desc, a.id desc";
         return CallRows.SELECT + " where " + String.join(" and ", conditions) + " order by " + order;
-    }
-
-    /**
-     * Asks PostgreSQL for the export's rows in its binary format: a timestamp is then eight bytes instead of text the
-     * server formats and the driver parses again, three per call (PgJDBC otherwise uses text for a statement run
-     * once; a negative prepare threshold forces binary from the first run). Other databases are left as they are.
-     */
-    private static void binaryRows(Statement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        }
     }
 
     /** The number without the punctuation people and PBXes write into numbers, in SQL every database runs. */
