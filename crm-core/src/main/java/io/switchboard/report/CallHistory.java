@@ -59,7 +59,7 @@ public class CallHistory {
 
     /**
      * Every matching call as CSV ({@link CallHistoryCsv}'s columns, header first) in UTF-8, written as the cursor
-     * reads the rows, through a 64 KiB buffer, by a second thread ({@link CsvWritingThread}) so that reading and
+     * reads the rows, a batch at a time, by a second thread ({@link CsvWritingThread}) so that reading and
      * writing overlap.
      *
      * @return the calls written

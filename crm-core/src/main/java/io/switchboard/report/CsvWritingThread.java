@@ -1,6 +1,5 @@
 package io.switchboard.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.commons.io.output.StringBuilderWriter;
 
 /**
  * Writes the call history's CSV on a thread of its own while the caller's thread reads the calls from the database:
@@ -40,7 +40,7 @@ final class CsvWritingThread implements Consumer<CallRow>, AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts writing to {@code out} (UTF-8, through a 64 KiB buffer), the header first. */
+    /** Starts writing to {@code out} (UTF-8, a batch of calls at a time), the header first. */
     static CsvWritingThread to(OutputStream out) {
         CsvWritingThread writer = new CsvWritingThread(out);
         writer.thread.start();
@@ -101,21 +101,33 @@ final class CsvWritingThread implements Consumer<CallRow>, AutoCloseable {
 
     private void write(OutputStream out) {
         try {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            CallHistoryCsv csv = CallHistoryCsv.to(writer);
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            // Commons CSV appends a character at a time: to a JDK writer that is a synchronized call per character
+            // (40 % of this thread's time in a profile), to a StringBuilder a plain append. Each batch's text is
+            // then encoded and written in one go.
+            StringBuilderWriter text = new StringBuilderWriter(BATCH * 256);
+            CallHistoryCsv csv = CallHistoryCsv.to(text);
             for (CallRow[] calls = batches.take(); calls != END && !abandoned; calls = batches.take()) {
                 for (CallRow call : calls) {
                     csv.write(call);
                 }
+                drain(text, writer);
             }
             if (!abandoned) {
-                csv.flush();
+                drain(text, writer);
+                writer.flush();
             }
         } catch (InterruptedException e) {
             // the reader gave up: nothing more to write
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
         }
+    }
+
+    private static void drain(StringBuilderWriter text, Writer writer) throws IOException {
+        StringBuilder written = text.getBuilder();
+        writer.write(written.toString());
+        written.setLength(0);
     }
 
     private void join() {

@@ -5,7 +5,6 @@ import static io.switchboard.jdbc.JdbcTime.timestamp;
 
 import io.switchboard.activity.QueueMeasuresListener;
 import io.switchboard.activity.QueueQuarter;
-import io.switchboard.jdbc.BinaryRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +29,6 @@ public final class QueueRollup implements QueueMeasuresListener {
     public record Rebuilt(Instant from, Instant to, long calls, long millis) {}
 
     private final JdbcTemplate jdbc;
-    /** The reports' reads: a month is some 11,500 rows of three {@code bytea} histograms, sent as bytes, not hex. */
-    private final JdbcTemplate binary;
 
     private final TransactionTemplate transactions;
     private final QueueRollupWriter writer;
@@ -39,7 +36,6 @@ public final class QueueRollup implements QueueMeasuresListener {
 
     public QueueRollup(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        this.binary = BinaryRows.template(jdbc.getDataSource());
         this.transactions = transactions;
         this.writer = new QueueRollupWriter(jdbc);
     }
@@ -107,7 +103,7 @@ public final class QueueRollup implements QueueMeasuresListener {
 
     /** The rows of quarter hours starting in {@code [from, to)}, of one queue or all ({@code null}), in time order. */
     public void read(Instant from, Instant to, String queue, Consumer<QueueRollupRow> into) {
-        binary.query(
+        jdbc.query(
                 "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
                         + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent from queue_rollup"
                         + where(queue),
