@@ -81,7 +81,7 @@ class PbxRelayTest {
         assertThat(relayed.originate("1001", "+4930999000", null, Map.of("SWITCHBOARD_USER", "alice"))
                         .get(5, TimeUnit.SECONDS))
                 .startsWith("sb-");
-        assertThat(relayed.dial(DialRequest.toQueue("+4930999001", null, "support", Duration.ofSeconds(20), Map.of()))
+        assertThat(relayed.dial(DialRequest.toQueue("+4930999001", null, "sales", Duration.ofSeconds(20), Map.of()))
                         .get(5, TimeUnit.SECONDS))
                 .startsWith("sb-");
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().callsStarted() >= started + 2);
@@ -93,18 +93,18 @@ class PbxRelayTest {
                 .as("removed on the PBX: a second removal is refused there")
                 .hasRootCauseMessage("QueueRemove refused by the PBX: Unable to remove interface: Not there");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.liveCalls() == 0);
+        // 1001 talks on the click-to-dial call, the dialled customer goes to sales: 1002 takes a support call
         CompletableFuture<SimulatedCall> call = simulator.run(new QueueCallAnswered(
-                new Caller("+4930555000", "Caller", "500"), "support", "1001", 1, 1e6, HangupBy.AGENT));
+                new Caller("+4930555000", "Caller", "500"), "support", "1002", 1, 1e6, HangupBy.AGENT));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> owner.links.primary().handles().ofAgent("1001").isPresent());
-        assertThat(other.links.primary().handles().ofAgent("1001"))
+                .until(() -> owner.links.primary().handles().ofAgent("1002").isPresent());
+        assertThat(other.links.primary().handles().ofAgent("1002"))
                 .as("the other node's own tracker reads nothing")
                 .isEmpty();
 
-        CallHandle handle = other.pbxes.callOf("1001").get(5, TimeUnit.SECONDS).orElseThrow();
+        CallHandle handle = other.pbxes.callOf("1002").get(5, TimeUnit.SECONDS).orElseThrow();
         assertThat(handle)
-                .isEqualTo(owner.links.primary().handles().ofAgent("1001").orElseThrow());
+                .isEqualTo(owner.links.primary().handles().ofAgent("1002").orElseThrow());
         other.pbxes
                 .commandsForCall(handle.callId())
                 .transfer(handle.customerChannel(), "1003")
