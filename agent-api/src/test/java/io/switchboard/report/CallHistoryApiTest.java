@@ -278,6 +278,8 @@ class CallHistoryApiTest extends ApplicationOnPostgres {
                 at(started.plusSeconds(5)),
                 at(started.plusSeconds(100)),
                 transferred);
+        // the recorder stores this with the legs it writes (ActivityLegs); a leg written here sets it likewise
+        jdbc.update("update activities set transferred = transferred or ? where call_id = ?", transferred, callId);
     }
 
     private static OffsetDateTime at(Instant instant) {
