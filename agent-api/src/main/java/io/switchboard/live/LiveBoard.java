@@ -151,7 +151,7 @@ public final class LiveBoard {
         AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
         queuesOf.computeIfAbsent(state.agent(), agent -> ConcurrentHashMap.newKeySet())
                 .add(state.queue());
-        Instant wrapEnd = wrapUpUntil.get(key);
+        Instant wrapEnd = wrapUpFromLastCall(key, state);
         AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
                 ? AgentStatus.WRAP_UP
                 : AgentStatus.of(state.state());
@@ -160,6 +160,23 @@ public final class LiveBoard {
                 (k, before) -> before != null && before.state() == status
                         ? new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), before.since())
                         : new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), state.at()));
+    }
+
+    /**
+     * When the agent's wrap-up in this queue ends. The PBX reports a member free as soon as its call ends, before the
+     * call's end reaches the board (a moment later, or much later behind a busy board), and says with it when that
+     * last call ended ({@code LastCall}): the wrap-up starts from there, as the PBX's own (it rings the member again
+     * once {@code wrapuptime} has passed since {@code LastCall}). Without it the call's end starts the wrap-up.
+     */
+    private Instant wrapUpFromLastCall(AgentInQueue key, AgentStateChanged state) {
+        if (state.state() == AgentState.READY && state.lastCall() != null) {
+            Duration wrapUp = wrapUpOf.apply(state.queue());
+            Instant end = state.lastCall().plus(wrapUp);
+            if (!wrapUp.isZero() && end.isAfter(state.at())) {
+                return wrapUpUntil.merge(key, end, (known, from) -> known.isAfter(from) ? known : from);
+            }
+        }
+        return wrapUpUntil.get(key);
     }
 
     /** The agent who was on the call goes into wrap-up in the queues where the PBX already reports them free. */

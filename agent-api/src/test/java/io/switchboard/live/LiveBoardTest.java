@@ -125,6 +125,38 @@ class LiveBoardTest {
     }
 
     @Test
+    void theLastCallThePbxReportsWithTheFreeMemberStartsTheWrapUpBeforeTheCallsEndArrives() {
+        board.handlers().handle(new AgentStateChanged(T0, "1005", "sales", AgentState.ON_CALL, null));
+        // Asterisk's QueueMemberStatus at the call's end: Status 1 (free) with LastCall, the end in whole seconds
+        board.handlers()
+                .handle(new AgentStateChanged(
+                        T0.plusMillis(59_600), "1005", "sales", AgentState.READY, null, T0.plusSeconds(59)));
+        clock.set(T0.plusMillis(59_700));
+
+        assertThat(board.agents())
+                .as("in wrap-up at once, not ready until the call's end reaches the board")
+                .singleElement()
+                .extracting(LiveAgent::state, LiveAgent::since)
+                .containsExactly(AgentStatus.WRAP_UP, T0.plusMillis(59_600));
+
+        board.handlers().handle(ended("c9"));
+        clock.set(T0.plusSeconds(69));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);
+        clock.set(T0.plusSeconds(71));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
+    void aLastCallLongerAgoThanTheWrapUpLeavesTheAgentReady() {
+        // free again after a call that was not the queue's (a direct call): the queue's last call is long over
+        board.handlers()
+                .handle(new AgentStateChanged(
+                        T0.plusSeconds(60), "1005", "sales", AgentState.READY, null, T0.minusSeconds(600)));
+
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
     void eachQueueHasItsOwnWrapUpTimeReadAtTheEndOfEachCall() {
         Map<String, Duration> wrapUps =
                 new HashMap<>(Map.of("sales", Duration.ofSeconds(30), "support", Duration.ZERO));
