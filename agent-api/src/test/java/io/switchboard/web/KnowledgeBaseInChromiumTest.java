@@ -2,11 +2,6 @@ package io.switchboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.contact.Contacts;
-import io.switchboard.contact.NewContact;
-import io.switchboard.contact.NewPhone;
-import io.switchboard.contact.PhoneType;
-import io.switchboard.contact.Visibility;
 import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
@@ -15,7 +10,6 @@ import io.switchboard.testing.TestUser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +20,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,9 +33,6 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
             "return [...document.querySelectorAll('main input, main select, main textarea')]"
                     + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);";
 
-    @Autowired
-    Contacts contacts;
-
     @BeforeEach
     void chromium() {
         Browser.assumeInstalled();
@@ -50,30 +40,15 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
 
     @BeforeAll
     void theAgentStaffsTierOneAndTheEngineerTierTwo() {
-        for (String member : List.of(
-                "/api/v1/tiers/Tier%201/members/" + TestUser.AGENT.username,
-                "/api/v1/tiers/Tier%202/members/" + TestUser.TEAMMATE.username)) {
-            HttpResponse<String> added = call("POST", member, TestUser.ADMIN, null);
-            assertThat(added.statusCode()).as(added.body()).isIn(200, 409);
-        }
+        staffTier("Tier 1", TestUser.AGENT);
+        staffTier("Tier 2", TestUser.TEAMMATE);
     }
 
     @Test
     void anAgentsPopSuggestsArticlesForTheCall() {
         String word = "fibrebox" + System.nanoTime() % 100_000;
         String number = "+4930555718" + (10 + System.nanoTime() % 90);
-        long contact = contacts.create(new NewContact(
-                        "Pop Reader " + number,
-                        null,
-                        null,
-                        user(TestUser.AGENT).id(),
-                        null,
-                        Visibility.TEAM,
-                        Set.of(),
-                        null,
-                        List.of(new NewPhone(PhoneType.WORK, number))))
-                .id()
-                .value();
+        long contact = teamCustomer("Pop Reader " + number, number).id().value();
         json(call(
                 "POST",
                 "/api/v1/tickets",
@@ -83,11 +58,7 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
 
         try (Browser browser = Browser.open(port)) {
             browser.logIn(TestUser.AGENT.username, TestUser.PASSWORD);
-            browser.waiting(Duration.ofSeconds(15))
-                    .until(d -> !d.getCurrentUrl().contains("/login"));
-            browser.go("/agent");
-            browser.waiting(Duration.ofSeconds(15))
-                    .until(d -> "up".equals(d.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.openDesktop();
 
             CompletableFuture<SimulatedCall> call = queueCall(number, TestUser.AGENT, 30);
             By suggestion = By.cssSelector("#pop .suggested-articles li[data-article-id='" + article + "'] a");

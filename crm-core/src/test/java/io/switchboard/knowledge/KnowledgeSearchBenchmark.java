@@ -7,11 +7,10 @@ import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
 import io.switchboard.testing.CrmTestApplication;
+import io.switchboard.testing.Latencies;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.HdrHistogram.Histogram;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,7 +72,7 @@ public final class KnowledgeSearchBenchmark {
         ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        System.out.printf(Locale.ROOT, "Load average before: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "Load average before: %s%n", Latencies.loadAverage());
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext context = application(postgres)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -130,7 +128,7 @@ public final class KnowledgeSearchBenchmark {
                     text -> suggestions
                             .suggest(new SuggestionRequest(text, "support", List.of("Billing"), List.of("vip"), 5))
                             .size());
-            System.out.printf(Locale.ROOT, "Load average after: %s%n", loadAverage());
+            System.out.printf(Locale.ROOT, "Load average after: %s%n", Latencies.loadAverage());
         }
     }
 
@@ -139,16 +137,9 @@ public final class KnowledgeSearchBenchmark {
     }
 
     private static void measure(String kind, List<String> queries, int rounds, Search search) {
-        for (int i = 0; i < 50; i++) {
-            search.run(queries.get(i % queries.size()));
-        }
-        Histogram histogram = new Histogram(60_000_000_000L, 3);
-        long matches = 0;
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            matches = search.run(queries.get(i % queries.size()));
-            histogram.recordValue(System.nanoTime() - start);
-        }
+        int[] next = {0};
+        Latencies latencies = Latencies.measure(50, rounds, () -> search.run(queries.get(next[0]++ % queries.size())));
+        long matches = latencies.lastResult();
         System.out.printf(
                 Locale.ROOT,
                 "%-24s %10s %9.2f %9.2f %9.2f %9.2f%n",
@@ -156,10 +147,10 @@ public final class KnowledgeSearchBenchmark {
                 matches > KnowledgeBase.COUNT_CAP
                         ? "> " + KnowledgeBase.COUNT_CAP
                         : String.format(Locale.ROOT, "%,d", matches),
-                histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(95) / 1e6,
-                histogram.getValueAtPercentile(99) / 1e6,
-                histogram.getMaxValue() / 1e6);
+                latencies.millis(50),
+                latencies.millis(95),
+                latencies.millis(99),
+                latencies.maxMillis());
     }
 
     private static void seed(JdbcTemplate jdbc, int articles, Viewer author) {
@@ -230,13 +221,5 @@ public final class KnowledgeSearchBenchmark {
                         "switchboard.tickets.scheduler.enabled=false",
                         "logging.level.root=WARN")
                 .run();
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }
