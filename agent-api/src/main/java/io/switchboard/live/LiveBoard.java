@@ -34,7 +34,11 @@ public final class LiveBoard {
     private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
     /** The queues each agent is a member of, so that a call's end touches that agent's entries only. */
     private final Map<String, Set<String>> queuesOf = new ConcurrentHashMap<>();
-    /** Per agent and queue: when the agent's wrap-up after their last call ends in that queue. */
+    /**
+     * Per agent and queue: when the agent's wrap-up after their last call ends in that queue, on this board's clock
+     * (the PBX's timestamps say how long is left; this machine's clock says when that is, so a PBX clock that is off,
+     * or the simulator's faster one, does not stretch or cut the wrap-up).
+     */
     private final Map<AgentInQueue, Instant> wrapUpUntil = new ConcurrentHashMap<>();
 
     private final Clock clock;
@@ -152,7 +156,7 @@ public final class LiveBoard {
         queuesOf.computeIfAbsent(state.agent(), agent -> ConcurrentHashMap.newKeySet())
                 .add(state.queue());
         Instant wrapEnd = wrapUpFromLastCall(key, state);
-        AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
+        AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(clock.instant())
                 ? AgentStatus.WRAP_UP
                 : AgentStatus.of(state.state());
         agents.compute(
@@ -171,8 +175,9 @@ public final class LiveBoard {
     private Instant wrapUpFromLastCall(AgentInQueue key, AgentStateChanged state) {
         if (state.state() == AgentState.READY && state.lastCall() != null) {
             Duration wrapUp = wrapUpOf.apply(state.queue());
-            Instant end = state.lastCall().plus(wrapUp);
-            if (!wrapUp.isZero() && end.isAfter(state.at())) {
+            Duration left = Duration.between(state.at(), state.lastCall().plus(wrapUp));
+            if (!wrapUp.isZero() && left.compareTo(Duration.ZERO) > 0) {
+                Instant end = clock.instant().plus(left);
                 return wrapUpUntil.merge(key, end, (known, from) -> known.isAfter(from) ? known : from);
             }
         }
@@ -190,7 +195,7 @@ public final class LiveBoard {
             if (wrapUp.isZero()) {
                 continue;
             }
-            wrapUpUntil.put(new AgentInQueue(agent, queue), ended.at().plus(wrapUp));
+            wrapUpUntil.put(new AgentInQueue(agent, queue), clock.instant().plus(wrapUp));
             agents.computeIfPresent(
                     new AgentInQueue(agent, queue),
                     (key, live) -> live.state() == AgentStatus.READY
