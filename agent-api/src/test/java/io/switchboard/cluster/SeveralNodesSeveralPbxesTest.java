@@ -88,8 +88,8 @@ class SeveralNodesSeveralPbxesTest {
         jdbc = new JdbcTemplate(postgres.getDatabase("postgres", DATABASE));
         Directory directory = nodes.get(0).getBean(Directory.class);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-        for (String[] agent : new String[][] {{"east-agent", "1001"}, {"west-agent", "1002"}}) {
-            DirectoryUser user = directory.add(new NewUser(agent[0], agent[0], Role.AGENT, null, agent[1]));
+        for (String[] agent : new String[][] {{"east-agent", "1001", "east"}, {"west-agent", "1002", "west"}}) {
+            DirectoryUser user = directory.add(new NewUser(agent[0], agent[0], Role.AGENT, null, agent[1], agent[2]));
             directory.setPasswordHash(user.id(), hash);
         }
     }
