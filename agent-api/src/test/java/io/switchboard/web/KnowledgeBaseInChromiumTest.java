@@ -73,17 +73,22 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
 
             CompletableFuture<SimulatedCall> call = queueCall(number, TestUser.AGENT, 30);
             By suggestion = By.cssSelector("#pop .suggested-articles li[data-article-id='" + article + "'] a");
-            WebElement link = browser.waiting(Duration.ofSeconds(20))
+            // text and link read in one go: the section is filled again as further suggestions arrive, which
+            // leaves an element found earlier stale
+            List<String> link = browser.waiting(Duration.ofSeconds(20))
                     .ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(suggestion));
+                    .until(d -> {
+                        WebElement found = d.findElement(suggestion);
+                        return List.of(found.getText(), String.valueOf(found.getDomAttribute("href")));
+                    });
 
-            assertThat(link.getText()).isEqualTo("Why the " + word + " beeps");
+            assertThat(link.get(0)).isEqualTo("Why the " + word + " beeps");
             browser.waiting(Duration.ofSeconds(10))
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> !d.findElements(By.cssSelector(
                                     "#pop .suggested-articles li[data-article-id='" + forTheTicket + "']"))
                             .isEmpty());
-            assertThat(link.getDomAttribute("href")).isEqualTo("/kb/" + article);
+            assertThat(link.get(1)).isEqualTo("/kb/" + article);
             assertThat(browser.driver().findElements(By.cssSelector("#pop .suggested-articles li")))
                     .hasSizeBetween(1, 3);
             browser.screenshot("agent-desktop-suggested-articles");
