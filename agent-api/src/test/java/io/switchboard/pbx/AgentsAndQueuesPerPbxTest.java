@@ -16,6 +16,7 @@ import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.Browser;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -243,6 +249,39 @@ class AgentsAndQueuesPerPbxTest {
         assertThat(node.getBean(Directory.class).findByExtension("a:1002")).isPresent();
     }
 
+    @Test
+    void theUsersPageOffersThePbxOfTheExtensionAndShowsItInTheList() {
+        Browser.assumeInstalled();
+        try (Browser admin = Browser.open(port())) {
+            admin.logIn("pbx-admin", PASSWORD);
+            admin.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/wallboard"));
+            admin.go("/admin/users");
+            WebDriver page = admin.driver();
+            Select pbx = new Select(admin.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("user-pbx"))));
+            assertThat(pbx.getOptions()).extracting(WebElement::getText).containsExactly("a", "b");
+            page.findElement(By.id("user-username")).sendKeys("erin");
+            page.findElement(By.id("user-extension")).sendKeys("1005");
+            pbx.selectByValue("b");
+            page.findElement(By.id("save-user")).click();
+            admin.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBe(By.id("user-saved"), "Saved erin."));
+
+            assertThat(node.getBean(Directory.class).findByExtension("b:1005"))
+                    .hasValueSatisfying(user -> assertThat(user.username()).isEqualTo("erin"));
+            By row = By.cssSelector("#user-list tr[data-username='erin']");
+            String shown = admin.waiting(Duration.ofSeconds(10)).until(driver -> {
+                try {
+                    return driver.findElement(row).getText();
+                } catch (org.openqa.selenium.NoSuchElementException
+                        | org.openqa.selenium.StaleElementReferenceException e) {
+                    return null;
+                }
+            });
+            assertThat(shown).contains("1005 (b)");
+        }
+    }
+
     private HttpResponse<String> admin(String method, String path, String body) {
         return api().call(method, path, "pbx-admin", PASSWORD, body);
     }
@@ -292,8 +331,12 @@ class AgentsAndQueuesPerPbxTest {
                 new Caller(number, "Caller " + number, "500"), "support", "1001", 1, 1, HangupBy.CALLER);
     }
 
+    private int port() {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
     private Api api() {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(port());
     }
 
     private Desktop desktop(String username) {
