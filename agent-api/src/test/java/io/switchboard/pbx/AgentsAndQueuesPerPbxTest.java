@@ -137,6 +137,15 @@ class AgentsAndQueuesPerPbxTest {
             assertThat(((Number) activity(onB).get("agent_id")).longValue())
                     .isEqualTo(bert.id().value());
         }
+
+        // the interval reports' queue filter: support on PBX b is its own queue, with b's call only
+        for (String queue : List.of("a:support", "b:support")) {
+            JsonNode report = Api.json(admin("GET", "/api/v1/reports/intervals?step=day&queue=" + queue, null));
+            assertThat(report.path("queues")).singleElement().satisfies(figures -> {
+                assertThat(figures.path("queue").asText()).isEqualTo(queue);
+                assertThat(figures.path("total").path("offered").asLong()).isEqualTo(1);
+            });
+        }
     }
 
     @Test
