@@ -160,7 +160,7 @@ class SeveralNodesSeveralPbxesTest {
                     desk,
                     "callUpdate",
                     update -> update.path("state").asText().equals("TALKING")
-                            && update.path("agent").asText().equals("east:1001")); // agents are named with their PBX;
+                            && update.path("agent").asText().equals("east:1001")); // agents are named with their PBX
             assertThat(talking.path("callId").asText()).startsWith("east:");
         }
         assertThat(west.stats().callsStarted())
