@@ -81,7 +81,7 @@ class PbxRelayTest {
         assertThat(relayed.originate("1001", "+4930999000", null, Map.of("SWITCHBOARD_USER", "alice"))
                         .get(5, TimeUnit.SECONDS))
                 .startsWith("sb-");
-        assertThat(relayed.dial(DialRequest.toQueue("+4930999001", null, "support", Duration.ofSeconds(20), Map.of()))
+        assertThat(relayed.dial(DialRequest.toQueue("+4930999001", null, "sales", Duration.ofSeconds(20), Map.of()))
                         .get(5, TimeUnit.SECONDS))
                 .startsWith("sb-");
         await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().callsStarted() >= started + 2);
@@ -93,18 +93,22 @@ class PbxRelayTest {
                 .as("removed on the PBX: a second removal is refused there")
                 .hasRootCauseMessage("QueueRemove refused by the PBX: Unable to remove interface: Not there");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.liveCalls() == 0);
+        // 1001 talks on the click-to-dial call, the dialled customer goes to sales: 1002 takes a support call
         CompletableFuture<SimulatedCall> call = simulator.run(new QueueCallAnswered(
-                new Caller("+4930555000", "Caller", "500"), "support", "1001", 1, 1e6, HangupBy.AGENT));
+                new Caller("+4930555000", "Caller", "500"), "support", "1002", 1, 1e6, HangupBy.AGENT));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> owner.links.primary().handles().ofAgent("1001").isPresent());
-        assertThat(other.links.primary().handles().ofAgent("1001"))
+                .until(() -> owner.links.primary().handles().ofAgent("1002").isPresent());
+        assertThat(other.links.primary().handles().ofAgent("1002"))
                 .as("the other node's own tracker reads nothing")
                 .isEmpty();
 
-        CallHandle handle = other.pbxes.callOf("1001").get(5, TimeUnit.SECONDS).orElseThrow();
-        assertThat(handle).isEqualTo(owner.links.primary().handles().ofAgent("1001").orElseThrow());
-        other.pbxes.commandsForCall(handle.callId()).transfer(handle.customerChannel(), "1003").get(5, TimeUnit.SECONDS);
+        CallHandle handle = other.pbxes.callOf("1002").get(5, TimeUnit.SECONDS).orElseThrow();
+        assertThat(handle)
+                .isEqualTo(owner.links.primary().handles().ofAgent("1002").orElseThrow());
+        other.pbxes
+                .commandsForCall(handle.callId())
+                .transfer(handle.customerChannel(), "1003")
+                .get(5, TimeUnit.SECONDS);
         assertThat(call.get(20, TimeUnit.SECONDS).answeredBy()).contains("1003");
         assertThat(other.counter("switchboard.cluster.commands", "command", "Transfer", "outcome", "done"))
                 .isEqualTo(1);
@@ -128,7 +132,9 @@ class PbxRelayTest {
                 .join());
 
         assertThat(local).isInstanceOf(CompletionException.class).hasCauseExactlyInstanceOf(PbxCommandException.class);
-        assertThat(relayed).isInstanceOf(CompletionException.class).hasCauseExactlyInstanceOf(PbxCommandException.class);
+        assertThat(relayed)
+                .isInstanceOf(CompletionException.class)
+                .hasCauseExactlyInstanceOf(PbxCommandException.class);
         assertThat(relayed.getCause().getMessage())
                 .isEqualTo(local.getCause().getMessage())
                 .contains("Interface not found");
@@ -140,15 +146,15 @@ class PbxRelayTest {
     void withNoOwnerAnsweringTheCommandFailsAtTheTimeoutNamingThePbxAndALateAnswerIsDroppedAndCounted() {
         Node other = node("other", false);
         // another node on the bus that hears the requests but answers only when this test says
-        InProcessClusterBus silent =
-                new InProcessClusterBus(new NodeId("silent"), hub, new ClusterMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+        InProcessClusterBus silent = new InProcessClusterBus(
+                new NodeId("silent"), hub, new ClusterMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
         closing.add(silent);
         List<PbxRequest> heard = new CopyOnWriteArrayList<>();
         silent.subscribe(PbxRelay.REQUESTS, heard::add);
 
         long asked = System.nanoTime();
-        Throwable failure = catchThrowable(
-                () -> other.pbxes.commandsForAgent("1001").hangup("PJSIP/1001-0001").join());
+        Throwable failure = catchThrowable(() ->
+                other.pbxes.commandsForAgent("1001").hangup("PJSIP/1001-0001").join());
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
 
         assertThat(failure).hasCauseExactlyInstanceOf(PbxNotOwnedException.class);
@@ -164,7 +170,12 @@ class PbxRelayTest {
         silent.publish(
                 PbxRelay.REPLIES,
                 new PbxReply(
-                        request.id(), request.from(), request.pbx(), PbxReply.Outcome.DONE, PbxReply.Result.NONE, null));
+                        request.id(),
+                        request.from(),
+                        request.pbx(),
+                        PbxReply.Outcome.DONE,
+                        PbxReply.Result.NONE,
+                        null));
         assertThat(other.counter("switchboard.cluster.commands.late")).isEqualTo(1);
         assertThat(other.relay.waiting()).isZero();
     }
@@ -173,7 +184,8 @@ class PbxRelayTest {
     void everyCommandCrossesTheWireAsItWasGiven() {
         List<PbxCommand<?>> commands = List.of(
                 new PbxCommand.Originate("1001", "+4930123", "Sales <+4930100>", Map.of("SWITCHBOARD_USER", "a")),
-                new PbxCommand.Dial(DialRequest.toQueue("+4930124", null, "campaign", Duration.ofSeconds(25), Map.of())),
+                new PbxCommand.Dial(
+                        DialRequest.toQueue("+4930124", null, "campaign", Duration.ofSeconds(25), Map.of())),
                 new PbxCommand.Hangup("PJSIP/1001-1"),
                 new PbxCommand.Redirect("PJSIP/1001-1", "transfer", "1003"),
                 new PbxCommand.Transfer("PJSIP/1001-1", "sales"),
@@ -185,7 +197,8 @@ class PbxRelayTest {
                 new PbxCommand.FindCall("1001"));
         for (PbxCommand<?> command : commands) {
             PbxRequest request = new PbxRequest("id-1", "east", "node-a", command);
-            assertThat(PbxRelay.REQUESTS.decode(PbxRelay.REQUESTS.encode(request))).isEqualTo(request);
+            assertThat(PbxRelay.REQUESTS.decode(PbxRelay.REQUESTS.encode(request)))
+                    .isEqualTo(request);
         }
         PbxReply reply = new PbxReply(
                 "id-1",
@@ -270,5 +283,4 @@ class PbxRelayTest {
             }
         };
     }
-
 }
