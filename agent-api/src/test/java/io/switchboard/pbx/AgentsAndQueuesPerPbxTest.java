@@ -199,6 +199,11 @@ class AgentsAndQueuesPerPbxTest {
         assertThat(queues.get("b:support").path("agents").path("PAUSED").asInt())
                 .isEqualTo(1);
         assertThat(agentsIn(queues.get("a:sales"))).isEqualTo(agentsIn(queues.get("b:sales")) + 1);
+
+        // each PBX's queue has settings of its own, under the name events give it
+        HttpResponse<String> settings = admin("GET", "/api/v1/queue-settings/b:support", null);
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(Api.json(settings).path("name").asText()).isEqualTo("b:support");
     }
 
     /** The caller's own states: "agent queue" to state. */
