@@ -428,7 +428,8 @@ class CampaignController {
                 settings.pbxes(),
                 campaign.createdAt(),
                 campaign.startedAt(),
-                campaign.finishedAt());
+                campaign.finishedAt(),
+                campaign.invalidSettings());
     }
 
     private static String fileName(MultipartFile file) {

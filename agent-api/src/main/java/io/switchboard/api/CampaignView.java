@@ -5,6 +5,7 @@ import io.switchboard.campaign.CallWindow;
 import io.switchboard.campaign.CampaignDisposition;
 import io.switchboard.campaign.CampaignId;
 import io.switchboard.campaign.CampaignStatus;
+import io.switchboard.campaign.InvalidSetting;
 import io.switchboard.campaign.LeadOrder;
 import io.switchboard.campaign.pacing.DialMode;
 import java.time.Duration;
@@ -12,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A campaign as the API shows it; {@code agents} are user names, {@code pbxes} empty for every PBX. */
+/**
+ * A campaign as the API shows it; {@code agents} are user names, {@code pbxes} empty for every PBX. {@code invalidSettings} names each stored setting
+ * today's checks refuse (shown with its default meanwhile): such a campaign is listed but cannot start or dial.
+ */
 record CampaignView(
         CampaignId id,
         String name,
@@ -30,4 +34,5 @@ record CampaignView(
         List<String> pbxes,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        List<InvalidSetting> invalidSettings) {}

@@ -98,6 +98,13 @@ class PbxChoiceTest {
         CampaignSettings settings =
                 CampaignSettings.defaults("Spring offer", "campaign").withPbxes(pbxes);
         return new Campaign(
-                new CampaignId(1), CampaignStatus.RUNNING, settings, Instant.EPOCH, Instant.EPOCH, null, null);
+                new CampaignId(1),
+                CampaignStatus.RUNNING,
+                settings,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null,
+                null,
+                List.of());
     }
 }
