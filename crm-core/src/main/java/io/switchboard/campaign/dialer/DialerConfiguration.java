@@ -10,12 +10,12 @@ import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.cluster.NodeId;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.lease.Lease;
-import java.lang.management.ManagementFactory;
+import io.switchboard.lease.LeaseHolder;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,6 +41,7 @@ public class DialerConfiguration {
             ObjectProvider<Clock> clock,
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<CallTrackerSettings> tracker,
+            ObjectProvider<NodeId> nodeId,
             DialerProperties properties) {
         DialerPorts ports = new DialerPorts(campaigns, leads, reports, lease, () -> {
             PbxCommands commands = pbx.getIfAvailable();
@@ -50,7 +51,7 @@ public class DialerConfiguration {
             return commands;
         });
         DialerNode node = new DialerNode(
-                nodeName(),
+                LeaseHolder.of(nodeId.getIfAvailable()),
                 clock.getIfAvailable(Clock::systemUTC),
                 ZoneOffset.UTC,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
@@ -64,11 +65,5 @@ public class DialerConfiguration {
                 CallEventDelivery.queued(SUBSCRIPTION_CAPACITY, Overflow.DROP_NEWEST),
                 dialer.handlers()));
         return dialer;
-    }
-
-    /** Names this node in the dialer lease: host and process, plus a random part so a restart is a new holder. */
-    private static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

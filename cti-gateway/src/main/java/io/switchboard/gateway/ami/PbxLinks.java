@@ -82,6 +82,13 @@ public final class PbxLinks implements Pbxes, AutoCloseable {
         return pbx(PbxCallIds.pbxOf(callId)).commands();
     }
 
+    @Override
+    public Map<String, Boolean> linksOwned() {
+        Map<String, Boolean> owned = new LinkedHashMap<>();
+        gateways.forEach((id, gateway) -> owned.put(id, gateway.ownsLink()));
+        return owned;
+    }
+
     /** How many links this node owns now. */
     public int owned() {
         return (int) gateways.values().stream().filter(AmiGateway::ownsLink).count();
