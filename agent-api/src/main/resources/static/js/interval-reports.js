@@ -1,51 +1,33 @@
-// Interval reports: per queue and interval, the wallboard's measures over a date range, a chart per measure (uPlot,
-// served from its WebJar) and a table; the same selection exports as CSV.
-import { api, el } from './api.js';
-import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
+// Interval reports: per queue and interval, the wallboard's measures over a date range, a chart per measure (a line
+// per queue) and a table; the same selection exports as CSV.
+import { el } from './api.js';
+import { reportPage } from './report-page.js';
 
-const form = document.getElementById('intervals-filter');
-const COLOURS = ['#1f6feb', '#d97706', '#15803d', '#b91c1c', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f'];
+const figure = key => figures => figures[key];
 /** The measures charted, each its own chart with a line per queue. */
 const MEASURES = [
-  ['offered', 'Offered', 'calls'], ['answered', 'Answered', 'calls'], ['abandoned', 'Abandoned', 'calls'],
-  ['shortAbandons', 'Short abandons', 'calls'], ['serviceLevel', 'Service level', '%'],
-  ['averageWaitSeconds', 'Average wait', 's'], ['p90WaitSeconds', '90th percentile wait', 's'],
-  ['averageTalkSeconds', 'Average talk', 's'], ['averageHandleSeconds', 'Average handle time', 's'],
-  ['longestWaitSeconds', 'Longest wait', 's'],
+  ['offered', 'Offered', 'calls', figure('offered')], ['answered', 'Answered', 'calls', figure('answered')],
+  ['abandoned', 'Abandoned', 'calls', figure('abandoned')],
+  ['shortAbandons', 'Short abandons', 'calls', figure('shortAbandons')],
+  ['serviceLevel', 'Service level', '%', figures => figures.serviceLevel === null ? null : figures.serviceLevel * 100],
+  ['averageWaitSeconds', 'Average wait', 's', figure('averageWaitSeconds')],
+  ['p90WaitSeconds', '90th percentile wait', 's', figure('p90WaitSeconds')],
+  ['averageTalkSeconds', 'Average talk', 's', figure('averageTalkSeconds')],
+  ['averageHandleSeconds', 'Average handle time', 's', figure('averageHandleSeconds')],
+  ['longestWaitSeconds', 'Longest wait', 's', figure('longestWaitSeconds')],
 ];
-const charts = [];
 
 const percent = value => value === null || value === undefined ? '' : `${(value * 100).toFixed(1)} %`;
 const seconds = value => value === null || value === undefined ? '' : `${Math.round(value)} s`;
-const value = (figures, key) => key === 'serviceLevel' && figures[key] !== null ? figures[key] * 100 : figures[key];
 
-function params() {
-  const query = new URLSearchParams();
-  new FormData(form).forEach((v, key) => { if (v) query.set(key, v); });
-  return query;
-}
+/** Every queue's intervals share the report's cut, so the first queue's starts are everyone's. */
+const chart = report => ({
+  xs: report.queues.length ? report.queues[0].intervals.map(figures => Date.parse(figures.start) / 1000) : [],
+  lines: report.queues.map(queue => ({ label: queue.queue, rows: queue.intervals })),
+  line: { spanGaps: false },
+});
 
-function drawCharts(report) {
-  charts.splice(0).forEach(chart => chart.destroy());
-  const box = document.getElementById('interval-charts');
-  box.replaceChildren();
-  if (!report.queues.length) return;
-  const xs = report.queues[0].intervals.map(figures => Date.parse(figures.start) / 1000);
-  for (const [key, title, unit] of MEASURES) {
-    const figure = el('figure');
-    figure.dataset.measure = key;
-    figure.append(el('figcaption', `${title} (${unit})`));
-    box.append(figure);
-    const data = [xs, ...report.queues.map(queue => queue.intervals.map(figures => value(figures, key)))];
-    const series = [{}, ...report.queues.map((queue, index) => ({
-      label: queue.queue, stroke: COLOURS[index % COLOURS.length], width: 2, spanGaps: false,
-    }))];
-    charts.push(new uPlot({ width: 460, height: 200, series, axes: [{}, { size: 50 }], legend: { show: true } },
-      data, figure));
-  }
-}
-
-function drawTable(report) {
+function draw(report) {
   const rows = [];
   for (const queue of report.queues) {
     for (const figures of [...queue.intervals, queue.total]) {
@@ -64,26 +46,12 @@ function drawTable(report) {
     }
   }
   document.querySelector('#intervals-table tbody').replaceChildren(...rows);
-  document.getElementById('intervals-formulas').textContent = report.queues
-    .map(queue => `${queue.queue}: service level = ${queue.serviceLevelFormula}; handle time = ${queue.handleTimeFormula}`)
-    .join(' · ');
+  document.getElementById('intervals-formulas').textContent = report.queues.length
+    ? report.queues
+      .map(queue => `${queue.queue}: service level = ${queue.serviceLevelFormula}; handle time = ${queue.handleTimeFormula}`)
+      .join(' · ')
+    : 'No calls in this range.';
 }
 
-async function refresh() {
-  const query = params();
-  document.getElementById('intervals-export').href = '/api/v1/reports/intervals.csv?' + query;
-  const report = await api('GET', '/api/v1/reports/intervals?' + query);
-  document.getElementById('intervals-error').textContent = '';
-  drawCharts(report);
-  drawTable(report);
-  if (!report.queues.length) document.getElementById('intervals-formulas').textContent = 'No calls in this range.';
-}
-
-const show = () => refresh().catch(e => { document.getElementById('intervals-error').textContent = e.message; });
-form.addEventListener('submit', event => { event.preventDefault(); show(); });
-// a link may carry the selection (`?from=2026-12-01&to=2026-12-07&step=day&queue=support`)
-new URLSearchParams(window.location.search).forEach((v, key) => { if (form.elements[key]) form.elements[key].value = v; });
-const today = new Date().toISOString().slice(0, 10);
-document.getElementById('intervals-from').value ||= today;
-document.getElementById('intervals-to').value ||= today;
-show();
+reportPage({ prefix: 'intervals', path: '/api/v1/reports/intervals', chartBox: 'interval-charts', measures: MEASURES,
+  chart, draw });

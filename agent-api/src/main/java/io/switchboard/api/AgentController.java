@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
 import io.switchboard.security.SwitchboardUser;
@@ -37,11 +38,14 @@ class AgentController {
     private final LiveBoard board;
     private final ExtensionScope scope;
     private final ObjectProvider<PbxCommands> pbx;
+    private final ObjectProvider<Pbxes> pbxes;
 
-    AgentController(LiveBoard board, ExtensionScope scope, ObjectProvider<PbxCommands> pbx) {
+    AgentController(
+            LiveBoard board, ExtensionScope scope, ObjectProvider<PbxCommands> pbx, ObjectProvider<Pbxes> pbxes) {
         this.board = board;
         this.scope = scope;
         this.pbx = pbx;
+        this.pbxes = pbxes;
     }
 
     /** Agents' states per queue: a supervisor's team, or everyone for an admin. */
@@ -65,25 +69,29 @@ class AgentController {
     @PostMapping("/me/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logIn(
             @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queueAdd(queue, extensionOf(me), me.user().displayName(), false));
+        String agent = extensionOf(me);
+        return accepted(commands(agent).queueAdd(queue, agent, me.user().displayName(), false));
     }
 
     @DeleteMapping("/me/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logOut(
             @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        return removed(commands().queueRemove(queue, extensionOf(me)));
+        String agent = extensionOf(me);
+        return removed(commands(agent).queueRemove(queue, agent));
     }
 
     /** Pauses the caller in all their queues. */
     @PostMapping("/me/pause")
     CompletableFuture<ResponseEntity<Void>> pause(
             @Valid @RequestBody PauseRequest request, @AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queuePause(null, extensionOf(me), true, request.reason()));
+        String agent = extensionOf(me);
+        return accepted(commands(agent).queuePause(null, agent, true, request.reason()));
     }
 
     @PostMapping("/me/resume")
     CompletableFuture<ResponseEntity<Void>> resume(@AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queuePause(null, extensionOf(me), false, null));
+        String agent = extensionOf(me);
+        return accepted(commands(agent).queuePause(null, agent, false, null));
     }
 
     /** A supervisor pauses an agent of their team (an admin anyone's) in all their queues. */
@@ -92,20 +100,23 @@ class AgentController {
             @PathVariable String extension,
             @Valid @RequestBody PauseRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queuePause(null, managed(extension, me), true, request.reason()));
+        String agent = managed(extension, me);
+        return accepted(commands(agent).queuePause(null, agent, true, request.reason()));
     }
 
     @PostMapping("/{extension}/resume")
     CompletableFuture<ResponseEntity<Void>> resumeAgent(
             @PathVariable String extension, @AuthenticationPrincipal SwitchboardUser me) {
-        return accepted(commands().queuePause(null, managed(extension, me), false, null));
+        String agent = managed(extension, me);
+        return accepted(commands(agent).queuePause(null, agent, false, null));
     }
 
     /** A supervisor logs an agent of their team out of a queue. */
     @DeleteMapping("/{extension}/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logOutAgent(
             @PathVariable String extension, @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        return removed(commands().queueRemove(queue, managed(extension, me)));
+        String agent = managed(extension, me);
+        return removed(commands(agent).queueRemove(queue, agent));
     }
 
     /** The extension, if it is one of the caller's team's agents (or the caller is an admin); otherwise not found. */
@@ -139,12 +150,8 @@ class AgentController {
         return command.thenApply(done -> ResponseEntity.accepted().build());
     }
 
-    private PbxCommands commands() {
-        PbxCommands commands = pbx.getIfAvailable();
-        if (commands == null) {
-            throw new PbxUnavailableException();
-        }
-        return commands;
+    private PbxCommands commands(String agent) {
+        return AgentPbx.commands(pbxes, pbx, agent);
     }
 
     private static String extensionOf(SwitchboardUser me) {

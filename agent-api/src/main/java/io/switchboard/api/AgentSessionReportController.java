@@ -6,9 +6,6 @@ import io.switchboard.sessions.AgentSessionReport;
 import io.switchboard.sessions.AgentSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,26 +48,15 @@ class AgentSessionReportController {
             HttpServletResponse response)
             throws IOException {
         AgentSessionReport report = read(from, to, agent, me);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"agent-sessions.csv\"");
-        AgentSessions.writeCsv(report, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        AgentSessions.writeCsv(report, ReportDays.csvDownload(response, "agent-sessions.csv"));
     }
 
     private AgentSessionReport read(String from, String to, String agent, SwitchboardUser me) {
-        LocalDate given = ReportParameters.date("from", from);
-        LocalDate first = given == null ? sessions.today() : given;
-        LocalDate until = ReportParameters.date("to", to);
-        LocalDate last = until == null ? first : until;
-        if (last.isBefore(first)) {
-            throw InvalidRequestException.of("to", "must be on or after from");
-        }
-        if (first.plusDays(AgentSessions.MAX_DAYS).isBefore(last.plusDays(1))) {
-            throw InvalidRequestException.of("to", "must be at most " + AgentSessions.MAX_DAYS + " days after from");
-        }
+        ReportDays days = ReportDays.of(from, to, sessions.today(), AgentSessions.MAX_DAYS);
         String extension = ReportParameters.text(agent);
         if (extension != null && !extension.matches("[0-9A-Za-z_.@-]{1,32}")) {
             throw InvalidRequestException.of("agent", "must be an agent's extension");
         }
-        return sessions.report(first, last, extension, me.viewer());
+        return sessions.report(days.first(), days.last(), extension, me.viewer());
     }
 }

@@ -117,11 +117,12 @@ class CallControlController {
     private CompletableFuture<ResponseEntity<Void>> command(String extension, SwitchboardUser me, Command command) {
         String agent = managed(extension, me);
         Pbxes every = pbxes.getIfAvailable();
-        if (every != null) { // several PBXes: the agent's call is on one of them, and its commands go there
-            CallHandle call =
-                    every.callOf(agent).orElseThrow(() -> new NoCallException("agent " + agent + " is on no call"));
-            return command.send(every.commandsForCall(call.callId()), call)
-                    .thenApply(done -> ResponseEntity.accepted().build());
+        if (every != null) { // the agent's call is on one of the PBXes, whichever node owns its link
+            return every.callOf(agent).thenCompose(found -> {
+                CallHandle call = found.orElseThrow(() -> new NoCallException("agent " + agent + " is on no call"));
+                return command.send(every.commandsForCall(call.callId()), call)
+                        .thenApply(done -> ResponseEntity.accepted().<Void>build());
+            });
         }
         PbxCommands commands = pbx.getIfAvailable();
         CallHandles calls = handles.getIfAvailable();

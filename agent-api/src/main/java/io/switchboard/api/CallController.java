@@ -2,6 +2,7 @@ package io.switchboard.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.live.LiveCall;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.validation.Valid;
@@ -34,10 +35,12 @@ class CallController {
 
     private final CallAccess access;
     private final ObjectProvider<PbxCommands> pbx;
+    private final ObjectProvider<Pbxes> pbxes;
 
-    CallController(CallAccess access, ObjectProvider<PbxCommands> pbx) {
+    CallController(CallAccess access, ObjectProvider<PbxCommands> pbx, ObjectProvider<Pbxes> pbxes) {
         this.access = access;
         this.pbx = pbx;
+        this.pbxes = pbxes;
     }
 
     /**
@@ -57,10 +60,7 @@ class CallController {
         if (extension == null) {
             throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension to call from");
         }
-        PbxCommands commands = pbx.getIfAvailable();
-        if (commands == null) {
-            throw new PbxUnavailableException();
-        }
+        PbxCommands commands = AgentPbx.commands(pbxes, pbx, extension);
         String number = request.number().replaceAll("[ ()./-]", "");
         return commands.originate(extension, number, null, Map.of("SWITCHBOARD_USER", me.getUsername()))
                 .thenApply(actionId ->

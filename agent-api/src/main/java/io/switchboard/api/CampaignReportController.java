@@ -7,8 +7,6 @@ import io.switchboard.campaign.CampaignId;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,24 +53,11 @@ class CampaignReportController {
             HttpServletResponse response)
             throws IOException {
         CampaignReport report = read(from, to, campaign, me);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"campaigns.csv\"");
-        CampaignDailyReports.writeCsv(
-                report.days(), new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        CampaignDailyReports.writeCsv(report.days(), ReportDays.csvDownload(response, "campaigns.csv"));
     }
 
     private CampaignReport read(String from, String to, String campaign, SwitchboardUser me) {
-        LocalDate given = ReportParameters.date("from", from);
-        LocalDate first = given == null ? reports.today() : given;
-        LocalDate until = ReportParameters.date("to", to);
-        LocalDate last = until == null ? first : until;
-        if (last.isBefore(first)) {
-            throw InvalidRequestException.of("to", "must be on or after from");
-        }
-        if (first.plusDays(CampaignDailyReports.MAX_DAYS).isBefore(last.plusDays(1))) {
-            throw InvalidRequestException.of(
-                    "to", "must be at most " + CampaignDailyReports.MAX_DAYS + " days after from");
-        }
+        ReportDays days = ReportDays.of(from, to, reports.today(), CampaignDailyReports.MAX_DAYS);
         CampaignId id = null;
         String text = ReportParameters.text(campaign);
         if (text != null) {
@@ -82,6 +67,7 @@ class CampaignReportController {
                 throw InvalidRequestException.of("campaign", "must be a campaign's id (a number)");
             }
         }
-        return new CampaignReport(first, last, reports.report(first, last, id, me.viewer()));
+        return new CampaignReport(
+                days.first(), days.last(), reports.report(days.first(), days.last(), id, me.viewer()));
     }
 }

@@ -9,9 +9,7 @@ import io.switchboard.queue.QueueReport;
 import io.switchboard.queue.ReportStep;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,9 +56,7 @@ class IntervalReportController {
             HttpServletResponse response)
             throws IOException {
         IntervalReport report = read(from, to, step, queue);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"intervals.csv\"");
-        writeCsv(report, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        writeCsv(report, ReportDays.csvDownload(response, "intervals.csv"));
     }
 
     /** The report as the export's CSV (also what scheduled report mails attach). */
@@ -116,16 +112,9 @@ class IntervalReportController {
     }
 
     private IntervalReport read(String from, String to, String step, String queue) {
-        LocalDate given = ReportParameters.date("from", from);
-        LocalDate first = given == null ? intervals.today() : given;
-        LocalDate until = ReportParameters.date("to", to);
-        LocalDate last = until == null ? first : until;
-        if (last.isBefore(first)) {
-            throw InvalidRequestException.of("to", "must be on or after from");
-        }
-        if (first.plusDays(QueueIntervals.MAX_DAYS).isBefore(last.plusDays(1))) {
-            throw InvalidRequestException.of("to", "must be at most " + QueueIntervals.MAX_DAYS + " days after from");
-        }
+        ReportDays days = ReportDays.of(from, to, intervals.today(), QueueIntervals.MAX_DAYS);
+        LocalDate first = days.first();
+        LocalDate last = days.last();
         ReportStep cut = ReportParameters.choice("step", step, ReportStep.class);
         cut = cut == null ? ReportStep.HOUR : cut;
         if (intervals.intervals(first, last, cut) > QueueIntervals.MAX_INTERVALS) {

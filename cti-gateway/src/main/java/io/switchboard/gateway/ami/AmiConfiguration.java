@@ -6,7 +6,6 @@ import io.switchboard.gateway.call.CallHandles;
 import io.switchboard.gateway.call.CallModelConfiguration;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.LinkOwnership;
-import io.switchboard.gateway.call.PbxCommands;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @Import(CallModelConfiguration.class)
 public class AmiConfiguration {
 
-    /** Every PBX by id; also the {@link io.switchboard.gateway.call.Pbxes} call control finds an agent's call through. */
+    /** Every PBX by id; their commands, local or relayed, come from {@code io.switchboard.gateway.relay}. */
     @Bean(initMethod = "start", destroyMethod = "close")
     PbxLinks pbxLinks(
             AmiProperties properties,
@@ -41,11 +40,6 @@ public class AmiConfiguration {
     @Bean(destroyMethod = "")
     AmiGateway amiGateway(PbxLinks links) {
         return links.primary();
-    }
-
-    @Bean
-    PbxCommands pbxCommands(AmiGateway gateway) {
-        return gateway.commands();
     }
 
     @Bean

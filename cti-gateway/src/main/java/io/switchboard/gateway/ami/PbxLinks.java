@@ -3,13 +3,10 @@ package io.switchboard.gateway.ami;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.call.CallEventSink;
-import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.LinkOwnership;
 import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
-import io.switchboard.gateway.call.PbxCommands;
-import io.switchboard.gateway.call.Pbxes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +15,9 @@ import java.util.Optional;
 /**
  * Every configured PBX link of this node, each with its own tracker: {@code switchboard.pbxes}, or the single
  * {@code switchboard.ami} link named {@link PbxCallIds#DEFAULT_PBX}. Each link opens only on the node that owns it.
+ * Commands for any of them, wherever their link is, go through {@link io.switchboard.gateway.call.Pbxes}.
  */
-public final class PbxLinks implements Pbxes, AutoCloseable {
+public final class PbxLinks implements AutoCloseable {
 
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
 
@@ -66,23 +64,12 @@ public final class PbxLinks implements Pbxes, AutoCloseable {
         return gateway;
     }
 
-    @Override
-    public Optional<CallHandle> callOf(String agent) {
-        for (AmiGateway gateway : gateways.values()) {
-            Optional<CallHandle> call = gateway.handles().ofAgent(agent);
-            if (call.isPresent()) {
-                return call;
-            }
-        }
-        return Optional.empty();
+    /** The PBX of this id, if one is configured. */
+    public Optional<AmiGateway> find(String id) {
+        return Optional.ofNullable(gateways.get(id));
     }
 
-    @Override
-    public PbxCommands commandsForCall(String callId) {
-        return pbx(PbxCallIds.pbxOf(callId)).commands();
-    }
-
-    @Override
+    /** Each configured PBX by id, in order, and whether this node owns its link now. */
     public Map<String, Boolean> linksOwned() {
         Map<String, Boolean> owned = new LinkedHashMap<>();
         gateways.forEach((id, gateway) -> owned.put(id, gateway.ownsLink()));
