@@ -10,6 +10,9 @@ const form = document.getElementById('user-form');
 const error = document.getElementById('user-error');
 const saved = document.getElementById('user-saved');
 const field = id => document.getElementById(id);
+// shown only with several PBXes: which one the extension is on (1001 on PBX a and on PBX b are two phones)
+const pbxField = field('user-pbx');
+const extensionOf = user => !user.extension ? '' : user.pbx ? `${user.extension} (${user.pbx})` : user.extension;
 
 async function loadTeams() {
   const teams = await api('GET', '/api/v1/teams');
@@ -30,7 +33,7 @@ async function refresh() {
     row.addEventListener('click', open);
     row.addEventListener('keydown', event => { if (event.key === 'Enter') open(); });
     row.append(el('td', user.username), el('td', user.displayName), el('td', user.role), el('td', user.team || ''),
-      el('td', user.extension || ''), el('td', user.email || ''),
+      el('td', extensionOf(user)), el('td', user.email || ''),
       el('td', (user.active ? 'active' : 'deactivated') + (user.mustChangePassword ? ', must change password' : '')));
     return row;
   });
@@ -50,6 +53,7 @@ function edit(user) {
   field('user-role').value = user ? user.role : 'AGENT';
   field('user-team').value = user && user.team ? user.team : '';
   field('user-extension').value = user && user.extension ? user.extension : '';
+  if (pbxField) pbxField.value = user && user.pbx ? user.pbx : pbxField.options[0].value;
   field('user-email').value = user && user.email ? user.email : '';
   field('user-active').checked = user ? user.active : true;
   field('user-password').value = '';
@@ -68,6 +72,7 @@ form.addEventListener('submit', async event => {
     team: field('user-team').value || null, extension: field('user-extension').value || null,
     email: field('user-email').value || null, active: field('user-active').checked,
   };
+  if (pbxField) body.pbx = pbxField.value;
   try {
     const user = editing
       ? await api('PUT', `/api/v1/users/${encodeURIComponent(editing)}`, body)

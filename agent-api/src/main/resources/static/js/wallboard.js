@@ -39,9 +39,12 @@ async function refresh() {
     return row;
   });
   document.querySelector('#queues tbody').replaceChildren(...queueRows);
+  // with several PBXes agents and queues are named '<pbx>:<name>' (1001 on PBX a is not 1001 on PBX b): shown as 1001 (a)
+  const queueLabels = new Map(everyQueue.map(queue => [queue.name, queue.displayName || queue.name]));
+  const onPbx = name => { const colon = (name || '').indexOf(':'); return colon > 0 ? `${name.slice(colon + 1)} (${name.slice(0, colon)})` : (name || ''); };
   const agentRows = agents.map(agent => {
     const row = el('tr', null, 'state-' + agent.state.toLowerCase());
-    row.append(el('td', agent.extension), el('td', agent.queue),
+    row.append(el('td', onPbx(agent.extension)), el('td', queueLabels.get(agent.queue) || onPbx(agent.queue)),
       el('td', label(agent.state) + (agent.pausedReason ? ` (${agent.pausedReason})` : '')), el('td', since(agent.since)));
     row.append(agent.state === 'LOGGED_OUT' ? el('td') : actionsFor(agent));
     return row;
@@ -49,7 +52,8 @@ async function refresh() {
   document.querySelector('#agents tbody').replaceChildren(...agentRows);
   const callRows = calls.map(call => {
     const row = el('tr');
-    row.append(el('td', call.callerNumber), el('td', call.queue || ''), el('td', call.state), el('td', call.agent || [...call.ringing].join(', ')),
+    row.append(el('td', call.callerNumber), el('td', queueLabels.get(call.queue) || onPbx(call.queue)), el('td', call.state),
+      el('td', call.agent ? onPbx(call.agent) : [...call.ringing].map(onPbx).join(', ')),
       el('td', time(call.startedAt)));
     return row;
   });

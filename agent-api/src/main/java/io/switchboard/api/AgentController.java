@@ -3,6 +3,7 @@ package io.switchboard.api;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.PbxName;
 import io.switchboard.gateway.call.Pbxes;
 import io.switchboard.live.LiveAgent;
 import io.switchboard.live.LiveBoard;
@@ -60,38 +61,39 @@ class AgentController {
     /** The caller's own state in each queue they are logged in to. */
     @GetMapping("/me")
     List<LiveAgent> me(@AuthenticationPrincipal SwitchboardUser me) {
-        String extension = extensionOf(me);
+        String agent = agentOf(me); // 1001 on PBX b is b:1001 on the board, not 1001 on PBX a
         return board.agents().stream()
-                .filter(agent -> agent.extension().equals(extension))
+                .filter(state -> state.extension().equals(agent))
                 .toList();
     }
 
     @PostMapping("/me/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logIn(
             @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        String agent = extensionOf(me);
-        return accepted(commands(agent).queueAdd(queue, agent, me.user().displayName(), false));
+        String agent = agentOf(me);
+        return accepted(commands(agent)
+                .queueAdd(queueOn(agent, queue), extension(agent), me.user().displayName(), false));
     }
 
     @DeleteMapping("/me/queues/{queue}")
     CompletableFuture<ResponseEntity<Void>> logOut(
             @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
-        String agent = extensionOf(me);
-        return removed(commands(agent).queueRemove(queue, agent));
+        String agent = agentOf(me);
+        return removed(commands(agent).queueRemove(queueOn(agent, queue), extension(agent)));
     }
 
     /** Pauses the caller in all their queues. */
     @PostMapping("/me/pause")
     CompletableFuture<ResponseEntity<Void>> pause(
             @Valid @RequestBody PauseRequest request, @AuthenticationPrincipal SwitchboardUser me) {
-        String agent = extensionOf(me);
-        return accepted(commands(agent).queuePause(null, agent, true, request.reason()));
+        String agent = agentOf(me);
+        return accepted(commands(agent).queuePause(null, extension(agent), true, request.reason()));
     }
 
     @PostMapping("/me/resume")
     CompletableFuture<ResponseEntity<Void>> resume(@AuthenticationPrincipal SwitchboardUser me) {
-        String agent = extensionOf(me);
-        return accepted(commands(agent).queuePause(null, agent, false, null));
+        String agent = agentOf(me);
+        return accepted(commands(agent).queuePause(null, extension(agent), false, null));
     }
 
     /** A supervisor pauses an agent of their team (an admin anyone's) in all their queues. */
@@ -101,14 +103,14 @@ class AgentController {
             @Valid @RequestBody PauseRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
         String agent = managed(extension, me);
-        return accepted(commands(agent).queuePause(null, agent, true, request.reason()));
+        return accepted(commands(agent).queuePause(null, extension(agent), true, request.reason()));
     }
 
     @PostMapping("/{extension}/resume")
     CompletableFuture<ResponseEntity<Void>> resumeAgent(
             @PathVariable String extension, @AuthenticationPrincipal SwitchboardUser me) {
         String agent = managed(extension, me);
-        return accepted(commands(agent).queuePause(null, agent, false, null));
+        return accepted(commands(agent).queuePause(null, extension(agent), false, null));
     }
 
     /** A supervisor logs an agent of their team out of a queue. */
@@ -116,7 +118,7 @@ class AgentController {
     CompletableFuture<ResponseEntity<Void>> logOutAgent(
             @PathVariable String extension, @PathVariable String queue, @AuthenticationPrincipal SwitchboardUser me) {
         String agent = managed(extension, me);
-        return removed(commands(agent).queueRemove(queue, agent));
+        return removed(commands(agent).queueRemove(queueOn(agent, queue), extension(agent)));
     }
 
     /** The extension, if it is one of the caller's team's agents (or the caller is an admin); otherwise not found. */
@@ -154,10 +156,32 @@ class AgentController {
         return AgentPbx.commands(pbxes, pbx, agent);
     }
 
-    private static String extensionOf(SwitchboardUser me) {
+    /** The caller as call events name the agent: {@code b:1001} on PBX b, the bare extension on the default PBX. */
+    private static String agentOf(SwitchboardUser me) {
         if (me.user().extension() == null) {
             throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension");
         }
-        return me.user().extension();
+        return me.user().agent();
+    }
+
+    /** The extension the agent's PBX knows them by ({@code b:1001} is 1001 there). */
+    private static String extension(String agent) {
+        return PbxName.of(agent).name();
+    }
+
+    /**
+     * The queue's name on the agent's PBX: {@code support}, or {@code b:support} as the wallboard names it (a queue
+     * of another PBX than the agent's is a 400 naming {@code queue}: the agent cannot be in it).
+     */
+    private static String queueOn(String agent, String queue) {
+        if (queue.indexOf(':') < 0) {
+            return queue;
+        }
+        PbxName named = PbxName.of(queue);
+        if (!named.pbx().equals(PbxName.of(agent).pbx())) {
+            throw InvalidRequestException.of(
+                    "queue", "queue " + queue + " is on PBX '" + named.pbx() + "', not on the agent's");
+        }
+        return named.name();
     }
 }

@@ -137,7 +137,7 @@ class CallControlController {
 
     /** The agent's extension, if the caller may act on their calls: their own, their team's, or anyone's (admin). */
     private String managed(String extension, SwitchboardUser me) {
-        String agent = "me".equals(extension) ? me.user().extension() : extension;
+        String agent = "me".equals(extension) ? me.user().agent() : extension; // b:1001: 1001 on PBX b
         if (agent == null) {
             throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension");
         }

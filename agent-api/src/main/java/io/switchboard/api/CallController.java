@@ -60,7 +60,7 @@ class CallController {
         if (extension == null) {
             throw new IllegalArgumentException("user " + me.getUsername() + " has no phone extension to call from");
         }
-        PbxCommands commands = AgentPbx.commands(pbxes, pbx, extension);
+        PbxCommands commands = AgentPbx.commands(pbxes, pbx, me.user().agent()); // the PBX of the user's phone
         String number = request.number().replaceAll("[ ()./-]", "");
         return commands.originate(extension, number, null, Map.of("SWITCHBOARD_USER", me.getUsername()))
                 .thenApply(actionId ->

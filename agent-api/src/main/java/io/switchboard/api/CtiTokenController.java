@@ -68,6 +68,6 @@ class CtiTokenController {
                 user.username(),
                 user.role().name(),
                 user.team() == null ? null : Long.toString(user.team().value()),
-                user.extension());
+                user.agent()); // the agent as call events name them: 1001 on PBX b is b:1001
     }
 }

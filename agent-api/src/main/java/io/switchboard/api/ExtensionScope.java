@@ -35,10 +35,10 @@ class ExtensionScope {
             Map<String, DirectoryUser> users = directory.findByExtensions(
                     onBoard.stream().filter(Objects::nonNull).toList());
             return extension -> extension != null
-                    && (extension.equals(user.extension())
+                    && (extension.equals(user.agent())
                             || (users.containsKey(extension)
                                     && viewer.inTeam(users.get(extension).team())));
         }
-        return extension -> extension != null && extension.equals(user.extension());
+        return extension -> extension != null && extension.equals(user.agent());
     }
 }

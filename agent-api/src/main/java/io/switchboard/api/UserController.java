@@ -1,5 +1,6 @@
 package io.switchboard.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.csv.SpreadsheetCsvWriter;
 import io.switchboard.directory.Role;
@@ -8,6 +9,7 @@ import io.switchboard.directory.UserAdministration;
 import io.switchboard.directory.UserForm;
 import io.switchboard.directory.UserImport;
 import io.switchboard.directory.UserImportReport;
+import io.switchboard.gateway.call.ConfiguredPbxes;
 import io.switchboard.security.PasswordPolicy;
 import io.switchboard.security.SwitchboardUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +23,9 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,9 +56,11 @@ class UserController {
             String email,
             boolean active,
             boolean mustChangePassword,
-            Instant createdAt) {
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String pbx) {
 
-        static UserView of(UserAccount account) {
+        /** @param pbxes with one PBX the view names none, as before there could be several */
+        static UserView of(UserAccount account, ConfiguredPbxes pbxes) {
             return new UserView(
                     account.user().username(),
                     account.user().displayName(),
@@ -63,13 +70,15 @@ class UserController {
                     account.email(),
                     account.active(),
                     account.mustChangePassword(),
-                    account.createdAt());
+                    account.createdAt(),
+                    pbxes.several() ? account.user().pbx() : null);
         }
     }
 
     /**
      * A user to create or the whole of a user's editable fields. {@code username} is ignored when editing;
-     * {@code active} defaults to true.
+     * {@code active} defaults to true; {@code pbx}, the PBX the extension is on, defaults to the user's own, or the
+     * first configured for a new user.
      */
     record UserRequest(
             @Size(max = 100) String username,
@@ -78,10 +87,11 @@ class UserController {
             @Size(max = 100) String team,
             @Size(max = 32) String extension,
             @Size(max = 200) String email,
-            Boolean active) {
+            Boolean active,
+            @Size(max = 64) String pbx) {
 
         UserForm form(String username) {
-            return new UserForm(username, displayName, role, team, extension, email, active == null || active);
+            return new UserForm(username, displayName, role, team, extension, email, active == null || active, pbx);
         }
     }
 
@@ -103,6 +113,10 @@ class UserController {
         this.policy = policy;
     }
 
+    private UserView view(UserAccount account) {
+        return UserView.of(account, users.pbxes());
+    }
+
     /** By username; {@code q} finds users whose username, name, e-mail or extension contains it. */
     @GetMapping("/users")
     PageResponse<UserView> search(
@@ -110,20 +124,20 @@ class UserController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         Paging.page(page, size, MAX_PAGE);
-        return PageResponse.of(users.search(q, page, size), UserView::of);
+        return PageResponse.of(users.search(q, page, size), this::view);
     }
 
     @PostMapping("/users")
     ResponseEntity<UserView> create(
             @Valid @RequestBody UserRequest request, @AuthenticationPrincipal SwitchboardUser me) {
-        UserView created = UserView.of(users.create(request.form(request.username()), me.viewer()));
+        UserView created = view(users.create(request.form(request.username()), me.viewer()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.username()))
                 .body(created);
     }
 
     @GetMapping("/users/{username}")
     UserView get(@PathVariable String username) {
-        return UserView.of(users.get(username));
+        return view(users.get(username));
     }
 
     /** Replaces the user's fields; a new extension rings them from the next call on. */
@@ -132,7 +146,7 @@ class UserController {
             @PathVariable String username,
             @Valid @RequestBody UserRequest request,
             @AuthenticationPrincipal SwitchboardUser me) {
-        return UserView.of(users.update(username, request.form(username), me.viewer()));
+        return view(users.update(username, request.form(username), me.viewer()));
     }
 
     /** The user can no longer log in; their open sessions and desktops are closed at once. Their data stays. */
@@ -141,12 +155,12 @@ class UserController {
         if (me.getUsername().equals(username)) {
             throw InvalidRequestException.of("username", "admins cannot deactivate themselves");
         }
-        return UserView.of(users.setActive(username, false, me.viewer()));
+        return view(users.setActive(username, false, me.viewer()));
     }
 
     @PostMapping("/users/{username}/reactivate")
     UserView reactivate(@PathVariable String username, @AuthenticationPrincipal SwitchboardUser me) {
-        return UserView.of(users.setActive(username, true, me.viewer()));
+        return view(users.setActive(username, true, me.viewer()));
     }
 
     /** Sets a password the user must change at their next login. */
@@ -157,7 +171,7 @@ class UserController {
             @AuthenticationPrincipal SwitchboardUser me) {
         policy.check(username, request.password());
         users.resetPassword(username, encoder.encode(request.password()), me.viewer());
-        return UserView.of(users.get(username));
+        return view(users.get(username));
     }
 
     /**
@@ -180,17 +194,26 @@ class UserController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"users.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        SpreadsheetCsvWriter csv =
-                SpreadsheetCsvWriter.to(out, "username", "name", "role", "team", "extension", "email", "active");
+        boolean several = users.pbxes().several(); // the PBX column only where there is a choice
+        List<String> columns =
+                new ArrayList<>(List.of("username", "name", "role", "team", "extension", "email", "active"));
+        if (several) {
+            columns.add("pbx");
+        }
+        SpreadsheetCsvWriter csv = SpreadsheetCsvWriter.to(out, columns.toArray(String[]::new));
         for (UserAccount account : users.all()) {
-            csv.row(
+            List<Object> row = new ArrayList<>(Arrays.asList(
                     account.user().username(),
                     account.user().displayName(),
                     account.user().role().name(),
                     account.teamName(),
                     account.user().extension(),
                     account.email(),
-                    Boolean.toString(account.active()));
+                    Boolean.toString(account.active())));
+            if (several) {
+                row.add(account.user().pbx());
+            }
+            csv.row(row.toArray());
         }
         csv.flush();
     }

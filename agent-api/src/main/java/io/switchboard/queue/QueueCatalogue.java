@@ -7,6 +7,8 @@ import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.QueueChanged;
 import io.switchboard.gateway.call.CallEvent.QueueListed;
 import io.switchboard.gateway.call.CallEventHandlers;
+import io.switchboard.gateway.call.ConfiguredPbxes;
+import io.switchboard.gateway.call.PbxName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,6 +50,7 @@ public class QueueCatalogue {
     private final AuditLog audit;
     private final QueueRules defaults;
     private final Clock clock;
+    private final ConfiguredPbxes pbxes;
     private final Map<String, QueueSettings> queues = new ConcurrentHashMap<>();
 
     QueueCatalogue(
@@ -55,12 +58,14 @@ public class QueueCatalogue {
             TransactionTemplate transactions,
             AuditLog audit,
             QueueProperties properties,
-            Clock clock) {
+            Clock clock,
+            ConfiguredPbxes pbxes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
         this.defaults = properties.defaultRules();
         this.clock = clock;
+        this.pbxes = pbxes;
     }
 
     /** Reads the whole table again (at start, and now and then for changes made on other nodes). */
@@ -84,10 +89,11 @@ public class QueueCatalogue {
         if (name == null || name.isBlank() || name.length() > MAX_NAME || queues.containsKey(name)) {
             return;
         }
-        MapSqlParameterSource parameters =
-                new MapSqlParameterSource("name", name).addValue("at", Timestamp.from(clock.instant()));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("name", name)
+                .addValue("pbx", PbxName.of(name).pbx())
+                .addValue("at", Timestamp.from(clock.instant()));
         try {
-            jdbc.update("insert into pbx_queues (name, first_seen_at) values (:name, :at)", parameters);
+            jdbc.update("insert into pbx_queues (name, pbx, first_seen_at) values (:name, :pbx, :at)", parameters);
             log.info("Learned queue {} from the PBX", name);
         } catch (DuplicateKeyException e) {
             // another node learned it at the same moment: it is stored, which is all that was needed
@@ -120,10 +126,13 @@ public class QueueCatalogue {
         return settings == null ? defaults : settings.rules(defaults);
     }
 
-    /** What the pages call a queue. */
+    /**
+     * What the pages call a queue: an admin's display name, else its name, with its PBX where there are several
+     * ({@code support (b)}: a queue {@code support} on PBX {@code a} is another one).
+     */
     public String label(String queue) {
         QueueSettings settings = queues.get(queue);
-        return settings == null ? queue : settings.label();
+        return settings == null || settings.displayName() == null ? pbxes.label(queue) : settings.displayName();
     }
 
     public QueueRules defaults() {

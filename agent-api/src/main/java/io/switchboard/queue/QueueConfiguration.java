@@ -5,6 +5,7 @@ import io.switchboard.directory.AuditLog;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
 import io.switchboard.gateway.call.CallEventSource;
+import io.switchboard.gateway.call.ConfiguredPbxes;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.report.QueueRollup;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,14 +39,16 @@ class QueueConfiguration {
             PlatformTransactionManager transactions,
             AuditLog audit,
             QueueProperties properties,
-            CallEventBus bus) {
+            CallEventBus bus,
+            ObjectProvider<ConfiguredPbxes> pbxes) {
         // from the JdbcTemplate, which Spring Boot creates after the migrations ran (the catalogue reads at once)
         QueueCatalogue catalogue = new QueueCatalogue(
                 new NamedParameterJdbcTemplate(jdbc),
                 new TransactionTemplate(transactions),
                 audit,
                 properties,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                pbxes.getIfAvailable(ConfiguredPbxes::single));
         catalogue.refresh();
         bus.subscribe("queue-catalogue", CallEventDelivery.queued(10_000, Overflow.DROP_NEWEST), catalogue.handlers());
         return catalogue;

@@ -69,7 +69,7 @@ final class AgentDirectory {
         if (System.nanoTime() - loadedAt < RELOAD_EVERY_NANOS) {
             return;
         }
-        directory.withExtensions().forEach(user -> users.put(user.extension(), user));
+        directory.withExtensions().forEach(user -> users.put(user.agent(), user));
         loadedAt = System.nanoTime();
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.sessions;
 import static io.switchboard.jdbc.JdbcTime.instant;
 import static io.switchboard.jdbc.JdbcTime.timestamp;
 
+import io.switchboard.gateway.call.PbxName;
 import io.switchboard.sessions.AgentEvent.Kind;
 import io.switchboard.sessions.AgentEvent.MemberState;
 import java.sql.ResultSet;
@@ -30,13 +31,15 @@ final class AgentEventStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores one event with the user who has the agent's extension now (extensions are unique among users). */
+    /** Stores one event with the user who is the agent now (an extension on a PBX is one user). */
     void append(AgentEvent event) {
         jdbc.update(
                 "insert into agent_events (agent, user_id, kind, occurred_at, queue, state, reason, call_id, ended_at,"
-                        + " wrap_up_seconds) values (:agent, (select id from users where extension = :agent), :kind,"
+                        + " wrap_up_seconds) values (:agent, (select id from users where pbx = :pbx and extension = :extension), :kind,"
                         + " :at, :queue, :state, :reason, :callId, :endedAt, :wrapUp)",
                 new MapSqlParameterSource("agent", event.agent())
+                        .addValue("pbx", PbxName.of(event.agent()).pbx())
+                        .addValue("extension", PbxName.of(event.agent()).name())
                         .addValue("kind", event.kind().name())
                         .addValue("at", timestamp(event.at()))
                         .addValue("queue", cut(event.queue(), 80))
@@ -62,7 +65,7 @@ final class AgentEventStore {
                 .addValue("end", timestamp(end))
                 .addValue("wrapStart", timestamp(start.minus(LONGEST_WRAP_UP)))
                 .addValue("agent", agent);
-        String where = " and (" + scope + ") and (cast(:agent as varchar(32)) is null or e.agent = :agent)";
+        String where = " and (" + scope + ") and (cast(:agent as varchar(80)) is null or e.agent = :agent)";
         String from = " from agent_events e left join users u on u.id = e.user_id where ";
         return jdbc.query(
                 "select " + COLUMNS + ", e.id" + from + "e.kind = 'STATE' and e.occurred_at < :start"

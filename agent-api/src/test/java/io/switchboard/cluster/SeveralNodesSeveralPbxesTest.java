@@ -11,6 +11,7 @@ import io.switchboard.directory.Role;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.gateway.ami.PbxLinks;
+import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.HangupBy;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,10 +51,12 @@ import tools.jackson.databind.JsonNode;
  * Two application nodes in one JVM on one PostgreSQL (a database of their own) and two simulated PBXes over real
  * TCP, configured as {@code switchboard.pbxes}: each PBX is read by exactly one node, calls on both are logged once
  * each with their PBX, pops reach the agent on the node owning the PBX, and when a link's owner shuts down mid-call
- * the other node takes the link within 5 s and the call is still logged once.
+ * the other node takes the link within 5 s and the call is still logged once. Commands made through the node that
+ * does not own a PBX (click-to-dial, transfer, hang-up, pause) are relayed to the owner and act on that PBX; a refusal
+ * reads the same through either node; an owner that does not answer is a 503 naming the PBX at the relay's timeout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the second test shuts a node down
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the sixth and seventh tests shut nodes down
 class SeveralNodesSeveralPbxesTest {
 
     private static final String PASSWORD = "several-nodes-password";
@@ -64,6 +68,7 @@ class SeveralNodesSeveralPbxesTest {
     private AmiSimulator east;
     private AmiSimulator west;
     private JdbcTemplate jdbc;
+    private String url;
 
     @BeforeAll
     void twoNodesAndTwoPbxes() throws SQLException {
@@ -77,14 +82,14 @@ class SeveralNodesSeveralPbxesTest {
         east.start();
         west = new AmiSimulator(settings);
         west.start();
-        String url = postgres.getJdbcUrl("postgres", DATABASE);
+        url = postgres.getJdbcUrl("postgres", DATABASE);
         nodes.add(node(url, "node-a"));
         nodes.add(node(url, "node-b"));
         jdbc = new JdbcTemplate(postgres.getDatabase("postgres", DATABASE));
         Directory directory = nodes.get(0).getBean(Directory.class);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-        for (String[] agent : new String[][] {{"east-agent", "1001"}, {"west-agent", "1002"}}) {
-            DirectoryUser user = directory.add(new NewUser(agent[0], agent[0], Role.AGENT, null, agent[1]));
+        for (String[] agent : new String[][] {{"east-agent", "1001", "east"}, {"west-agent", "1002", "west"}}) {
+            DirectoryUser user = directory.add(new NewUser(agent[0], agent[0], Role.AGENT, null, agent[1], agent[2]));
             directory.setPasswordHash(user.id(), hash);
         }
     }
@@ -138,24 +143,112 @@ class SeveralNodesSeveralPbxesTest {
 
     @Test
     @Order(2)
-    void aCommandThroughANodeThatDoesNotOwnThePbxIsA503NamingThePbx() {
-        ConfigurableApplicationContext owner = nodeOwning("east");
-        ConfigurableApplicationContext other =
-                nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+    void aClickToDialThroughTheNodeThatDoesNotOwnThePbxRingsOnThatPbxAndTheDesktopGetsItsCall() {
+        ConfigurableApplicationContext other = nodeNotOwning("east");
+        long eastStarted = east.stats().callsStarted();
+        long westStarted = west.stats().callsStarted();
 
-        HttpResponse<String> elsewhere = api(other).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
-        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(503);
-        assertThat(Api.json(elsewhere).path("pbx").asText()).isEqualTo("east");
-        assertThat(Api.json(elsewhere).path("detail").asText()).contains("PBX 'east'");
+        try (Desktop desk = desktop(other, "east-agent")) {
+            HttpResponse<String> dialled = api(other).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
+            assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(202);
+            assertThat(Api.json(dialled).path("actionId").asText())
+                    .as("the owner's action id, relayed back")
+                    .startsWith("sb-");
 
-        long started = east.stats().callsStarted();
-        HttpResponse<String> onOwner = api(owner).call("POST", "/api/v1/calls", "east-agent", PASSWORD, DIAL);
-        assertThat(onOwner.statusCode()).as(onOwner.body()).isBetween(200, 202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> east.stats().callsStarted() > started);
+            await().atMost(Duration.ofSeconds(10)).until(() -> east.stats().callsStarted() > eastStarted);
+            JsonNode talking = awaitMessage(
+                    desk,
+                    "callUpdate",
+                    update -> update.path("state").asText().equals("TALKING")
+                            && update.path("agent").asText().equals("1001"));
+            assertThat(talking.path("callId").asText()).startsWith("east:");
+        }
+        assertThat(west.stats().callsStarted())
+                .as("nothing dialled on the other PBX")
+                .isEqualTo(westStarted);
     }
 
     @Test
     @Order(3)
+    void aCallOnAPbxTheOtherNodeOwnsIsTransferredAndHungUpThroughThisNode() {
+        ConfigurableApplicationContext eastOwner = nodeOwning("east");
+        ConfigurableApplicationContext notEast = nodeNotOwning("east");
+        // the click-to-dial call of the last test must be over: call control acts on the agent's call now
+        await().atMost(Duration.ofSeconds(30)).until(() -> east.liveCalls() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        links(eastOwner).pbx("east").handles().ofAgent("1001").isEmpty());
+        CompletableFuture<SimulatedCall> transferred = east.run(call("+4930444444", "1001", 200));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        links(eastOwner).pbx("east").handles().ofAgent("1001").isPresent());
+
+        HttpResponse<String> transfer = api(notEast)
+                .call("POST", "/api/v1/agents/me/call/transfer", "east-agent", PASSWORD, "{\"extension\":\"1003\"}");
+        assertThat(transfer.statusCode()).as(transfer.body()).isEqualTo(202);
+        assertThat(transferred.orTimeout(60, TimeUnit.SECONDS).join().answeredBy())
+                .as("the east PBX moved the caller to 1003")
+                .contains("1003");
+
+        ConfigurableApplicationContext westOwner = nodeOwning("west");
+        ConfigurableApplicationContext notWest = nodeNotOwning("west");
+        CompletableFuture<SimulatedCall> hungUp = west.run(call("+4930555555", "1002", 200));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        links(westOwner).pbx("west").handles().ofAgent("1002").isPresent());
+
+        HttpResponse<String> hangup =
+                api(notWest).call("POST", "/api/v1/agents/me/call/hangup", "west-agent", PASSWORD, null);
+        assertThat(hangup.statusCode()).as(hangup.body()).isEqualTo(202);
+        // 200 simulated seconds of talk are 50 s: ending within 10 s is the hang-up's doing
+        String callId = "west:" + hungUp.orTimeout(10, TimeUnit.SECONDS).join().linkedid();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !activities(callId).isEmpty());
+        assertThat(activities(callId))
+                .singleElement()
+                .extracting(row -> row.get("pbx"))
+                .isEqualTo("west");
+    }
+
+    @Test
+    @Order(4)
+    void anAgentPausesThroughTheNodeThatDoesNotOwnTheirPbx() {
+        ConfigurableApplicationContext other = nodeNotOwning("east");
+        try {
+            HttpResponse<String> paused = api(other)
+                    .call("POST", "/api/v1/agents/me/pause", "east-agent", PASSWORD, "{\"reason\":\"coffee\"}");
+            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(202);
+
+            // the state comes back from the east PBX's own events, relayed by its owner
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                JsonNode me = Api.json(api(other).call("GET", "/api/v1/agents/me", "east-agent", PASSWORD, null));
+                return me.size() > 0
+                        && me.get(0).path("state").asText().equals("PAUSED")
+                        && me.get(0).path("pausedReason").asText().equals("coffee");
+            });
+        } finally {
+            HttpResponse<String> resumed =
+                    api(other).call("POST", "/api/v1/agents/me/resume", "east-agent", PASSWORD, null);
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRefusalOfThePbxIsTheSameProblemThroughEitherNode() {
+        String noSuchQueue = "/api/v1/agents/me/queues/nosuchqueue";
+        HttpResponse<String> onOwner = api(nodeOwning("east")).call("POST", noSuchQueue, "east-agent", PASSWORD, null);
+        HttpResponse<String> elsewhere =
+                api(nodeNotOwning("east")).call("POST", noSuchQueue, "east-agent", PASSWORD, null);
+
+        assertThat(onOwner.statusCode()).as(onOwner.body()).isEqualTo(502);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(502);
+        assertThat(Api.json(elsewhere).path("detail").asText())
+                .contains("No such queue")
+                .isEqualTo(Api.json(onOwner).path("detail").asText());
+    }
+
+    @Test
+    @Order(6)
     void whenTheOwnerOfALinkShutsDownMidCallTheOtherNodeTakesItWithinFiveSecondsAndLogsTheCallOnce() {
         ConfigurableApplicationContext owner = nodeOwning("east");
         ConfigurableApplicationContext other =
@@ -183,6 +276,40 @@ class SeveralNodesSeveralPbxesTest {
         assertThat(tookOverMillis).isLessThan(5_000);
     }
 
+    @Test
+    @Order(7)
+    void whenTheOwnerFallsSilentACommandIsA503NamingThePbxWithinTheTimeoutAndWorksOnceTheLinkMoved() {
+        // the node left from the last test owns both links; a new one owns none, so its commands are relayed
+        ConfigurableApplicationContext owner = nodeOwning("east");
+        ConfigurableApplicationContext joined = node(url, "node-c");
+        nodes.add(joined);
+        String pause = "{\"reason\":\"meeting\"}";
+        HttpResponse<String> relayed =
+                api(joined).call("POST", "/api/v1/agents/me/pause", "east-agent", PASSWORD, pause);
+        assertThat(relayed.statusCode()).as(relayed.body()).isEqualTo(202);
+        assertThat(links(joined).pbx("east").ownsLink()).isFalse();
+
+        // the owner still holds the link's lease but hears no other node: as an owner that hangs or is cut off
+        owner.getBean(ClusterBus.class).close();
+        long asked = System.nanoTime();
+        HttpResponse<String> unanswered =
+                api(joined).call("POST", "/api/v1/agents/me/pause", "east-agent", PASSWORD, pause);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+        assertThat(unanswered.statusCode()).as(unanswered.body()).isEqualTo(503);
+        assertThat(Api.json(unanswered).path("pbx").asText()).isEqualTo("east");
+        assertThat(Api.json(unanswered).path("detail").asText()).contains("PBX 'east'");
+        assertThat(waitedMillis).as("answered at the 2 s timeout").isBetween(1_900L, 4_000L);
+
+        owner.close();
+        nodes.remove(owner);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> links(joined).pbx("east").ownsLink()
+                        && links(joined).pbx("east").linkStatus().state() == LinkStatus.State.UP);
+        HttpResponse<String> again = api(joined).call("POST", "/api/v1/agents/me/pause", "east-agent", PASSWORD, pause);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        api(joined).call("POST", "/api/v1/agents/me/resume", "east-agent", PASSWORD, null);
+    }
+
     private ConfigurableApplicationContext node(String url, String name) {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .run(
@@ -199,6 +326,7 @@ class SeveralNodesSeveralPbxesTest {
                         "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
                         "--switchboard.cluster.call-events=from-owner",
                         "--switchboard.link-lease.ttl=1s",
+                        "--switchboard.cluster.commands.timeout=2s",
                         "--switchboard.link-lease.node=" + name,
                         "--switchboard.pbxes[0].id=east",
                         "--switchboard.pbxes[0].host=127.0.0.1",
@@ -216,6 +344,17 @@ class SeveralNodesSeveralPbxesTest {
     private static QueueCallAnswered call(String number, String agent, double talkSeconds) {
         return new QueueCallAnswered(
                 new Caller(number, "Caller " + number, "500"), "support", agent, 1, talkSeconds, HangupBy.CALLER);
+    }
+
+    private ConfigurableApplicationContext nodeNotOwning(String pbx) {
+        ConfigurableApplicationContext owner = nodeOwning(pbx);
+        return nodes.stream().filter(n -> n != owner).findFirst().orElseThrow();
+    }
+
+    private static JsonNode awaitMessage(Desktop desktop, String type, Predicate<JsonNode> matching) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> desktop.received(type).stream().anyMatch(matching));
+        return desktop.received(type).stream().filter(matching).findFirst().orElseThrow();
     }
 
     private static PbxLinks links(ConfigurableApplicationContext node) {

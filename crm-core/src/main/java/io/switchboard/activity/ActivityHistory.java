@@ -3,6 +3,7 @@ package io.switchboard.activity;
 import io.switchboard.contact.ContactId;
 import io.switchboard.contact.RecentActivities;
 import io.switchboard.contact.RecentActivity;
+import io.switchboard.directory.Directory;
 import io.switchboard.directory.Viewer;
 import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallOutcome;
@@ -134,8 +135,8 @@ public class ActivityHistory implements RecentActivities {
         }
         if (query.agent() != null) {
             // the agent's calls: the ones they had at the end, and the ones they transferred on
-            conditions.add("(a.agent_id = :agent or exists (select 1 from activity_legs l join users u"
-                    + " on u.extension = l.agent_extension where l.call_id = a.call_id and u.id = :agent))");
+            conditions.add("(a.agent_id = :agent or exists (select 1 from activity_legs l join users u" + " on "
+                    + Directory.agentSql("u") + " = l.agent_extension where l.call_id = a.call_id and u.id = :agent))");
             parameters.put("agent", query.agent().value());
         }
         if (query.queue() != null) {

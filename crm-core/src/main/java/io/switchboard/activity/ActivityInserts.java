@@ -125,7 +125,7 @@ final class ActivityInserts {
         statement.setString(i++, cut(call.callee(), 64));
         setLong(statement, i++, record.contactId());
         statement.setString(i++, cut(call.queue(), 80));
-        statement.setString(i++, cut(record.agentExtension(), 32));
+        statement.setString(i++, cut(record.agentExtension(), 80));
         setLong(statement, i++, record.agentId());
         setLong(statement, i++, record.teamId());
         statement.setObject(i++, timestamp(started(call)));

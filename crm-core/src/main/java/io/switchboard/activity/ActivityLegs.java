@@ -32,7 +32,7 @@ final class ActivityLegs {
                     call.callId(),
                     seq++,
                     cut(leg.queue(), 80),
-                    cut(leg.agent(), 32),
+                    cut(leg.agent(), 80),
                     timestamp(leg.startedAt()),
                     timestamp(leg.answeredAt()),
                     timestamp(leg.endedAt()),

@@ -1,6 +1,7 @@
 package io.switchboard.activity;
 
 import io.switchboard.contact.VisibilityRule;
+import io.switchboard.directory.Directory;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
 import java.util.Map;
@@ -28,8 +29,8 @@ final class ActivityVisibility {
     }
 
     /** A call the user had a leg of before it was transferred on is theirs to see too (not to close). */
-    static final String HAD_A_LEG = "exists (select 1 from activity_legs l join users u on u.extension ="
-            + " l.agent_extension where l.call_id = a.call_id and u.id = :viewerId)";
+    static final String HAD_A_LEG = "exists (select 1 from activity_legs l join users u on " + Directory.agentSql("u")
+            + " = l.agent_extension where l.call_id = a.call_id and u.id = :viewerId)";
 
     String seeSql() {
         String ownOrTeam = "(" + ownOrTeamSql() + " or " + HAD_A_LEG + ")";

@@ -115,7 +115,7 @@ public class LeadQueue {
                 return false;
             }
             Long agentId = agentNamed(agent).map(user -> user.id().value()).orElse(attempt.agentId());
-            store.endAttempt(attemptId, outcome, callId, agentId, agent == null ? null : truncate(agent, 32), at);
+            store.endAttempt(attemptId, outcome, callId, agentId, agent == null ? null : truncate(agent, 80), at);
             Campaign campaign = campaigns.find(attempt.campaignId()).orElseThrow();
             LeadRow lead = store.lockLead(attempt.leadId());
             if (LeadRules.endDecides(lead, attemptId)) {

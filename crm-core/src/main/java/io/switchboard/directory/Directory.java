@@ -1,5 +1,7 @@
 package io.switchboard.directory;
 
+import io.switchboard.gateway.call.PbxCallIds;
+import io.switchboard.gateway.call.PbxName;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Collection;
@@ -31,6 +33,17 @@ public class Directory {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * SQL for the agent a row of {@code users} is as call rows name them ({@link DirectoryUser#agent}), for joining
+     * {@code agent_extension} columns to users: {@code <pbx>:<extension>}, the bare extension on the default PBX.
+     *
+     * @param alias the alias of {@code users} in the query
+     */
+    public static String agentSql(String alias) {
+        return "(case when " + alias + ".pbx = '" + PbxCallIds.DEFAULT_PBX + "' then " + alias + ".extension else "
+                + alias + ".pbx || ':' || " + alias + ".extension end)";
     }
 
     /** Adds a team, or returns the existing one of that name. */
@@ -75,27 +88,46 @@ public class Directory {
         return scopes.viewer(user);
     }
 
-    /** The user whose phone has this extension, e.g. the agent an {@code AgentRinging} event names. */
-    public Optional<DirectoryUser> findByExtension(String extension) {
-        return extension == null
-                ? Optional.empty()
-                : users.findByExtension(extension.trim()).map(UserEntity::toUser);
+    /**
+     * The user an agent of the call events is: {@code agent} as events name them ({@link PbxName#key}: {@code b:1001}
+     * is extension 1001 on PBX {@code b}, a bare {@code 1001} is on the default PBX), e.g. the agent an {@code
+     * AgentRinging} event names. 1001 on PBX {@code a} is somebody else.
+     */
+    public Optional<DirectoryUser> findByExtension(String agent) {
+        return agent == null || agent.isBlank() ? Optional.empty() : findByPhone(PbxName.of(agent.trim()));
+    }
+
+    /** The user whose phone is this extension on this PBX. */
+    public Optional<DirectoryUser> findByPhone(PbxName phone) {
+        return users.findByPbxAndExtension(phone.pbx(), phone.name()).map(UserEntity::toUser);
     }
 
     /**
-     * The users with these extensions, by extension; extensions nobody has are left out. Plain SQL without a
-     * transaction of its own: the call log asks this for every batch of ended calls, and through JPA each ask cost
-     * more than the rest of writing the batch.
+     * The PBX of a user's extension and the extension there, empty for an unknown user or one without a phone: where
+     * commands for this agent go (click-to-dial, queue log-in and out, pause). The PBX's interface for the agent is
+     * that PBX's {@code switchboard.ami.agent-interface} with this extension.
+     */
+    public Optional<PbxName> phoneOf(String username) {
+        return findByUsername(username).flatMap(DirectoryUser::phone);
+    }
+
+    /**
+     * The users these agents of the call events are ({@link #findByExtension}), by that same key; agents nobody is are
+     * left out. Plain SQL without a transaction of its own: the call log asks this for every batch of ended calls,
+     * and through JPA each ask cost more than the rest of writing the batch.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    public Map<String, DirectoryUser> findByExtensions(Collection<String> extensions) {
-        if (extensions.isEmpty()) {
+    public Map<String, DirectoryUser> findByExtensions(Collection<String> agents) {
+        if (agents.isEmpty()) {
             return Map.of();
         }
+        Set<String> wanted = Set.copyOf(agents);
+        Set<String> extensions =
+                wanted.stream().map(agent -> PbxName.of(agent).name()).collect(Collectors.toSet());
         Map<String, DirectoryUser> found = new HashMap<>();
         jdbc.query(
-                "select id, username, display_name, role, team_id, extension from users where extension in (:extensions)",
-                Map.of("extensions", Set.copyOf(extensions)),
+                "select id, username, display_name, role, team_id, extension, pbx from users where extension in (:extensions)",
+                Map.of("extensions", extensions),
                 (ResultSet row) -> {
                     Long team = row.getObject("team_id", Long.class);
                     DirectoryUser user = new DirectoryUser(
@@ -104,8 +136,11 @@ public class Directory {
                             row.getString("display_name"),
                             Role.valueOf(row.getString("role")),
                             team == null ? null : new TeamId(team),
-                            row.getString("extension"));
-                    found.put(user.extension(), user);
+                            row.getString("extension"),
+                            row.getString("pbx"));
+                    if (wanted.contains(user.agent())) { // 1001 on another PBX is somebody else
+                        found.put(user.agent(), user);
+                    }
                 });
         return found;
     }

@@ -1,8 +1,10 @@
 package io.switchboard.directory;
 
+import io.switchboard.gateway.call.ConfiguredPbxes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DirectoryProperties.class)
+// the PBXes a user's extension may be on (switchboard.pbxes[n].id)
+@EnableConfigurationProperties({DirectoryProperties.class, ConfiguredPbxes.class})
 class DirectoryConfiguration {}

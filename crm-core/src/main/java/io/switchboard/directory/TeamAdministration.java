@@ -1,5 +1,7 @@
 package io.switchboard.directory;
 
+import io.switchboard.gateway.call.ConfiguredPbxes;
+import io.switchboard.gateway.call.PbxName;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,25 +27,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TeamAdministration {
 
-    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    /** A queue's name, after its PBX's id and a colon on any PBX but the default one ({@code b:support}). */
+    private static final Pattern QUEUE = Pattern.compile("([A-Za-z0-9_-]{1,40}:)?[A-Za-z0-9._-]{1,80}");
 
     private final TeamRepository teams;
     private final UserRepository users;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ConfiguredPbxes pbxes;
 
     TeamAdministration(
             TeamRepository teams,
             UserRepository users,
             NamedParameterJdbcTemplate jdbc,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<ConfiguredPbxes> pbxes) {
         this.teams = teams;
         this.users = users;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
+        this.pbxes = pbxes.getIfAvailable(ConfiguredPbxes::single);
     }
 
     /** Every team, by name. */
@@ -126,9 +133,19 @@ public class TeamAdministration {
         Set<String> clean = new LinkedHashSet<>();
         for (String queue : queues == null ? List.<String>of() : queues) {
             String name = queue == null ? "" : queue.strip();
-            if (!QUEUE.matcher(name).matches()) {
+            if (!QUEUE.matcher(name).matches() || name.length() > 80) {
                 throw new InvalidUserException(
-                        "queues", "a queue name is 1 to 80 letters, digits, '.', '_' or '-': " + queue);
+                        "queues",
+                        "a queue name is 1 to 80 letters, digits, '.', '_' or '-'"
+                                + (pbxes.several() ? ", after its PBX and a colon (b:support)" : "") + ": " + queue);
+            }
+            // a queue is on one PBX: support on PBX a and on PBX b are two queues, each worked by its own teams
+            String pbx = PbxName.of(name).pbx();
+            if (!pbxes.isKnown(pbx)) {
+                throw new InvalidUserException(
+                        "queues",
+                        "queue " + queue + " is on no configured PBX; write it <pbx>:<queue>, the PBXes being "
+                                + String.join(", ", pbxes.ids()));
             }
             clean.add(name);
         }

@@ -1,6 +1,7 @@
 package io.switchboard.directory;
 
 import io.switchboard.gateway.call.CallTrackerSettings;
+import io.switchboard.gateway.call.ConfiguredPbxes;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public class UserAdministration {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final int maxExtensionLength;
+    private final ConfiguredPbxes pbxes;
     private final Clock clock = Clock.systemUTC();
 
     UserAdministration(
@@ -38,13 +40,20 @@ public class UserAdministration {
             TeamRepository teams,
             AuditLog audit,
             ApplicationEventPublisher events,
-            ObjectProvider<CallTrackerSettings> calls) {
+            ObjectProvider<CallTrackerSettings> calls,
+            ObjectProvider<ConfiguredPbxes> pbxes) {
         this.users = users;
         this.teams = teams;
         this.audit = audit;
         this.events = events;
         this.maxExtensionLength =
                 calls.getIfAvailable(CallTrackerSettings::defaults).maxExtensionLength();
+        this.pbxes = pbxes.getIfAvailable(ConfiguredPbxes::single);
+    }
+
+    /** The PBXes a user's extension may be on. */
+    public ConfiguredPbxes pbxes() {
+        return pbxes;
     }
 
     /** Users whose username, name, e-mail or extension contains {@code text} (all for blank), by username. */
@@ -70,13 +79,15 @@ public class UserAdministration {
     /** A new user; they log in once an admin has set their first password ({@link #resetPassword}). */
     @Transactional
     public UserAccount create(UserForm form, Viewer actor) {
-        Long teamId = validate(form, null);
+        String pbx = pbxOf(form, null);
+        Long teamId = validate(form, null, pbx);
         if (users.existsByUsername(form.username())) {
             throw new DirectoryConflictException("username", "username '" + form.username() + "' is taken");
         }
         UserEntity entity = new UserEntity(
-                new NewUser(form.username(), form.displayName(), form.role(), null, form.extension()), clock.instant());
-        entity.edit(form, teamId);
+                new NewUser(form.username(), form.displayName(), form.role(), null, form.extension(), pbx),
+                clock.instant());
+        entity.edit(form, teamId, pbx);
         UserAccount created = account(users.saveAndFlush(entity));
         audit.record(actor, "user.created", "user", form.username(), null, created);
         events.publishEvent(new UserChanged(created.user(), null, created.active()));
@@ -87,9 +98,10 @@ public class UserAdministration {
     @Transactional
     public UserAccount update(String username, UserForm form, Viewer actor) {
         UserEntity entity = entity(username);
-        Long teamId = validate(form, entity);
+        String pbx = pbxOf(form, entity);
+        Long teamId = validate(form, entity, pbx);
         UserAccount before = account(entity);
-        entity.edit(form, teamId);
+        entity.edit(form, teamId, pbx);
         UserAccount after = account(users.saveAndFlush(entity));
         audit.record(actor, "user.updated", "user", before.user().username(), before, after);
         events.publishEvent(new UserChanged(after.user(), before.user().extension(), after.active()));
@@ -132,8 +144,24 @@ public class UserAdministration {
                 .orElse(false);
     }
 
+    /**
+     * The PBX of the form's extension: the one it names, which must be configured; else the user's own (an edit that
+     * does not mention it keeps it); else the only PBX, or the first listed.
+     */
+    private String pbxOf(UserForm form, UserEntity existing) {
+        if (form.pbx() == null) {
+            return existing == null ? pbxes.first() : existing.pbx();
+        }
+        if (!pbxes.isKnown(form.pbx())) {
+            throw new InvalidUserException(
+                    "pbx",
+                    "no PBX '" + form.pbx() + "' is configured (switchboard.pbxes): " + String.join(", ", pbxes.ids()));
+        }
+        return form.pbx();
+    }
+
     /** Checks the form against the rules and what is stored; the team's id ({@code null} for none). */
-    private Long validate(UserForm form, UserEntity existing) {
+    private Long validate(UserForm form, UserEntity existing, String pbx) {
         if (existing == null
                 && (form.username() == null
                         || !USERNAME.matcher(form.username()).matches())) {
@@ -160,11 +188,13 @@ public class UserAdministration {
                         "an extension is 2 to " + maxExtensionLength
                                 + " digits (switchboard.calls.max-extension-length): " + extension);
             }
-            users.findByExtension(extension)
+            users.findByPbxAndExtension(pbx, extension)
                     .filter(owner -> existing == null || !owner.username().equals(existing.username()))
                     .ifPresent(owner -> {
                         throw new DirectoryConflictException(
-                                "extension", "extension " + extension + " belongs to " + owner.username());
+                                "extension",
+                                "extension " + extension + (pbxes.several() ? " on PBX '" + pbx + "'" : "")
+                                        + " belongs to " + owner.username());
                     });
         }
         if (form.team() == null) {

@@ -40,6 +40,10 @@ class UserEntity {
     @Column(length = 32)
     private String extension;
 
+    /** The PBX the extension is on. */
+    @Column(nullable = false, length = 64)
+    private String pbx;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -63,6 +67,7 @@ class UserEntity {
         this.role = user.role();
         this.teamId = user.team() == null ? null : user.team().value();
         this.extension = user.extension();
+        this.pbx = user.pbx();
         this.active = true;
         this.createdAt = now;
     }
@@ -91,11 +96,13 @@ class UserEntity {
         this.mustChangePassword = false;
     }
 
-    void edit(UserForm form, Long teamId) {
+    /** @param pbx the PBX of the form's extension, already checked and defaulted */
+    void edit(UserForm form, Long teamId, String pbx) {
         this.displayName = form.displayName();
         this.role = form.role();
         this.teamId = teamId;
         this.extension = form.extension();
+        this.pbx = pbx;
         this.email = form.email();
         this.active = form.active();
     }
@@ -116,6 +123,10 @@ class UserEntity {
         return extension;
     }
 
+    String pbx() {
+        return pbx;
+    }
+
     UserAccount toAccount(String teamName) {
         return new UserAccount(toUser(), teamName, email, active, mustChangePassword, createdAt);
     }
@@ -126,6 +137,12 @@ class UserEntity {
 
     DirectoryUser toUser() {
         return new DirectoryUser(
-                new UserId(id), username, displayName, role, teamId == null ? null : new TeamId(teamId), extension);
+                new UserId(id),
+                username,
+                displayName,
+                role,
+                teamId == null ? null : new TeamId(teamId),
+                extension,
+                pbx);
     }
 }

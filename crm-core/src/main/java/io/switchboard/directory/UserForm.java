@@ -5,9 +5,18 @@ package io.switchboard.directory;
  *
  * @param team the team's name; {@code null} for none
  * @param extension the phone extension; {@code null} for a user without a phone
+ * @param pbx the PBX the extension is on ({@code switchboard.pbxes[n].id}); {@code null}: the only PBX, or the first
+ *     listed
  */
 public record UserForm(
-        String username, String displayName, Role role, String team, String extension, String email, boolean active) {
+        String username,
+        String displayName,
+        Role role,
+        String team,
+        String extension,
+        String email,
+        boolean active,
+        String pbx) {
 
     public UserForm {
         username = clean(username);
@@ -15,9 +24,27 @@ public record UserForm(
         team = clean(team);
         extension = clean(extension);
         email = clean(email);
+        pbx = clean(pbx);
         if (displayName == null) {
             displayName = username;
         }
+    }
+
+    /** A form that leaves the PBX to the default: the only one, or the first listed. */
+    public UserForm(
+            String username,
+            String displayName,
+            Role role,
+            String team,
+            String extension,
+            String email,
+            boolean active) {
+        this(username, displayName, role, team, extension, email, active, null);
+    }
+
+    /** The same form with its PBX set. */
+    public UserForm withPbx(String pbx) {
+        return new UserForm(username, displayName, role, team, extension, email, active, pbx);
     }
 
     private static String clean(String text) {

@@ -13,14 +13,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates users from a CSV file with the columns {@code username, name, role, team, extension, email} (and
- * optionally {@code active}), read by the shared reader: each row is created on its own, so good rows are kept and
+ * optionally {@code active}, and {@code pbx}: the PBX of the extension, the first configured when left out), read by the shared reader: each row is created on its own, so good rows are kept and
  * bad ones reported with their line, as the contact import does. Existing usernames are rejected, not changed.
  * Imported users have no password yet: an admin sets a first one, which they change at their first login.
  */
 @Service
 public class UserImport {
 
-    static final List<String> COLUMNS = List.of("username", "name", "role", "team", "extension", "email", "active");
+    static final List<String> COLUMNS =
+            List.of("username", "name", "role", "team", "extension", "email", "active", "pbx");
     private static final List<String> REQUIRED = List.of("username", "role");
 
     private final UserAdministration users;
@@ -90,6 +91,7 @@ public class UserImport {
                 row.get("team"),
                 row.get("extension"),
                 row.get("email"),
-                active == null || active.isBlank() || active.strip().equalsIgnoreCase("true"));
+                active == null || active.isBlank() || active.strip().equalsIgnoreCase("true"),
+                row.get("pbx"));
     }
 }

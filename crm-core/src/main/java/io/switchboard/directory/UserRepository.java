@@ -13,7 +13,7 @@ interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     Optional<UserEntity> findByUsername(String username);
 
-    Optional<UserEntity> findByExtension(String extension);
+    Optional<UserEntity> findByPbxAndExtension(String pbx, String extension);
 
     List<UserEntity> findByExtensionIsNotNull();
 

@@ -2,6 +2,7 @@ package io.switchboard.campaign.dialer;
 
 import io.switchboard.gateway.call.AgentState;
 import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
+import io.switchboard.gateway.call.PbxName;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +18,10 @@ final class QueueMembers {
     private final Map<String, Map<String, AgentState>> byQueue = new HashMap<>();
 
     void apply(AgentStateChanged change) {
-        Map<String, AgentState> members = byQueue.computeIfAbsent(change.queue(), queue -> new HashMap<>());
+        // events name a queue of PBX b 'b:campaign' and its agents 'b:1001' (PbxName): the agents stay apart per PBX,
+        // the queue is counted by its name on every PBX, as campaigns name their queue
+        Map<String, AgentState> members = byQueue.computeIfAbsent(
+                change.queue() == null ? null : PbxName.of(change.queue()).name(), queue -> new HashMap<>());
         if (change.state() == AgentState.LOGGED_OUT) {
             members.remove(change.agent());
         } else {

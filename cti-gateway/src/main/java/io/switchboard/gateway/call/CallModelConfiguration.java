@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The call model's shared parts: its settings and the bus every PBX adapter publishes call events to. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CallTrackerSettings.class)
+@EnableConfigurationProperties({CallTrackerSettings.class, ConfiguredPbxes.class})
 public class CallModelConfiguration {
 
     @Bean(destroyMethod = "close")

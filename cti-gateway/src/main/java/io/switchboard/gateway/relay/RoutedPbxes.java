@@ -6,6 +6,7 @@ import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.PbxCommands;
+import io.switchboard.gateway.call.PbxName;
 import io.switchboard.gateway.call.Pbxes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,10 +52,14 @@ final class RoutedPbxes implements Pbxes {
         return links.linksOwned();
     }
 
-    /** Until extensions are mapped to PBXes, every agent's phone is on the first PBX (the default, or the first listed). */
+    /**
+     * The PBX an agent as events name them is on ({@link PbxName}: {@code b:1001} is on {@code b}); a bare extension
+     * when no PBX is called {@code default} (a caller that still passes the user's bare extension): the first PBX.
+     */
     @Override
     public String pbxOfAgent(String agent) {
-        return links.primary().pbx();
+        String pbx = agent == null ? null : PbxName.of(agent).pbx();
+        return pbx != null && commands.containsKey(pbx) ? pbx : links.primary().pbx();
     }
 
     /**
@@ -64,15 +69,23 @@ final class RoutedPbxes implements Pbxes {
      */
     @Override
     public CompletableFuture<Optional<CallHandle>> callOf(String agent) {
+        if (agent == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        // 1001 on PBX a is not 1001 on PBX b: an agent named with their PBX is looked for there only, by the
+        // extension that PBX knows; a bare extension on a list without a 'default' PBX, on every PBX as before
+        PbxName named = PbxName.of(agent);
+        List<AmiGateway> where = links.find(named.pbx()).map(List::of).orElseGet(links::all);
+        String extension = named.name();
         List<CompletableFuture<Optional<CallHandle>>> asked = new ArrayList<>();
-        for (AmiGateway pbx : links.all()) {
+        for (AmiGateway pbx : where) {
             if (relay == null || pbx.ownsLink()) {
-                Optional<CallHandle> call = pbx.ownsLink() ? pbx.handles().ofAgent(agent) : Optional.empty();
+                Optional<CallHandle> call = pbx.ownsLink() ? pbx.handles().ofAgent(extension) : Optional.empty();
                 if (call.isPresent()) {
                     return CompletableFuture.completedFuture(call);
                 }
             } else {
-                asked.add(commands.get(pbx.pbx()).run(new PbxCommand.FindCall(agent)));
+                asked.add(commands.get(pbx.pbx()).run(new PbxCommand.FindCall(extension)));
             }
         }
         return firstFound(asked);
