@@ -134,12 +134,14 @@ public final class NodesBenchmark {
             for (int i = 0; i < pbxes.size(); i++) {
                 String sessions = pbxes.get(i).sessions(work.resolve(i == 0 ? "simulator-a.log" : "simulator-b.log"));
                 // PBX a also has the harness's own bare session (the tap that times the simulator's part)
-                int tap = i == 0 ? 1 : 0;
+                int tapSessions = i == 0 ? 1 : 0;
                 Report.step(
                         "PBX %s: AMI sessions of the nodes %s (must be 1)%s",
                         i == 0 ? "a" : "b",
-                        sessions.matches("\\d+") ? Integer.toString(Integer.parseInt(sessions) - tap) : sessions,
-                        tap > 0 ? ", besides the harness's tap" : "");
+                        sessions.matches("\\d+")
+                                ? Integer.toString(Integer.parseInt(sessions) - tapSessions)
+                                : sessions,
+                        tapSessions > 0 ? ", besides the harness's tap" : "");
             }
             for (int node = 0; node < NODES; node++) {
                 Report.step(

@@ -291,21 +291,21 @@ class RollingRestartUnderLoadTest {
             for (int i = 0; i < AGENTS_PER_PBX; i++) {
                 String username = pbx + "-agent-" + i;
                 String phone = Integer.toString(++extension);
-                user(directory, hash, username, Role.AGENT, phone);
+                user(directory, hash, username, Role.AGENT, phone, pbx);
                 staff.add(new String[] {username, phone});
                 seats.put(username, new Seat(username, seat++ % 3));
             }
             agents.put(pbx, staff);
         }
-        user(directory, hash, "opener", Role.AGENT, null);
-        user(directory, hash, "admin", Role.ADMIN, null);
+        user(directory, hash, "opener", Role.AGENT, null, null);
+        user(directory, hash, "admin", Role.ADMIN, null, null);
         Api api = nodes.api(0);
         assertThat(api.call("POST", "/api/v1/tiers/Tier%201/members/opener", "admin", ThreeNodes.PASSWORD, null)
                         .statusCode())
                 .isEqualTo(200);
         for (int node = 0; node < 3; node++) {
             String engineer = "engineer-" + (node + 1);
-            user(directory, hash, engineer, Role.AGENT, null);
+            user(directory, hash, engineer, Role.AGENT, null, null);
             HttpResponse<String> member =
                     api.call("POST", "/api/v1/tiers/Tier%202/members/" + engineer, "admin", ThreeNodes.PASSWORD, null);
             assertThat(member.statusCode()).as(member.body()).isEqualTo(200);
@@ -313,14 +313,15 @@ class RollingRestartUnderLoadTest {
             engineers.add(engineerSeat);
             seats.put(engineer, engineerSeat);
             String manager = "manager-" + (node + 1);
-            user(directory, hash, manager, Role.CAMPAIGN_MANAGER, null);
+            user(directory, hash, manager, Role.CAMPAIGN_MANAGER, null, null);
             Seat managerSeat = new Seat(manager, node);
             managers.add(managerSeat);
             seats.put(manager, managerSeat);
         }
         List<UserId> previewers = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
-            previewers.add(user(directory, hash, "previewer-" + i, Role.AGENT, Integer.toString(1200 + i))
+            // on the first PBX, which the dialer dials through
+            previewers.add(user(directory, hash, "previewer-" + i, Role.AGENT, Integer.toString(1200 + i), "east")
                     .id());
         }
         campaign(directory.findByUsername("manager-1").orElseThrow(), Set.copyOf(previewers));
@@ -351,8 +352,10 @@ class RollingRestartUnderLoadTest {
         campaign = created.id().value();
     }
 
-    private static DirectoryUser user(Directory directory, String hash, String username, Role role, String phone) {
-        DirectoryUser user = directory.add(new NewUser(username, username, role, null, phone));
+    /** A user whose phone, if any, is on {@code pbx} (null: the default PBX). */
+    private static DirectoryUser user(
+            Directory directory, String hash, String username, Role role, String phone, String pbx) {
+        DirectoryUser user = directory.add(new NewUser(username, username, role, null, phone, pbx));
         directory.setPasswordHash(user.id(), hash);
         return user;
     }
