@@ -222,10 +222,15 @@ function newContactForm(offer) {
   return box;
 }
 
+let wrapUpCheck = null;
+
 async function refreshState() {
   const list = document.getElementById('my-queues');
+  clearTimeout(wrapUpCheck);
   try {
     const states = await api('GET', '/api/v1/agents/me');
+    // the end of a wrap-up is no event from the PBX: look again until it is over
+    if (states.some(state => state.state === 'WRAP_UP')) wrapUpCheck = setTimeout(refreshState, 2000);
     list.replaceChildren();
     if (!states.length) list.append(el('li', 'Not logged in to a queue', 'muted'));
     for (const state of states) {

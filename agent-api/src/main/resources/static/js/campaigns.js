@@ -15,11 +15,29 @@ async function refreshList() {
     const open = () => select(campaign.id);
     row.addEventListener('click', open);
     row.addEventListener('keydown', event => { if (event.key === 'Enter') open(); });
-    row.append(el('td', campaign.name), el('td', campaign.dialMode), el('td', campaign.queue),
+    const name = el('td', campaign.name);
+    if (campaign.invalidSettings.length) {
+      row.classList.add('invalid');
+      name.append(' ', el('span', 'invalid settings', 'error'));
+    }
+    row.append(name, el('td', campaign.dialMode), el('td', campaign.queue),
       el('td', campaign.status, 'status status-' + campaign.status.toLowerCase()));
     return row;
   });
   document.querySelector('#campaign-list tbody').replaceChildren(...rows);
+  showInvalid(campaigns.find(campaign => campaign.id === selected));
+}
+
+/** What is wrong with the chosen campaign's stored settings: it cannot start until they are corrected. */
+function showInvalid(campaign) {
+  const box = document.getElementById('campaign-invalid');
+  const invalid = campaign ? campaign.invalidSettings : [];
+  box.hidden = !invalid.length;
+  box.querySelector('ul').replaceChildren(...invalid.map(setting => {
+    const item = el('li', `${setting.field}: ${setting.message}`);
+    item.dataset.field = setting.field;
+    return item;
+  }));
 }
 
 async function select(id) {

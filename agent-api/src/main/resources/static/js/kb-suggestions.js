@@ -1,6 +1,6 @@
-// Suggested knowledge base articles: the pop's top 3 for the call (its queue, the caller's open tickets' subjects
-// and the contact's tags) and the ticket page's top 5 for the ticket, where an agent inserts a link to one into the
-// response. Only published articles are suggested.
+// Suggested knowledge base articles: the pop's top 3 for the call (its queue, the caller's open tickets' subjects,
+// categories and tags, and the contact's tags) and the ticket page's top 5 for the ticket (its subject, category and
+// tags), where an agent inserts a link to one into the response. Only published articles are suggested.
 import { api, el } from './api.js';
 
 const popAnswers = new Map(); // callId -> articles (null while asked)
@@ -47,14 +47,16 @@ export function popSuggestions(pop) {
   if (!popAnswers.has(pop.callId)) {
     popAnswers.set(pop.callId, null);
     const tickets = (pop.context.sections && pop.context.sections.openTickets) || [];
-    const tags = pop.context.contacts.flatMap(contact => contact.tags || []);
+    const tags = [...new Set([...pop.context.contacts.flatMap(contact => contact.tags || []),
+      ...tickets.flatMap(ticket => ticket.tags || [])])];
+    const categories = [...new Set(tickets.map(ticket => ticket.category).filter(category => category))];
     const text = tickets.map(ticket => ticket.subject).join(' ');
     const answered = articles => {
       popAnswers.set(pop.callId, articles);
       const shown = latestSection.get(pop.callId);
       if (shown) fill(shown, articles);
     };
-    api('GET', `/api/v1/kb/suggestions?${suggestionParams(text, pop.queue, tags, [], 3)}`)
+    api('GET', `/api/v1/kb/suggestions?${suggestionParams(text, pop.queue, tags, categories, 3)}`)
       .then(answered)
       .catch(() => answered([]));
   }
@@ -76,9 +78,9 @@ function fill(section, articles) {
 }
 
 /**
- * Fills the ticket page's #suggested-articles section: the top 5 for the ticket's subject (and category, where tickets
- * have one), a search of the whole knowledge base, and on each an "Insert link" button that puts the article's
- * title and address into the message box at the cursor.
+ * Fills the ticket page's #suggested-articles section: the top 5 for the ticket's subject, category and tags (asked
+ * again when any of them changes), a search of the whole knowledge base, and on each an "Insert link" button that
+ * puts the article's title and address into the message box at the cursor.
  */
 export function ticketSuggestions(section, messageBox) {
   let asked = null;
@@ -131,7 +133,7 @@ export function ticketSuggestions(section, messageBox) {
 
   document.addEventListener('ticket-loaded', event => {
     const ticket = event.detail;
-    const key = `${ticket.subject}|${ticket.category || ''}`;
+    const key = `${ticket.subject}|${ticket.category || ''}|${(ticket.tags || []).join(',')}`;
     if (key === asked) return; // a reload of the same ticket: the suggestions stand
     asked = key;
     section.hidden = false;

@@ -11,6 +11,7 @@ const me = document.body.dataset.username;
 const path = `/api/v1/tickets/${ticketId}`;
 const counter = titleCounter(`Ticket #${ticketId} · Switchboard`);
 let tiers = [];
+let categories = [];
 
 const CONVERSATION = { RESPONDED: 'Response', NOTE: 'Internal note', CREATED: 'Opened' };
 
@@ -19,6 +20,7 @@ function renderTicket(ticket) {
   counter.clear();
   const owner = ticket.assigneeName ? `with ${ticket.assigneeName}` : 'waiting in the queue';
   field('ticket-meta').textContent = `${words(ticket.status)} · ${words(ticket.priority)} · ${ticket.tier} ${owner}`
+    + ` · ${ticket.category || 'no category'}${(ticket.tags || []).length ? ' · tags: ' + ticket.tags.join(', ') : ''}`
     + ` · opened ${dateTime(ticket.createdAt)} · last update ${dateTime(ticket.updatedAt)}`;
   const contact = field('ticket-contact');
   contact.replaceChildren();
@@ -40,6 +42,7 @@ function renderTicket(ticket) {
   field('take').hidden = ticket.assigneeName === me;
   field('give-back').hidden = !ticket.assigneeName;
   tierChoices(ticket);
+  categoryChoices(ticket);
   document.dispatchEvent(new CustomEvent('ticket-loaded', { detail: ticket }));
 }
 
@@ -61,6 +64,23 @@ function tierChoices(ticket) {
     }));
     select.value = [...select.options].some(option => option.value === chosen) ? chosen : '';
   }
+}
+
+/** The category list and the tags as the ticket has them, unless the user is changing them right now. */
+function categoryChoices(ticket) {
+  const form = field('category-form');
+  if (form.contains(document.activeElement)) return;
+  const select = field('category-value');
+  const none = el('option', 'none');
+  none.value = '';
+  const names = ticket.category && !categories.includes(ticket.category) ? [...categories, ticket.category] : categories;
+  select.replaceChildren(none, ...names.map(name => {
+    const option = el('option', name);
+    option.value = name;
+    return option;
+  }));
+  select.value = ticket.category || '';
+  field('tags-value').value = (ticket.tags || []).join(', ');
 }
 
 function renderHistory(history) {
@@ -161,6 +181,10 @@ onSubmit('escalate-form', () => act('Escalated.',
 onSubmit('de-escalate-form', () => act('Sent back.',
   () => api('POST', `${path}/de-escalations`, { tier: field('de-escalate-tier').value || null, reason: field('de-escalate-reason').value }),
   () => { field('de-escalate-reason').value = ''; }));
+onSubmit('category-form', () => act('Category and tags saved.', () => api('PUT', path, {
+  category: field('category-value').value,
+  tags: field('tags-value').value.split(',').map(tag => tag.trim()).filter(tag => tag),
+}), () => document.activeElement && document.activeElement.blur()));
 onSubmit('link-form', () => {
   const value = field('link-call').value.trim();
   // digits only: an activity of the call log; anything else: the PBX's call id
@@ -186,4 +210,7 @@ connectCti({
   ticketEscalated: item => news(item.ticket, `#${item.ticket} “${item.subject}” escalated to ${item.toTier}.`),
 });
 
-api('GET', '/api/v1/tiers').then(list => { tiers = list; }).catch(() => { tiers = []; }).finally(load);
+Promise.all([
+  api('GET', '/api/v1/tiers').then(list => { tiers = list; }).catch(() => { tiers = []; }),
+  api('GET', '/api/v1/tickets/categories').then(list => { categories = list; }).catch(() => { categories = []; }),
+]).finally(load);

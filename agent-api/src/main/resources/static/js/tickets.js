@@ -13,7 +13,7 @@ let page = 0;
 
 function query() {
   const params = new URLSearchParams({ view: field('view').value, sort: field('sort').value, page, size: PAGE_SIZE });
-  for (const name of ['q', 'status', 'priority', 'tier']) {
+  for (const name of ['q', 'status', 'priority', 'tier', 'category', 'tag']) {
     const value = field(name).value.trim();
     if (value) params.set(name, value);
   }
@@ -29,6 +29,8 @@ function row(ticket) {
   const link = el('a', ticket.subject);
   link.href = `/tickets/${id}`;
   subject.append(link);
+  const labels = [ticket.category, ...(ticket.tags || [])].filter(label => label);
+  if (labels.length) subject.append(el('span', ` · ${labels.join(', ')}`, 'muted'));
   tr.append(subject);
   const contact = el('td');
   if (ticket.contact !== null && ticket.contact !== undefined) {
@@ -102,6 +104,14 @@ api('GET', '/api/v1/tiers').then(tiers => {
     const option = el('option', tier.name);
     option.value = tier.name;
     field('tier').append(option);
+  }
+}).catch(() => { /* the filter stays at "Any" */ });
+
+api('GET', '/api/v1/tickets/categories').then(categories => {
+  for (const name of categories) {
+    const option = el('option', name);
+    option.value = name;
+    field('category').append(option);
   }
 }).catch(() => { /* the filter stays at "Any" */ });
 

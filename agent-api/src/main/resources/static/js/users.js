@@ -93,7 +93,9 @@ field('toggle-active').addEventListener('click', async () => {
   const action = field('toggle-active').textContent === 'Deactivate' ? 'deactivate' : 'reactivate';
   try {
     edit(await api('POST', `/api/v1/users/${encodeURIComponent(editing)}/${action}`));
-    saved.textContent = action === 'deactivate' ? 'Deactivated: their sessions are closed.' : 'Reactivated.';
+    saved.textContent = action === 'deactivate'
+      ? 'Deactivated: their sessions are closed and their scheduled report mails stop.'
+      : 'Reactivated: their scheduled report mails go out again.';
     await refresh();
   } catch (e) {
     error.textContent = e.message;

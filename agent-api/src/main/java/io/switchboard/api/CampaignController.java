@@ -406,7 +406,8 @@ class CampaignController {
                 settings.dispositions(),
                 campaign.createdAt(),
                 campaign.startedAt(),
-                campaign.finishedAt());
+                campaign.finishedAt(),
+                campaign.invalidSettings());
     }
 
     private static String fileName(MultipartFile file) {

@@ -77,7 +77,9 @@ class TicketController {
                         request.contact() == null ? null : new ContactId(request.contact()),
                         request.tier(),
                         user("assignee", request.assignee()),
-                        request.callId()),
+                        request.callId(),
+                        request.category(),
+                        request.tags()),
                 me.viewer());
         return created(opened);
     }
@@ -95,7 +97,9 @@ class TicketController {
                         request.description(),
                         request.priority(),
                         request.tier(),
-                        user("assignee", request.assignee()));
+                        user("assignee", request.assignee()),
+                        request.category(),
+                        request.tags());
         return created(tickets.openFromActivity(new ActivityId(id), choices, me.viewer()));
     }
 
@@ -160,7 +164,9 @@ class TicketController {
                         request.priority(),
                         request.contact() == null ? null : new ContactId(request.contact()),
                         request.expectedVersion(),
-                        request.reason()),
+                        request.reason(),
+                        request.category(),
+                        request.tags()),
                 me.viewer());
     }
 

@@ -5,6 +5,7 @@ import io.switchboard.ticket.TicketStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * The bodies of the ticket endpoints. Users are named by username; the service checks the rest (a tier's members,
@@ -20,6 +21,8 @@ final class TicketRequests {
      * @param tier {@code null} for the first tier
      * @param assignee a member of that tier; {@code null} to follow the tier's rule
      * @param callId the PBX's id of a call it is about (also one still in progress)
+     * @param category one of {@code GET /api/v1/tickets/categories}
+     * @param tags free labels (at most 20 of at most 60 characters)
      */
     record Open(
             @NotBlank @Size(max = 300) String subject,
@@ -28,7 +31,9 @@ final class TicketRequests {
             Long contact,
             @Size(max = 60) String tier,
             @Size(max = 100) String assignee,
-            @Size(max = 128) String callId) {}
+            @Size(max = 128) String callId,
+            @Size(max = 100) String category,
+            List<String> tags) {}
 
     /** A ticket about a call; every field may be left out (the call fills subject and description). */
     record FromCall(
@@ -36,12 +41,16 @@ final class TicketRequests {
             @Size(max = 8000) String description,
             TicketPriority priority,
             @Size(max = 60) String tier,
-            @Size(max = 100) String assignee) {}
+            @Size(max = 100) String assignee,
+            @Size(max = 100) String category,
+            List<String> tags) {}
 
     /**
      * Changes; a field left out stays as it is.
      *
      * @param expectedVersion the version the editor saw: a newer one on the server is a 409
+     * @param category one of {@code GET /api/v1/tickets/categories}; {@code ""} removes it
+     * @param tags the whole new list (an empty list removes every tag)
      */
     record Edit(
             @Size(min = 1, max = 300) String subject,
@@ -49,7 +58,9 @@ final class TicketRequests {
             TicketPriority priority,
             Long contact,
             Long expectedVersion,
-            @Size(max = 2000) String reason) {}
+            @Size(max = 2000) String reason,
+            @Size(max = 100) String category,
+            List<String> tags) {}
 
     record Status(
             @NotNull TicketStatus status, @Size(max = 2000) String reason) {}

@@ -11,6 +11,7 @@ import io.switchboard.ticket.DeEscalations;
 import io.switchboard.ticket.InvalidTicketException;
 import io.switchboard.ticket.Ticket;
 import io.switchboard.ticket.TicketActions;
+import io.switchboard.ticket.TicketCategories;
 import io.switchboard.ticket.TicketId;
 import io.switchboard.ticket.TicketNotFoundException;
 import io.switchboard.ticket.TicketPriority;
@@ -47,6 +48,7 @@ class TicketWorkController {
     private final DeEscalations deEscalations;
     private final ActivityHistory activities;
     private final Directory directory;
+    private final TicketCategories categories;
 
     TicketWorkController(
             TicketWorkbench workbench,
@@ -54,13 +56,15 @@ class TicketWorkController {
             TicketActions actions,
             DeEscalations deEscalations,
             ActivityHistory activities,
-            Directory directory) {
+            Directory directory,
+            TicketCategories categories) {
         this.workbench = workbench;
         this.tickets = tickets;
         this.actions = actions;
         this.deEscalations = deEscalations;
         this.activities = activities;
         this.directory = directory;
+        this.categories = categories;
     }
 
     /** An internal note for colleagues: not sent to the customer, no effect on the SLA clocks. */
@@ -81,7 +85,8 @@ class TicketWorkController {
     /**
      * A view of the workbench: {@code MINE} (assigned to me), {@code TIERS} (waiting unassigned in my tiers' queues),
      * {@code TEAM} (supervisors: their team's), {@code ALL} (admins). Filters: {@code q} (subject or contact name
-     * words, or a ticket number), {@code status} (default the active ones), {@code priority}, {@code tier}.
+     * words, or a ticket number), {@code status} (default the active ones), {@code priority}, {@code tier},
+     * {@code category} (one of {@code /tickets/categories}), {@code tag}.
      */
     @GetMapping("/workbench")
     PageResponse<Ticket> view(
@@ -90,6 +95,8 @@ class TicketWorkController {
             @RequestParam(required = false) Set<TicketStatus> status,
             @RequestParam(required = false) Set<TicketPriority> priority,
             @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String tag,
             @RequestParam(defaultValue = "URGENCY") WorkbenchQuery.Sort sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size,
@@ -97,9 +104,18 @@ class TicketWorkController {
         if (q != null && q.length() > 200) {
             throw new InvalidTicketException("q", "q must be at most 200 characters");
         }
+        if (tag != null && tag.length() > 60) {
+            throw new InvalidTicketException("tag", "tag must be at most 60 characters");
+        }
         Paging.page(page, size, workbench.maxPageSize());
-        WorkbenchQuery query = new WorkbenchQuery(view, q, status, priority, tier, sort);
+        WorkbenchQuery query = new WorkbenchQuery(view, q, status, priority, tier, sort, category, tag);
         return PageResponse.of(workbench.find(query, me.viewer(), page, size), ticket -> ticket);
+    }
+
+    /** The categories a ticket may have, in their configured order ({@code switchboard.tickets.categories}). */
+    @GetMapping("/categories")
+    List<String> categories() {
+        return categories.names();
     }
 
     @PostMapping("/{id}/notes")

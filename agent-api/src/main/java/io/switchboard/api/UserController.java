@@ -149,7 +149,10 @@ class UserController {
         return view(users.update(username, request.form(username), me.viewer()));
     }
 
-    /** The user can no longer log in; their open sessions and desktops are closed at once. Their data stays. */
+    /**
+     * The user can no longer log in; their open sessions and desktops are closed at once, and their scheduled report
+     * mails stop until they are reactivated. Their data (the subscriptions too) stays.
+     */
     @PostMapping("/users/{username}/deactivate")
     UserView deactivate(@PathVariable String username, @AuthenticationPrincipal SwitchboardUser me) {
         if (me.getUsername().equals(username)) {

@@ -63,33 +63,79 @@ final class DemoTickets {
         tiers.addMember(first, agent2.id());
         tiers.addMember(second, agent2.id());
 
-        open("Printer offline since the firmware update", TicketPriority.NORMAL, customers.get(0), first, agent1);
-        open("Question about the new price list", TicketPriority.LOW, customers.get(1), first, agent2);
-        Ticket invoice = open("Invoice shows the wrong VAT rate", TicketPriority.HIGH, customers.get(2), first, agent1);
+        open(
+                "Printer offline since the firmware update",
+                TicketPriority.NORMAL,
+                customers.get(0),
+                first,
+                agent1,
+                "Hardware",
+                "printer",
+                "firmware");
+        open(
+                "Question about the new price list",
+                TicketPriority.LOW,
+                customers.get(1),
+                first,
+                agent2,
+                "Contracts",
+                "upgrade",
+                "contract");
+        Ticket invoice = open(
+                "Invoice shows the wrong VAT rate",
+                TicketPriority.HIGH,
+                customers.get(2),
+                first,
+                agent1,
+                "Billing",
+                "invoice",
+                "billing");
         actions.assign(invoice.id(), agent1.id(), null, agent1.viewer());
         actions.respond(invoice.id(), "We are checking the rate with accounting.", agent1.viewer());
-        Ticket address = open("Delivery address not updated", TicketPriority.LOW, customers.get(3), first, agent2);
+        Ticket address = open(
+                "Delivery address not updated",
+                TicketPriority.LOW,
+                customers.get(3),
+                first,
+                agent2,
+                "Orders",
+                "delivery",
+                "address");
         actions.assign(address.id(), agent2.id(), null, agent2.viewer());
         actions.changeStatus(address.id(), TicketStatus.PENDING_CUSTOMER, "Asked for the new address", agent2.viewer());
-        Ticket refund = open("Refund not received", TicketPriority.NORMAL, customers.get(4), first, agent1);
+        Ticket refund = open(
+                "Refund not received", TicketPriority.NORMAL, customers.get(4), first, agent1, "Billing", "refund");
         actions.assign(refund.id(), agent1.id(), null, agent1.viewer());
         actions.changeStatus(refund.id(), TicketStatus.RESOLVED, "Refund sent again", agent1.viewer());
 
-        Ticket login =
-                open("Cannot log in to the customer portal", TicketPriority.URGENT, customers.get(5), first, agent1);
+        Ticket login = open(
+                "Cannot log in to the customer portal",
+                TicketPriority.URGENT,
+                customers.get(5),
+                first,
+                agent1,
+                "Accounts",
+                "password",
+                "login");
         escalations.escalate(
                 login.id(),
                 EscalationRequest.toNextTier("Password reset does not help: account locked"),
                 agent1.viewer());
-        Ticket export =
-                open("Data export fails for large accounts", TicketPriority.HIGH, customers.get(0), first, agent2);
+        Ticket export = open(
+                "Data export fails for large accounts", TicketPriority.HIGH, customers.get(0), first, agent2, "Other");
         escalations.escalate(
                 export.id(),
                 EscalationRequest.toNextTier("Reproducible with 20,000 rows: needs an engineer"),
                 agent2.viewer());
 
-        Ticket drops =
-                open("Phone line drops after 30 seconds", TicketPriority.URGENT, customers.get(2), first, agent1);
+        Ticket drops = open(
+                "Phone line drops after 30 seconds",
+                TicketPriority.URGENT,
+                customers.get(2),
+                first,
+                agent1,
+                "Internet",
+                "outage");
         overdue(drops);
 
         Contact grace = customers.stream()
@@ -108,8 +154,18 @@ final class DemoTickets {
                 List.of(new NewPhone(PhoneType.MOBILE, "+49 151 55501234"))));
     }
 
-    private Ticket open(String subject, TicketPriority priority, Contact contact, String tier, DirectoryUser by) {
-        return tickets.open(new NewTicket(subject, null, priority, contact.id(), tier, null, null), by.viewer());
+    /** A ticket with a category and tags that the demo's articles answer, so its page suggests them. */
+    private Ticket open(
+            String subject,
+            TicketPriority priority,
+            Contact contact,
+            String tier,
+            DirectoryUser by,
+            String category,
+            String... tags) {
+        return tickets.open(
+                new NewTicket(subject, null, priority, contact.id(), tier, null, null, category, List.of(tags)),
+                by.viewer());
     }
 
     /**

@@ -34,7 +34,11 @@ public final class LiveBoard {
     private final Map<AgentInQueue, LiveAgent> agents = new ConcurrentHashMap<>();
     /** The queues each agent is a member of, so that a call's end touches that agent's entries only. */
     private final Map<String, Set<String>> queuesOf = new ConcurrentHashMap<>();
-    /** Per agent and queue: when the agent's wrap-up after their last call ends in that queue. */
+    /**
+     * Per agent and queue: when the agent's wrap-up after their last call ends in that queue, on this board's clock
+     * (the PBX's timestamps say how long is left; this machine's clock says when that is, so a PBX clock that is off,
+     * or the simulator's faster one, does not stretch or cut the wrap-up).
+     */
     private final Map<AgentInQueue, Instant> wrapUpUntil = new ConcurrentHashMap<>();
 
     private final Clock clock;
@@ -151,8 +155,8 @@ public final class LiveBoard {
         AgentInQueue key = new AgentInQueue(state.agent(), state.queue());
         queuesOf.computeIfAbsent(state.agent(), agent -> ConcurrentHashMap.newKeySet())
                 .add(state.queue());
-        Instant wrapEnd = wrapUpUntil.get(key);
-        AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(state.at())
+        Instant wrapEnd = wrapUpFromLastCall(key, state);
+        AgentStatus status = state.state() == AgentState.READY && wrapEnd != null && wrapEnd.isAfter(clock.instant())
                 ? AgentStatus.WRAP_UP
                 : AgentStatus.of(state.state());
         agents.compute(
@@ -160,6 +164,24 @@ public final class LiveBoard {
                 (k, before) -> before != null && before.state() == status
                         ? new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), before.since())
                         : new LiveAgent(k.extension(), k.queue(), status, state.pausedReason(), state.at()));
+    }
+
+    /**
+     * When the agent's wrap-up in this queue ends. The PBX reports a member free as soon as its call ends, before the
+     * call's end reaches the board (a moment later, or much later behind a busy board), and says with it when that
+     * last call ended ({@code LastCall}): the wrap-up starts from there, as the PBX's own (it rings the member again
+     * once {@code wrapuptime} has passed since {@code LastCall}). Without it the call's end starts the wrap-up.
+     */
+    private Instant wrapUpFromLastCall(AgentInQueue key, AgentStateChanged state) {
+        if (state.state() == AgentState.READY && state.lastCall() != null) {
+            Duration wrapUp = wrapUpOf.apply(state.queue());
+            Duration left = Duration.between(state.at(), state.lastCall().plus(wrapUp));
+            if (!wrapUp.isZero() && left.compareTo(Duration.ZERO) > 0) {
+                Instant end = clock.instant().plus(left);
+                return wrapUpUntil.merge(key, end, (known, from) -> known.isAfter(from) ? known : from);
+            }
+        }
+        return wrapUpUntil.get(key);
     }
 
     /** The agent who was on the call goes into wrap-up in the queues where the PBX already reports them free. */
@@ -173,7 +195,7 @@ public final class LiveBoard {
             if (wrapUp.isZero()) {
                 continue;
             }
-            wrapUpUntil.put(new AgentInQueue(agent, queue), ended.at().plus(wrapUp));
+            wrapUpUntil.put(new AgentInQueue(agent, queue), clock.instant().plus(wrapUp));
             agents.computeIfPresent(
                     new AgentInQueue(agent, queue),
                     (key, live) -> live.state() == AgentStatus.READY

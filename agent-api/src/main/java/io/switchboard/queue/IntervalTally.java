@@ -44,6 +44,14 @@ final class IntervalTally {
                 .merge(agent, calls, Long::sum);
     }
 
+    /** An interval's answered calls per agent, all at once (the rollup sums them per interval first). */
+    void answered(String queue, int n, Map<String, Long> byAgent) {
+        agents.computeIfAbsent(queue, name -> new HashMap<>()).merge(n, byAgent, (kept, more) -> {
+            more.forEach((agent, calls) -> kept.merge(agent, calls, Long::sum));
+            return kept;
+        });
+    }
+
     /** The interval {@code at} falls in (callers pass instants within the report's range). */
     int indexOf(Instant at) {
         int found = Arrays.binarySearch(startSeconds, at.getEpochSecond());

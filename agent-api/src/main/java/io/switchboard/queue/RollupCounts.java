@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts a report from the rollup: a row per queue and quarter hour with exact histograms of the waits, added into
@@ -53,7 +54,7 @@ final class RollupCounts {
                             row.offered() - row.answered() - row.abandoned(),
                             row.answeredTalkSeconds(),
                             row.longestWaitSeconds());
-            AgentCounts.decode(row.answeredByAgent(), (agent, calls) -> tally.answered(row.queue(), n, agent, calls));
+            AgentCounts.decode(row.answeredByAgent(), interval::answeredBy);
         });
         open.forEach((name, interval) -> interval.handTo(tally, name));
     }
@@ -63,6 +64,12 @@ final class RollupCounts {
         int n = -1;
         final Waits answered = new Waits();
         final Waits abandoned = new Waits();
+        /** Answered calls per agent, summed here and handed over once per interval instead of once per row. */
+        final Map<String, long[]> agents = new HashMap<>();
+
+        void answeredBy(String agent, int calls) {
+            agents.computeIfAbsent(agent, name -> new long[1])[0] += calls;
+        }
 
         void handTo(IntervalTally tally, String queue) {
             if (n < 0) {
@@ -71,6 +78,12 @@ final class RollupCounts {
             QueueDay day = tally.day(queue, n);
             answered.drain((wait, calls) -> day.add("ANSWERED", wait, calls, 0));
             abandoned.drain((wait, calls) -> day.add("ABANDONED", wait, calls, 0));
+            if (!agents.isEmpty()) {
+                Map<String, Long> byAgent = new TreeMap<>();
+                agents.forEach((agent, calls) -> byAgent.put(agent, calls[0]));
+                tally.answered(queue, n, byAgent);
+                agents.clear();
+            }
         }
     }
 

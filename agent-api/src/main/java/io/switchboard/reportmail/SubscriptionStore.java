@@ -76,10 +76,15 @@ final class SubscriptionStore {
                 .findFirst();
     }
 
+    /**
+     * The subscriptions due at {@code now} whose subscriber is active: a deactivated user's reports wait, unchanged,
+     * and go out again at their next time after the user is reactivated (the first one at once, if it is overdue).
+     */
     List<Subscription> due(Instant now, int limit) {
         return jdbc.query(
-                "select " + COLUMNS + " from report_subscriptions where next_run_at <= :now order by next_run_at"
-                        + " limit :limit",
+                "select " + COLUMNS + " from report_subscriptions where next_run_at <= :now"
+                        + " and subscriber_id in (select id from users where active)"
+                        + " order by next_run_at limit :limit",
                 new MapSqlParameterSource("now", JdbcTime.timestamp(now)).addValue("limit", limit),
                 (rs, row) -> subscription(rs));
     }

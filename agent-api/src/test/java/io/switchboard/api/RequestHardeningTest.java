@@ -30,6 +30,20 @@ class RequestHardeningTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void aSingleValuedParameterGivenTwiceNamesTheParameter() {
+        JsonNode problem =
+                problem(call("GET", "/api/v1/reports/intervals?step=day&step=hour", TestUser.SUPERVISOR, null), 400);
+        assertThat(fields(problem)).containsExactly("step");
+        assertThat(fields(problem(call("GET", "/api/v1/contacts?page=0&page=1", TestUser.AGENT, null), 400)))
+                .containsExactly("page");
+
+        // a parameter that takes several values still takes them
+        assertThat(call("GET", "/api/v1/tickets/workbench?status=OPEN&status=NEW", TestUser.AGENT, null)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aBrokenMultipartBodyIsABadRequest() {
         HttpResponse<String> response = api.send(
                 api.request("POST", "/api/v1/contacts/import", TestUser.SUPERVISOR.username, TestUser.PASSWORD, null)

@@ -5,11 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.activity.Activity;
 import io.switchboard.contact.Contact;
-import io.switchboard.contact.Contacts;
-import io.switchboard.contact.NewContact;
-import io.switchboard.contact.NewPhone;
-import io.switchboard.contact.PhoneType;
-import io.switchboard.contact.Visibility;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Desktop;
@@ -18,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,18 +27,10 @@ class TicketApiTest extends ApplicationOnPostgres {
     private static final String TIER_1 = "Tier 1";
     private static final String TIER_2 = "Tier 2";
 
-    @Autowired
-    Contacts contacts;
-
     @BeforeAll
     void theAgentsStaffTierOneAndTheTeammateTierTwo() {
-        for (String member : List.of(
-                "/api/v1/tiers/Tier%201/members/" + TestUser.AGENT.username,
-                "/api/v1/tiers/Tier%201/members/" + TestUser.TEAMMATE.username,
-                "/api/v1/tiers/Tier%202/members/" + TestUser.TEAMMATE.username)) {
-            HttpResponse<String> added = call("POST", member, TestUser.ADMIN, null);
-            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        }
+        staffTier("Tier 1", TestUser.AGENT, TestUser.TEAMMATE);
+        staffTier("Tier 2", TestUser.TEAMMATE);
         JsonNode tiers = ok(call("GET", "/api/v1/tiers", TestUser.AGENT, null));
         assertThat(tiers.get(0).path("name").asText()).isEqualTo(TIER_1);
         assertThat(usernames(tiers.get(0).path("members")))
@@ -224,16 +209,7 @@ class TicketApiTest extends ApplicationOnPostgres {
     }
 
     private Contact customer(String name, String number) {
-        return contacts.create(new NewContact(
-                name,
-                null,
-                null,
-                user(TestUser.AGENT).id(),
-                null,
-                Visibility.TEAM,
-                Set.of(),
-                null,
-                List.of(new NewPhone(PhoneType.WORK, number))));
+        return teamCustomer(name, number);
     }
 
     private static JsonNode escalation(Desktop desktop, long ticket) {

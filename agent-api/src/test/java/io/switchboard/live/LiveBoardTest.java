@@ -105,6 +105,7 @@ class LiveBoardTest {
                 .as("the PBX says free a moment before the call's end reaches the board")
                 .isEqualTo(AgentStatus.READY);
 
+        clock.set(T0.plusSeconds(60));
         board.handlers().handle(ended("c9"));
         clock.set(T0.plusSeconds(65));
         assertThat(board.agents())
@@ -125,6 +126,56 @@ class LiveBoardTest {
     }
 
     @Test
+    void theLastCallThePbxReportsWithTheFreeMemberStartsTheWrapUpBeforeTheCallsEndArrives() {
+        board.handlers().handle(new AgentStateChanged(T0, "1005", "sales", AgentState.ON_CALL, null));
+        // Asterisk's QueueMemberStatus at the call's end: Status 1 (free) with LastCall, the end in whole seconds
+        clock.set(T0.plusMillis(59_600));
+        board.handlers()
+                .handle(new AgentStateChanged(
+                        T0.plusMillis(59_600), "1005", "sales", AgentState.READY, null, T0.plusSeconds(59)));
+        clock.set(T0.plusMillis(59_700));
+
+        assertThat(board.agents())
+                .as("in wrap-up at once, not ready until the call's end reaches the board")
+                .singleElement()
+                .extracting(LiveAgent::state, LiveAgent::since)
+                .containsExactly(AgentStatus.WRAP_UP, T0.plusMillis(59_600));
+
+        clock.set(T0.plusSeconds(60));
+        board.handlers().handle(ended("c9"));
+        clock.set(T0.plusSeconds(69));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);
+        clock.set(T0.plusSeconds(71));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
+    void theWrapUpLastsItsTimeOnThisClockWhateverThePbxsClockSays() {
+        // the PBX's clock five minutes ahead of this machine's (or the simulator's, running faster)
+        Instant pbx = T0.plusSeconds(300);
+        clock.set(T0);
+        board.handlers()
+                .handle(new AgentStateChanged(pbx.plusMillis(400), "1005", "sales", AgentState.READY, null, pbx));
+
+        clock.set(T0.plusSeconds(9));
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);
+        clock.set(T0.plusSeconds(10));
+        assertThat(board.agents().get(0).state())
+                .as("10 s after the call on this clock, not on the PBX's")
+                .isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
+    void aLastCallLongerAgoThanTheWrapUpLeavesTheAgentReady() {
+        // free again after a call that was not the queue's (a direct call): the queue's last call is long over
+        board.handlers()
+                .handle(new AgentStateChanged(
+                        T0.plusSeconds(60), "1005", "sales", AgentState.READY, null, T0.minusSeconds(600)));
+
+        assertThat(board.agents().get(0).state()).isEqualTo(AgentStatus.READY);
+    }
+
+    @Test
     void eachQueueHasItsOwnWrapUpTimeReadAtTheEndOfEachCall() {
         Map<String, Duration> wrapUps =
                 new HashMap<>(Map.of("sales", Duration.ofSeconds(30), "support", Duration.ZERO));
@@ -133,6 +184,7 @@ class LiveBoardTest {
         perQueue.handlers()
                 .handle(new AgentStateChanged(T0.plusSeconds(59), "1005", "support", AgentState.READY, null));
 
+        clock.set(T0.plusSeconds(60));
         perQueue.handlers().handle(ended("c9"));
         clock.set(T0.plusSeconds(80));
         assertThat(perQueue.agents())
@@ -144,6 +196,7 @@ class LiveBoardTest {
         // a changed setting applies to the next call, without a new board
         wrapUps.put("sales", Duration.ofSeconds(5));
         perQueue.handlers().handle(new AgentStateChanged(T0.plusSeconds(119), "1005", "sales", AgentState.READY, null));
+        clock.set(T0.plusSeconds(120));
         perQueue.handlers().handle(endedAt("c10", T0.plusSeconds(120)));
         clock.set(T0.plusSeconds(124));
         assertThat(perQueue.agents().get(0).state()).isEqualTo(AgentStatus.WRAP_UP);

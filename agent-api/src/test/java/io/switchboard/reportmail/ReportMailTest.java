@@ -245,6 +245,31 @@ class ReportMailTest extends ApplicationOnPostgres {
     }
 
     @Test
+    void aDeactivatedSubscriberGetsNoMailsUntilReactivated() throws Exception {
+        JsonNode subscription = subscribe(
+                TestUser.OTHER_SUPERVISOR,
+                "{\"report\":\"calls\",\"frequency\":\"daily\",\"at\":\"05:00\",\"email\":\"other@example.com\"}");
+        Instant due = Instant.parse(subscription.path("nextRunAt").asText());
+        String user = "/api/v1/users/" + TestUser.OTHER_SUPERVISOR.username;
+        assertThat(call("POST", user + "/deactivate", TestUser.ADMIN, null).statusCode())
+                .isEqualTo(200);
+        try {
+            assertThat(mailer.sendDue(due)).isZero();
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            // not failing either: it waits, unchanged, for its subscriber to come back
+            assertThat(jdbc.queryForObject("select failures from report_subscriptions", Integer.class))
+                    .isZero();
+        } finally {
+            assertThat(call("POST", user + "/reactivate", TestUser.ADMIN, null).statusCode())
+                    .isEqualTo(200);
+        }
+
+        assertThat(mailer.sendDue(due)).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
+                .isEqualTo("other@example.com");
+    }
+
+    @Test
     void subscriptionsAreListedAndDeletedByTheirOwnerOnly() {
         long id = subscribe(
                         TestUser.SUPERVISOR,

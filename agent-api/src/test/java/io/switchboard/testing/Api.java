@@ -105,6 +105,23 @@ public final class Api {
                 .findFirst();
     }
 
+    /**
+     * Asserts that the response refused the request as the API refuses bad input: a 400 problem
+     * ({@code application/problem+json}) whose first error names {@code field}.
+     */
+    public static void assertRefused(HttpResponse<String> response, String field) {
+        org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as(response.body())
+                .isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type ->
+                        org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(
+                        json(response).path("errors").path(0).path("field").asText())
+                .as(response.body())
+                .isEqualTo(field);
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

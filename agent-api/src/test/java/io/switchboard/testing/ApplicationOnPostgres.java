@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.activity.Activity;
 import io.switchboard.activity.ActivityHistory;
+import io.switchboard.contact.Contact;
+import io.switchboard.contact.Contacts;
+import io.switchboard.contact.NewContact;
+import io.switchboard.contact.NewPhone;
+import io.switchboard.contact.PhoneType;
+import io.switchboard.contact.Visibility;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
@@ -24,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +126,9 @@ public abstract class ApplicationOnPostgres {
 
     protected Api api;
 
+    @Autowired
+    private Contacts contacts;
+
     private final Map<TestUser, DirectoryUser> users = new EnumMap<>(TestUser.class);
 
     @BeforeAll
@@ -175,6 +186,38 @@ public abstract class ApplicationOnPostgres {
                 1,
                 talkSeconds,
                 HangupBy.CALLER));
+    }
+
+    /**
+     * A customer the desktop recognises: a contact of the agent's team, owned by {@link TestUser#AGENT}, with
+     * {@code number} as its work phone.
+     */
+    protected Contact teamCustomer(String name, String number) {
+        return contacts.create(new NewContact(
+                name,
+                null,
+                null,
+                user(TestUser.AGENT).id(),
+                null,
+                Visibility.TEAM,
+                Set.of(),
+                null,
+                List.of(new NewPhone(PhoneType.WORK, number))));
+    }
+
+    /**
+     * Makes {@code members} members of {@code tier} through the API, as an admin does: 200, or 409 for one whose
+     * membership an earlier test of the shared database already added.
+     */
+    protected void staffTier(String tier, TestUser... members) {
+        for (TestUser member : members) {
+            HttpResponse<String> added = call(
+                    "POST",
+                    "/api/v1/tiers/" + tier.replace(" ", "%20") + "/members/" + member.username,
+                    TestUser.ADMIN,
+                    null);
+            assertThat(added.statusCode()).as(added.body()).isIn(200, 409);
+        }
     }
 
     /** The activity the call log wrote for an ended call, once it has been written. */

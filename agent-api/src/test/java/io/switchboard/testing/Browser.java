@@ -97,6 +97,17 @@ public final class Browser implements AutoCloseable {
         waiting(Duration.ofSeconds(30)).until(gone(loginPage));
     }
 
+    /** Goes to the agent desktop and waits until its CTI socket is up, so that calls from then on reach it. */
+    public void openDesktop() {
+        go("/agent");
+        waiting(Duration.ofSeconds(15)).until(ctiUp());
+    }
+
+    /** A wait's condition: the page's desktop socket is open ({@code <body data-cti="up">}). */
+    public static ExpectedCondition<Boolean> ctiUp() {
+        return driver -> "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti"));
+    }
+
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
         // a condition that finds an element while the page is still being replaced (the redirect after a login) may

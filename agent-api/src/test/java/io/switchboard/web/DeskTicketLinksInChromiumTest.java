@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.activity.Activity;
 import io.switchboard.contact.Contact;
-import io.switchboard.contact.Contacts;
-import io.switchboard.contact.NewContact;
-import io.switchboard.contact.NewPhone;
-import io.switchboard.contact.PhoneType;
-import io.switchboard.contact.Visibility;
 import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
@@ -18,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +21,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,9 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 class DeskTicketLinksInChromiumTest extends ApplicationOnPostgres {
 
-    @Autowired
-    Contacts contacts;
-
     @BeforeEach
     void chromium() {
         Browser.assumeInstalled();
@@ -48,28 +38,14 @@ class DeskTicketLinksInChromiumTest extends ApplicationOnPostgres {
     @Test
     void theAgentLinksACallToTicketsFromThePopAndTheRecentCalls() {
         String number = "+4930555706" + (10 + System.nanoTime() % 90);
-        Contact customer = contacts.create(new NewContact(
-                "Desk Links " + number,
-                null,
-                null,
-                user(TestUser.AGENT).id(),
-                null,
-                Visibility.TEAM,
-                Set.of(),
-                null,
-                List.of(new NewPhone(PhoneType.WORK, number))));
+        Contact customer = teamCustomer("Desk Links " + number, number);
         long existing = open("Modem keeps dropping", customer.id().value());
         long later = open("Follow-up visit", customer.id().value());
 
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
             browser.logIn(TestUser.AGENT.username, TestUser.PASSWORD);
-            // the login's redirect first: a page asked for meanwhile would be replaced by it
-            browser.waiting(Duration.ofSeconds(15))
-                    .until(d -> !d.getCurrentUrl().contains("/login"));
-            browser.go("/agent");
-            browser.waiting(Duration.ofSeconds(15))
-                    .until(d -> "up".equals(d.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.openDesktop();
 
             CompletableFuture<SimulatedCall> call = queueCall(number, TestUser.AGENT, 60);
             By popTicket = By.cssSelector("#pop .pop-card.talking .tickets li[data-ticket-id='" + existing + "']");

@@ -115,9 +115,7 @@ class DesktopOnAnotherMachineInChromiumTest {
                 Browser.open("http://" + NAME + ":" + httpPort, "--host-resolver-rules=MAP " + NAME + " " + ADDRESS)) {
             browser.logIn("remy", PASSWORD);
             browser.go("/agent");
-            browser.waiting(Duration.ofSeconds(15))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(15)).until(Browser.ctiUp());
 
             simulator.run(new QueueCallAnswered(
                     new Caller("+49305550111", "Ada Lovelace", "500"), "support", "1011", 3, 2, HangupBy.AGENT));
@@ -181,9 +179,7 @@ class DesktopOnAnotherMachineInChromiumTest {
     }
 
     private static void waitForEdge(Browser browser) {
-        browser.waiting(Duration.ofSeconds(15))
-                .until(driver ->
-                        "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+        browser.waiting(Duration.ofSeconds(15)).until(Browser.ctiUp());
     }
 
     /** Every request the page made went to its own origin and succeeded; its HTML names no loopback host. */

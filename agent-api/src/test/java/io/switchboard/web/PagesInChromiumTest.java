@@ -130,9 +130,7 @@ class PagesInChromiumTest {
     void agentSeesThePopWithinASecondOfTheRingAndStoresADisposition() {
         try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("wendy", PASSWORD);
-            browser.waiting(Duration.ofSeconds(10))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(10)).until(Browser.ctiUp());
             browser.screenshot("agent-desktop-waiting");
 
             simulator.run(new QueueCallAnswered(
@@ -172,9 +170,7 @@ class PagesInChromiumTest {
     void agentTransfersTheirCallFromTheDesktopWithTheKeyboardAndSeesItsPath() {
         try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("wendy", PASSWORD);
-            browser.waiting(Duration.ofSeconds(10))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(10)).until(Browser.ctiUp());
             WebElement result = browser.driver().findElement(By.id("control-result"));
             browser.driver().findElement(By.id("hangup")).click();
             browser.waiting(Duration.ofSeconds(5))
@@ -212,9 +208,7 @@ class PagesInChromiumTest {
     void supervisorSeesTheWaitingCountRiseAndFall() {
         try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("sven", PASSWORD);
-            browser.waiting(Duration.ofSeconds(10))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(10)).until(Browser.ctiUp());
 
             simulator.run(new QueueCallAnswered(
                     new Caller("+4940777000", "Waiting Walter", "500"), "support", "1003", 4, 1, HangupBy.AGENT));
@@ -256,9 +250,7 @@ class PagesInChromiumTest {
                 tess.viewer());
         try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("tess", PASSWORD);
-            browser.waiting(Duration.ofSeconds(10))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(10)).until(Browser.ctiUp());
 
             simulator.run(new QueueCallAnswered(
                     new Caller("+49305550200", "Linus Repeat", "500"), "support", "1006", 1, 3, HangupBy.AGENT));
@@ -335,9 +327,7 @@ class PagesInChromiumTest {
 
         try (Browser browser = Browser.open(httpPort)) {
             browser.logIn("cara", PASSWORD);
-            browser.waiting(Duration.ofSeconds(10))
-                    .until(driver ->
-                            "up".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-cti")));
+            browser.waiting(Duration.ofSeconds(10)).until(Browser.ctiUp());
             WebElement next = browser.waiting(Duration.ofSeconds(10))
                     .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                             "#my-campaigns li[data-campaign-id='" + campaign.id() + "'] button.next-lead")));

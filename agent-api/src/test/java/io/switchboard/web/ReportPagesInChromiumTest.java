@@ -223,6 +223,8 @@ class ReportPagesInChromiumTest extends ApplicationOnPostgres {
                 at(started.plusSeconds(5)),
                 at(started.plusSeconds(20)),
                 transferred);
+        // the recorder stores this with the legs it writes (ActivityLegs); a leg written here sets it likewise
+        jdbc.update("update activities set transferred = transferred or ? where call_id = ?", transferred, callId);
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -37,12 +37,8 @@ class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
 
     @BeforeAll
     void theAgentStaffsTierOneAndTheEngineerTierTwo() {
-        for (String member : List.of(
-                "/api/v1/tiers/Tier%201/members/" + TestUser.AGENT.username,
-                "/api/v1/tiers/Tier%202/members/" + TestUser.TEAMMATE.username)) {
-            HttpResponse<String> added = call("POST", member, TestUser.ADMIN, null);
-            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
-        }
+        staffTier("Tier 1", TestUser.AGENT);
+        staffTier("Tier 2", TestUser.TEAMMATE);
     }
 
     @Test

@@ -20,6 +20,10 @@ final class ActivityLegs {
     private static final String INSERT = "insert into activity_legs (call_id, seq, queue, agent_extension,"
             + " started_at, answered_at, ended_at, transferred) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
 
+    private static final String MARK_TRANSFERRED = "update activities set transferred = true where call_id = ?"
+            + " and transferred = false and exists (select 1 from activity_legs l where l.call_id = activities.call_id"
+            + " and l.transferred)";
+
     private ActivityLegs() {}
 
     /** Writes the path of every call that has one (calls that reached no queue or agent have none). */
@@ -52,6 +56,24 @@ final class ActivityLegs {
                 Types.BOOLEAN
             };
             jdbc.batchUpdate(INSERT, rows, types);
+            markTransferred(jdbc, calls);
+        }
+    }
+
+    /**
+     * Sets the activity's {@code transferred} flag of each call a leg of which ended with a transfer (the call history
+     * reads the flag instead of asking the legs per row). It asks the legs as stored, so a replayed call whose legs
+     * were already written keeps what they say.
+     */
+    private static void markTransferred(JdbcTemplate jdbc, List<CallEnded> calls) {
+        List<Object[]> transferred = new ArrayList<>();
+        for (CallEnded call : calls) {
+            if (call.path().stream().anyMatch(CallLeg::transferred)) {
+                transferred.add(new Object[] {cut(call.callId(), 128)});
+            }
+        }
+        if (!transferred.isEmpty()) {
+            jdbc.batchUpdate(MARK_TRANSFERRED, transferred, new int[] {Types.VARCHAR});
         }
     }
 

@@ -2,7 +2,6 @@ package io.switchboard.campaign;
 
 import static io.switchboard.jdbc.JdbcTime.instant;
 
-import io.switchboard.campaign.pacing.DialMode;
 import io.switchboard.directory.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,6 +129,7 @@ class CampaignStore {
                     .add(new UserId(rs.getLong("user_id")));
         });
         Map<Long, List<CampaignDisposition>> dispositions = new HashMap<>();
+        Map<Long, List<InvalidSetting>> invalid = new HashMap<>();
         jdbc.query(
                 "select campaign_id, code, label, action, retry_seconds from campaign_dispositions"
                         + " where campaign_id in (:ids) order by campaign_id, sort_order",
@@ -137,18 +137,32 @@ class CampaignStore {
                 rs -> {
                     long seconds = rs.getLong("retry_seconds");
                     Duration delay = rs.wasNull() ? null : Duration.ofSeconds(seconds);
-                    dispositions
-                            .computeIfAbsent(rs.getLong("campaign_id"), c -> new ArrayList<>())
-                            .add(new CampaignDisposition(
-                                    rs.getString("code"),
-                                    rs.getString("label"),
-                                    DispositionAction.valueOf(rs.getString("action")),
-                                    delay));
+                    long campaign = rs.getLong("campaign_id");
+                    try {
+                        dispositions
+                                .computeIfAbsent(campaign, c -> new ArrayList<>())
+                                .add(new CampaignDisposition(
+                                        rs.getString("code"),
+                                        rs.getString("label"),
+                                        DispositionAction.valueOf(rs.getString("action")),
+                                        delay));
+                    } catch (IllegalArgumentException | InvalidCampaignException e) {
+                        // InvalidCampaignException too: the campaign is listed with this disposition flagged
+                        invalid.computeIfAbsent(campaign, c -> new ArrayList<>())
+                                .add(new InvalidSetting(
+                                        "dispositions",
+                                        "disposition " + rs.getString("code") + ": "
+                                                + (e instanceof InvalidCampaignException
+                                                        ? e.getMessage()
+                                                        : "unknown action " + rs.getString("action"))));
+                    }
                 });
         List<Campaign> campaigns = new ArrayList<>();
         for (Row row : rows.values()) {
             campaigns.add(row.toCampaign(
-                    agents.getOrDefault(row.id, Set.of()), dispositions.getOrDefault(row.id, List.of())));
+                    agents.getOrDefault(row.id, Set.of()),
+                    dispositions.getOrDefault(row.id, List.of()),
+                    invalid.getOrDefault(row.id, List.of())));
         }
         return campaigns;
     }
@@ -201,16 +215,8 @@ class CampaignStore {
     /** One campaigns row, before its agents and dispositions are known. */
     private static final class Row {
         final long id;
-        final String name;
         final CampaignStatus status;
-        final DialMode dialMode;
-        final String queue;
-        final String callerId;
-        final CallWindow window;
-        final int maxAttempts;
-        final Map<AttemptOutcome, Duration> delays;
-        final LeadOrder order;
-        final double abandonCap;
+        final StoredSettings.Columns columns;
         final Instant createdAt;
         final Instant updatedAt;
         final Instant startedAt;
@@ -218,38 +224,37 @@ class CampaignStore {
 
         Row(ResultSet rs) throws SQLException {
             id = rs.getLong("id");
-            name = rs.getString("name");
             status = CampaignStatus.valueOf(rs.getString("status"));
-            dialMode = DialMode.valueOf(rs.getString("dial_mode"));
-            queue = rs.getString("queue");
-            callerId = rs.getString("caller_id");
-            window = new CallWindow(
-                    SettingsColumns.strings(rs.getString("weekly_hours")),
-                    SettingsColumns.strings(rs.getString("closed_days")));
-            maxAttempts = rs.getInt("max_attempts");
-            delays = SettingsColumns.delays(rs.getString("retry_delay_seconds"));
-            order = LeadOrder.valueOf(rs.getString("lead_order"));
-            abandonCap = rs.getDouble("abandon_cap");
+            columns = new StoredSettings.Columns(
+                    id,
+                    rs.getString("name"),
+                    rs.getString("dial_mode"),
+                    rs.getString("queue"),
+                    rs.getString("caller_id"),
+                    rs.getString("weekly_hours"),
+                    rs.getString("closed_days"),
+                    rs.getInt("max_attempts"),
+                    rs.getString("retry_delay_seconds"),
+                    rs.getString("lead_order"),
+                    rs.getDouble("abandon_cap"));
             createdAt = instant(rs, "created_at");
             updatedAt = instant(rs, "updated_at");
             startedAt = instant(rs, "started_at");
             finishedAt = instant(rs, "finished_at");
         }
 
-        Campaign toCampaign(Set<UserId> agents, List<CampaignDisposition> dispositions) {
-            CampaignSettings settings = new CampaignSettings(
-                    name,
-                    dialMode,
-                    queue,
-                    callerId,
-                    agents,
-                    window,
-                    maxAttempts,
-                    delays,
-                    order,
-                    abandonCap,
-                    dispositions);
-            return new Campaign(new CampaignId(id), status, settings, createdAt, updatedAt, startedAt, finishedAt);
+        Campaign toCampaign(
+                Set<UserId> agents, List<CampaignDisposition> dispositions, List<InvalidSetting> invalidDispositions) {
+            StoredSettings.Read read = StoredSettings.read(columns, agents, dispositions, invalidDispositions);
+            return new Campaign(
+                    new CampaignId(id),
+                    status,
+                    read.settings(),
+                    createdAt,
+                    updatedAt,
+                    startedAt,
+                    finishedAt,
+                    read.invalid());
         }
     }
 }

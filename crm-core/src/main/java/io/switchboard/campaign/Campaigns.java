@@ -84,17 +84,24 @@ public class Campaigns {
         return store.find(id.value());
     }
 
-    /** The campaigns the dialer should be working. */
+    /** The campaigns the dialer should be working: not one whose stored settings are invalid. */
     public List<Campaign> running() {
-        return store.withStatus(CampaignStatus.RUNNING);
+        return store.withStatus(CampaignStatus.RUNNING).stream()
+                .filter(Campaign::running)
+                .toList();
     }
 
     public boolean isAssigned(CampaignId campaignId, UserId user) {
         return store.isAssigned(campaignId.value(), user);
     }
 
-    /** Draft or paused to running. */
+    /** Draft or paused to running; refused while a stored setting is invalid (correct it first). */
     public Campaign start(CampaignId id, Viewer viewer) {
+        CampaignAccess.requireManager(viewer, "start, pause or finish campaigns");
+        find(id).filter(campaign -> !campaign.valid()).ifPresent(campaign -> {
+            InvalidSetting first = campaign.invalidSettings().get(0);
+            throw new InvalidCampaignException(first.field(), first.message() + ": correct it before starting");
+        });
         return move(id, CampaignStatus.RUNNING, viewer);
     }
 

@@ -28,6 +28,11 @@ public enum ContactSort {
         return alias + "." + column + direction + ", " + alias + ".id" + direction;
     }
 
+    /** The column the order reads before the id. */
+    String column() {
+        return column;
+    }
+
     /** The columns the order reads, of the contacts table aliased {@code c}. */
     String columns() {
         return "c.id, c." + column;

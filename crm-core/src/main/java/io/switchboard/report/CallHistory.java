@@ -5,13 +5,8 @@ import static io.switchboard.jdbc.JdbcTime.timestamp;
 import io.switchboard.activity.ActivityHistory;
 import io.switchboard.activity.ActivityId;
 import io.switchboard.directory.Viewer;
-import java.io.BufferedWriter;
-import java.io.IOException;
+import io.switchboard.jdbc.BinaryRows;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +37,8 @@ public class CallHistory {
 
     public CallHistory(JdbcTemplate jdbc, TransactionTemplate transactions, ActivityHistory activities) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        // rows in PostgreSQL's binary format: three timestamps a call, not formatted as text and parsed again
+        JdbcTemplate streaming = BinaryRows.template(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(streaming);
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
@@ -63,23 +59,15 @@ public class CallHistory {
 
     /**
      * Every matching call as CSV ({@link CallHistoryCsv}'s columns, header first) in UTF-8, written as the cursor
-     * reads the rows, through a 64 KiB buffer.
+     * reads the rows, a batch at a time, by a second thread ({@link CsvWritingThread}) so that reading and
+     * writing overlap.
      *
      * @return the calls written
      */
     public long exportCsv(CallHistoryFilter filter, Viewer viewer, OutputStream out) {
-        try {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            CallHistoryCsv csv = CallHistoryCsv.to(writer);
-            long[] rows = {0};
-            each(filter, viewer, row -> {
-                csv.write(row);
-                rows[0]++;
-            });
-            csv.flush();
-            return rows[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CsvWritingThread writer = CsvWritingThread.to(out)) {
+            each(filter, viewer, writer);
+            return writer.finish();
         }
     }
 

@@ -29,6 +29,7 @@ public final class QueueRollup implements QueueMeasuresListener {
     public record Rebuilt(Instant from, Instant to, long calls, long millis) {}
 
     private final JdbcTemplate jdbc;
+
     private final TransactionTemplate transactions;
     private final QueueRollupWriter writer;
     private volatile boolean ready;

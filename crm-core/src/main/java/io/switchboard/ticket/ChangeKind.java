@@ -22,5 +22,9 @@ public enum ChangeKind {
     /** An internal note: for colleagues only, not sent to the customer, no effect on the SLA clocks. */
     NOTE,
     /** Sent back to a lower tier by hand, with a reason. */
-    DE_ESCALATED
+    DE_ESCALATED,
+    /** The category changed (from, to; either may be none). */
+    CATEGORY,
+    /** The tags changed (from, to: comma-separated). */
+    TAGS
 }

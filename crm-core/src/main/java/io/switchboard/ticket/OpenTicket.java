@@ -2,12 +2,15 @@ package io.switchboard.ticket;
 
 import io.switchboard.contact.ContactId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A caller's open ticket as the screen pop shows it (section {@code openTickets}).
  *
  * @param assigneeName {@code null} while it waits in the tier's queue
  * @param nextDeadline the SLA clock that runs out first, with its time left; {@code null} when none runs
+ * @param category {@code null} for none
+ * @param tags lower case
  */
 public record OpenTicket(
         TicketId id,
@@ -18,4 +21,6 @@ public record OpenTicket(
         String tier,
         String assigneeName,
         Instant createdAt,
-        SlaState nextDeadline) {}
+        SlaState nextDeadline,
+        String category,
+        List<String> tags) {}

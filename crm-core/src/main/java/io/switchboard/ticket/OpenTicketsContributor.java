@@ -57,6 +57,8 @@ final class OpenTicketsContributor implements CallerContextContributor {
                 ticket.tier(),
                 assignee == null ? null : ticket.assigneeName(),
                 ticket.createdAt(),
-                ticket.nextDeadline().orElse(null));
+                ticket.nextDeadline().orElse(null),
+                ticket.category(),
+                ticket.tags());
     }
 }

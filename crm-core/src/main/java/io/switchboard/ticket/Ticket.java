@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param callIds the PBX ids of the calls about it (an activity's {@code callId})
  * @param sla its clocks, in {@link SlaTarget} order
  * @param version changes with every change (edits may name the version they saw)
+ * @param category one of {@code switchboard.tickets.categories}; {@code null} for none
+ * @param tags free labels, lower case
  */
 public record Ticket(
         TicketId id,
@@ -38,11 +40,14 @@ public record Ticket(
         String slaPolicy,
         List<String> callIds,
         List<SlaState> sla,
-        long version) {
+        long version,
+        String category,
+        List<String> tags) {
 
     public Ticket {
         callIds = List.copyOf(callIds);
         sla = List.copyOf(sla);
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     /** The clock that runs out first among those not yet met; empty when all are met. */

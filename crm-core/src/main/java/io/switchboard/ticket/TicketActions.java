@@ -8,6 +8,7 @@ import io.switchboard.contact.Contacts;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,22 +27,25 @@ public class TicketActions {
     private final SupportTiers tiers;
     private final Contacts contacts;
     private final ActivityHistory activities;
+    private final TicketCategories categories;
 
     TicketActions(
             TicketChanger changer,
             SlaPolicies policies,
             SupportTiers tiers,
             Contacts contacts,
-            ActivityHistory activities) {
+            ActivityHistory activities,
+            TicketCategories categories) {
         this.changer = changer;
         this.policies = policies;
         this.tiers = tiers;
         this.contacts = contacts;
         this.activities = activities;
+        this.categories = categories;
     }
 
     /**
-     * Changes subject, description, priority or contact. A new priority re-picks the SLA policy: the business time
+     * Changes subject, description, priority, contact, category or tags. A new priority re-picks the SLA policy: the business time
      * already used counts against the new targets.
      *
      * @throws InvalidTicketException a blank or too long subject, a contact the viewer may not see
@@ -51,6 +55,8 @@ public class TicketActions {
         String subject =
                 edit.subject() == null ? null : TicketText.required("subject", edit.subject(), Tickets.MAX_SUBJECT);
         String reason = TicketText.optional("reason", edit.reason(), MAX_REASON);
+        String category = edit.category() == null ? null : categories.checked(edit.category());
+        List<String> tags = edit.tags() == null ? null : TicketCategories.checkedTags(edit.tags());
         Contact contact = edit.contact() == null
                 ? null
                 : contacts.find(edit.contact(), viewer)
@@ -78,6 +84,12 @@ public class TicketActions {
                         : contact.account().id().value();
                 ticket.accountName =
                         contact.account() == null ? null : contact.account().name();
+            }
+            if (edit.category() != null) {
+                ticket.changeCategory(category, now, actor, reason);
+            }
+            if (tags != null) {
+                ticket.changeTags(tags, now, actor, reason);
             }
             if (edit.priority() != null && edit.priority() != ticket.priority) {
                 SlaPolicies.Policy policy = policies.select(

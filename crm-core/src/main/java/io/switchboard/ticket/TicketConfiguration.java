@@ -95,6 +95,11 @@ public class TicketConfiguration {
     }
 
     @Bean
+    TicketCategories ticketCategories(TicketProperties properties) {
+        return new TicketCategories(properties.categories());
+    }
+
+    @Bean
     Tickets tickets(
             TicketStore store,
             TicketSearch search,
@@ -105,7 +110,8 @@ public class TicketConfiguration {
             ActivityHistory activities,
             PlatformTransactionManager transactionManager,
             TicketMetrics metrics,
-            TicketProperties properties) {
+            TicketProperties properties,
+            TicketCategories categories) {
         return new Tickets(
                 store,
                 search,
@@ -116,7 +122,8 @@ public class TicketConfiguration {
                 activities,
                 new TransactionTemplate(transactionManager),
                 metrics,
-                properties.maxPageSize());
+                properties.maxPageSize(),
+                categories);
     }
 
     @Bean
@@ -125,8 +132,9 @@ public class TicketConfiguration {
             SlaPolicies policies,
             SupportTiers tiers,
             Contacts contacts,
-            ActivityHistory activities) {
-        return new TicketActions(changer, policies, tiers, contacts, activities);
+            ActivityHistory activities,
+            TicketCategories categories) {
+        return new TicketActions(changer, policies, tiers, contacts, activities, categories);
     }
 
     @Bean
@@ -158,8 +166,9 @@ public class TicketConfiguration {
             TicketStore store,
             TicketChanger changer,
             SupportTiers tiers,
-            TicketProperties properties) {
-        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize());
+            TicketProperties properties,
+            TicketCategories categories) {
+        return new TicketWorkbench(jdbc, store, changer, tiers, properties.maxPageSize(), categories);
     }
 
     @Bean

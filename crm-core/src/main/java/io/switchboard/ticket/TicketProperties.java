@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the most tickets one list page returns
  * @param tierRefresh how old this node's copy of the tiers may get before it reads them again: a tier changed on
  *     another node is seen here within this time ({@code 0}: read at every use)
+ * @param categories the categories a ticket may have (a managed list, as help desks keep one: reports, filters and
+ *     the knowledge base's suggestions group by the same few names, where free text would split "Billing" into
+ *     "billing", "Invoices" and "bill"); tags are the free labels
  */
 @ConfigurationProperties("switchboard.tickets")
 public record TicketProperties(
@@ -31,7 +34,8 @@ public record TicketProperties(
         @DefaultValue MailProperties mail,
         @DefaultValue("10") int popTickets,
         @DefaultValue("200") int maxPageSize,
-        @DefaultValue("5s") Duration tierRefresh) {
+        @DefaultValue("5s") Duration tierRefresh,
+        List<String> categories) {
 
     /**
      * @param assignment who gets a ticket arriving in the tier without a chosen assignee
@@ -245,6 +249,7 @@ public record TicketProperties(
         if (maxPageSize < 1) {
             throw new IllegalArgumentException("switchboard.tickets.max-page-size must be at least 1");
         }
+        categories = TicketCategories.checkedNames(categories);
         tierRefresh = tierRefresh == null ? Duration.ofSeconds(5) : tierRefresh;
         if (tierRefresh.isNegative()) {
             throw new IllegalArgumentException("switchboard.tickets.tier-refresh must not be negative");
@@ -253,6 +258,6 @@ public record TicketProperties(
 
     /** The defaults, for code that runs without Spring's binder. */
     public static TicketProperties defaults() {
-        return new TicketProperties(null, null, null, null, null, 10, 200, null);
+        return new TicketProperties(null, null, null, null, null, 10, 200, null, null);
     }
 }

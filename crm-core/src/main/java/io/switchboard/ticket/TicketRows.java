@@ -14,12 +14,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class TicketRows {
 
     /** Columns of {@code tickets t} with the contact's, account's and assignee's names. */
-    static final String SELECT = "select t.id, t.subject, t.description, t.priority, t.status, t.contact_id,"
-            + " c.name as contact_name, t.account_id, ac.name as account_name, t.tier, t.assignee_id,"
-            + " au.username as assignee_name, t.opened_by, t.sla_policy, t.sla_calendar, t.created_at, t.updated_at,"
-            + " t.first_responded_at, t.resolved_at, t.closed_at, t.next_check_at, t.version"
-            + " from tickets t left join contacts c on c.id = t.contact_id"
-            + " left join accounts ac on ac.id = t.account_id left join users au on au.id = t.assignee_id";
+    static final String SELECT =
+            "select t.id, t.subject, t.description, t.category, t.priority, t.status, t.contact_id,"
+                    + " c.name as contact_name, t.account_id, ac.name as account_name, t.tier, t.assignee_id,"
+                    + " au.username as assignee_name, t.opened_by, t.sla_policy, t.sla_calendar, t.created_at, t.updated_at,"
+                    + " t.first_responded_at, t.resolved_at, t.closed_at, t.next_check_at, t.version"
+                    + " from tickets t left join contacts c on c.id = t.contact_id"
+                    + " left join accounts ac on ac.id = t.account_id left join users au on au.id = t.assignee_id";
 
     static final String SELECT_CLOCKS = "select ticket_id, target, target_seconds, consumed_seconds, running_since,"
             + " warn_at, due_at, warned_at, breached_at, met_at from ticket_sla_clocks";
@@ -34,6 +35,7 @@ final class TicketRows {
         state.id = rs.getLong("id");
         state.subject = rs.getString("subject");
         state.description = rs.getString("description");
+        state.category = rs.getString("category");
         state.priority = TicketPriority.valueOf(rs.getString("priority"));
         state.status = TicketStatus.valueOf(rs.getString("status"));
         state.contactId = nullableLong(rs, "contact_id");
@@ -86,6 +88,7 @@ final class TicketRows {
                 .addValue("id", t.id)
                 .addValue("subject", t.subject)
                 .addValue("description", t.description)
+                .addValue("category", t.category)
                 .addValue("priority", t.priority.name())
                 .addValue("status", t.status.name())
                 .addValue("contactId", t.contactId, Types.BIGINT)

@@ -23,6 +23,11 @@ final class TicketState {
     Long id;
     String subject;
     String description;
+    String category;
+    List<String> tags = new ArrayList<>();
+    /** The tags were changed: the store writes them again. */
+    boolean tagsChanged;
+
     TicketPriority priority;
     TicketStatus status;
     Long contactId;
@@ -175,6 +180,21 @@ final class TicketState {
         assigneeName = assigneeUsername;
     }
 
+    void changeCategory(String to, Instant now, Long actor, String reason) {
+        if (!Objects.equals(to, category)) {
+            record(now, actor, ChangeKind.CATEGORY, category, to, reason);
+            category = to;
+        }
+    }
+
+    void changeTags(List<String> to, Instant now, Long actor, String reason) {
+        if (!to.equals(tags)) {
+            record(now, actor, ChangeKind.TAGS, String.join(", ", tags), String.join(", ", to), reason);
+            tags = new ArrayList<>(to);
+            tagsChanged = true;
+        }
+    }
+
     void moveTier(String to, ChangeKind kind, Instant now, Long actor, String reason) {
         record(now, actor, kind, tier, to, reason);
         tier = to;
@@ -226,7 +246,9 @@ final class TicketState {
                 slaPolicy,
                 callIds,
                 clocks.values().stream().map(c -> c.state(now, calendar)).toList(),
-                version);
+                version,
+                category,
+                tags);
     }
 
     private void meetFirstResponse(Instant now, Sla sla) {

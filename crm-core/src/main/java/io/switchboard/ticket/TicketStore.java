@@ -31,16 +31,17 @@ final class TicketStore {
     void insert(TicketState t) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
-                "insert into tickets (subject, description, priority, status, contact_id, account_id, tier,"
+                "insert into tickets (subject, description, category, priority, status, contact_id, account_id, tier,"
                         + " assignee_id, opened_by, sla_policy, sla_calendar, created_at, updated_at,"
                         + " first_responded_at, resolved_at, closed_at, next_check_at, version) values (:subject,"
-                        + " :description, :priority, :status, :contactId, :accountId, :tier, :assigneeId, :openedBy,"
+                        + " :description, :category, :priority, :status, :contactId, :accountId, :tier, :assigneeId, :openedBy,"
                         + " :slaPolicy, :slaCalendar, :createdAt, :updatedAt, :firstRespondedAt, :resolvedAt,"
                         + " :closedAt, :nextCheckAt, 0)",
                 TicketRows.ticketParameters(t),
                 key,
                 new String[] {"id"});
         t.id = key.getKeyAs(Long.class);
+        t.tagsChanged = !t.tags.isEmpty();
         writeChildren(List.of(t));
     }
 
@@ -86,6 +87,9 @@ final class TicketStore {
                 rs -> {
                     byId.get(rs.getLong("ticket_id")).callIds.add(rs.getString("call_id"));
                 });
+        jdbc.query("select ticket_id, tag from ticket_tags where ticket_id in (:ids) order by tag", parameters, rs -> {
+            byId.get(rs.getLong("ticket_id")).tags.add(rs.getString("tag"));
+        });
         return new ArrayList<>(byId.values());
     }
 
@@ -95,7 +99,8 @@ final class TicketStore {
             return;
         }
         jdbc.batchUpdate(
-                "update tickets set subject = :subject, description = :description, priority = :priority,"
+                "update tickets set subject = :subject, description = :description, category = :category,"
+                        + " priority = :priority,"
                         + " status = :status, contact_id = :contactId, account_id = :accountId, tier = :tier,"
                         + " assignee_id = :assigneeId, sla_policy = :slaPolicy, sla_calendar = :slaCalendar,"
                         + " updated_at = :updatedAt, first_responded_at = :firstRespondedAt,"
@@ -150,7 +155,15 @@ final class TicketStore {
         List<SqlParameterSource> updated = new ArrayList<>();
         List<SqlParameterSource> calls = new ArrayList<>();
         List<SqlParameterSource> history = new ArrayList<>();
+        List<Long> retagged = new ArrayList<>();
+        List<SqlParameterSource> tags = new ArrayList<>();
         for (TicketState t : tickets) {
+            if (t.tagsChanged) {
+                retagged.add(t.id);
+                t.tags.forEach(tag -> tags.add(
+                        new MapSqlParameterSource().addValue("ticketId", t.id).addValue("tag", tag)));
+                t.tagsChanged = false;
+            }
             for (SlaClock clock : t.clocks()) {
                 if (!clock.stored) {
                     inserted.add(TicketRows.clockParameters(t.id, clock));
@@ -190,6 +203,10 @@ final class TicketStore {
                         + " running_since = :runningSince, warn_at = :warnAt, due_at = :dueAt, warned_at = :warnedAt,"
                         + " breached_at = :breachedAt, met_at = :metAt where ticket_id = :ticketId and target = :target",
                 updated);
+        if (!retagged.isEmpty()) {
+            jdbc.update("delete from ticket_tags where ticket_id in (:ids)", Map.of("ids", retagged));
+        }
+        batch("insert into ticket_tags (ticket_id, tag) values (:ticketId, :tag)", tags);
         batch("insert into ticket_calls (ticket_id, call_id, linked_at) values (:ticketId, :callId, :linkedAt)", calls);
         batch(
                 "insert into ticket_history (ticket_id, changed_at, actor_id, kind, from_value, to_value, reason)"

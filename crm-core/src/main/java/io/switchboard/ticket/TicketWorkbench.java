@@ -43,18 +43,21 @@ public class TicketWorkbench {
     private final TicketChanger changer;
     private final SupportTiers tiers;
     private final int maxPageSize;
+    private final TicketCategories categories;
 
     TicketWorkbench(
             NamedParameterJdbcTemplate jdbc,
             TicketStore store,
             TicketChanger changer,
             SupportTiers tiers,
-            int maxPageSize) {
+            int maxPageSize,
+            TicketCategories categories) {
         this.jdbc = jdbc;
         this.store = store;
         this.changer = changer;
         this.tiers = tiers;
         this.maxPageSize = maxPageSize;
+        this.categories = categories;
     }
 
     /**
@@ -62,7 +65,7 @@ public class TicketWorkbench {
      *
      * @throws TicketAccessDeniedException the team view for anyone but a supervisor of a team, all for anyone but
      *     an admin
-     * @throws InvalidTicketException an unknown tier
+     * @throws InvalidTicketException an unknown tier or category
      * @throws IllegalArgumentException a page below 0, a size outside 1 to the maximum
      */
     public Page<Ticket> find(WorkbenchQuery query, Viewer viewer, int page, int size) {
@@ -82,6 +85,14 @@ public class TicketWorkbench {
         if (query.tier() != null) {
             conditions.add("t.tier = :tier");
             parameters.put("tier", query.tier());
+        }
+        if (query.category() != null) {
+            conditions.add("t.category = :category");
+            parameters.put("category", categories.checked(query.category()));
+        }
+        if (query.tag() != null) {
+            conditions.add("exists (select 1 from ticket_tags g where g.ticket_id = t.id and g.tag = :tag)");
+            parameters.put("tag", query.tag());
         }
         if (query.text() != null) {
             var number = TICKET_NUMBER.matcher(query.text());

@@ -34,6 +34,7 @@ public class Tickets {
     private final TransactionTemplate transactions;
     private final TicketMetrics metrics;
     private final int maxPageSize;
+    private final TicketCategories categories;
 
     Tickets(
             TicketStore store,
@@ -45,7 +46,8 @@ public class Tickets {
             ActivityHistory activities,
             TransactionTemplate transactions,
             TicketMetrics metrics,
-            int maxPageSize) {
+            int maxPageSize,
+            TicketCategories categories) {
         this.store = store;
         this.search = search;
         this.changer = changer;
@@ -56,6 +58,7 @@ public class Tickets {
         this.transactions = transactions;
         this.metrics = metrics;
         this.maxPageSize = maxPageSize;
+        this.categories = categories;
     }
 
     /**
@@ -63,11 +66,13 @@ public class Tickets {
      * policy of its priority and the contact's account, its clocks starting now.
      *
      * @throws InvalidTicketException a missing or too long subject, a contact the viewer may not see, an unknown
-     *     tier, an assignee who is not a member of it
+     *     tier, an assignee who is not a member of it, a category not configured, a blank or too long tag
      */
     public Ticket open(NewTicket ticket, Viewer viewer) {
         String subject = TicketText.required("subject", ticket.subject(), MAX_SUBJECT);
         String description = TicketText.optional("description", ticket.description(), MAX_DESCRIPTION);
+        String category = categories.checked(ticket.category());
+        List<String> tags = TicketCategories.checkedTags(ticket.tags());
         Contact contact = ticket.contact() == null
                 ? null
                 : contacts.find(ticket.contact(), viewer)
@@ -79,6 +84,8 @@ public class Tickets {
             TicketState state = new TicketState();
             state.subject = subject;
             state.description = description;
+            state.category = category;
+            state.tags = new java.util.ArrayList<>(tags);
             state.priority = ticket.priority();
             state.status = TicketStatus.NEW;
             state.tier = tier.name();
@@ -133,7 +140,9 @@ public class Tickets {
                         call.contact(),
                         choices.tier(),
                         choices.assignee(),
-                        call.callId()),
+                        call.callId(),
+                        choices.category(),
+                        choices.tags()),
                 viewer);
     }
 

@@ -11,9 +11,18 @@ import java.util.Set;
  * @param statuses empty for the active ones (new, open, pending the customer); the tiers' queues are always active
  * @param priorities empty for every priority
  * @param tier {@code null} for every tier of the view
+ * @param category {@code null} for every category (and none)
+ * @param tag {@code null} for any tags; otherwise only tickets with this tag
  */
 public record WorkbenchQuery(
-        View view, String text, Set<TicketStatus> statuses, Set<TicketPriority> priorities, String tier, Sort sort) {
+        View view,
+        String text,
+        Set<TicketStatus> statuses,
+        Set<TicketPriority> priorities,
+        String tier,
+        Sort sort,
+        String category,
+        String tag) {
 
     /** Whose tickets a view lists. */
     public enum View {
@@ -47,6 +56,19 @@ public record WorkbenchQuery(
         priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
         tier = tier == null || tier.isBlank() ? null : tier.strip();
         sort = sort == null ? Sort.URGENCY : sort;
+        category = category == null || category.isBlank() ? null : category.strip();
+        tag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A view filtered by neither category nor tag. */
+    public WorkbenchQuery(
+            View view,
+            String text,
+            Set<TicketStatus> statuses,
+            Set<TicketPriority> priorities,
+            String tier,
+            Sort sort) {
+        this(view, text, statuses, priorities, tier, sort, null, null);
     }
 
     /** The first page of a view as it opens: active tickets, most urgent first. */

@@ -65,6 +65,32 @@ class CampaignLifecycleTest {
     }
 
     @Test
+    void aRunningCampaignWhoseStoredSettingsTurnInvalidIsListedFlaggedAndNotDialled() {
+        Campaign fine = campaigns.create(CampaignSettings.defaults("Fine", "sales"), fixture.managerView());
+        Campaign broken = campaigns.create(CampaignSettings.defaults("Broken", "sales"), fixture.managerView());
+        campaigns.start(fine.id(), fixture.managerView());
+        campaigns.start(broken.id(), fixture.managerView());
+        // as an older version, or a hand edit, could leave them
+        jdbc.update(
+                "update campaigns set max_attempts = 0, abandon_cap = 2, weekly_hours = '[\"every day\"]'"
+                        + " where id = ?",
+                broken.id().value());
+
+        List<Campaign> listed = campaigns.list(fixture.managerView());
+
+        assertThat(listed).extracting(Campaign::name).containsExactly("Fine", "Broken");
+        Campaign flagged = listed.get(1);
+        assertThat(flagged.invalidSettings())
+                .extracting(InvalidSetting::field)
+                .containsExactlyInAnyOrder("maxAttempts", "abandonCap", "callWindow");
+        assertThat(flagged.settings().maxAttempts())
+                .as("shown with its default")
+                .isEqualTo(5);
+        assertThat(flagged.running()).isFalse();
+        assertThat(campaigns.running()).extracting(Campaign::id).containsExactly(fine.id());
+    }
+
+    @Test
     void aCampaignGoesFromDraftThroughRunningAndPausedToFinished() {
         Campaign draft = campaigns.create(CampaignSettings.defaults("Autumn", "sales"), fixture.managerView());
         assertThat(draft.status()).isEqualTo(CampaignStatus.DRAFT);

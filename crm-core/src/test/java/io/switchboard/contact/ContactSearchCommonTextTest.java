@@ -27,6 +27,9 @@ class ContactSearchCommonTextTest {
     private static final String VISIBLE_TO_ANNA =
             "(c.visibility = 'COMPANY' or c.owner_id = ? or (c.team_id = ? and c.visibility = 'TEAM'))";
 
+    private static final String MATCHES_WITH_TAGS = "lower(c.name) like ? or lower(c.email) like ? or exists (select 1"
+            + " from contact_tags t where t.contact_id = c.id and lower(t.tag) = ?)";
+
     @Autowired
     ContactSearch search;
 
@@ -98,19 +101,118 @@ class ContactSearchCommonTextTest {
         assertThat(page.getTotalElements()).isEqualTo(ids(page).size()).isBetween(1L, 4L);
     }
 
+    @Test
+    void aCommonTagAndAFewNamesHoldingTheSameTextAreOnePageInNameOrder() {
+        // 1,500 contacts tagged "zeta" (more than the limit: that place is walked in order), and three whose names
+        // hold it (few: known from the first statement), one of them first in name order and one last
+        insert(1_500, "true", "(array['Ada','Max','Lea','Tom','Zoë'])[1 + g % 5] || ' Person' || g");
+        jdbc.update("insert into contact_tags (contact_id, tag) select id, 'Zeta' from contacts");
+        insert(3, "false", "(array['Aaron Zetamann','Mia Zeta','Zyx Zeta'])[g]", 95000000);
+        jdbc.execute("analyze contact_tags");
+
+        Page<Contact> first = search.find(ContactFilter.text("zeta"), anna.viewer(), 0, 25);
+
+        assertThat(first.getTotalElements()).isEqualTo(ContactSearch.COUNT_LIMIT + 1);
+        assertThat(ids(first))
+                .containsExactlyElementsOf(oracleWithTags("zeta", 0, 25))
+                .hasSize(25);
+        assertThat(first.getContent().get(0).name()).isEqualTo("Aaron Zetamann");
+        assertThat(ids(search.find(ContactFilter.text("zeta"), anna.viewer(), 12, 100)))
+                .containsExactlyElementsOf(oracleWithTags("zeta", 1_200, 100))
+                .hasSize(100);
+        assertThat(ids(search.find(
+                        new ContactFilter("zeta", null, null, null, null, null, ContactSort.CREATED),
+                        anna.viewer(),
+                        0,
+                        25)))
+                .containsExactlyElementsOf(oracleNewestFirst("zeta", 25));
+    }
+
+    @Test
+    void placesThatEachHoldFewerThanTheLimitButTogetherMoreAreCountedAsMoreAndPagedExactly() {
+        // 800 names and 800 other contacts' tags: no place gives more than 1,000, together they are 1,600
+        insert(1_600, "g <= 800", "case when g <= 800 then 'Quorra Name' || g else 'Other Person' || g end");
+        jdbc.update("insert into contact_tags (contact_id, tag) select id, 'quorra' from contacts"
+                + " where name like 'Other Person%'");
+        jdbc.execute("analyze contact_tags");
+
+        Page<Contact> page = search.find(ContactFilter.text("Quorra"), anna.viewer(), 30, 25);
+
+        assertThat(page.getTotalElements()).isEqualTo(ContactSearch.COUNT_LIMIT + 1);
+        assertThat(ids(page))
+                .containsExactlyElementsOf(oracleWithTags("quorra", 750, 25))
+                .hasSize(25);
+    }
+
+    @Test
+    void aTextIsNotFoundAcrossTheEndOfTheNameAndTheStartOfTheEmail() {
+        insert(2, "false", "(array['Ada Lovelace','Alan Turing'])[g]");
+        jdbc.update("update contacts set email = 'engine@example.org' where name = 'Ada Lovelace'");
+
+        assertThat(search.find(ContactFilter.text("lace engine"), anna.viewer(), 0, 25)
+                        .getContent())
+                .isEmpty();
+        assertThat(search.find(ContactFilter.text("laceengine"), anna.viewer(), 0, 25)
+                        .getContent())
+                .isEmpty();
+        assertThat(search.find(ContactFilter.text("lace\nengine"), anna.viewer(), 0, 25)
+                        .getContent())
+                .isEmpty();
+        assertThat(search.find(ContactFilter.text("ENGINE@"), anna.viewer(), 0, 25)
+                        .getContent())
+                .extracting(Contact::name)
+                .containsExactly("Ada Lovelace");
+    }
+
     /**
      * Contacts 1..count named by {@code nameSql} (of {@code g}); those where {@code matchSql} holds and g is a
      * multiple of 10 are Bob's private ones, which Anna may not see.
      */
     private void insert(int count, String matchSql, String nameSql) {
+        insert(count, matchSql, nameSql, 90000000);
+    }
+
+    /** As above, the ids counting from {@code firstId} + 1, each created a second after the one before. */
+    private void insert(int count, String matchSql, String nameSql, long firstId) {
         jdbc.update(
                 "insert into contacts (id, name, owner_id, team_id, visibility, created_at, updated_at, version)"
-                        + " select 90000000 + g, " + nameSql + ", case when g % 10 = 0 and " + matchSql + " then ? end,"
+                        + " select ? + g, " + nameSql + ", case when g % 10 = 0 and " + matchSql + " then ? end,"
                         + " null, case when g % 10 = 0 and " + matchSql + " then 'PRIVATE' else 'COMPANY' end,"
-                        + " now(), now(), 0 from generate_series(1, ?) g",
+                        + " timestamp '2026-01-01 00:00:00' + g * interval '1 second' + (? - 90000000) * interval"
+                        + " '1 minute', now(), 0 from generate_series(1, ?) g",
+                firstId,
                 bob.id().value(),
+                firstId,
                 count);
         jdbc.execute("analyze contacts");
+    }
+
+    /** Every visible contact whose name or e-mail holds {@code text}, or that has it as a tag, in name order. */
+    private List<Long> oracleWithTags(String text, int offset, int limit) {
+        return jdbc.queryForList(
+                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (" + MATCHES_WITH_TAGS
+                        + ") order by c.name, c.id limit ? offset ?",
+                Long.class,
+                anna.id().value(),
+                anna.viewer().team().value(),
+                "%" + text + "%",
+                "%" + text + "%",
+                text,
+                limit,
+                offset);
+    }
+
+    private List<Long> oracleNewestFirst(String text, int limit) {
+        return jdbc.queryForList(
+                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (" + MATCHES_WITH_TAGS
+                        + ") order by c.created_at desc, c.id desc limit ?",
+                Long.class,
+                anna.id().value(),
+                anna.viewer().team().value(),
+                "%" + text + "%",
+                "%" + text + "%",
+                text,
+                limit);
     }
 
     private List<Long> oracle(String like, int offset, int limit) {

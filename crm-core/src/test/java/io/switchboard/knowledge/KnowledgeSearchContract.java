@@ -126,6 +126,53 @@ abstract class KnowledgeSearchContract {
     }
 
     @Test
+    void aWordExcludedOnlyFromTheBodyStillExcludesATitleMatch() {
+        publish("Router setup", "Plug the modem into the router.", List.of());
+        publish("Router lights", "Green means connected.", List.of());
+
+        assertThat(titlesFound("router -modem", agent)).containsExactly("Router lights");
+    }
+
+    @Test
+    void titleAndTagMatchesComeFirstAndBodyMatchesFillTheRestOfThePages() {
+        publish("Voucher codes", "How to redeem one.", List.of());
+        publish("Gift cards", "Cards and codes.", List.of("voucher"));
+        for (int i = 0; i < 4; i++) {
+            publish("Payment " + i, "A voucher pays part of it " + i + ".", List.of());
+        }
+
+        var first = knowledgeBase.find(new ArticleQuery("voucher", null, false), 0, 3, agent);
+        var second = knowledgeBase.find(new ArticleQuery("voucher", null, false), 1, 3, agent);
+
+        assertThat(first.getTotalElements()).isEqualTo(6);
+        assertThat(first.getContent())
+                .extracting(ArticleSummary::title)
+                .startsWith("Voucher codes", "Gift cards")
+                .hasSize(3);
+        assertThat(second.getContent())
+                .extracting(ArticleSummary::title)
+                .hasSize(3)
+                .allMatch(title -> title.startsWith("Payment "));
+    }
+
+    @Test
+    void aQueueOrCategoryMatchesWhateverItsCaseAndDraftsStayOut() {
+        ArticleId forSupport =
+                publish("Restarting the modem", "Unplug it.", List.of(), List.of("Support"), List.of("Internet"));
+        knowledgeBase.create(
+                new ArticleForm("Modem draft", "modem", null, List.of(), List.of("support"), List.of("internet")),
+                null,
+                supervisor);
+
+        assertThat(suggestions.suggest(new SuggestionRequest("", "SUPPORT", List.of(), List.of(), 3)))
+                .extracting(ArticleSummary::id)
+                .containsExactly(forSupport);
+        assertThat(suggestions.suggest(new SuggestionRequest("", null, List.of("INTERNET"), List.of(), 3)))
+                .extracting(ArticleSummary::id)
+                .containsExactly(forSupport);
+    }
+
+    @Test
     void suggestionsForACallComeFromItsQueueAndItsTicketsWords() {
         publish("Opening hours", "We are open 9 to 5.", List.of(), List.of("sales"), List.of());
         ArticleId forSupport =

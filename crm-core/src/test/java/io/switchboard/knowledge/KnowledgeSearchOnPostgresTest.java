@@ -33,6 +33,24 @@ class KnowledgeSearchOnPostgresTest extends KnowledgeSearchContract {
     }
 
     @Test
+    void aPhraseInTheBodyIsFoundThroughItsWordPairsWhichTheStartFillsForArticlesStoredBefore() {
+        ArticleId id = publish("Portal help", "Forgot it? To reset your password open the portal.", List.of());
+        publish("Router help", "The password is on the router; open its lid to reset it.", List.of());
+        assertThat(titlesFound("\"password open\"", agent)).containsExactly("Portal help");
+
+        // as stored before pairs were indexed: the next start's reindex fills them
+        named.getJdbcTemplate().update("update kb_articles set pair_vector = null where id = ?", id.value());
+        assertThat(titlesFound("\"password open\"", agent)).isEmpty();
+        new PostgresArticleSearch(named, "english").reindex();
+
+        assertThat(titlesFound("\"password open\"", agent)).containsExactly("Portal help");
+        assertThat(knowledgeBase
+                        .find(new ArticleQuery("\"password open\"", null, false), 0, 20, agent)
+                        .getTotalElements())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theLanguageDecidesHowWordsAreStemmedAndAChangeReindexesAtStart() {
         ArticleId id = publish("Druckerprobleme", "Die Drucker drucken nicht.", List.of());
         assertThat(titlesFound("Drucker", agent)).containsExactly("Druckerprobleme");

@@ -131,6 +131,7 @@ class TicketPropertiesTest {
                         null,
                         10,
                         200,
+                        null,
                         null))
                 .hasMessageContaining("two tiers named Tier 1");
         assertThatThrownBy(() -> new TicketProperties(
@@ -147,6 +148,7 @@ class TicketPropertiesTest {
                         null,
                         10,
                         200,
+                        null,
                         null))
                 .hasMessageContaining("no calendar named elsewhere");
         assertThatThrownBy(() -> new SchedulerProperties(true, Duration.ofMillis(10), 100))

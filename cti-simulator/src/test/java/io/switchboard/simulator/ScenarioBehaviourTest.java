@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,7 @@ class ScenarioBehaviourTest {
     }
 
     private static List<AmiMessage> named(List<AmiMessage> events, String name) {
-        return events.stream()
-                .filter(e -> e.get("Event").orElse("").equals(name))
-                .toList();
+        return events.stream().filter(event(name)).toList();
     }
 
     private static double seconds(AmiMessage event) {
@@ -136,8 +135,7 @@ class ScenarioBehaviourTest {
         try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
             CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAnswered(
                     QueueCallAnswered.example().caller(), "support", "1002", 1, 1e9, HangupBy.AGENT));
-            AmiMessage connect =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("AgentConnect"));
+            AmiMessage connect = client.awaitFrame(event("AgentConnect"));
 
             AmiMessage response = client.action(
                     "h1", "Action: Hangup", "Channel: " + connect.get("Channel").orElseThrow());
@@ -162,8 +160,7 @@ class ScenarioBehaviourTest {
         try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
             CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAnswered(
                     QueueCallAnswered.example().caller(), "support", "1001", 1, 1e9, HangupBy.AGENT));
-            AmiMessage connect =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("AgentConnect"));
+            AmiMessage connect = client.awaitFrame(event("AgentConnect"));
 
             client.send(
                     "Action: Redirect",
@@ -172,32 +169,18 @@ class ScenarioBehaviourTest {
                     "Context: transfer",
                     "Exten: 1003",
                     "Priority: 1");
-            List<AmiMessage> frames =
-                    client.framesUntil(f -> f.get("Event").orElse("").equals("AgentComplete"), Duration.ofSeconds(10));
+            List<AmiMessage> frames = client.framesUntil(event("AgentComplete"), Duration.ofSeconds(10));
             List<AmiMessage> after = client.framesUntil(
-                    f -> f.get("Event").orElse("").equals("Hangup")
-                            && f.get("Channel")
-                                    .orElse("")
-                                    .equals(connect.get("Channel").orElseThrow()),
-                    Duration.ofSeconds(10));
+                    event("Hangup", "Channel", connect.get("Channel").orElseThrow()), Duration.ofSeconds(10));
 
             assertThat(frames)
                     .filteredOn(f -> f.get("ActionID").orElse("").equals("r1"))
                     .singleElement()
                     .satisfies(r -> assertThat(r.get("Message")).contains("Redirect successful"));
-            assertThat(frames).noneMatch(f -> f.get("Event").orElse("").equals("BlindTransfer"));
-            int firstAgentGone = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("Hangup")
-                            && f.get("Channel").orElse("").startsWith("Local/1001@"));
-            int targetRings = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("DialBegin")
-                            && f.get("DestChannel").orElse("").startsWith("Local/1003@"));
-            int targetGone = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("Hangup")
-                            && f.get("Channel").orElse("").startsWith("Local/1003@"));
+            assertThat(frames).noneMatch(event("BlindTransfer"));
+            int firstAgentGone = indexOf(frames, eventStarting("Hangup", "Channel", "Local/1001@"));
+            int targetRings = indexOf(frames, eventStarting("DialBegin", "DestChannel", "Local/1003@"));
+            int targetGone = indexOf(frames, eventStarting("Hangup", "Channel", "Local/1003@"));
             assertThat(firstAgentGone).isNotNegative().isLessThan(targetRings);
             assertThat(targetGone)
                     .as("the queue completes after the target's call")
@@ -223,8 +206,7 @@ class ScenarioBehaviourTest {
         try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
             CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAnswered(
                     QueueCallAnswered.example().caller(), "support", "1001", 1, 1e9, HangupBy.AGENT));
-            AmiMessage connect =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("AgentConnect"));
+            AmiMessage connect = client.awaitFrame(event("AgentConnect"));
 
             client.send(
                     "Action: Redirect",
@@ -233,32 +215,18 @@ class ScenarioBehaviourTest {
                     "Context: transfer",
                     "Exten: sales",
                     "Priority: 1");
-            List<AmiMessage> frames = client.framesUntil(
-                    f -> f.get("Event").orElse("").equals("AgentComplete")
-                            && f.get("Queue").orElse("").equals("support"),
-                    Duration.ofSeconds(15));
+            List<AmiMessage> frames =
+                    client.framesUntil(event("AgentComplete", "Queue", "support"), Duration.ofSeconds(15));
 
             assertThat(frames)
                     .filteredOn(f -> f.get("ActionID").orElse("").equals("r2"))
                     .singleElement()
                     .satisfies(r -> assertThat(r.get("Message")).contains("Redirect successful"));
-            assertThat(frames).noneMatch(f -> f.get("Event").orElse("").equals("BlindTransfer"));
-            int joinsSales = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("QueueCallerJoin")
-                            && f.get("Queue").orElse("").equals("sales"));
-            int firstAgentGone = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("Hangup")
-                            && f.get("Channel").orElse("").startsWith("Local/1001@"));
-            int salesConnects = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("AgentConnect")
-                            && f.get("Queue").orElse("").equals("sales"));
-            int salesCompletes = indexOf(
-                    frames,
-                    f -> f.get("Event").orElse("").equals("AgentComplete")
-                            && f.get("Queue").orElse("").equals("sales"));
+            assertThat(frames).noneMatch(event("BlindTransfer"));
+            int joinsSales = indexOf(frames, event("QueueCallerJoin", "Queue", "sales"));
+            int firstAgentGone = indexOf(frames, eventStarting("Hangup", "Channel", "Local/1001@"));
+            int salesConnects = indexOf(frames, event("AgentConnect", "Queue", "sales"));
+            int salesCompletes = indexOf(frames, event("AgentComplete", "Queue", "sales"));
             assertThat(joinsSales).isNotNegative().isLessThan(firstAgentGone);
             assertThat(firstAgentGone).isLessThan(salesConnects);
             assertThat(frames.get(salesConnects).get("Interface")).contains("Local/1004@agent-sim/n");
@@ -272,7 +240,22 @@ class ScenarioBehaviourTest {
         }
     }
 
-    private static int indexOf(List<AmiMessage> frames, java.util.function.Predicate<AmiMessage> wanted) {
+    /** A frame of the event {@code name}. */
+    private static Predicate<AmiMessage> event(String name) {
+        return frame -> frame.get("Event").orElse("").equals(name);
+    }
+
+    /** A frame of the event {@code name} whose {@code key} is {@code value}. */
+    private static Predicate<AmiMessage> event(String name, String key, String value) {
+        return event(name).and(frame -> frame.get(key).orElse("").equals(value));
+    }
+
+    /** A frame of the event {@code name} whose {@code key} starts with {@code prefix}. */
+    private static Predicate<AmiMessage> eventStarting(String name, String key, String prefix) {
+        return event(name).and(frame -> frame.get(key).orElse("").startsWith(prefix));
+    }
+
+    private static int indexOf(List<AmiMessage> frames, Predicate<AmiMessage> wanted) {
         for (int i = 0; i < frames.size(); i++) {
             if (wanted.test(frames.get(i))) {
                 return i;
@@ -292,16 +275,13 @@ class ScenarioBehaviourTest {
                     "MemberName: Agent 1009",
                     "StateInterface: Custom:1009",
                     "Paused: false");
-            AmiMessage addedEvent =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("QueueMemberAdded"));
+            AmiMessage addedEvent = client.awaitFrame(event("QueueMemberAdded"));
             AmiMessage paused = client.action(
                     "p1", "Action: QueuePause", "Interface: Local/1009@agent-sim/n", "Paused: true", "Reason: lunch");
-            AmiMessage pauseEvent =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("QueueMemberPause"));
+            AmiMessage pauseEvent = client.awaitFrame(event("QueueMemberPause"));
             AmiMessage removed =
                     client.action("d1", "Action: QueueRemove", "Queue: sales", "Interface: Local/1009@agent-sim/n");
-            AmiMessage removedEvent =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("QueueMemberRemoved"));
+            AmiMessage removedEvent = client.awaitFrame(event("QueueMemberRemoved"));
 
             assertThat(added.get("Message")).contains("Added interface to queue");
             assertThat(addedEvent.get("Membership")).contains("dynamic");
@@ -328,14 +308,12 @@ class ScenarioBehaviourTest {
         try (RawAmiClient client = RawAmiClient.loggedIn(port, SETTINGS)) {
             CompletableFuture<SimulatedCall> run = simulator.run(new QueueCallAbandoned(
                     QueueCallAbandoned.example().caller(), "support", java.util.Optional.of("1003"), 1e9));
-            client.awaitFrame(f -> f.get("Event").orElse("").equals("DialState"));
+            client.awaitFrame(event("DialState"));
 
             client.send("Action: CoreShowChannels", "ActionID: list-1");
-            List<AmiMessage> channels = client.framesUntil(
-                    f -> f.get("Event").orElse("").equals("CoreShowChannelsComplete"), Duration.ofSeconds(5));
+            List<AmiMessage> channels = client.framesUntil(event("CoreShowChannelsComplete"), Duration.ofSeconds(5));
             client.send("Action: QueueStatus", "Queue: support", "ActionID: qs-1");
-            List<AmiMessage> status = client.framesUntil(
-                    f -> f.get("Event").orElse("").equals("QueueStatusComplete"), Duration.ofSeconds(5));
+            List<AmiMessage> status = client.framesUntil(event("QueueStatusComplete"), Duration.ofSeconds(5));
 
             List<AmiMessage> items = named(channels, "CoreShowChannel");
             assertThat(items).hasSize(3).allSatisfy(item -> {
@@ -374,10 +352,8 @@ class ScenarioBehaviourTest {
                     "Priority: 1",
                     "Async: true",
                     "Variable: SIM_OUTCOME=BUSY");
-            AmiMessage response =
-                    client.awaitFrame(f -> f.get("Event").orElse("").equals("OriginateResponse"));
-            AmiMessage busy = client.awaitFrame(f -> f.get("Event").orElse("").equals("DialEnd")
-                    && f.get("DialStatus").orElse("").equals("BUSY"));
+            AmiMessage response = client.awaitFrame(event("OriginateResponse"));
+            AmiMessage busy = client.awaitFrame(event("DialEnd", "DialStatus", "BUSY"));
 
             assertThat(queued.get("Message")).contains("Originate successfully queued");
             assertThat(response.get("ActionID")).contains("o1");

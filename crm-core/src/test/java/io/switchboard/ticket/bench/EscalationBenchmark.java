@@ -8,6 +8,7 @@ import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.testing.CrmTestApplication;
+import io.switchboard.testing.Latencies;
 import io.switchboard.testing.SharedPostgres;
 import io.switchboard.testing.TestClock;
 import io.switchboard.ticket.EscalationPass;
@@ -15,8 +16,6 @@ import io.switchboard.ticket.Escalations;
 import io.switchboard.ticket.SupportTiers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,7 +61,7 @@ public final class EscalationBenchmark {
         if ((long) due * rounds > tickets) {
             throw new IllegalArgumentException("due x (passes + 1) must not exceed the tickets");
         }
-        System.out.printf(Locale.ROOT, "Load average before: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "Load average before: %s%n", Latencies.loadAverage());
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext context = application(postgres)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -116,7 +115,7 @@ public final class EscalationBenchmark {
                     escalated,
                     (long) due * rounds);
         }
-        System.out.printf(Locale.ROOT, "Load average after: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "Load average after: %s%n", Latencies.loadAverage());
     }
 
     private static ConfigurableApplicationContext application(EmbeddedPostgres postgres) {
@@ -202,13 +201,5 @@ public final class EscalationBenchmark {
                 created);
         jdbc.execute("drop table bench_due");
         jdbc.execute("analyze");
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

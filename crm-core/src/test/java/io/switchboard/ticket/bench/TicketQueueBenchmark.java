@@ -10,6 +10,7 @@ import io.switchboard.directory.TeamId;
 import io.switchboard.directory.UserId;
 import io.switchboard.directory.Viewer;
 import io.switchboard.testing.CrmTestApplication;
+import io.switchboard.testing.Latencies;
 import io.switchboard.testing.SharedPostgres;
 import io.switchboard.testing.TestClock;
 import io.switchboard.ticket.SupportTiers;
@@ -17,11 +18,8 @@ import io.switchboard.ticket.TicketWorkbench;
 import io.switchboard.ticket.WorkbenchQuery;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,7 +55,7 @@ public final class TicketQueueBenchmark {
         ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        System.out.printf(Locale.ROOT, "Load average before: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "Load average before: %s%n", Latencies.loadAverage());
         try (EmbeddedPostgres postgres = SharedPostgres.start(true);
                 ConfigurableApplicationContext context = application(postgres)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -155,7 +153,7 @@ public final class TicketQueueBenchmark {
                             + " when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end,"
                             + " t.next_check_at asc nulls last, t.created_at, t.id limit 25");
         }
-        System.out.printf(Locale.ROOT, "Load average after: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "Load average after: %s%n", Latencies.loadAverage());
     }
 
     private static void explain(JdbcTemplate jdbc, String what, String sql) {
@@ -165,26 +163,13 @@ public final class TicketQueueBenchmark {
     }
 
     private static void measure(String name, int rounds, Supplier<Long> view) {
-        long total = 0;
-        for (int i = 0; i < Math.max(50, rounds / 10); i++) {
-            total = view.get();
-        }
-        long[] nanos = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long started = System.nanoTime();
-            view.get();
-            nanos[i] = System.nanoTime() - started;
-        }
-        Arrays.sort(nanos);
+        Latencies latencies = Latencies.measure(Math.max(50, rounds / 10), rounds, view::get);
         System.out.printf(
                 Locale.ROOT,
-                "%-45s %,7d tickets: p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms (%d calls)%n",
+                "%-45s %,7d tickets: %s (%d calls)%n",
                 name,
-                total,
-                nanos[rounds / 2] / 1e6,
-                nanos[(int) (rounds * 0.95)] / 1e6,
-                nanos[(int) (rounds * 0.99)] / 1e6,
-                nanos[rounds - 1] / 1e6,
+                latencies.lastResult(),
+                latencies.summary(),
                 rounds);
     }
 
@@ -258,13 +243,5 @@ public final class TicketQueueBenchmark {
         }
         // what autovacuum does on a live system: statistics, and the visibility map for index-only counts
         jdbc.execute("vacuum analyze");
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -114,7 +114,8 @@ final class AmiEventTranslator {
                         MemberStatus.fromCode(e.getStatus()),
                         isTrue(e.getPaused()),
                         e.getPausedreason(),
-                        false));
+                        false,
+                        orZero(e.getLastCall())));
         on(
                 QueueMemberAddedEvent.class,
                 e -> new MemberChanged(
@@ -144,7 +145,8 @@ final class AmiEventTranslator {
                         MemberStatus.fromCode(e.getStatus()),
                         isTrue(e.getPaused()),
                         firstNonBlank(e.getPausedreason(), e.getReason()),
-                        false));
+                        false,
+                        orZero(e.getLastcall())));
         onListing(
                 CoreShowChannelEvent.class,
                 e -> e.getUniqueid() == null
@@ -179,7 +181,8 @@ final class AmiEventTranslator {
                         memberOf(e.getInterface(), e.getLocation()),
                         MemberStatus.fromCode(e.getStatus()),
                         isTrue(e.getPaused()),
-                        e.getPausedreason()));
+                        e.getPausedreason(),
+                        orZero(e.getLastCall())));
         on(
                 QueueParamsEvent.class,
                 e -> e.getQueue() == null

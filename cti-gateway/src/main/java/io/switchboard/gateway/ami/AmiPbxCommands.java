@@ -7,7 +7,9 @@ import io.switchboard.gateway.call.PbxNotOwnedException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
@@ -175,6 +177,16 @@ final class AmiPbxCommands implements PbxCommands {
         } catch (Exception e) {
             result.completeExceptionally(new PbxCommandException(action.getAction() + " could not be sent", e));
         }
-        return result.orTimeout(properties.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        long timeout = properties.responseTimeout().toMillis();
+        // a PBX that never answers is a PBX failure like a refusal (502 for the API), not a bare TimeoutException
+        return result.orTimeout(timeout, TimeUnit.MILLISECONDS).exceptionallyCompose(failure -> {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(
+                    cause instanceof TimeoutException
+                            ? new PbxCommandException(
+                                    action.getAction() + " got no response from the PBX within " + timeout + " ms")
+                            : cause);
+        });
     }
 }

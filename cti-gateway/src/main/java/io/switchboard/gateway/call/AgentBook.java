@@ -13,7 +13,8 @@ final class AgentBook {
 
     private record Key(String agent, String queue) {}
 
-    private record Entry(AgentState state, String pausedReason) {}
+    /** {@code lastCall} too: a member free before and after a call (no in-use state reported) still changes. */
+    private record Entry(AgentState state, String pausedReason, long lastCallSeconds) {}
 
     private final Map<Key, Entry> states = new HashMap<>();
     private final CallEventSink sink;
@@ -23,13 +24,27 @@ final class AgentBook {
     }
 
     void update(long at, String agent, String queue, AgentState state, String pausedReason) {
+        update(at, agent, queue, state, pausedReason, 0);
+    }
+
+    /** {@code lastCallSeconds}: when the member's last call of the queue ended (epoch seconds; 0 for not said). */
+    void update(long at, String agent, String queue, AgentState state, String pausedReason, long lastCallSeconds) {
         String reason = state == AgentState.PAUSED ? Party.clean(pausedReason) : null;
-        Entry next = new Entry(state, reason);
+        Entry known = states.get(new Key(agent, queue));
+        // an event that does not say (0) keeps what an earlier one said
+        long lastCall = lastCallSeconds == 0 && known != null ? known.lastCallSeconds() : lastCallSeconds;
+        Entry next = new Entry(state, reason, lastCall);
         Entry previous = state == AgentState.LOGGED_OUT
                 ? states.remove(new Key(agent, queue))
                 : states.put(new Key(agent, queue), next);
         if (!Objects.equals(previous, next) && !(previous == null && state == AgentState.LOGGED_OUT)) {
-            sink.publish(new AgentStateChanged(Instant.ofEpochMilli(at), agent, queue, state, reason));
+            sink.publish(new AgentStateChanged(
+                    Instant.ofEpochMilli(at),
+                    agent,
+                    queue,
+                    state,
+                    reason,
+                    lastCall > 0 ? Instant.ofEpochSecond(lastCall) : null));
         }
     }
 

@@ -97,8 +97,22 @@ public sealed interface CallEvent {
      */
     record OriginateFailed(String actionId, Instant at, String reason, CallOutcome outcome) implements CallEvent {}
 
-    record AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason)
-            implements CallEvent {}
+    /**
+     * An agent's state in one queue changed.
+     *
+     * @param lastCall when the agent last finished a call of this queue, as the PBX reports it with each member
+     *     status (Asterisk's {@code LastCall}, whole seconds); {@code null} when unknown. A member the PBX reports
+     *     free within the queue's wrap-up time after it is in wrap-up: the PBX will not ring them yet.
+     */
+    record AgentStateChanged(
+            Instant at, String agent, String queue, AgentState state, String pausedReason, Instant lastCall)
+            implements CallEvent {
+
+        /** A change without the time of the agent's last call (a PBX or a test that does not say). */
+        public AgentStateChanged(Instant at, String agent, String queue, AgentState state, String pausedReason) {
+            this(at, agent, queue, state, pausedReason, null);
+        }
+    }
 
     /** The number of callers waiting in a queue changed. */
     record QueueChanged(Instant at, String queue, int waiting, Instant longestWaitingSince) implements CallEvent {}

@@ -119,7 +119,14 @@ public final class CallTracker {
         map.on(QueueMemberListed.class, e -> {
             listing.queueMemberListed(ledger.member(e.memberInterface()), ledger.intern(e.queue()));
             memberChanged(new MemberChanged(
-                    e.at(), e.queue(), e.memberInterface(), e.status(), e.paused(), e.pausedReason(), false));
+                    e.at(),
+                    e.queue(),
+                    e.memberInterface(),
+                    e.status(),
+                    e.paused(),
+                    e.pausedReason(),
+                    false,
+                    e.lastCallSeconds()));
         });
         map.on(QueueListComplete.class, e -> listing.queueListComplete(e.at()));
         map.on(QueueListed.class, e -> queues.listed(ledger.intern(e.queue()), e.at()));
@@ -201,7 +208,7 @@ public final class CallTracker {
     private void memberChanged(MemberChanged e) {
         String agent = ledger.member(e.memberInterface());
         AgentState state = e.removed() ? AgentState.LOGGED_OUT : AgentState.of(e.status(), e.paused());
-        agents.update(e.at(), agent, ledger.intern(e.queue()), state, e.pausedReason());
+        agents.update(e.at(), agent, ledger.intern(e.queue()), state, e.pausedReason(), e.lastCallSeconds());
     }
 
     // --- for the resync reconciler --------------------------------------------------------------------------

@@ -74,7 +74,11 @@ public sealed interface PbxEvent {
             String transferTargetUniqueid)
             implements PbxEvent {}
 
-    /** A queue member's status, pause flag or membership changed (QueueMemberStatus, Pause, Added, Removed). */
+    /**
+     * A queue member's status, pause flag or membership changed (QueueMemberStatus, Pause, Added, Removed).
+     * {@code lastCallSeconds}: the member's {@code LastCall} (epoch seconds of the end of its last call of this queue;
+     * 0 for none or not said).
+     */
     record MemberChanged(
             long at,
             String queue,
@@ -82,8 +86,22 @@ public sealed interface PbxEvent {
             MemberStatus status,
             boolean paused,
             String pausedReason,
-            boolean removed)
-            implements PbxEvent {}
+            boolean removed,
+            long lastCallSeconds)
+            implements PbxEvent {
+
+        /** A change that does not say when the member's last call ended. */
+        public MemberChanged(
+                long at,
+                String queue,
+                String memberInterface,
+                MemberStatus status,
+                boolean paused,
+                String pausedReason,
+                boolean removed) {
+            this(at, queue, memberInterface, status, paused, pausedReason, removed, 0);
+        }
+    }
 
     /**
      * One live channel reported by a resync listing (CoreShowChannels). {@code queue} is the queue whose application
@@ -112,8 +130,25 @@ public sealed interface PbxEvent {
             implements PbxEvent {}
 
     record QueueMemberListed(
-            long at, String queue, String memberInterface, MemberStatus status, boolean paused, String pausedReason)
-            implements PbxEvent {}
+            long at,
+            String queue,
+            String memberInterface,
+            MemberStatus status,
+            boolean paused,
+            String pausedReason,
+            long lastCallSeconds)
+            implements PbxEvent {
+
+        public QueueMemberListed(
+                long at,
+                String queue,
+                String memberInterface,
+                MemberStatus status,
+                boolean paused,
+                String pausedReason) {
+            this(at, queue, memberInterface, status, paused, pausedReason, 0);
+        }
+    }
 
     record QueueListComplete(long at) implements PbxEvent {}
 

@@ -5,6 +5,7 @@ import io.switchboard.gateway.call.PbxNotOwnedException;
 import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterTopic;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,7 @@ public final class PbxRelay implements AutoCloseable {
                     }
                     metrics.answered(
                             name,
-                            reply.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                            reply.outcome().name().toLowerCase(Locale.ROOT),
                             Duration.ofNanos(System.nanoTime() - waiting.sentNanos));
                     return outcome(pbx, name, command, reply);
                 });

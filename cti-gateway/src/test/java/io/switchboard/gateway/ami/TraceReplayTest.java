@@ -2,9 +2,12 @@ package io.switchboard.gateway.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.gateway.call.AgentState;
 import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent.AgentStateChanged;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +32,21 @@ class TraceReplayTest extends RecordedTraces {
         assertThat(call.waitSeconds()).isEqualTo(2);
         assertThat(call.talkSeconds()).isEqualTo(5);
         assertThat(call.hangupCause()).isEqualTo(16);
+    }
+
+    @Test
+    void agent1001IsFreeAgainWithTheEndOfTheCallAsItsLastCall() throws Exception {
+        theCall("queue_answered.ami");
+
+        // Asterisk reports the member free (Status 1) with LastCall, the call's end, before the call's hangups: the
+        // board starts the wrap-up from it
+        AgentStateChanged free = fixture.sink.of(AgentStateChanged.class).stream()
+                .filter(state -> state.agent().equals("1001") && state.queue().equals("support"))
+                .filter(state -> state.state() == AgentState.READY && state.lastCall() != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no READY with its LastCall for 1001: " + fixture.sink.of(AgentStateChanged.class)));
+        assertThat(free.lastCall()).isEqualTo(Instant.ofEpochSecond(1795388144L));
     }
 
     @Test

@@ -105,6 +105,9 @@ class PbxRelayTest {
         CallHandle handle = other.pbxes.callOf("1002").get(5, TimeUnit.SECONDS).orElseThrow();
         assertThat(handle)
                 .isEqualTo(owner.links.primary().handles().ofAgent("1002").orElseThrow());
+        assertThat(other.pbxes.callOf("default:1002").get(5, TimeUnit.SECONDS))
+                .as("an agent named with its PBX is looked up on that PBX")
+                .contains(handle);
         other.pbxes
                 .commandsForCall(handle.callId())
                 .transfer(handle.customerChannel(), "1003")
@@ -113,6 +116,32 @@ class PbxRelayTest {
         assertThat(other.counter("switchboard.cluster.commands", "command", "Transfer", "outcome", "done"))
                 .isEqualTo(1);
         assertThat(owner.counter("switchboard.cluster.commands.served", "command", "Transfer", "outcome", "done"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAttendedTransferIsConsultedAndCancelledThroughTheNodeWithoutTheLink() throws Exception {
+        Node owner = node("owner", true);
+        Node other = node("other", false);
+        owner.awaitUp();
+        simulator.run(new QueueCallAnswered(
+                new Caller("+4930555001", "Caller", "500"), "support", "1001", 1, 1e6, HangupBy.AGENT));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> owner.links.primary().handles().ofAgent("1001").isPresent());
+        CallHandle handle = other.pbxes.callOf("1001").get(5, TimeUnit.SECONDS).orElseThrow();
+        PbxCommands relayed = other.pbxes.commandsForCall(handle.callId());
+
+        assertThat(catchThrowable(
+                        () -> relayed.cancelConsultation(handle.agentChannel()).join()))
+                .as("no consultation yet: the PBX refuses")
+                .hasRootCauseMessage("CancelAtxfer refused by the PBX: Unable to cancel attended transfer");
+        relayed.consult(handle.agentChannel(), "1002").get(5, TimeUnit.SECONDS);
+        // the PBX cancels only a consultation it is running: this one was started by the relayed Atxfer
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            relayed.cancelConsultation(handle.agentChannel()).get(5, TimeUnit.SECONDS);
+            return true;
+        });
+        assertThat(owner.counter("switchboard.cluster.commands.served", "command", "Consult", "outcome", "done"))
                 .isEqualTo(1);
     }
 
