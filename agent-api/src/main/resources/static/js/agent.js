@@ -234,7 +234,8 @@ async function refreshState() {
     list.replaceChildren();
     if (!states.length) list.append(el('li', 'Not logged in to a queue', 'muted'));
     for (const state of states) {
-      const item = el('li', `${state.queue}: ${state.state}${state.pausedReason ? ' (' + state.pausedReason + ')' : ''}`, 'state-' + state.state.toLowerCase());
+      // an agent's queues are all on their own PBX: 'b:support' is support to them
+      const item = el('li', `${state.queue.slice(state.queue.indexOf(':') + 1)}: ${state.state}${state.pausedReason ? ' (' + state.pausedReason + ')' : ''}`, 'state-' + state.state.toLowerCase());
       list.append(item);
     }
   } catch (error) {

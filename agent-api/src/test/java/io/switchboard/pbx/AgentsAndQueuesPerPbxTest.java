@@ -16,6 +16,7 @@ import io.switchboard.simulator.HangupBy;
 import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.Browser;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -131,6 +137,15 @@ class AgentsAndQueuesPerPbxTest {
             assertThat(((Number) activity(onB).get("agent_id")).longValue())
                     .isEqualTo(bert.id().value());
         }
+
+        // the interval reports' queue filter: support on PBX b is its own queue, with b's call only
+        for (String queue : List.of("a:support", "b:support")) {
+            JsonNode report = Api.json(admin("GET", "/api/v1/reports/intervals?step=day&queue=" + queue, null));
+            assertThat(report.path("queues")).singleElement().satisfies(figures -> {
+                assertThat(figures.path("queue").asText()).isEqualTo(queue);
+                assertThat(figures.path("total").path("offered").asLong()).isEqualTo(1);
+            });
+        }
     }
 
     @Test
@@ -184,6 +199,11 @@ class AgentsAndQueuesPerPbxTest {
         assertThat(queues.get("b:support").path("agents").path("PAUSED").asInt())
                 .isEqualTo(1);
         assertThat(agentsIn(queues.get("a:sales"))).isEqualTo(agentsIn(queues.get("b:sales")) + 1);
+
+        // each PBX's queue has settings of its own, under the name events give it
+        HttpResponse<String> settings = admin("GET", "/api/v1/queue-settings/b:support", null);
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        assertThat(Api.json(settings).path("name").asText()).isEqualTo("b:support");
     }
 
     /** The caller's own states: "agent queue" to state. */
@@ -243,6 +263,39 @@ class AgentsAndQueuesPerPbxTest {
         assertThat(node.getBean(Directory.class).findByExtension("a:1002")).isPresent();
     }
 
+    @Test
+    void theUsersPageOffersThePbxOfTheExtensionAndShowsItInTheList() {
+        Browser.assumeInstalled();
+        try (Browser admin = Browser.open(port())) {
+            admin.logIn("pbx-admin", PASSWORD);
+            admin.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/wallboard"));
+            admin.go("/admin/users");
+            WebDriver page = admin.driver();
+            Select pbx = new Select(admin.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("user-pbx"))));
+            assertThat(pbx.getOptions()).extracting(WebElement::getText).containsExactly("a", "b");
+            page.findElement(By.id("user-username")).sendKeys("erin");
+            page.findElement(By.id("user-extension")).sendKeys("1005");
+            pbx.selectByValue("b");
+            page.findElement(By.id("save-user")).click();
+            admin.waiting(Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBe(By.id("user-saved"), "Saved erin."));
+
+            assertThat(node.getBean(Directory.class).findByExtension("b:1005"))
+                    .hasValueSatisfying(user -> assertThat(user.username()).isEqualTo("erin"));
+            By row = By.cssSelector("#user-list tr[data-username='erin']");
+            String shown = admin.waiting(Duration.ofSeconds(10)).until(driver -> {
+                try {
+                    return driver.findElement(row).getText();
+                } catch (org.openqa.selenium.NoSuchElementException
+                        | org.openqa.selenium.StaleElementReferenceException e) {
+                    return null;
+                }
+            });
+            assertThat(shown).contains("1005 (b)");
+        }
+    }
+
     private HttpResponse<String> admin(String method, String path, String body) {
         return api().call(method, path, "pbx-admin", PASSWORD, body);
     }
@@ -292,8 +345,12 @@ class AgentsAndQueuesPerPbxTest {
                 new Caller(number, "Caller " + number, "500"), "support", "1001", 1, 1, HangupBy.CALLER);
     }
 
+    private int port() {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
     private Api api() {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+        return new Api(port());
     }
 
     private Desktop desktop(String username) {

@@ -40,6 +40,8 @@ class AdminPagesInChromiumTest extends ApplicationOnPostgres {
             admin.waiting(Duration.ofSeconds(10))
                     .until(ExpectedConditions.presenceOfElementLocated(
                             By.cssSelector("#user-team option[value='" + TestUser.SUPPORT + "']")));
+            // one PBX: the page asks nothing about PBXes, as before there could be several
+            assertThat(page.findElements(By.id("user-pbx"))).isEmpty();
             page.findElement(By.id("user-username")).sendKeys("ua-chromium");
             page.findElement(By.id("user-name")).sendKeys("Chris Chromium");
             new Select(page.findElement(By.id("user-role"))).selectByValue("AGENT");

@@ -110,9 +110,24 @@ class MigrationsOnH2Test {
                         "select version from flyway_schema_history where version is not null order by installed_rank",
                         String.class))
                 .containsExactly(
-                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4",
-                        "17.5", "18.50", "19.1", "19.17", "19.20", "21.16", "22.18", "22.19", "22.40", "22.41", "22.60", "23.1",
-                        "23.2", "23.3", "23.4", "23.5", "24.10", "24.20", "24.21", "24.22", "24.30", "24.50", "24.51", "24.80");
+                        "1", "2", "3", "4", "5", "5.1", "5.5", "6.1", "6.2", "6.3", "17.2", "17.4", "17.5", "18.50",
+                        "19.1", "19.17", "19.20", "21.16", "22.18", "22.19", "22.40", "22.41", "22.60", "23.1", "23.2",
+                        "23.3", "23.4", "23.5", "24.10", "24.20", "24.21", "24.22", "24.30", "24.50", "24.51", "24.80");
+    }
+
+    @Test
+    void agentEventsAreAppendOnlyOnH2AsOnPostgres() {
+        jdbc.update("insert into agent_events (agent, kind, occurred_at, queue, state) values"
+                + " ('h2-append', 'STATE', current_timestamp, 'support', 'LOGGED_IN')");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("update agent_events set state = 'PAUSED' where agent = 'h2-append'"))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("delete from agent_events where agent = 'h2-append'"))
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("select state from agent_events where agent = 'h2-append'", String.class))
+                .isEqualTo("LOGGED_IN");
     }
 
     @Autowired
