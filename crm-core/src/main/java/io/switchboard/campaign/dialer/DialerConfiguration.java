@@ -12,7 +12,6 @@ import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.Pbxes;
-import io.switchboard.gateway.call.PbxCommands;
 import io.switchboard.gateway.cluster.NodeId;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.lease.Lease;
