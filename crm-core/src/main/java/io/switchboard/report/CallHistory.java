@@ -5,7 +5,7 @@ import static io.switchboard.jdbc.JdbcTime.timestamp;
 import io.switchboard.activity.ActivityHistory;
 import io.switchboard.activity.ActivityId;
 import io.switchboard.directory.Viewer;
-import io.switchboard.jdbc.BinaryRows;
+import io.switchboard.jdbc.BinaryResults;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public class CallHistory {
     public CallHistory(JdbcTemplate jdbc, TransactionTemplate transactions, ActivityHistory activities) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         // rows in PostgreSQL's binary format: three timestamps a call, not formatted as text and parsed again
-        JdbcTemplate streaming = BinaryRows.template(jdbc.getDataSource());
+        JdbcTemplate streaming = BinaryResults.template(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(streaming);
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * for the columns' types first): worth it for a big read (the call history's export: three timestamps a row, 800,000
  * rows a month), not for a page or a report's few thousand rows. Other databases (H2) are left as they are.
  */
-public final class BinaryRows {
+public final class BinaryResults {
 
-    private BinaryRows() {}
+    private BinaryResults() {}
 
     public static JdbcTemplate template(DataSource dataSource) {
         return new JdbcTemplate(dataSource) {
