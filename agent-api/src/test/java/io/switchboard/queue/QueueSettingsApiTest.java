@@ -55,6 +55,7 @@ class QueueSettingsApiTest extends ApplicationOnPostgres {
         double levelBefore = before.get("today").get("serviceLevel").asDouble();
         assertThat(levelBefore).isPositive();
 
+        long auditedBefore = queueUpdatesAudited(queue);
         HttpResponse<String> changed = call(
                 "PUT",
                 "/api/v1/queue-settings/" + queue,
@@ -72,13 +73,8 @@ class QueueSettingsApiTest extends ApplicationOnPostgres {
         // that call no longer meets the service level (alone in the queue: 100 % to 0 %)
         assertThat(after.get("today").get("serviceLevel").asDouble()).isLessThan(levelBefore);
         assertThat(after.get("today").get("serviceLevelFormula").asText()).startsWith("answered within 1 s");
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_log where subject_type = 'queue' and subject_id = ?"
-                                + " and action = 'queue.update' and actor = ?",
-                        Long.class,
-                        queue,
-                        TestUser.ADMIN.username))
-                .isEqualTo(1);
+        // other classes on this shared database change this queue's settings too (as the admin): count this change only
+        assertThat(queueUpdatesAudited(queue)).isEqualTo(auditedBefore + 1);
 
         // back to the defaults: null settings
         assertThat(call("PUT", "/api/v1/queue-settings/" + queue, TestUser.ADMIN, "{}")
@@ -138,5 +134,14 @@ class QueueSettingsApiTest extends ApplicationOnPostgres {
             }
         }
         return null;
+    }
+
+    private long queueUpdatesAudited(String queue) {
+        return jdbc.queryForObject(
+                "select count(*) from audit_log where subject_type = 'queue' and subject_id = ?"
+                        + " and action = 'queue.update' and actor = ?",
+                Long.class,
+                queue,
+                TestUser.ADMIN.username);
     }
 }

@@ -13,6 +13,8 @@ import io.switchboard.gateway.call.CallEvent.CallQueued;
 import io.switchboard.gateway.call.CallEvent.CallTagged;
 import io.switchboard.gateway.call.CallEvent.OriginateFailed;
 import io.switchboard.gateway.call.CallEventHandlers;
+import io.switchboard.gateway.call.PbxCommandException;
+import io.switchboard.gateway.call.Pbxes.Trunk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -181,8 +183,19 @@ public final class CampaignDialer implements AutoCloseable {
 
     /** Each PBX's room this round: its trunk limit less the calls open there, all nodes' and campaigns' together. */
     private TrunkRoom trunkRoom(Instant now) {
-        return TrunkRoom.of(
-                ports.pbxes().get().trunks(), ports.open().callsInFlightByPbx(now.minus(properties.lostAfter())));
+        return TrunkRoom.of(trunks(), ports.open().callsInFlightByPbx(now.minus(properties.lostAfter())));
+    }
+
+    /**
+     * The PBXes' trunks; none on a node that has no PBX at all (its AMI off): it then dials nothing, but its rounds go
+     * on, so preview offers, the pacing view and campaign progress still come from it while it holds the lease.
+     */
+    private List<Trunk> trunks() {
+        try {
+            return ports.pbxes().get().trunks();
+        } catch (PbxCommandException e) {
+            return List.of();
+        }
     }
 
     private <E extends CallEvent> void handle(Consumer<E> handler, E event) {
