@@ -100,11 +100,6 @@ public final class AmiGateway implements AutoCloseable {
         return link.owned();
     }
 
-    /** See {@link AmiLink#releaseKeepingSession}. */
-    boolean releaseKeepingSession() {
-        return link.releaseKeepingSession();
-    }
-
     public PbxCommands commands() {
         return commands;
     }
