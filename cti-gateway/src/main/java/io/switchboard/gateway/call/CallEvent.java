@@ -123,6 +123,15 @@ public sealed interface CallEvent {
      */
     record QueueListed(Instant at, String queue) implements CallEvent {}
 
+    /**
+     * The PBX's listings after a login to it are all in (after every {@link QueueListed} and the members' states): the
+     * tracker's agents and queues are now the PBX's whole state, so another node can replace what it believed of
+     * that PBX with them (an owner that took a link over publishes its snapshot on this).
+     *
+     * @param pbx the PBX's id in configuration ({@code default} for the single link)
+     */
+    record PbxListed(Instant at, String pbx) implements CallEvent {}
+
     enum RingStopReason {
         NO_ANSWER,
         ANSWERED_ELSEWHERE,

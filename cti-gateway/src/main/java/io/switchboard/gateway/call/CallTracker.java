@@ -33,6 +33,8 @@ public final class CallTracker {
     private final CallHandles handles;
     private final Map<Class<? extends PbxEvent>, Consumer<PbxEvent>> handlers;
     private volatile int activeCalls;
+    private final CallEventSink sink;
+    private final String pbx;
 
     public CallTracker(CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry) {
         this(settings, sink, registry, "ami");
@@ -50,6 +52,8 @@ public final class CallTracker {
     public CallTracker(
             CallTrackerSettings settings, CallEventSink sink, MeterRegistry registry, String source, String pbx) {
         this.metrics = new CallTrackerMetrics(registry, source, () -> activeCalls);
+        this.sink = sink;
+        this.pbx = pbx;
         this.queues = new QueueBook(sink);
         this.agents = new AgentBook(sink);
         this.listing = new ListingReconciler(this);
@@ -128,7 +132,10 @@ public final class CallTracker {
                     false,
                     e.lastCallSeconds()));
         });
-        map.on(QueueListComplete.class, e -> listing.queueListComplete(e.at()));
+        map.on(QueueListComplete.class, e -> {
+            listing.queueListComplete(e.at());
+            sink.publish(new CallEvent.PbxListed(java.time.Instant.ofEpochMilli(e.at()), pbx));
+        });
         map.on(QueueListed.class, e -> queues.listed(ledger.intern(e.queue()), e.at()));
         map.on(LinkChanged.class, e -> listing.linkChanged(e.up()));
         map.on(CallBegan.class, reports::began);

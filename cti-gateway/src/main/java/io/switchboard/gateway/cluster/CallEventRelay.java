@@ -8,6 +8,7 @@ import io.switchboard.gateway.worker.Overflow;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +37,24 @@ public final class CallEventRelay implements AutoCloseable {
      * waits for the bus), the others' to this node's bus.
      */
     public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity) {
+        this(events, bus, capacity, event -> true);
+    }
+
+    /**
+     * The same, handing this node only the others' events that {@code admit} lets through (an agent's change older than
+     * what a link owner's snapshot already brought, say).
+     */
+    public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity, Predicate<CallEvent> admit) {
         this.outgoing = events.subscribe(
                 "cluster-relay",
                 CallEventDelivery.queued(capacity, Overflow.DROP_NEWEST),
                 CallEventHandlers.none().on(CallEvent.class, event -> bus.publish(TOPIC, write(event))));
-        this.incoming = bus.subscribe(TOPIC, message -> events.publishRelayed(read(message.payload())));
+        this.incoming = bus.subscribe(TOPIC, message -> {
+            CallEvent event = read(message.payload());
+            if (admit.test(event)) {
+                events.publishRelayed(event);
+            }
+        });
     }
 
     static String write(CallEvent event) {
