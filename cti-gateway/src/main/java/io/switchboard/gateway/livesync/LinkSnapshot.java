@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One part of the whole state of a PBX as its link's owner knows it: every agent logged in to a queue (with their
  * state), every queue's waiting callers and every queue the PBX listed. An agent or a queue the snapshot leaves out is
- * logged out, or has nobody waiting, as of {@code asOf}. Split into parts of at most {@link #ENTRIES_PER_PART} entries
- * so that each part fits one PostgreSQL notification (8,000 bytes); a receiver merges a snapshot only when it has all
+ * logged out, or has nobody waiting, as of {@code asOf}. Split into parts of at most {@link #PART_BUDGET} bytes of
+ * entries so that each part fits one PostgreSQL notification (8,000 bytes); a receiver merges a snapshot only when it has all
  * its parts.
  *
  * @param id the snapshot's id, the same in each of its parts
@@ -29,8 +30,14 @@ public record LinkSnapshot(
         List<QueueEntry> queues,
         List<String> listed) {
 
-    /** About 110 bytes of JSON each: 50 keep a part near 6,000 bytes with its header. */
-    static final int ENTRIES_PER_PART = 50;
+    /**
+     * Bytes of JSON entries in one part: with the part's own fields (ids, node names of up to 63 characters) and the
+     * bus's header line it stays under PostgreSQL's 8,000-byte notification, so no part goes through the table of
+     * large messages.
+     */
+    static final int PART_BUDGET = 7_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public LinkSnapshot {
         Objects.requireNonNull(id, "id");
@@ -48,12 +55,24 @@ public record LinkSnapshot(
         entries.addAll(book.agentsOf(pbx));
         entries.addAll(book.queuesOf(pbx));
         entries.addAll(book.listedOf(pbx));
+        List<List<Object>> slices = new ArrayList<>();
+        List<Object> slice = new ArrayList<>();
+        int bytes = 0;
+        for (Object entry : entries) {
+            int size = JSON.writeValueAsString(entry).length() + 1;
+            if (!slice.isEmpty() && bytes + size > PART_BUDGET) {
+                slices.add(slice);
+                slice = new ArrayList<>();
+                bytes = 0;
+            }
+            slice.add(entry);
+            bytes += size;
+        }
+        slices.add(slice); // an empty state is one empty part: it still says "nobody"
         String id = UUID.randomUUID().toString();
-        int parts = Math.max(1, (entries.size() + ENTRIES_PER_PART - 1) / ENTRIES_PER_PART);
-        List<LinkSnapshot> out = new ArrayList<>(parts);
-        for (int part = 0; part < parts; part++) {
-            List<Object> slice =
-                    entries.subList(part * ENTRIES_PER_PART, Math.min(entries.size(), (part + 1) * ENTRIES_PER_PART));
+        List<LinkSnapshot> out = new ArrayList<>(slices.size());
+        for (int part = 0; part < slices.size(); part++) {
+            List<Object> entriesOfPart = slices.get(part);
             out.add(new LinkSnapshot(
                     id,
                     pbx,
@@ -61,10 +80,10 @@ public record LinkSnapshot(
                     to,
                     asOf,
                     part,
-                    parts,
-                    only(slice, AgentEntry.class),
-                    only(slice, QueueEntry.class),
-                    only(slice, String.class)));
+                    slices.size(),
+                    only(entriesOfPart, AgentEntry.class),
+                    only(entriesOfPart, QueueEntry.class),
+                    only(entriesOfPart, String.class)));
         }
         return out;
     }
