@@ -86,7 +86,8 @@ public final class PbxCallIds implements CallEventSink {
     }
 
     private CallEvent with(AgentStateChanged e) {
-        return new AgentStateChanged(e.at(), named(e.agent()), named(e.queue()), e.state(), e.pausedReason());
+        return new AgentStateChanged(
+                e.at(), named(e.agent()), named(e.queue()), e.state(), e.pausedReason(), e.lastCall());
     }
 
     private CallEvent with(QueueChanged e) {

@@ -50,6 +50,18 @@ class PbxNamesInEventsTest {
     }
 
     @Test
+    void anAgentsLastCallKeepsItsTimeOnAPbxOfItsOwn() {
+        // the live board starts an agent's wrap-up from it: without it, agents of a listed PBX never showed wrap-up
+        CallEventSink b = PbxCallIds.forPbx("b", published::add);
+
+        b.publish(new AgentStateChanged(AT, "1001", "support", AgentState.READY, null, AT.minusSeconds(20)));
+
+        assertThat(published)
+                .containsExactly(
+                        new AgentStateChanged(AT, "b:1001", "b:support", AgentState.READY, null, AT.minusSeconds(20)));
+    }
+
+    @Test
     void theDefaultPbxKeepsBareNames() {
         CallEventSink only = PbxCallIds.forPbx(PbxCallIds.DEFAULT_PBX, published::add);
 
