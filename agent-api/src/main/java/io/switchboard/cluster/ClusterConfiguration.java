@@ -2,8 +2,6 @@ package io.switchboard.cluster;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.gateway.ami.AmiGateway;
-import io.switchboard.gateway.ami.PbxLinks;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.cluster.CallEventRelay;
 import io.switchboard.gateway.cluster.ClusterBus;
@@ -11,12 +9,11 @@ import io.switchboard.gateway.cluster.ClusterMetrics;
 import io.switchboard.gateway.cluster.ClusterProperties;
 import io.switchboard.gateway.cluster.InProcessClusterBus;
 import io.switchboard.gateway.cluster.NodeId;
-import io.switchboard.gateway.livesync.LiveStateSync;
+import io.switchboard.gateway.cluster.RelayGate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -83,47 +80,13 @@ class ClusterConfiguration {
             ClusterProperties properties,
             ObjectProvider<CallEventBus> events,
             ClusterBus bus,
-            ObjectProvider<LiveStateSync> sync) {
+            ObjectProvider<RelayGate> gate) {
         CallEventBus local = events.getIfAvailable();
         if (properties.callEvents() != ClusterProperties.CallEvents.FROM_OWNER || local == null) {
             return null;
         }
-        LiveStateSync states = sync.getIfAvailable();
-        return states == null
-                ? new CallEventRelay(local, bus, RELAY_CAPACITY)
-                : new CallEventRelay(local, bus, RELAY_CAPACITY, states::admits);
-    }
-
-    /**
-     * With {@code from-owner}: a node that joins, or whose bus connection comes back, gets every link's agents and
-     * queues from the link's owner at once, rather than from each agent's next change.
-     */
-    @Bean(destroyMethod = "close")
-    LiveStateSync liveStateSync(
-            ClusterProperties properties,
-            ObjectProvider<CallEventBus> events,
-            ClusterBus bus,
-            ObjectProvider<PbxLinks> links,
-            MeterRegistry registry) {
-        CallEventBus local = events.getIfAvailable();
-        if (properties.callEvents() != ClusterProperties.CallEvents.FROM_OWNER || local == null) {
-            return null;
-        }
-        PbxLinks pbxes = links.getIfAvailable();
-        LiveStateSync.Links known = pbxes == null
-                ? LiveStateSync.Links.none()
-                : new LiveStateSync.Links() {
-                    @Override
-                    public List<String> all() {
-                        return pbxes.all().stream().map(AmiGateway::pbx).toList();
-                    }
-
-                    @Override
-                    public boolean owns(String pbx) {
-                        return pbxes.find(pbx).map(AmiGateway::ownsLink).orElse(false);
-                    }
-                };
-        return new LiveStateSync(local, bus, known, registry);
+        // the live state sync's: a relayed change older than what a link owner's snapshot brought is no news
+        return new CallEventRelay(local, bus, RELAY_CAPACITY, gate.getIfAvailable(() -> RelayGate.OPEN));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
@@ -25,6 +27,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -113,8 +116,19 @@ class NodesAgreeOnLiveStateTest {
                 .until(() ->
                         agents(first).contains("a:1001 a:support PAUSED lunch") && waiting(first, "a:support") == 1);
 
+        long starting = System.nanoTime();
         second = node("node-2");
+        long started = System.nanoTime();
         awaitSame("a node started after the agents' last change");
+        // the figure the README quotes: how long after its start the new node agreed with the owner
+        Timer sync = second.getBean(MeterRegistry.class)
+                .find("switchboard.cluster.sync.time")
+                .timer();
+        System.out.printf(
+                "node-2 started in %d ms, agreed %d ms after; switchboard.cluster.sync.time %.0f ms%n",
+                TimeUnit.NANOSECONDS.toMillis(started - starting),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                sync == null ? Double.NaN : sync.max(TimeUnit.MILLISECONDS));
         assertThat(waiting(second, "a:support")).isEqualTo(1);
         HttpResponse<String> own = api(second).call("GET", "/api/v1/agents/me", "agent-one", PASSWORD, null);
         assertThat(Api.json(own).path(0).path("state").asText())

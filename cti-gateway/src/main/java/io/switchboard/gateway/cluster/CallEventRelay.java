@@ -8,7 +8,6 @@ import io.switchboard.gateway.worker.Overflow;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,21 +36,21 @@ public final class CallEventRelay implements AutoCloseable {
      * waits for the bus), the others' to this node's bus.
      */
     public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity) {
-        this(events, bus, capacity, event -> true);
+        this(events, bus, capacity, RelayGate.OPEN);
     }
 
     /**
      * The same, handing this node only the others' events that {@code admit} lets through (an agent's change older than
      * what a link owner's snapshot already brought, say).
      */
-    public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity, Predicate<CallEvent> admit) {
+    public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity, RelayGate admit) {
         this.outgoing = events.subscribe(
                 "cluster-relay",
                 CallEventDelivery.queued(capacity, Overflow.DROP_NEWEST),
                 CallEventHandlers.none().on(CallEvent.class, event -> bus.publish(TOPIC, write(event))));
         this.incoming = bus.subscribe(TOPIC, message -> {
             CallEvent event = read(message.payload());
-            if (admit.test(event)) {
+            if (admit.admits(event)) {
                 events.publishRelayed(event);
             }
         });

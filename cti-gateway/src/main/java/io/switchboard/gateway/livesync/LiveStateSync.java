@@ -12,6 +12,7 @@ import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterState;
 import io.switchboard.gateway.cluster.ClusterTopic;
+import io.switchboard.gateway.cluster.RelayGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * (relayed changes older than what a snapshot brought, left out), and {@code switchboard.cluster.sync.time} (from
  * asking to having every link's snapshot merged).
  */
-public final class LiveStateSync implements AutoCloseable {
+public final class LiveStateSync implements RelayGate, AutoCloseable {
 
     static final ClusterTopic<SnapshotRequest> REQUESTS = ClusterTopic.of("state-requests", SnapshotRequest.class);
     static final ClusterTopic<LinkSnapshot> SNAPSHOTS = ClusterTopic.of("state-snapshots", LinkSnapshot.class);
@@ -141,6 +142,7 @@ public final class LiveStateSync implements AutoCloseable {
     }
 
     /** Whether a change relayed from a link's owner should reach this node's read models (not older than they know). */
+    @Override
     public boolean admits(CallEvent event) {
         boolean news = SnapshotMerge.admits(view, event);
         if (!news) {
