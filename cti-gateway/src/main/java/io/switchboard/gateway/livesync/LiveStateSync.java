@@ -1,8 +1,6 @@
 package io.switchboard.gateway.livesync;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.switchboard.gateway.call.CallEvent;
 import io.switchboard.gateway.call.CallEvent.PbxListed;
 import io.switchboard.gateway.call.CallEventBus;
@@ -16,7 +14,6 @@ import io.switchboard.gateway.cluster.RelayGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,10 +33,7 @@ import org.slf4j.LoggerFactory;
  * is merged into what this node's read models were told ({@link SnapshotMerge}) and handed to them as relayed call
  * events, so the live board, the desktops and the dialer need nothing of their own for it.
  *
- * <p>Metrics: {@code switchboard.cluster.sync.snapshots} (tag {@code direction}: {@code sent}, {@code merged}),
- * {@code switchboard.cluster.sync.corrections} (changes a snapshot brought), {@code switchboard.cluster.sync.stale}
- * (relayed changes older than what a snapshot brought, left out), and {@code switchboard.cluster.sync.time} (from
- * asking to having every link's snapshot merged).
+ * <p>Metrics: {@link SyncMetrics} ({@code switchboard.cluster.sync.*}).
  */
 public final class LiveStateSync implements RelayGate, AutoCloseable {
 
@@ -50,8 +44,6 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
     static final int MAX_ASKS = 10;
     /** When this node cannot tell which PBXes there are (it has no links configured), it asks this many times. */
     static final int BLIND_ASKS = 3;
-
-    private static final Duration INCOMPLETE_KEEP = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(LiveStateSync.class);
 
@@ -84,8 +76,7 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
     private final LiveStateBook own = LiveStateBook.ofTrackers();
     private final LiveStateBook view = LiveStateBook.ofView();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private final Map<String, List<LinkSnapshot>> incomplete = new ConcurrentHashMap<>();
-    private final Map<String, Long> incompleteSince = new ConcurrentHashMap<>();
+    private final SnapshotParts gathering = new SnapshotParts();
     /** PBXes still to hear from since the last time this node asked. */
     private final Set<String> awaited = ConcurrentHashMap.newKeySet();
 
@@ -94,31 +85,19 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Counter sent;
-    private final Counter merged;
-    private final Counter corrections;
-    private final Counter stale;
-    private final Timer time;
+    private final SyncMetrics metrics;
     private volatile long seenReconnects = -1;
     private volatile long askedAt;
     private int asks;
+    /** Which round of asking is current: a reconnect starts a new one, and the last one's retries stop. */
+    private int round;
 
     public LiveStateSync(CallEventBus events, ClusterBus bus, Links links, MeterRegistry registry) {
         this.events = events;
         this.bus = bus;
         this.links = links;
         this.node = bus.node().value();
-        this.sent = snapshots(registry, "sent");
-        this.merged = snapshots(registry, "merged");
-        this.corrections = Counter.builder("switchboard.cluster.sync.corrections")
-                .description("Agent and queue states a link owner's snapshot changed on this node")
-                .register(registry);
-        this.stale = Counter.builder("switchboard.cluster.sync.stale")
-                .description("Relayed agent or queue changes older than what this node already had, left out")
-                .register(registry);
-        this.time = Timer.builder("switchboard.cluster.sync.time")
-                .description("From asking the link owners for their snapshots to having every one merged")
-                .register(registry);
+        this.metrics = new SyncMetrics(registry);
         // inline: the books must have each event before anything after it is asked of them
         subscriptions.add(events.subscribe(
                 "live-state-own", CallEventSource.THIS_NODE, CallEventDelivery.inline(), own.handlers()));
@@ -134,19 +113,12 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
         worker.scheduleWithFixedDelay(this::watchBus, 0, 200, TimeUnit.MILLISECONDS);
     }
 
-    private static Counter snapshots(MeterRegistry registry, String direction) {
-        return Counter.builder("switchboard.cluster.sync.snapshots")
-                .description("Snapshots of a PBX link's agents and queues sent by its owner or merged here")
-                .tag("direction", direction)
-                .register(registry);
-    }
-
     /** Whether a change relayed from a link's owner should reach this node's read models (not older than they know). */
     @Override
     public boolean admits(CallEvent event) {
         boolean news = SnapshotMerge.admits(view, event);
         if (!news) {
-            stale.increment();
+            metrics.stale();
         }
         return news;
     }
@@ -159,21 +131,23 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
         }
         seenReconnects = state.reconnects();
         asks = 0;
+        round++;
         awaited.clear();
         links.all().stream().filter(pbx -> !links.owns(pbx)).forEach(awaited::add);
         askedAt = System.nanoTime();
-        ask();
+        ask(round);
         links.all().stream().filter(links::owns).forEach(pbx -> send(pbx, null));
     }
 
-    private void ask() {
+    /** On the worker thread, as everything that touches {@code asks} and {@code round}. */
+    private void ask(int ofRound) {
         boolean blind = links.all().isEmpty();
-        if ((!blind && awaited.isEmpty()) || asks >= (blind ? BLIND_ASKS : MAX_ASKS)) {
+        if (ofRound != round || (!blind && awaited.isEmpty()) || asks >= (blind ? BLIND_ASKS : MAX_ASKS)) {
             return;
         }
         asks++;
         bus.publish(REQUESTS, new SnapshotRequest(node, List.copyOf(awaited)));
-        worker.schedule(this::ask, ASK_AGAIN.toMillis() * (blind ? asks : 1), TimeUnit.MILLISECONDS);
+        worker.schedule(() -> ask(ofRound), ASK_AGAIN.toMillis() * (blind ? asks : 1), TimeUnit.MILLISECONDS);
     }
 
     private void answer(SnapshotRequest request) {
@@ -197,7 +171,7 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
     private List<LinkSnapshot> send(String pbx, String to) {
         List<LinkSnapshot> parts = LinkSnapshot.of(own, pbx, node, to);
         parts.forEach(part -> bus.publish(SNAPSHOTS, part));
-        sent.increment();
+        metrics.sent();
         return parts;
     }
 
@@ -206,41 +180,22 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
         if ((part.to() != null && !node.equals(part.to())) || links.owns(part.pbx())) {
             return;
         }
-        dropOldIncomplete();
-        List<LinkSnapshot> parts = incomplete.computeIfAbsent(part.id(), id -> new ArrayList<>());
-        incompleteSince.putIfAbsent(part.id(), System.nanoTime());
-        parts.add(part);
-        if (parts.size() < part.parts()) {
-            return;
-        }
-        incomplete.remove(part.id());
-        incompleteSince.remove(part.id());
-        merge(part.pbx(), parts);
-        if (awaited.remove(part.pbx()) && awaited.isEmpty()) {
-            time.record(Duration.ofNanos(System.nanoTime() - askedAt));
-        }
+        gathering.add(part).ifPresent(whole -> {
+            merge(part.pbx(), whole);
+            if (awaited.remove(part.pbx()) && awaited.isEmpty()) {
+                metrics.synced(Duration.ofNanos(System.nanoTime() - askedAt));
+            }
+        });
     }
 
     private void merge(String pbx, List<LinkSnapshot> parts) {
         List<CallEvent> changes =
                 SnapshotMerge.corrections(view, pbx, parts.get(0).asOf(), parts);
         changes.forEach(events::publishRelayed);
-        merged.increment();
-        corrections.increment(changes.size());
+        metrics.merged(changes.size());
         if (!changes.isEmpty()) {
             log.info("PBX '{}': {} agent and queue states brought up to date from its owner", pbx, changes.size());
         }
-    }
-
-    /** A snapshot a part of which was lost on the bus is never complete: the next ask brings a whole one. */
-    private void dropOldIncomplete() {
-        long now = System.nanoTime();
-        incompleteSince.forEach((id, since) -> {
-            if (now - since > INCOMPLETE_KEEP.toNanos()) {
-                incomplete.remove(id);
-                incompleteSince.remove(id);
-            }
-        });
     }
 
     @Override
