@@ -18,6 +18,7 @@ import io.switchboard.simulator.Caller;
 import io.switchboard.simulator.QueueCallAbandoned;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
@@ -49,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * one simulated PBX over TCP, owned by the node that starts first. Agents log in and pause, and a caller waits, before
  * the second node starts: that node's supervisors' agent and queue views, and an agent's own state, must match the
  * owner's within a few seconds without any further change on the PBX. The same after its bus connection is cut while
- * agents change, and after the owner, cut off from the others while an agent logged out, stops and the second node
+ * agents change (an agent's desktop on that node gets their new state too), and after the owner, cut off from the others while an agent logged out, stops and the second node
  * takes the link over: the agent it never heard leave is shown logged out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -140,6 +141,8 @@ class NodesAgreeOnLiveStateTest {
     @Test
     @Order(2)
     void aNodeWhoseBusConnectionWasCutShowsWhatChangedMeanwhile() throws Exception {
+        // agent two's desktop, held by the node that is about to be cut off
+        Desktop desk = desktop(second, "agent-two");
         AtomicBoolean cutting = new AtomicBoolean(true);
         Thread cutter = new Thread(() -> keepCutting("switchboard-cluster-listen-node-2", cutting), "cutter");
         cutter.start();
@@ -162,6 +165,15 @@ class NodesAgreeOnLiveStateTest {
             cutter.join();
         }
         awaitSame("a node whose bus connection was cut while agents changed");
+        try (desk) {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> desk.received("agentState").stream()
+                            .anyMatch(state -> state.path("agent").asText().equals("a:1002")
+                                    && state.path("state").asText().equals("PAUSED")
+                                    && state.path("pausedReason").asText().equals("training")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("agent two's desktop got " + desk.received("agentState"), e);
+        }
     }
 
     @Test
@@ -246,6 +258,7 @@ class NodesAgreeOnLiveStateTest {
                         "--switchboard.simulator.enabled=false",
                         "--switchboard.dialer.enabled=false",
                         "--switchboard.edge.port=0",
+                        "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
                         "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
                         "--switchboard.cluster.call-events=from-owner",
                         "--switchboard.cluster.node-id=" + name,
@@ -257,6 +270,13 @@ class NodesAgreeOnLiveStateTest {
                         "--switchboard.pbxes[0].port=" + pbx.port(),
                         "--switchboard.pbxes[0].username=" + settings.username(),
                         "--switchboard.pbxes[0].secret=" + settings.secret());
+    }
+
+    private static Desktop desktop(ConfigurableApplicationContext node, String username) {
+        HttpResponse<String> issued = api(node).call("POST", "/api/v1/cti/token", username, PASSWORD, null);
+        assertThat(issued.statusCode()).as(issued.body()).isBetween(200, 201);
+        JsonNode token = Api.json(issued);
+        return Desktop.connect(token.path("port").asInt(), token.path("token").asText());
     }
 
     private static PbxLinks links(ConfigurableApplicationContext node) {
