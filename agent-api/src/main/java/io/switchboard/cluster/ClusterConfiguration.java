@@ -9,7 +9,6 @@ import io.switchboard.gateway.cluster.ClusterMetrics;
 import io.switchboard.gateway.cluster.ClusterProperties;
 import io.switchboard.gateway.cluster.InProcessClusterBus;
 import io.switchboard.gateway.cluster.NodeId;
-import io.switchboard.gateway.cluster.RelayGate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -76,17 +75,12 @@ class ClusterConfiguration {
      * other nodes, and theirs come to this node's subscribers of every node's events.
      */
     @Bean(destroyMethod = "close")
-    CallEventRelay callEventRelay(
-            ClusterProperties properties,
-            ObjectProvider<CallEventBus> events,
-            ClusterBus bus,
-            ObjectProvider<RelayGate> gate) {
+    CallEventRelay callEventRelay(ClusterProperties properties, ObjectProvider<CallEventBus> events, ClusterBus bus) {
         CallEventBus local = events.getIfAvailable();
         if (properties.callEvents() != ClusterProperties.CallEvents.FROM_OWNER || local == null) {
             return null;
         }
-        // the live state sync's: a relayed change older than what a link owner's snapshot brought is no news
-        return new CallEventRelay(local, bus, RELAY_CAPACITY, gate.getIfAvailable(() -> RelayGate.OPEN));
+        return new CallEventRelay(local, bus, RELAY_CAPACITY);
     }
 
     @Bean

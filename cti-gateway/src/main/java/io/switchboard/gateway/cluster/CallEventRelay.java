@@ -36,24 +36,11 @@ public final class CallEventRelay implements AutoCloseable {
      * waits for the bus), the others' to this node's bus.
      */
     public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity) {
-        this(events, bus, capacity, RelayGate.OPEN);
-    }
-
-    /**
-     * The same, handing this node only the others' events that {@code admit} lets through (an agent's change older than
-     * what a link owner's snapshot already brought, say).
-     */
-    public CallEventRelay(CallEventBus events, ClusterBus bus, int capacity, RelayGate admit) {
         this.outgoing = events.subscribe(
                 "cluster-relay",
                 CallEventDelivery.queued(capacity, Overflow.DROP_NEWEST),
                 CallEventHandlers.none().on(CallEvent.class, event -> bus.publish(TOPIC, write(event))));
-        this.incoming = bus.subscribe(TOPIC, message -> {
-            CallEvent event = read(message.payload());
-            if (admit.admits(event)) {
-                events.publishRelayed(event);
-            }
-        });
+        this.incoming = bus.subscribe(TOPIC, message -> events.publishRelayed(read(message.payload())));
     }
 
     static String write(CallEvent event) {

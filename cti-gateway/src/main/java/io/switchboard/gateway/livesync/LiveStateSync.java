@@ -10,7 +10,6 @@ import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterState;
 import io.switchboard.gateway.cluster.ClusterTopic;
-import io.switchboard.gateway.cluster.RelayGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metrics: {@link SyncMetrics} ({@code switchboard.cluster.sync.*}).
  */
-public final class LiveStateSync implements RelayGate, AutoCloseable {
+public final class LiveStateSync implements AutoCloseable {
 
     static final ClusterTopic<SnapshotRequest> REQUESTS = ClusterTopic.of("state-requests", SnapshotRequest.class);
     static final ClusterTopic<LinkSnapshot> SNAPSHOTS = ClusterTopic.of("state-snapshots", LinkSnapshot.class);
@@ -110,17 +109,16 @@ public final class LiveStateSync implements RelayGate, AutoCloseable {
                 CallEventHandlers.none().on(PbxListed.class, listed -> worker.execute(() -> listed(listed.pbx())))));
         subscriptions.add(bus.subscribe(REQUESTS, request -> worker.execute(() -> answer(request))));
         subscriptions.add(bus.subscribe(SNAPSHOTS, this::received));
-        worker.scheduleWithFixedDelay(this::watchBus, 0, 200, TimeUnit.MILLISECONDS);
     }
 
-    /** Whether a change relayed from a link's owner should reach this node's read models (not older than they know). */
-    @Override
-    public boolean admits(CallEvent event) {
-        boolean news = SnapshotMerge.admits(view, event);
-        if (!news) {
-            metrics.stale();
-        }
-        return news;
+    /**
+     * Starts asking, once every read model of the node has subscribed to the call events (a snapshot merged before the
+     * dialer subscribed was lost to it: a node that joined late counted no agents). Until then the books fill, the
+     * relay's gate works and this node answers other nodes' requests.
+     */
+    public LiveStateSync start() {
+        worker.scheduleWithFixedDelay(this::watchBus, 0, 200, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** The bus connection came up, or back: ask every other link's owner, and tell the others of this node's links. */

@@ -8,6 +8,7 @@ import io.switchboard.gateway.cluster.ClusterBus;
 import io.switchboard.gateway.cluster.ClusterProperties;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +38,15 @@ public class LiveStateSyncConfiguration {
         }
         PbxLinks pbxes = links.getIfAvailable();
         return new LiveStateSync(local, nodes, pbxes == null ? LiveStateSync.Links.none() : of(pbxes), registry);
+    }
+
+    /**
+     * Asks the owners only once every bean is made: the read models (live board, desktop feed, dialer) subscribe to the
+     * call events as they are made, and a snapshot merged before one of them subscribed would be lost to it.
+     */
+    @Bean
+    SmartInitializingSingleton liveStateSyncStart(ObjectProvider<LiveStateSync> sync) {
+        return () -> sync.ifAvailable(LiveStateSync::start);
     }
 
     private static LiveStateSync.Links of(PbxLinks pbxes) {

@@ -7,8 +7,7 @@ import java.time.Duration;
 
 /**
  * The live state sync's metrics: {@code switchboard.cluster.sync.snapshots} (tag {@code direction}: {@code sent} by
- * this node as an owner, {@code merged} here), {@code .corrections} (states a snapshot changed), {@code .stale}
- * (relayed changes older than what a snapshot brought, left out) and {@code .time} (from asking the owners to having
+ * this node as an owner, {@code merged} here), {@code .corrections} (states a snapshot changed) and {@code .time} (from asking the owners to having
  * every link's snapshot merged).
  */
 final class SyncMetrics {
@@ -16,7 +15,6 @@ final class SyncMetrics {
     private final Counter sent;
     private final Counter merged;
     private final Counter corrections;
-    private final Counter stale;
     private final Timer time;
 
     SyncMetrics(MeterRegistry registry) {
@@ -24,9 +22,6 @@ final class SyncMetrics {
         this.merged = snapshots(registry, "merged");
         this.corrections = Counter.builder("switchboard.cluster.sync.corrections")
                 .description("Agent and queue states a link owner's snapshot changed on this node")
-                .register(registry);
-        this.stale = Counter.builder("switchboard.cluster.sync.stale")
-                .description("Relayed agent or queue changes older than what this node already had, left out")
                 .register(registry);
         this.time = Timer.builder("switchboard.cluster.sync.time")
                 .description("From asking the link owners for their snapshots to having every one merged")
@@ -47,10 +42,6 @@ final class SyncMetrics {
     void merged(int changes) {
         merged.increment();
         corrections.increment(changes);
-    }
-
-    void stale() {
-        stale.increment();
     }
 
     void synced(Duration sinceAsked) {
