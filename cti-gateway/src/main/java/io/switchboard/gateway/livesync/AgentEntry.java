@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * An agent's state in one queue as a node knows it, with the time of the change that set it ({@code at}, the PBX's
- * clock): the time decides between a snapshot's entry and a change that crossed it on the way.
+ * clock), which the read models show as the time since the agent is in that state.
  */
 public record AgentEntry(
         String agent, String queue, AgentState state, String pausedReason, Instant at, Instant lastCall) {

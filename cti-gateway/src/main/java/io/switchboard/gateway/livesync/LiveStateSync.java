@@ -112,9 +112,8 @@ public final class LiveStateSync implements AutoCloseable {
     }
 
     /**
-     * Starts asking, once every read model of the node has subscribed to the call events (a snapshot merged before the
-     * dialer subscribed was lost to it: a node that joined late counted no agents). Until then the books fill, the
-     * relay's gate works and this node answers other nodes' requests.
+     * Starts asking, once every read model of the node has subscribed to the call events (a snapshot merged before one
+     * of them subscribed would be lost to it). Until then the books fill and this node answers other nodes' requests.
      */
     public LiveStateSync start() {
         worker.scheduleWithFixedDelay(this::watchBus, 0, 200, TimeUnit.MILLISECONDS);
