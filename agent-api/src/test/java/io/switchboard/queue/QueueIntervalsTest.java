@@ -21,8 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -31,7 +29,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,17 +65,10 @@ class QueueIntervalsTest {
 
     @BeforeEach
     void empty() {
-        jdbc = DATABASES.computeIfAbsent(database, QueueIntervalsTest::migrated);
+        jdbc = DATABASES.computeIfAbsent(database, FreshDatabase::migrated);
         rollup = new QueueRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())));
         jdbc.execute("delete from activities");
         jdbc.execute("delete from queue_rollup");
-    }
-
-    private static JdbcTemplate migrated(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 
     private QueueIntervals intervals() {

@@ -16,13 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,17 +34,10 @@ class QueueRollupMaintenanceTest {
         CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ABANDONED, CallOutcome.MISSED
     };
 
-    private static JdbcTemplate fresh(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
-    }
-
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void everyCallCountsOnceThoughBatchesAreReplayedAndTheRollupIsWhatARebuildSays(FreshDatabase database) {
-        JdbcTemplate jdbc = fresh(database);
+        JdbcTemplate jdbc = database.migrated();
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         QueueRollup rollup = new QueueRollup(jdbc, transactions);
@@ -86,7 +76,7 @@ class QueueRollupMaintenanceTest {
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void aCallWhoseRollupCannotBeWrittenIsNotWrittenEither(FreshDatabase database) {
-        JdbcTemplate jdbc = fresh(database);
+        JdbcTemplate jdbc = database.migrated();
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         ActivityInserts inserts = new ActivityInserts(

@@ -3,11 +3,8 @@ package io.switchboard.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testing.FreshDatabase;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The Java migrations that run on PostgreSQL only ({@link PostgresOnlyMigration}) leave their indexes, columns and
@@ -21,7 +18,7 @@ class PostgresOnlyMigrationTest {
 
     @Test
     void onPostgresEachMigrationMadeWhatItSays() {
-        JdbcTemplate jdbc = migrated(FreshDatabase.POSTGRES);
+        JdbcTemplate jdbc = FreshDatabase.POSTGRES.migrated();
 
         assertThat(jdbc.queryForObject(
                         "select count(*) from pg_proc where proname = 'audit_log_append_only'", Long.class))
@@ -43,7 +40,7 @@ class PostgresOnlyMigrationTest {
 
     @Test
     void onH2TheyRanAndMadeNothing() {
-        JdbcTemplate jdbc = migrated(FreshDatabase.H2);
+        JdbcTemplate jdbc = FreshDatabase.H2.migrated();
 
         assertThat(jdbc.queryForList(
                         "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" in"
@@ -61,12 +58,5 @@ class PostgresOnlyMigrationTest {
                                 + " where lower(trigger_name) = 'audit_log_append_only'",
                         Long.class))
                 .isZero();
-    }
-
-    private static JdbcTemplate migrated(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 }
