@@ -3,10 +3,9 @@ package io.switchboard.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.call.Party;
+import io.switchboard.gateway.call.testing.QueueCalls;
 import io.switchboard.report.AgentCounts;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.report.WaitHistogram;
@@ -150,26 +149,8 @@ class QueueRollupMaintenanceTest {
         Instant started = NINE.plusSeconds(random.nextInt(4 * 3600));
         String queue = n % 7 == 0 ? null : n % 3 == 0 ? "sales" : "support";
         String agent = outcome == CallOutcome.ABANDONED ? null : "20" + (10 + random.nextInt(4));
-        CallEnded call = new CallEnded(
-                "rollup-" + n,
-                started.plusSeconds(wait + talk),
-                CallDirection.INBOUND,
-                Party.of("+4930" + (1_000_000 + n), null),
-                "500",
-                queue,
-                agent,
-                answered ? agent : null,
-                answered ? agent : null,
-                started,
-                answered ? started.plusSeconds(wait) : null,
-                3,
-                wait,
-                talk,
-                16,
-                "Normal Clearing",
-                outcome,
-                false,
-                List.of());
+        CallEnded call =
+                QueueCalls.ended("rollup-" + n, "+4930" + (1_000_000 + n), queue, outcome, wait, talk, started, agent);
         return new CallRecord(call, null, CallRecord.agentOf(call), null, null);
     }
 }
