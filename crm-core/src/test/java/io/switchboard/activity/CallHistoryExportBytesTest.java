@@ -89,20 +89,8 @@ class CallHistoryExportBytesTest {
     }
 
     private static CallHistoryFilter filter(Boolean transferred, CallSort sort, boolean ascending) {
-        return new CallHistoryFilter(
-                DAY,
-                DAY.plusSeconds(86_400),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                transferred,
-                sort,
-                ascending);
+        return CallHistoryFilter.all(DAY, DAY.plusSeconds(86_400), sort, ascending)
+                .withTransferred(transferred);
     }
 
     private static String expected() throws IOException {
