@@ -26,10 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
 
-    private static final String NO_UNLABELLED_FIELDS =
-            "return [...document.querySelectorAll('main input, main select, main textarea')]"
-                    + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);";
-
     @BeforeEach
     void chromium() {
         Browser.assumeInstalled();
@@ -56,7 +52,7 @@ class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
             browser.go("/tickets");
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> "up".equals(script(d, "return document.body.dataset.cti")));
-            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
             assertThat(driver.getTitle()).isEqualTo("Tickets · Switchboard");
 
             json(call(
@@ -88,7 +84,7 @@ class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> d.findElement(By.id("ticket-title")).getText().contains(subject)
                             && d.findElement(By.id("history")).getText().contains("Escalated manually"));
-            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
             assertThat(driver.findElement(By.id("history")).getText()).contains("firmware bug, needs tier 2");
 
             driver.findElement(By.id("message-text")).sendKeys("A firmware fix is on its way to you.");
