@@ -17,6 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * from the ticket page, which shows the response in the conversation and the escalation in the history.
  */
 class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @BeforeEach
     void chromium() {
@@ -110,6 +116,43 @@ class TicketWorkbenchInChromiumTest extends ApplicationOnPostgres {
                             .path("reason")
                             .asText())
                     .isEqualTo("A firmware fix is on its way to you.");
+        }
+    }
+
+    @Test
+    void aRetiredCategoryIsAFilterChoiceMarkedRetiredAndFindsItsTickets() {
+        String subject = "Telex ribbon jammed " + System.nanoTime() % 100_000;
+        long id = id(json(call(
+                        "POST",
+                        "/api/v1/tickets",
+                        TestUser.AGENT,
+                        "{\"subject\":\"" + subject + "\",\"category\":\"Hardware\"}"))
+                .path("id"));
+        // the category an admin has since taken off switchboard.tickets.categories: the ticket keeps it
+        jdbc.update("update tickets set category = 'Telex' where id = ?", id);
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn(TestUser.ADMIN.username, TestUser.PASSWORD);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.go("/tickets?view=ALL");
+            By retired = By.cssSelector("#category option.retired[value='Telex']");
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> !d.findElements(retired).isEmpty());
+            WebDriver driver = browser.driver();
+            assertThat(driver.findElement(retired).getText()).isEqualTo("Telex (retired)");
+
+            new Select(driver.findElement(By.id("category"))).selectByValue("Telex");
+            driver.findElement(By.id("apply")).click();
+
+            By row = By.cssSelector("#ticket-list tr[data-ticket-id='" + id + "']");
+            browser.waiting(Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(row).isEmpty()
+                            && d.findElements(By.cssSelector("#ticket-list tbody tr"))
+                                            .size()
+                                    == 1
+                            && d.findElement(row).getText().contains(subject + " · Telex"));
+            assertThat(driver.findElement(By.id("list-error")).getText()).isEmpty();
         }
     }
 
