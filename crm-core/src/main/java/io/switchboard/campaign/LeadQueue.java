@@ -164,14 +164,24 @@ public class LeadQueue {
     }
 
     /**
+     * A call bound to its attempt is released only this many times later than {@code olderThan}: its link's owner
+     * follows it and ends it (from its events, or from the PBX's listing after a reconnect), so a long call is not
+     * taken for a lost one.
+     */
+    public static final int BOUND_CALL_FACTOR = 8;
+
+    /**
      * Gives back leads whose attempt was started longer than {@code olderThan} ago and never ended (a dialer that
-     * crashed): the attempt is closed as {@link AttemptOutcome#FAILED} without counting, and the lead is due now.
+     * crashed): the attempt is closed as {@link AttemptOutcome#FAILED} without counting, and the lead is due now. An
+     * attempt whose call is bound, only {@link #BOUND_CALL_FACTOR} times later (2 h with the default 15 min): the call
+     * may still be up, its customer talking to an agent.
      *
      * @return the leads given back
      */
     public int releaseStale(Duration olderThan) {
         Instant now = clock.instant();
-        int released = transactions.execute(status -> store.releaseStale(now.minus(olderThan), now));
+        int released = transactions.execute(status ->
+                store.releaseStale(now.minus(olderThan), now.minus(olderThan.multipliedBy(BOUND_CALL_FACTOR)), now));
         metrics.released(released);
         return released;
     }
@@ -247,9 +257,10 @@ public class LeadQueue {
     }
 
     private DialableLead startAttempt(Campaign campaign, LeadRow lead, UserId agent, Instant now) {
+        // the agent as call events name them (b:1001 on PBX b), as the attempt's end and the call log record them
         String extension = agent == null
                 ? null
-                : directory.find(agent).map(DirectoryUser::extension).orElse(null);
+                : directory.find(agent).map(DirectoryUser::agent).orElse(null);
         AttemptId attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
         return new DialableLead(
                 new LeadId(lead.id),
