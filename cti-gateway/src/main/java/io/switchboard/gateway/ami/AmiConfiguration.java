@@ -47,6 +47,12 @@ public class AmiConfiguration {
         return gateway.handles();
     }
 
+    /** At a graceful stop, the links go to other nodes while this one still reads them (no call ends unseen). */
+    @Bean
+    LinkHandover linkHandover(PbxLinks links) {
+        return new LinkHandover(links);
+    }
+
     @Bean
     AmiLinkHealthIndicator amiLinkHealthIndicator(PbxLinks links) {
         return new AmiLinkHealthIndicator(links);
