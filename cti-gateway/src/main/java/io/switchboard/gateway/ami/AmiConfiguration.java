@@ -24,8 +24,11 @@ import org.springframework.context.annotation.Import;
 @Import(CallModelConfiguration.class)
 public class AmiConfiguration {
 
-    /** Every PBX by id; their commands, local or relayed, come from {@code io.switchboard.gateway.relay}. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /**
+     * Every PBX by id; their commands, local or relayed, come from {@code io.switchboard.gateway.relay}. Opened by
+     * {@link LinkLifecycle} once every bean (every subscriber of the call events) is there.
+     */
+    @Bean(destroyMethod = "close")
     PbxLinks pbxLinks(
             AmiProperties properties,
             PbxLinksProperties pbxes,
@@ -47,10 +50,13 @@ public class AmiConfiguration {
         return gateway.handles();
     }
 
-    /** At a graceful stop, the links go to other nodes while this one still reads them (no call ends unseen). */
+    /**
+     * Opens the links when the application has started; at a graceful stop, they go to other nodes while this one
+     * still reads them (no call ends unseen).
+     */
     @Bean
-    LinkHandover linkHandover(PbxLinks links) {
-        return new LinkHandover(links);
+    LinkLifecycle linkLifecycle(PbxLinks links) {
+        return new LinkLifecycle(links);
     }
 
     @Bean
