@@ -3,7 +3,6 @@ package io.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.SwitchboardApplication;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
@@ -11,6 +10,7 @@ import io.switchboard.directory.Role;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.ClusterNode;
 import io.switchboard.testing.SharedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -173,27 +172,10 @@ class NodeRolesAcrossNodesTest {
     }
 
     private ConfigurableApplicationContext node(String url, String name) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--switchboard.demo.seed=false",
-                "--switchboard.simulator.enabled=false",
-                "--switchboard.edge.port=0",
-                "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
-                "--switchboard.cluster.node-id=" + name,
-                "--switchboard.cluster.call-events=from-owner",
-                "--switchboard.link-lease.ttl=1s"));
+        ClusterNode node = ClusterNode.on(url).named(name).clustered();
         for (int i = 0; i < pbxes.size(); i++) {
-            String prefix = "--switchboard.pbxes[" + i + "].";
-            arguments.add(prefix + "id=pbx" + i);
-            arguments.add(prefix + "host=127.0.0.1");
-            arguments.add(prefix + "port=" + pbxes.get(i).port());
-            arguments.add(prefix + "username=" + settings.username());
-            arguments.add(prefix + "secret=" + settings.secret());
+            node.pbx("pbx" + i, pbxes.get(i), settings);
         }
-        return new SpringApplicationBuilder(SwitchboardApplication.class).run(arguments.toArray(String[]::new));
+        return node.start();
     }
 }

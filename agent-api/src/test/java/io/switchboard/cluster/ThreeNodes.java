@@ -3,7 +3,6 @@ package io.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.SwitchboardApplication;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.LinkStatus;
 import io.switchboard.gateway.ami.PbxLinks;
@@ -11,17 +10,15 @@ import io.switchboard.gateway.edge.CtiEdge;
 import io.switchboard.simulator.AmiSimulator;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.ClusterNode;
 import io.switchboard.testing.Desktop;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -54,30 +51,9 @@ final class ThreeNodes implements AutoCloseable {
     }
 
     void start(int index) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--switchboard.demo.seed=false",
-                "--switchboard.simulator.enabled=false",
-                "--switchboard.edge.port=0",
-                "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
-                "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
-                "--switchboard.cluster.node-id=" + name(index),
-                "--switchboard.cluster.call-events=from-owner",
-                "--switchboard.link-lease.ttl=1s"));
-        int i = 0;
-        for (Map.Entry<String, AmiSimulator> pbx : pbxes.entrySet()) {
-            String prefix = "--switchboard.pbxes[" + i++ + "].";
-            arguments.add(prefix + "id=" + pbx.getKey());
-            arguments.add(prefix + "host=127.0.0.1");
-            arguments.add(prefix + "port=" + pbx.getValue().port());
-            arguments.add(prefix + "username=" + settings.username());
-            arguments.add(prefix + "secret=" + settings.secret());
-        }
-        nodes[index] = new SpringApplicationBuilder(SwitchboardApplication.class).run(arguments.toArray(String[]::new));
+        ClusterNode node = ClusterNode.on(url).named(name(index)).clustered();
+        pbxes.forEach((id, simulator) -> node.pbx(id, simulator, settings));
+        nodes[index] = node.start();
     }
 
     void stop(int index) {
