@@ -10,9 +10,10 @@ import org.springframework.context.SmartLifecycle;
  * (a dialer that subscribed late counted 0 agents and dialled nothing, because a health gauge had asked for the
  * links early). Subscribers subscribe as their beans are created, so all of them are there when the links open.
  *
- * <p>At a graceful stop the links are handed over ({@link PbxLinks#handOver}) as the first thing the stop does:
- * lifecycle beans stop before any bean is destroyed, so the call log, the database and the cluster bus still work
- * while the links are read on.
+ * <p>At a graceful stop the links are handed over ({@link PbxLinks#handOver}) before any bean is destroyed (lifecycle
+ * beans stop first), so the call log, the database and the cluster bus still work while the links are read on. Its
+ * phase is one below the default so that it stops after the lifecycle beans of the default phase, the campaign dialer's
+ * stop among them: the dialer waits for the PBX's answers to the dials it sent, which come through these links.
  */
 final class LinkLifecycle implements SmartLifecycle {
 
@@ -43,6 +44,12 @@ final class LinkLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         links.handOver(MAX_WAIT, OVERLAP);
+    }
+
+    /** After the default phase's beans at a stop (the dialer's), before them at a start (all beans exist by then). */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
     }
 
     @Override
