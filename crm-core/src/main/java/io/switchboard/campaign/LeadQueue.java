@@ -267,9 +267,10 @@ public class LeadQueue {
     }
 
     private DialableLead startAttempt(Campaign campaign, LeadRow lead, UserId agent, Instant now) {
+        // the agent as call events name them (b:1001 on PBX b), as the attempt's end and the call log record them
         String extension = agent == null
                 ? null
-                : directory.find(agent).map(DirectoryUser::extension).orElse(null);
+                : directory.find(agent).map(DirectoryUser::agent).orElse(null);
         return dialable(campaign, lead, store.startAttempt(campaign.id(), lead, agent, extension, now));
     }
 
