@@ -3,11 +3,11 @@ package io.switchboard.reportmail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.switchboard.directory.Directory;
+import io.switchboard.gateway.cluster.NodeId;
 import io.switchboard.lease.Lease;
+import io.switchboard.lease.LeaseHolder;
 import io.switchboard.queue.QueueProperties;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,14 +39,15 @@ class ReportMailConfiguration {
             NamedParameterJdbcTemplate jdbc,
             ReportMailProperties properties,
             ObjectProvider<Clock> clock,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<NodeId> nodeId) {
         return new ReportMailer(
                 subscriptions,
                 reports,
                 directory,
                 sender.getIfAvailable(),
                 new Lease(jdbc, clock.getIfUnique(Clock::systemUTC), Lease.REPORTS),
-                nodeName(),
+                LeaseHolder.of(nodeId.getIfAvailable()),
                 properties,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -59,11 +60,5 @@ class ReportMailConfiguration {
             schedule.start(properties.poll().toMillis());
         }
         return schedule;
-    }
-
-    /** Names this node in the lease: host and process, plus a random part so a restart is a new holder. */
-    private static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

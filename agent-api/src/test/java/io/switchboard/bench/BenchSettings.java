@@ -72,6 +72,26 @@ record BenchSettings(
         }
     }
 
+    /** The same run at another rate (each of several PBXes takes its part of the whole). */
+    BenchSettings withCallsPerSecond(double rate) {
+        return new BenchSettings(
+                desktops,
+                rate,
+                warmupSeconds,
+                loadSeconds,
+                contacts,
+                callerPool,
+                idleSessions,
+                ringSeconds,
+                talkSeconds,
+                answerRate,
+                bcryptCost,
+                serverHeap,
+                serverClasspathFile,
+                serverClasses,
+                workDirectory);
+    }
+
     long totalCalls() {
         return Math.round(callsPerSecond * loadSeconds);
     }

@@ -46,7 +46,7 @@ record CpuTime(double server, double simulator, double postgres, double desktops
                 postgres - before.postgres);
     }
 
-    private static double seconds(long pid) {
+    static double seconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name in parentheses may hold spaces: count fields after its closing parenthesis

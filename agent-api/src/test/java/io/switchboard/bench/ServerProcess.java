@@ -35,6 +35,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(BenchSettings settings, String jdbcUrl, int amiPort, Path log) throws IOException {
+        return start(settings, jdbcUrl, amiPort, log, List.of());
+    }
+
+    /** With {@code nodeArguments} after the others (several nodes: each one's id, the PBXes, the cluster). */
+    static ServerProcess start(
+            BenchSettings settings, String jdbcUrl, int amiPort, Path log, List<String> nodeArguments)
+            throws IOException {
         int httpPort = ChildProcesses.freePort();
         String classpath = settings.serverClasses()
                 + java.io.File.pathSeparator
@@ -64,6 +71,7 @@ final class ServerProcess implements AutoCloseable {
                 // open (10,000 over 1,000 agents, and each agent's pop desktop): above the default cap of 8
                 "--switchboard.edge.max-sessions-per-user=" + (settings.idleSessionsPerAgent() + 1),
                 "--switchboard.edge.token-secret=" + TOKEN_SECRET));
+        command.addAll(nodeArguments);
         command.addAll(words(System.getProperty("bench.serverArgs", "")));
         Process process = new ProcessBuilder(command)
                 .directory(settings.workDirectory().toFile())

@@ -6,8 +6,11 @@ import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@link LoadSimulator} as a child process on the benchmark's classpath; its output goes to a log file. */
 final class SimulatorProcess implements AutoCloseable {
@@ -64,6 +67,24 @@ final class SimulatorProcess implements AutoCloseable {
     void startLoad(long calls) throws IOException {
         commands.write("start " + calls + "\n");
         commands.flush();
+    }
+
+    /** The AMI sessions the simulator has now: its answer to {@code stats}, read from its log. */
+    String sessions(Path log) throws IOException, InterruptedException {
+        long before = Files.readAllLines(log).size();
+        commands.write("stats\n");
+        commands.flush();
+        for (int i = 0; i < 50; i++) {
+            List<String> lines = Files.readAllLines(log);
+            for (String line : lines.subList((int) Math.min(before, lines.size()), lines.size())) {
+                Matcher sessions = Pattern.compile("sessions=(\\d+)").matcher(line);
+                if (line.startsWith("stats ") && sessions.find()) {
+                    return sessions.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        return "unknown (no answer to stats in " + log + ")";
     }
 
     private void awaitListening() throws IOException, InterruptedException {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.switchboard.SwitchboardApplication;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
@@ -21,6 +20,7 @@ import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.simulator.SimulatedCall;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
+import io.switchboard.testing.ClusterNode;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -334,33 +333,14 @@ class SeveralNodesSeveralPbxesTest {
     }
 
     private ConfigurableApplicationContext node(String url, String name) {
-        return new SpringApplicationBuilder(SwitchboardApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--switchboard.demo.seed=false",
-                        "--switchboard.simulator.enabled=false",
-                        "--switchboard.dialer.enabled=false",
-                        "--switchboard.edge.port=0",
-                        "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
-                        "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
-                        "--switchboard.cluster.call-events=from-owner",
-                        "--switchboard.link-lease.ttl=1s",
-                        "--switchboard.cluster.commands.timeout=2s",
-                        "--switchboard.link-lease.node=" + name,
-                        "--switchboard.pbxes[0].id=east",
-                        "--switchboard.pbxes[0].host=127.0.0.1",
-                        "--switchboard.pbxes[0].port=" + east.port(),
-                        "--switchboard.pbxes[0].username=" + settings.username(),
-                        "--switchboard.pbxes[0].secret=" + settings.secret(),
-                        "--switchboard.pbxes[1].id=west",
-                        "--switchboard.pbxes[1].host=127.0.0.1",
-                        "--switchboard.pbxes[1].port=" + west.port(),
-                        "--switchboard.pbxes[1].username=" + settings.username(),
-                        "--switchboard.pbxes[1].secret=" + settings.secret());
+        return ClusterNode.on(url)
+                .clustered()
+                .set("switchboard.dialer.enabled", "false")
+                .set("switchboard.cluster.commands.timeout", "2s")
+                .set("switchboard.link-lease.node", name)
+                .pbx("east", east, settings)
+                .pbx("west", west, settings)
+                .start();
     }
 
     /** A queue call {@code agent} answers and talks on for {@code talkSeconds} (simulated: four times faster). */

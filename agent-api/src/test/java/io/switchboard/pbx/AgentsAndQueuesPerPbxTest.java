@@ -3,7 +3,6 @@ package io.switchboard.pbx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.SwitchboardApplication;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
@@ -17,6 +16,7 @@ import io.switchboard.simulator.QueueCallAnswered;
 import io.switchboard.simulator.SimulatorSettings;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.Browser;
+import io.switchboard.testing.ClusterNode;
 import io.switchboard.testing.Desktop;
 import io.switchboard.testing.SharedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,7 +38,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -314,29 +313,11 @@ class AgentsAndQueuesPerPbxTest {
     }
 
     private ConfigurableApplicationContext node(String url) {
-        return new SpringApplicationBuilder(SwitchboardApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--spring.main.banner-mode=off",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--switchboard.demo.seed=false",
-                        "--switchboard.simulator.enabled=false",
-                        "--switchboard.dialer.enabled=false",
-                        "--switchboard.edge.port=0",
-                        "--switchboard.edge.allowed-origins=" + Desktop.ORIGIN,
-                        "--switchboard.edge.token-secret=a-token-secret-for-the-agents-per-pbx-test-0123",
-                        "--switchboard.pbxes[0].id=a",
-                        "--switchboard.pbxes[0].host=127.0.0.1",
-                        "--switchboard.pbxes[0].port=" + pbxA.port(),
-                        "--switchboard.pbxes[0].username=" + settings.username(),
-                        "--switchboard.pbxes[0].secret=" + settings.secret(),
-                        "--switchboard.pbxes[1].id=b",
-                        "--switchboard.pbxes[1].host=127.0.0.1",
-                        "--switchboard.pbxes[1].port=" + pbxB.port(),
-                        "--switchboard.pbxes[1].username=" + settings.username(),
-                        "--switchboard.pbxes[1].secret=" + settings.secret());
+        return ClusterNode.on(url)
+                .set("switchboard.dialer.enabled", "false")
+                .pbx("a", pbxA, settings)
+                .pbx("b", pbxB, settings)
+                .start();
     }
 
     /** A queue call agent 1001 answers and talks on for a second (simulated: four times faster). */

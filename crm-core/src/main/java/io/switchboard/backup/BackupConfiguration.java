@@ -2,14 +2,14 @@ package io.switchboard.backup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.switchboard.gateway.cluster.NodeId;
 import io.switchboard.lease.Lease;
-import java.lang.management.ManagementFactory;
+import io.switchboard.lease.LeaseHolder;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,19 +77,15 @@ class BackupConfiguration {
             Backups backups,
             BackupProperties properties,
             NamedParameterJdbcTemplate jdbc,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<NodeId> nodeId) {
         Clock time = clock.getIfUnique(Clock::systemUTC);
-        return new BackupSchedule(backups, new Lease(jdbc, time, Lease.BACKUP), nodeName(), time);
+        return new BackupSchedule(
+                backups, new Lease(jdbc, time, Lease.BACKUP), LeaseHolder.of(nodeId.getIfAvailable()), time);
     }
 
     @Bean
     BackupHealthIndicator backupHealthIndicator(Backups backups) {
         return new BackupHealthIndicator(backups);
-    }
-
-    /** Names this node in the lease: host and process, plus a random part so a restart is a new holder. */
-    private static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

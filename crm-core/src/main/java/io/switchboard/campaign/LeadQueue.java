@@ -92,6 +92,10 @@ public class LeadQueue {
             return Optional.empty();
         }
         return transactions.execute(status -> {
+            Optional<DialableLead> taken = takenAndUndialled(campaign, agent.user(), now);
+            if (taken.isPresent()) {
+                return taken;
+            }
             List<DialableLead> own = claim(campaign, Target.PERSONAL_CALLBACKS, agent.user(), 1, now);
             if (own.isEmpty() && campaign.settings().dialMode() == DialMode.PREVIEW) {
                 own = claim(campaign, Target.DIALER, agent.user(), 1, now);
@@ -256,12 +260,31 @@ public class LeadQueue {
         return claimed;
     }
 
+    /**
+     * The lead the agent took before and never dialled, offered again (its call window still open): a lead whose dial
+     * request was lost when the node serving it stopped is dialled once the agent asks for the next lead, instead of
+     * staying taken until {@code lost-after}.
+     */
+    private Optional<DialableLead> takenAndUndialled(Campaign campaign, UserId agent, Instant now) {
+        return store.undialledTakenBy(campaign.id(), agent).flatMap(attempt -> {
+            LeadRow lead = store.lockLead(attempt.leadId());
+            boolean current = attempt.id().value() == (lead.currentAttemptId == null ? -1 : lead.currentAttemptId);
+            boolean open = campaign.settings().callWindow().openZones(now).contains(lead.timezone);
+            return current && lead.status == LeadStatus.DIALING && open
+                    ? Optional.of(dialable(campaign, lead, attempt.id()))
+                    : Optional.empty();
+        });
+    }
+
     private DialableLead startAttempt(Campaign campaign, LeadRow lead, UserId agent, Instant now) {
         // the agent as call events name them (b:1001 on PBX b), as the attempt's end and the call log record them
         String extension = agent == null
                 ? null
                 : directory.find(agent).map(DirectoryUser::agent).orElse(null);
-        AttemptId attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
+        return dialable(campaign, lead, store.startAttempt(campaign.id(), lead, agent, extension, now));
+    }
+
+    private static DialableLead dialable(Campaign campaign, LeadRow lead, AttemptId attemptId) {
         return new DialableLead(
                 new LeadId(lead.id),
                 attemptId,

@@ -127,6 +127,27 @@ final class LeadStore {
                 .findFirst();
     }
 
+    /**
+     * The oldest attempt {@code agent} took in the campaign (a preview or their callback) and neither dialled nor
+     * ended: their dial request was lost (the node serving it stopped), or they left the page before dialling.
+     */
+    Optional<AttemptRow> undialledTakenBy(CampaignId campaignId, UserId agent) {
+        return jdbc
+                .query(
+                        "select id, lead_id from lead_attempts where campaign_id = :campaign and agent_id = :agent"
+                                + " and dialed_at is null and ended_at is null order by id limit 1",
+                        Map.of("campaign", campaignId.value(), "agent", agent.value()),
+                        (rs, row) -> new AttemptRow(
+                                new AttemptId(rs.getLong("id")),
+                                new LeadId(rs.getLong("lead_id")),
+                                campaignId,
+                                agent.value(),
+                                null,
+                                null))
+                .stream()
+                .findFirst();
+    }
+
     LeadRow lockLead(LeadId leadId) {
         return jdbc.query(
                         LeadRow.SELECT + " where id = :id for update",

@@ -76,6 +76,16 @@ public class Lease {
                 new MapSqlParameterSource("name", name).addValue("holder", holder));
     }
 
+    /** Whether a holder other than {@code holder} has the lease now. */
+    public boolean isHeldByAnother(String holder) {
+        MapSqlParameterSource parameters = parameters(holder, clock.instant(), Duration.ZERO);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from dialer_lease where name = :name and holder <> :holder and expires_at > :now",
+                parameters,
+                Integer.class);
+        return count != null && count > 0;
+    }
+
     /** Whether {@code holder} has the lease now. */
     public boolean isHeldBy(String holder) {
         MapSqlParameterSource parameters = parameters(holder, clock.instant(), Duration.ZERO);

@@ -1,6 +1,8 @@
 package io.switchboard.lease;
 
+import io.switchboard.gateway.cluster.NodeId;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +22,13 @@ class LeaseConfiguration {
 
     /**
      * On the system clock, not the application's: leases are compared across nodes and must expire in real time even
-     * where a test moves the application's clock.
+     * where a test moves the application's clock. The holder is {@code switchboard.link-lease.node} when set, else the
+     * node's cluster id, as for every other lease.
      */
     @Bean(destroyMethod = "close")
-    LeaseLinkOwnership linkOwnership(NamedParameterJdbcTemplate jdbc, LinkLeaseProperties properties) {
-        return new LeaseLinkOwnership(jdbc, Clock.systemUTC(), properties.node(), properties.ttl());
+    LeaseLinkOwnership linkOwnership(
+            NamedParameterJdbcTemplate jdbc, LinkLeaseProperties properties, ObjectProvider<NodeId> nodeId) {
+        String holder = properties.node() != null ? properties.node() : LeaseHolder.of(nodeId.getIfAvailable());
+        return new LeaseLinkOwnership(jdbc, Clock.systemUTC(), holder, properties.ttl());
     }
 }

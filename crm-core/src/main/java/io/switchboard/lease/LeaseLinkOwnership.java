@@ -30,6 +30,7 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
     private final LeaseCensus census;
     private final Map<String, Lease> links = new ConcurrentHashMap<>();
     private volatile Instant lastHeartbeat = Instant.MIN;
+    private volatile boolean leaving;
 
     public LeaseLinkOwnership(NamedParameterJdbcTemplate jdbc, Clock clock, String node, Duration ttl) {
         this.jdbc = jdbc;
@@ -48,6 +49,9 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
     /** Synchronized: this node's links count and take one at a time, or two of them could each see room for one. */
     @Override
     public synchronized boolean tryAcquire(String link) {
+        if (leaving) {
+            return false;
+        }
         beat();
         Lease lease = lease(link);
         if (lease.renew(node, ttl)) {
@@ -72,6 +76,27 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
         return ttl.dividedBy(3); // two renewals may fail (a slow database) before the lease expires
     }
 
+    @Override
+    public boolean heldByAnother(String link) {
+        return lease(link).isHeldByAnother(node);
+    }
+
+    /**
+     * Stops beating, so the other nodes count the nodes without this one: each then has room for the links this node is
+     * about to give up (with this node still counted, the last other node could be at its share and leave a link
+     * without an owner until this node's heartbeat ends).
+     */
+    @Override
+    public void leave() {
+        leaving = true;
+        close();
+    }
+
+    @Override
+    public boolean othersAlive() {
+        return census.count(LINK_PREFIX, NODE_PREFIX, node, LINK_PREFIX).nodes() > 1;
+    }
+
     /** Leaves the cluster's count of nodes at shutdown (after the links were released). */
     @Override
     public void close() {
@@ -90,6 +115,9 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
 
     /** Renews this node's heartbeat at most once per renewal period, however many links ask. */
     private void beat() {
+        if (leaving) {
+            return;
+        }
         Instant now = clock.instant();
         if (now.isBefore(lastHeartbeat.plus(renewEvery()))) {
             return;

@@ -54,6 +54,9 @@ class LeadQueueTest {
     DoNotCall doNotCall;
 
     @Autowired
+    OpenAttempts open;
+
+    @Autowired
     Directory directory;
 
     @Autowired
@@ -315,6 +318,36 @@ class LeadQueueTest {
                 .isEmpty();
         assertThatThrownBy(() -> queue.claimPreview(preview.id(), fixture.supervisor.viewer(), ONLY_NEW_YORK))
                 .isInstanceOf(CampaignAccessDeniedException.class);
+    }
+
+    @Test
+    void aPreviewTakenAndNeverDialledIsOfferedToTheSameAgentAgain() {
+        Campaign preview = fixture.running(
+                campaigns, CampaignSettings.defaults("Preview again", "preview").withDialMode(DialMode.PREVIEW));
+        fixture.importLeads(imports, preview.id(), "+1 212 736 5009,Zed,\n+1 212 736 5010,Yan,\n");
+        DialableLead taken = queue.claimPreview(preview.id(), fixture.anna.viewer(), ONLY_NEW_YORK)
+                .orElseThrow();
+
+        // the agent's dial request never arrived (the node serving it stopped): she asks for the next lead
+        DialableLead again = queue.claimPreview(preview.id(), fixture.anna.viewer(), ONLY_NEW_YORK.plusSeconds(5))
+                .orElseThrow();
+        assertThat(again.attemptId()).isEqualTo(taken.attemptId());
+        assertThat(again.number()).isEqualTo(taken.number());
+        DialableLead bobs = queue.claimPreview(preview.id(), fixture.bob.viewer(), ONLY_NEW_YORK.plusSeconds(5))
+                .orElseThrow();
+        assertThat(bobs.number()).as("another agent gets another lead").isNotEqualTo(taken.number());
+
+        assertThat(open.takePreviewForDial(taken.attemptId(), fixture.anna.id(), "default", ONLY_NEW_YORK))
+                .isPresent();
+        assertThat(queue.claimPreview(preview.id(), fixture.anna.viewer(), ONLY_NEW_YORK.plusSeconds(10)))
+                .as("dialled: nothing left for her")
+                .isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from lead_attempts where campaign_id = ?",
+                        Long.class,
+                        preview.id().value()))
+                .as("one attempt per lead")
+                .isEqualTo(2);
     }
 
     @Test

@@ -102,6 +102,25 @@ class PbxLinkOwnershipTest {
     }
 
     @Test
+    void aNodeLeavingAtAGracefulStopMakesRoomForItsLinksOnTheOthersAtOnce() {
+        LeaseLinkOwnership a = ownership("a");
+        LeaseLinkOwnership b = ownership("b");
+        assertThat(a.tryAcquire("east")).isTrue();
+        b.renew("nothing");
+        assertThat(b.tryAcquire("west")).isTrue(); // b holds its share: one of two links with two nodes alive
+        assertThat(a.othersAlive()).isTrue();
+
+        a.leave();
+        a.release("east");
+
+        assertThat(b.heldByAnother("east")).isFalse();
+        assertThat(a.tryAcquire("east")).as("a node that left takes no link").isFalse();
+        assertThat(b.tryAcquire("east")).as("b alone: both links are its share").isTrue();
+        assertThat(a.heldByAnother("east")).isTrue();
+        assertThat(b.othersAlive()).isFalse();
+    }
+
+    @Test
     void whenTheOwnerStopsMidCallAnotherNodeTakesTheLinkWithinFiveSecondsAndTheCallEndsOnce() {
         AmiSimulator pbx = simulator();
         Node a = node("a");

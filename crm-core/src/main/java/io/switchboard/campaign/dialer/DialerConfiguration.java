@@ -12,12 +12,12 @@ import io.switchboard.gateway.call.CallEventSource;
 import io.switchboard.gateway.call.CallTrackerSettings;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.Pbxes;
+import io.switchboard.gateway.cluster.NodeId;
 import io.switchboard.gateway.worker.Overflow;
 import io.switchboard.lease.Lease;
-import java.lang.management.ManagementFactory;
+import io.switchboard.lease.LeaseHolder;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,6 +45,7 @@ public class DialerConfiguration {
             ObjectProvider<Clock> clock,
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<CallTrackerSettings> tracker,
+            ObjectProvider<NodeId> nodeId,
             DialerProperties properties) {
         DialerPorts ports = new DialerPorts(campaigns, leads, open, reports, lease, () -> {
             Pbxes configured = pbxes.getIfAvailable();
@@ -54,7 +55,7 @@ public class DialerConfiguration {
             return configured;
         });
         DialerNode node = new DialerNode(
-                nodeName(),
+                LeaseHolder.of(nodeId.getIfAvailable()),
                 clock.getIfAvailable(Clock::systemUTC),
                 ZoneOffset.UTC,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
@@ -106,11 +107,5 @@ public class DialerConfiguration {
                 return running;
             }
         };
-    }
-
-    /** Names this node in the dialer lease: host and process, plus a random part so a restart is a new holder. */
-    private static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -24,8 +24,11 @@ import org.springframework.context.annotation.Import;
 @Import(CallModelConfiguration.class)
 public class AmiConfiguration {
 
-    /** Every PBX by id; their commands, local or relayed, come from {@code io.switchboard.gateway.relay}. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /**
+     * Every PBX by id; their commands, local or relayed, come from {@code io.switchboard.gateway.relay}. Opened by
+     * {@link LinkLifecycle} once every bean (every subscriber of the call events) is there.
+     */
+    @Bean(destroyMethod = "close")
     PbxLinks pbxLinks(
             AmiProperties properties,
             PbxLinksProperties pbxes,
@@ -45,6 +48,15 @@ public class AmiConfiguration {
     @Bean
     CallHandles callHandles(AmiGateway gateway) {
         return gateway.handles();
+    }
+
+    /**
+     * Opens the links when the application has started; at a graceful stop, they go to other nodes while this one
+     * still reads them (no call ends unseen).
+     */
+    @Bean
+    LinkLifecycle linkLifecycle(PbxLinks links) {
+        return new LinkLifecycle(links);
     }
 
     @Bean

@@ -100,6 +100,11 @@ public final class AmiGateway implements AutoCloseable {
         return link.owned();
     }
 
+    /** See {@link AmiLink#releaseKeepingSession}. */
+    boolean releaseKeepingSession() {
+        return link.releaseKeepingSession();
+    }
+
     public PbxCommands commands() {
         return commands;
     }

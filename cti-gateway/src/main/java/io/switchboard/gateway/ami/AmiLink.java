@@ -46,6 +46,8 @@ public final class AmiLink implements AutoCloseable {
     private volatile ManagerConnection connection;
     private volatile LinkStatus status = new LinkStatus(State.CONNECTING, Instant.now(), 0, null);
     private volatile boolean owned;
+    /** The lease was given up at a graceful stop; the session stays until {@link #close}. */
+    private volatile boolean handingOver;
 
     AmiLink(
             String id,
@@ -108,6 +110,26 @@ public final class AmiLink implements AutoCloseable {
     /** Whether this node owns the link now (it is the one that may log in to the PBX). */
     public boolean owned() {
         return owned;
+    }
+
+    /**
+     * At a graceful stop, when other nodes can take the link: gives its lease up but stays logged in, so events keep
+     * reaching this node's tracker (and the calls ending meanwhile their call log) until the next owner has logged in
+     * and read the listings; {@link #close} logs off then. Whether this node owned the link.
+     */
+    boolean releaseKeepingSession() {
+        if (!owned) {
+            return false;
+        }
+        handingOver = true;
+        owned = false;
+        try {
+            ownership.release(id);
+        } catch (RuntimeException e) {
+            log.debug("Could not release PBX link {}; its lease expires by itself", id, e);
+        }
+        log.info("PBX link {} handed over; still reading it until the next owner has it", id);
+        return true;
     }
 
     /** The logged-in connection, or null while the link is down. */
@@ -178,6 +200,9 @@ public final class AmiLink implements AutoCloseable {
 
     /** Takes or keeps the link's lease; a database error counts as not owning (another node may own it now). */
     private boolean own() {
+        if (handingOver) {
+            return false; // given up at a graceful stop: never taken back
+        }
         boolean was = owned;
         try {
             owned = ownership.tryAcquire(id);
@@ -196,7 +221,7 @@ public final class AmiLink implements AutoCloseable {
      * when it is lost, the supervisor is woken to log off before the next owner logs in.
      */
     private void keepLease() {
-        if (!owned || !running) {
+        if (!owned || !running || handingOver) {
             return;
         }
         boolean kept;

@@ -8,6 +8,7 @@ import io.switchboard.gateway.call.LinkOwnership;
 import io.switchboard.gateway.call.PbxCallIds;
 import io.switchboard.gateway.call.PbxCommandException;
 import io.switchboard.gateway.call.Pbxes.Trunk;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class PbxLinks implements AutoCloseable {
 
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
     private final List<Trunk> trunks;
+    private final LinkOwnership ownership;
 
     public PbxLinks(
             AmiProperties ami,
@@ -30,6 +32,7 @@ public final class PbxLinks implements AutoCloseable {
             CallTrackerSettings settings,
             CallEventSink sink,
             MeterRegistry registry) {
+        this.ownership = ownership;
         if (pbxes.pbxes().isEmpty()) {
             gateways.put(
                     PbxCallIds.DEFAULT_PBX,
@@ -79,6 +82,45 @@ public final class PbxLinks implements AutoCloseable {
     /** Every PBX with its trunk limit for campaigns, in configuration order. */
     public List<Trunk> trunks() {
         return trunks;
+    }
+
+    /** Each configured PBX by id, in order, and whether this node owns its link now. */
+    public Map<String, Boolean> linksOwned() {
+        Map<String, Boolean> owned = new LinkedHashMap<>();
+        gateways.forEach((id, gateway) -> owned.put(id, gateway.ownsLink()));
+        return owned;
+    }
+
+    /**
+     * At a graceful stop with other nodes alive: gives up every link this node owns while still reading them, waits
+     * (at most {@code max}) until other nodes hold them all, then reads on for {@code overlap} more, the time the new
+     * owners take to log in and read the PBXes' listings. A call that ends during the handover is thus seen by this
+     * node (it logs the call) or picked up by the next owner's resync; one that both nodes see is logged once (the
+     * call log is unique per call). Without other nodes it does nothing and {@link #close} releases the links.
+     */
+    public void handOver(Duration max, Duration overlap) {
+        if (!ownership.othersAlive()) {
+            return;
+        }
+        ownership.leave();
+        List<AmiGateway> released = gateways.values().stream()
+                .filter(AmiGateway::releaseKeepingSession)
+                .toList();
+        if (released.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            while (System.nanoTime() < deadline
+                    && !released.stream().allMatch(gateway -> ownership.heldByAnother(gateway.pbx()))) {
+                Thread.sleep(50); // polls the lease table: the next owner writes its lease there
+            }
+            Thread.sleep(overlap.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the database is away: the links are released; close logs off
+        }
     }
 
     /** How many links this node owns now. */

@@ -21,6 +21,22 @@ public interface LinkOwnership {
     /** How long a link may go between renewals before another node may take it. */
     Duration renewEvery();
 
+    /** Whether another node holds the link now (it took it over). Without other nodes: never. */
+    default boolean heldByAnother(String link) {
+        return false;
+    }
+
+    /**
+     * Leaves the cluster's count of nodes and takes no link any more (at a graceful stop, before the links are given
+     * up), so the other nodes see room to take them at once.
+     */
+    default void leave() {}
+
+    /** Whether other nodes able to take links are alive, so a link given up at shutdown will find a new owner. */
+    default boolean othersAlive() {
+        return false;
+    }
+
     /** The single node of a deployment without a shared database: it owns every link. */
     static LinkOwnership sole() {
         return new LinkOwnership() {

@@ -2,6 +2,7 @@ package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.call.CallHandles.CallHandle;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,5 +57,10 @@ public interface Pbxes {
         public boolean limited() {
             return maxConcurrentCalls > 0;
         }
+    }
+
+    /** Each configured PBX by id, in order, and whether this node owns its link (logs in to it and reads it) now. */
+    default Map<String, Boolean> linksOwned() {
+        return Map.of();
     }
 }

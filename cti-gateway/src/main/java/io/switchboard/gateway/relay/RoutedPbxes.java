@@ -52,6 +52,11 @@ final class RoutedPbxes implements Pbxes {
         return links.trunks();
     }
 
+    @Override
+    public Map<String, Boolean> linksOwned() {
+        return links.linksOwned();
+    }
+
     /**
      * The PBX an agent as events name them is on ({@link PbxName}: {@code b:1001} is on {@code b}); a bare extension
      * when no PBX is called {@code default} (a caller that still passes the user's bare extension): the first PBX.
