@@ -48,6 +48,8 @@ public final class AmiLink implements AutoCloseable {
     private volatile boolean owned;
     /** The lease was given up at a graceful stop; the session stays until {@link #close}. */
     private volatile boolean handingOver;
+    /** The keeper found this node above its share of links: the supervisor hands this one over, still reading it. */
+    private volatile boolean rebalance;
 
     AmiLink(
             String id,
@@ -147,6 +149,7 @@ public final class AmiLink implements AutoCloseable {
                 }
                 continue;
             }
+            rebalance = false; // a hand-over decided for an earlier session is stale now
             ManagerConnection current = connections.apply(properties);
             current.addEventListener(handOff);
             connection = current;
@@ -165,6 +168,10 @@ public final class AmiLink implements AutoCloseable {
                 log.info("AMI link {} up to {}:{}", id, properties.host(), properties.port());
                 while (running && !dropped.tryAcquire(500, TimeUnit.MILLISECONDS)) {
                     // logged in; wait for Asterisk-Java to report the socket closed or the keeper the lease lost
+                    if (rebalance) {
+                        handOverToAnotherNode();
+                        break;
+                    }
                 }
                 if (!running) {
                     break;
@@ -196,6 +203,38 @@ public final class AmiLink implements AutoCloseable {
             setStatus(State.CONNECTING, status.connects(), status.lastError());
         }
         setStatus(State.STOPPED, status.connects(), status.lastError());
+    }
+
+    /**
+     * Gives the link to a node below its share while this node still reads it, as a graceful stop does ({@link
+     * LinkHandover}): the lease is released, events keep reaching this node's tracker until another node holds the
+     * lease (at most {@link LinkHandover#MAX_WAIT}) and for {@link LinkHandover#OVERLAP} more, its login and listings;
+     * then the supervisor logs off and stands by. A call that ends meanwhile is seen here or picked up by the new
+     * owner's resync, and logged once (the call log is unique per call).
+     */
+    private void handOverToAnotherNode() throws InterruptedException {
+        rebalance = false;
+        owned = false;
+        try {
+            ownership.release(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not release PBX link {} to rebalance; keeping it: {}", id, e.toString());
+            return; // still this node's lease: the next round renews it
+        }
+        log.info("PBX link {} handed to a node with fewer links; still reading it until that node has it", id);
+        long deadline = System.nanoTime() + LinkHandover.MAX_WAIT.toNanos();
+        while (running && System.nanoTime() < deadline && !takenByAnother()) {
+            Thread.sleep(100); // polls the lease table: the next owner writes its lease there
+        }
+        Thread.sleep(LinkHandover.OVERLAP.toMillis());
+    }
+
+    private boolean takenByAnother() {
+        try {
+            return ownership.heldByAnother(id);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Takes or keeps the link's lease; a database error counts as not owning (another node may own it now). */
@@ -234,6 +273,12 @@ public final class AmiLink implements AutoCloseable {
         if (!kept) {
             owned = false;
             dropped.release();
+            return;
+        }
+        try {
+            rebalance |= ownership.shouldHandOver(id);
+        } catch (RuntimeException e) {
+            log.debug("Could not count PBX links' owners; no rebalancing this round", e);
         }
     }
 

@@ -32,6 +32,14 @@ public interface LinkOwnership {
      */
     default void leave() {}
 
+    /**
+     * Whether this node should hand {@code link} over to a node with fewer links (it holds more than its share while
+     * another node holds fewer), asked by the link's keeper while this node owns it. Without other nodes: never.
+     */
+    default boolean shouldHandOver(String link) {
+        return false;
+    }
+
     /** Whether other nodes able to take links are alive, so a link given up at shutdown will find a new owner. */
     default boolean othersAlive() {
         return false;
