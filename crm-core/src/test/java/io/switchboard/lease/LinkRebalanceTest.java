@@ -171,6 +171,12 @@ class LinkRebalanceTest {
                 .untilAsserted(() -> assertThat(loggedCallIds())
                         .as("one activity for each call, none lost, none twice")
                         .containsExactlyInAnyOrderElementsOf(placed));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(List.of(aEast, aWest, bEast, bWest))
+                        .as("calls followed per link and node once every call ended: the node that handed a link"
+                                + " over forgot the calls it left to the new owner")
+                        .extracting(AmiGateway::activeCalls)
+                        .containsOnly(0));
         assertThat(owned(aEast) + owned(aWest)).as("links a kept").isEqualTo(1);
         assertThat(owned(bEast) + owned(bWest)).as("links b got").isEqualTo(1);
         assertThat(up(aEast) + up(bEast)).as("east read by one node").isEqualTo(1);

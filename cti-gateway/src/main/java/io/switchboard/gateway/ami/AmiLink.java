@@ -50,6 +50,8 @@ public final class AmiLink implements AutoCloseable {
     private volatile boolean handingOver;
     /** The keeper found this node above its share of links: the supervisor hands this one over, still reading it. */
     private volatile boolean rebalance;
+    /** Set once a rebalancing hand-over's session is logged off: the tracker then forgets that session's calls. */
+    private boolean gaveUp;
 
     AmiLink(
             String id,
@@ -142,6 +144,10 @@ public final class AmiLink implements AutoCloseable {
     private void superviseLink() {
         int failures = 0;
         while (running) {
+            if (gaveUp) {
+                gaveUp = false;
+                handOff.enqueue(new LinkGivenUpEvent(this)); // behind the logged-off session's last events
+            }
             if (!own()) {
                 setStatus(State.STANDBY, status.connects(), null);
                 if (!sleep(ownership.renewEvery().toMillis())) {
@@ -221,6 +227,7 @@ public final class AmiLink implements AutoCloseable {
             log.warn("Could not release PBX link {} to rebalance; keeping it: {}", id, e.toString());
             return; // still this node's lease: the next round renews it
         }
+        gaveUp = true; // once logged off (the supervisor's finally), the tracker forgets this session's calls
         log.info("PBX link {} handed to a node with fewer links; still reading it until that node has it", id);
         long deadline = System.nanoTime() + LinkHandover.MAX_WAIT.toNanos();
         while (running && System.nanoTime() < deadline && !takenByAnother()) {
