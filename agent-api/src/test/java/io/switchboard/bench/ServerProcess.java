@@ -48,7 +48,10 @@ final class ServerProcess implements AutoCloseable {
                 + Files.readString(settings.serverClasspathFile()).trim();
         List<String> command = new ArrayList<>(List.of(
                 ChildProcesses.java(), "-Xmx" + settings.serverHeap(), GcPauses.logOption(gcLog(settings, log))));
-        command.addAll(words(System.getProperty("bench.serverJvmArgs", "")));
+        // {name} is the process's log name (node-2), so that several nodes' flight recordings do not overwrite each
+        // other
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        command.addAll(words(System.getProperty("bench.serverJvmArgs", "").replace("{name}", name)));
         command.addAll(List.of(
                 "-cp",
                 classpath,
