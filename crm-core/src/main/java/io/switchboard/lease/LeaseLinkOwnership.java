@@ -135,6 +135,12 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
         return true;
     }
 
+    /** Takes the link back, share or not, while nobody holds it (a hand-over no node took up). */
+    @Override
+    public synchronized boolean reclaim(String link) {
+        return !leaving && lease(link).tryAcquire(node, ttl);
+    }
+
     @Override
     public boolean othersAlive() {
         return census.count(LINK_PREFIX, NODE_PREFIX, node, LINK_PREFIX).nodes() > 1;

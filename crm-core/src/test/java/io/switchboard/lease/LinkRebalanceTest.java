@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -191,6 +193,45 @@ class LinkRebalanceTest {
         started.putAll(countBy(b.events.ofType(CallStarted.class), CallStarted::callId));
         assertThat(started.keySet()).as("every call was followed").containsAll(placed);
         System.out.printf("b got a link %d ms after it started; %d calls%n", tookMillis, placed.size());
+    }
+
+    @Test
+    void aLinkNoOtherNodeTakesUpStaysWithItsOwnerWhichNeverLogsOff() {
+        AmiSimulator east = simulator();
+        AmiSimulator west = simulator();
+        Node a = node("a");
+        AmiGateway aEast = a.link("east", east);
+        AmiGateway aWest = a.link("west", west);
+        await().atMost(Duration.ofSeconds(10)).until(() -> up(aEast) + up(aWest) == 2);
+
+        // b is alive (its heartbeat) and below its share, but reads no PBX: it never takes the link a gives up
+        LeaseLinkOwnership b = new LeaseLinkOwnership(named, Clock.systemUTC(), "b", TTL, REBALANCE_AFTER);
+        open.add(b);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+        open.add(heartbeat::shutdownNow);
+        heartbeat.scheduleAtFixedRate(() -> b.renew("nothing"), 0, 200, TimeUnit.MILLISECONDS);
+
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> linksHeldBy("a") == 1); // a gave one link up
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> linksHeldBy("a") == 2); // and took it back when nobody took it
+
+        assertThat(List.of(aEast, aWest))
+                .as("a read both PBXes all along: one login each, still up")
+                .allMatch(gateway -> gateway.linkStatus().connects() == 1
+                        && gateway.linkStatus().state() == LinkStatus.State.UP
+                        && gateway.ownsLink());
+        assertThat(east.stats().sessions()).isEqualTo(1);
+        assertThat(west.stats().sessions()).isEqualTo(1);
+    }
+
+    private int linksHeldBy(String holder) {
+        Integer held = jdbc.queryForObject(
+                "select count(*) from dialer_lease where name like 'ami-link:%' and holder = ? and expires_at > now()",
+                Integer.class, holder);
+        return held == null ? 0 : held;
     }
 
     private List<String> loggedCallIds() {

@@ -174,8 +174,7 @@ public final class AmiLink implements AutoCloseable {
                 log.info("AMI link {} up to {}:{}", id, properties.host(), properties.port());
                 while (running && !dropped.tryAcquire(500, TimeUnit.MILLISECONDS)) {
                     // logged in; wait for Asterisk-Java to report the socket closed or the keeper the lease lost
-                    if (rebalance) {
-                        handOverToAnotherNode();
+                    if (rebalance && handOverToAnotherNode()) {
                         break;
                     }
                 }
@@ -216,24 +215,42 @@ public final class AmiLink implements AutoCloseable {
      * LinkHandover}): the lease is released, events keep reaching this node's tracker until another node holds the
      * lease (at most {@link LinkHandover#MAX_WAIT}) and for {@link LinkHandover#OVERLAP} more, its login and listings;
      * then the supervisor logs off and stands by. A call that ends meanwhile is seen here or picked up by the new
-     * owner's resync, and logged once (the call log is unique per call).
+     * owner's resync, and logged once (the call log is unique per call). When no node took the link in time (the one
+     * below its share cannot reach this PBX, say), this node takes its lease back and reads on, never logged off.
+     *
+     * @return whether another node has the link now (then the supervisor logs off)
      */
-    private void handOverToAnotherNode() throws InterruptedException {
+    private boolean handOverToAnotherNode() throws InterruptedException {
         rebalance = false;
-        owned = false;
+        owned = false; // first, so the keeper leaves the lease alone
         try {
             ownership.release(id);
         } catch (RuntimeException e) {
             log.warn("Could not release PBX link {} to rebalance; keeping it: {}", id, e.toString());
-            return; // still this node's lease: the next round renews it
+            owned = true;
+            return false;
         }
-        gaveUp = true; // once logged off (the supervisor's finally), the tracker forgets this session's calls
         log.info("PBX link {} handed to a node with fewer links; still reading it until that node has it", id);
         long deadline = System.nanoTime() + LinkHandover.MAX_WAIT.toNanos();
         while (running && System.nanoTime() < deadline && !takenByAnother()) {
             Thread.sleep(100); // polls the lease table: the next owner writes its lease there
         }
+        if (running && !takenByAnother() && reclaim()) {
+            owned = true;
+            log.warn("No node took PBX link {} within {}; this node keeps reading it", id, LinkHandover.MAX_WAIT);
+            return false;
+        }
+        gaveUp = true; // once logged off (the supervisor's finally), the tracker forgets this session's calls
         Thread.sleep(LinkHandover.OVERLAP.toMillis());
+        return true;
+    }
+
+    private boolean reclaim() {
+        try {
+            return ownership.reclaim(id);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean takenByAnother() {

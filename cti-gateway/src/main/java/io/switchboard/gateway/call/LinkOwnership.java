@@ -40,6 +40,14 @@ public interface LinkOwnership {
         return false;
     }
 
+    /**
+     * Takes back a link this node released to hand it over when no other node took it: whatever this node's share,
+     * as long as nobody holds it. True when this node owns it again.
+     */
+    default boolean reclaim(String link) {
+        return tryAcquire(link);
+    }
+
     /** Whether other nodes able to take links are alive, so a link given up at shutdown will find a new owner. */
     default boolean othersAlive() {
         return false;
