@@ -245,7 +245,9 @@ async function refreshState() {
 
 /** The call's way through queues and agents: "support 1001 → sales 1004" after a transfer. */
 function pathCell(path) {
-  const legs = (path || []).map(leg => [leg.queue, leg.agentExtension].filter(Boolean).join(' '));
+  // the agent's calls are on their own PBX: 'b:support' is support to them, as in the queue choice
+  const bare = name => name && name.slice(name.indexOf(':') + 1);
+  const legs = (path || []).map(leg => [bare(leg.queue), bare(leg.agentExtension)].filter(Boolean).join(' '));
   const cell = el('td', legs.join(' → '), 'path');
   if (legs.length > 1) cell.setAttribute('aria-label', `transferred: ${legs.join(', then ')}`);
   return cell;
@@ -379,20 +381,29 @@ document.getElementById('disposition-form').addEventListener('submit', async eve
   }
 });
 
+/** The PBX a queue is on: 'b:support' is on b, a bare name on the PBX 'default' (PbxName on the server). */
+const pbxOf = queue => queue.indexOf(':') > 0 ? queue.slice(0, queue.indexOf(':')) : 'default';
+
 /**
  * The queues offered to log in to: those the agent's team works (set by an admin on the team), or every queue
- * Switchboard knows from the PBX when the team has none set.
+ * Switchboard knows from the PBX when the team has none set; either way only the queues of the agent's own PBX
+ * (an agent on PBX b can only be a member of b's queues). Each is shown by its name on that PBX ('support'), with
+ * an admin's display name when one is set.
  */
 async function loadQueueChoices() {
   const select = document.getElementById('queue-choice');
-  const teamQueues = (document.querySelector('main').dataset.teamQueues || '').split(',').filter(Boolean);
+  const main = document.querySelector('main');
+  const mine = queue => pbxOf(queue) === (main.dataset.pbx || 'default');
+  const teamQueues = (main.dataset.teamQueues || '').split(',').filter(Boolean).filter(mine);
   try {
-    const known = await api('GET', '/api/v1/queues');
+    const known = (await api('GET', '/api/v1/queues')).filter(queue => mine(queue.name));
     const label = new Map(known.map(queue => [queue.name, queue.displayName || queue.name]));
     const names = teamQueues.length ? teamQueues : known.map(queue => queue.name);
     select.replaceChildren(...names.map(name => {
+      const bare = name.slice(name.indexOf(':') + 1);
       const shown = label.get(name);
-      const option = el('option', shown && shown !== name ? `${shown} (${name})` : name);
+      const named = shown && shown !== name && shown !== `${bare} (${pbxOf(name)})`; // an admin's display name
+      const option = el('option', named ? `${shown} (${bare})` : bare);
       option.value = name;
       return option;
     }));
@@ -403,12 +414,13 @@ async function loadQueueChoices() {
 
 /** Logs the agent in to or out of the chosen queue; the new state arrives on the desktop's socket. */
 async function queueCommand(method, verb) {
-  const queue = document.getElementById('queue-choice').value;
+  const select = document.getElementById('queue-choice');
+  const queue = select.value;
   const result = document.getElementById('queue-result');
   if (!queue) return;
   try {
     await api(method, `/api/v1/agents/me/queues/${encodeURIComponent(queue)}`);
-    result.textContent = `${verb} ${queue}.`;
+    result.textContent = `${verb} ${select.selectedOptions[0].textContent}.`;
     refreshState();
   } catch (error) {
     result.textContent = error.message;

@@ -50,6 +50,15 @@ export function text(value) {
 }
 
 /** Builds an element with text content only (never HTML from data). */
+/**
+ * A queue or an agent as events name them, for people: 'b:support' (support on PBX b, with several PBXes) reads
+ * 'support (b)', 'b:1001' reads '1001 (b)'; a bare name (the single PBX) as it is. The wallboard names them so too.
+ */
+export function pbxLabel(name) {
+  const colon = (name || '').indexOf(':');
+  return colon > 0 ? `${name.slice(colon + 1)} (${name.slice(0, colon)})` : (name || '');
+}
+
 export function el(tag, content, className) {
   const element = document.createElement(tag);
   if (content !== undefined && content !== null) element.textContent = String(content);

@@ -1,5 +1,5 @@
 // The call history for supervisors and admins: filter, sort, page, open a call's detail, export the filter as CSV.
-import { api, el } from './api.js';
+import { api, el, pbxLabel } from './api.js';
 
 const form = document.getElementById('calls-filter');
 let page = 0;
@@ -26,7 +26,7 @@ function row(call) {
   tr.dataset.id = call.id;
   tr.tabIndex = 0;
   tr.append(el('td', when(call.startedAt)), el('td', call.direction.toLowerCase()), el('td', customer(call)),
-    el('td', call.contactName), el('td', call.queue), el('td', call.agentExtension), el('td', call.outcome.toLowerCase()),
+    el('td', call.contactName), el('td', pbxLabel(call.queue)), el('td', pbxLabel(call.agentExtension)), el('td', call.outcome.toLowerCase()),
     el('td', `${call.waitSeconds} s`), el('td', `${call.talkSeconds} s`), el('td', call.disposition),
     el('td', call.transferred ? 'yes' : ''));
   tr.addEventListener('click', () => detail(call.id));
@@ -76,7 +76,7 @@ async function detail(id) {
   fact(facts, 'Notes', call.notes);
   document.querySelector('#detail-path tbody').replaceChildren(...call.path.map(leg => {
     const tr = el('tr');
-    tr.append(el('td', leg.queue), el('td', leg.agentExtension), el('td', when(leg.startedAt)),
+    tr.append(el('td', pbxLabel(leg.queue)), el('td', pbxLabel(leg.agentExtension)), el('td', when(leg.startedAt)),
       el('td', when(leg.answeredAt)), el('td', when(leg.endedAt)), el('td', leg.transferred ? 'yes' : ''));
     return tr;
   }));

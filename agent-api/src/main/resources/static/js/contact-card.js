@@ -1,6 +1,6 @@
 // The contact card: details edited in place (the shared contact form, with optimistic locking), click-to-dial each
 // number, the whole call history (paged), tickets open and closed, campaign attempts, and likely duplicates to merge.
-import { api, el, text } from './api.js';
+import { api, el, pbxLabel, text } from './api.js';
 import { contactForm } from './contact-form.js';
 
 const id = document.body.dataset.contactId;
@@ -68,7 +68,7 @@ async function loadHistory() {
     const row = el('tr');
     row.dataset.activityId = activity.id;
     row.append(cell(when(activity.startedAt)), cell(text(activity.direction).toLowerCase()),
-      cell(text(activity.outcome).toLowerCase()), cell(activity.agentExtension), cell(activity.queue),
+      cell(text(activity.outcome).toLowerCase()), cell(pbxLabel(activity.agentExtension)), cell(pbxLabel(activity.queue)),
       cell(`${activity.waitSeconds} s`), cell(`${activity.talkSeconds} s`), cell(activity.disposition), cell(activity.notes));
     return row;
   });

@@ -23,7 +23,7 @@ const seconds = value => value === null || value === undefined ? '' : `${Math.ro
 /** Every queue's intervals share the report's cut, so the first queue's starts are everyone's. */
 const chart = report => ({
   xs: report.queues.length ? report.queues[0].intervals.map(figures => Date.parse(figures.start) / 1000) : [],
-  lines: report.queues.map(queue => ({ label: queue.queue, rows: queue.intervals })),
+  lines: report.queues.map(queue => ({ label: queue.label || queue.queue, rows: queue.intervals })),
   line: { spanGaps: false },
 });
 
@@ -37,7 +37,7 @@ function draw(report) {
       tr.dataset.queue = queue.queue;
       if (!total) tr.dataset.start = figures.start;
       const agents = Object.entries(figures.answeredByAgent).sort().map(([agent, calls]) => `${agent}: ${calls}`).join(', ');
-      tr.append(el('td', queue.queue), el('td', total ? 'whole range' : new Date(figures.start).toLocaleString()),
+      tr.append(el('td', queue.label || queue.queue), el('td', total ? 'whole range' : new Date(figures.start).toLocaleString()),
         el('td', figures.offered), el('td', figures.answered), el('td', figures.abandoned), el('td', figures.shortAbandons),
         el('td', percent(figures.serviceLevel)), el('td', seconds(figures.averageWaitSeconds)),
         el('td', seconds(figures.p90WaitSeconds)), el('td', seconds(figures.averageTalkSeconds)),
@@ -48,7 +48,7 @@ function draw(report) {
   document.querySelector('#intervals-table tbody').replaceChildren(...rows);
   document.getElementById('intervals-formulas').textContent = report.queues.length
     ? report.queues
-      .map(queue => `${queue.queue}: service level = ${queue.serviceLevelFormula}; handle time = ${queue.handleTimeFormula}`)
+      .map(queue => `${queue.label || queue.queue}: service level = ${queue.serviceLevelFormula}; handle time = ${queue.handleTimeFormula}`)
       .join(' · ')
     : 'No calls in this range.';
 }

@@ -13,6 +13,9 @@ async function loadTeams() {
   field('queue-team').replaceChildren(none, ...options);
 }
 
+/** The queue as people know it: support with one PBX, support (b) with several (its name is b:support). */
+const shown = queue => queue.label || queue.name;
+
 /** A setting of the queue's own, or the default it falls back to (marked as such). */
 function setting(own, effective, unit) {
   return own === null || own === undefined ? el('td', `${effective}${unit} (default)`, 'default') : el('td', `${own}${unit}`);
@@ -25,11 +28,11 @@ async function refresh() {
     row.dataset.queue = queue.name;
     const edit = el('button', 'Edit', 'secondary');
     edit.type = 'button';
-    edit.setAttribute('aria-label', `Edit queue ${queue.name}`);
+    edit.setAttribute('aria-label', `Edit queue ${shown(queue)}`);
     edit.addEventListener('click', () => open(queue));
     const actions = el('td');
     actions.append(edit);
-    row.append(el('td', queue.name), el('td', queue.displayName || ''), el('td', queue.team || ''),
+    row.append(el('td', shown(queue)), el('td', queue.displayName || ''), el('td', queue.team || ''),
       setting(queue.serviceLevelSeconds, queue.effective.serviceLevelSeconds, ' s'),
       setting(queue.serviceLevelTargetPercent, queue.effective.serviceLevelTargetPercent, ' %'),
       setting(queue.wrapUpSeconds, queue.effective.wrapUpSeconds, ' s'), actions);
@@ -42,7 +45,7 @@ function open(queue) {
   editing = queue.name;
   field('queue-error').textContent = '';
   field('queue-edit').hidden = false;
-  field('queue-edit-title').textContent = `Edit queue ${queue.name}`;
+  field('queue-edit-title').textContent = `Edit queue ${shown(queue)}`;
   field('queue-display-name').value = queue.displayName || '';
   field('queue-team').value = queue.team || '';
   const number = (id, own, effective) => {
@@ -75,7 +78,7 @@ field('queue-form').addEventListener('submit', async event => {
       serviceLevelTargetPercent: numberOrNull('queue-sl-target'),
       wrapUpSeconds: numberOrNull('queue-wrap-up'),
     });
-    field('queue-saved').textContent = `Saved queue ${saved.name}.`;
+    field('queue-saved').textContent = `Saved queue ${shown(saved)}.`;
     await refresh();
     close();
   } catch (e) {

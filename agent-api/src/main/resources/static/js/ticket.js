@@ -1,7 +1,7 @@
 // One ticket: its conversation (responses and internal notes), linked calls with their activity, the history of
 // changes, its SLA clocks and the actions (take, assign, respond, note, status, escalate, send back, link a call,
 // close). News about it arrives over the CTI edge and reloads it; news about other tickets counts in the title.
-import { api, el, text, time } from './api.js';
+import { api, el, pbxLabel, text, time } from './api.js';
 import { connectCti } from './cti.js';
 import { clockText, dateTime, idOf, titleCounter, words } from './ticket-format.js';
 
@@ -115,7 +115,7 @@ function renderCalls(calls) {
       return row;
     }
     row.append(el('td', dateTime(a.startedAt)), el('td', words(a.direction)), el('td', text(a.callerName || a.callerNumber)),
-      el('td', words(a.outcome)), el('td', text(a.queue)), el('td', `${a.talkSeconds} s`),
+      el('td', words(a.outcome)), el('td', pbxLabel(text(a.queue))), el('td', `${a.talkSeconds} s`),
       el('td', a.disposition ? `${a.disposition}${a.notes ? ': ' + a.notes : ''}` : ''));
     return row;
   }));

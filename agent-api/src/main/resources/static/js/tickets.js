@@ -107,13 +107,20 @@ api('GET', '/api/v1/tiers').then(tiers => {
   }
 }).catch(() => { /* the filter stays at "Any" */ });
 
-api('GET', '/api/v1/tickets/categories').then(categories => {
-  for (const name of categories) {
-    const option = el('option', name);
+function addCategories(names, retired) {
+  for (const name of names) {
+    const option = el('option', retired ? `${name} (retired)` : name, retired ? 'retired' : null);
     option.value = name;
     field('category').append(option);
   }
-}).catch(() => { /* the filter stays at "Any" */ });
+}
+
+// the managed list, then the categories taken off it that tickets still carry: those tickets stay findable by them
+api('GET', '/api/v1/tickets/categories').then(names => addCategories(names, false))
+  .catch(() => { /* the filter offers the rest */ })
+  .then(() => api('GET', '/api/v1/tickets/categories/retired'))
+  .then(names => addCategories(names, true))
+  .catch(() => { /* the filter offers the managed list */ });
 
 connectCti({
   ticketNews: news => tell((NEWS[news.kind] || (n => `Ticket #${n.ticket} changed.`))(news), news.ticket),

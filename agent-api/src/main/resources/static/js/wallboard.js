@@ -1,5 +1,5 @@
 // The supervisor wallboard: queues, agents and calls, refreshed from the REST API and on every live update.
-import { api, el, time } from './api.js';
+import { api, el, pbxLabel, time } from './api.js';
 import { connectCti } from './cti.js';
 
 function since(iso) {
@@ -41,7 +41,7 @@ async function refresh() {
   document.querySelector('#queues tbody').replaceChildren(...queueRows);
   // with several PBXes agents and queues are named '<pbx>:<name>' (1001 on PBX a is not 1001 on PBX b): shown as 1001 (a)
   const queueLabels = new Map(everyQueue.map(queue => [queue.name, queue.displayName || queue.name]));
-  const onPbx = name => { const colon = (name || '').indexOf(':'); return colon > 0 ? `${name.slice(colon + 1)} (${name.slice(0, colon)})` : (name || ''); };
+  const onPbx = pbxLabel;
   const agentRows = agents.map(agent => {
     const row = el('tr', null, 'state-' + agent.state.toLowerCase());
     row.append(el('td', onPbx(agent.extension)), el('td', queueLabels.get(agent.queue) || onPbx(agent.queue)),

@@ -1,8 +1,8 @@
 package db.migration;
 
+import io.switchboard.jdbc.PostgresOnlyMigration;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Indexes for the contacts page's search as you type, on PostgreSQL only: trigram (pg_trgm, GIN) indexes serve
@@ -17,23 +17,17 @@ import org.flywaydb.core.api.migration.Context;
  * those. Phone numbers need no new index: their reversed digits are already indexed for caller lookup, and any
  * ending of a number is a prefix range there.
  */
-public class V18_50__Contact_search_indexes extends BaseJavaMigration {
+public class V18_50__Contact_search_indexes extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(database)) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it
-            sql.execute("create extension if not exists pg_trgm");
-            sql.execute("create index contacts_name_trgm_ix on contacts using gin (lower(name) gin_trgm_ops)");
-            sql.execute("create index contacts_email_trgm_ix on contacts using gin (lower(email) gin_trgm_ops)");
-            sql.execute("create index accounts_name_key_trgm_ix on accounts using gin (name_key gin_trgm_ops)");
-            sql.execute("create index contacts_name_ix on contacts (name, id)");
-            sql.execute("create index contacts_updated_ix on contacts (updated_at, id)");
-            sql.execute("create index contact_tags_lower_tag_ix on contact_tags (lower(tag))");
-        }
+    protected void migratePostgres(Statement sql) throws SQLException {
+        // pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner may create it
+        sql.execute("create extension if not exists pg_trgm");
+        sql.execute("create index contacts_name_trgm_ix on contacts using gin (lower(name) gin_trgm_ops)");
+        sql.execute("create index contacts_email_trgm_ix on contacts using gin (lower(email) gin_trgm_ops)");
+        sql.execute("create index accounts_name_key_trgm_ix on accounts using gin (name_key gin_trgm_ops)");
+        sql.execute("create index contacts_name_ix on contacts (name, id)");
+        sql.execute("create index contacts_updated_ix on contacts (updated_at, id)");
+        sql.execute("create index contact_tags_lower_tag_ix on contact_tags (lower(tag))");
     }
 }

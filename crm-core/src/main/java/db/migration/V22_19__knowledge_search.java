@@ -1,8 +1,8 @@
 package db.migration;
 
+import io.switchboard.jdbc.PostgresOnlyMigration;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * The knowledge base's full-text index, on PostgreSQL only: a {@code tsvector} column the application fills on
@@ -11,18 +11,12 @@ import org.flywaydb.core.api.migration.Context;
  * changed {@code switchboard.knowledge.language} re-indexes the articles at the next start. H2 (the demo) has no
  * text search and searches the columns themselves, so this does nothing there.
  */
-public class V22_19__knowledge_search extends BaseJavaMigration {
+public class V22_19__knowledge_search extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(database)) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("alter table kb_articles add column search_vector tsvector");
-            sql.execute("alter table kb_articles add column search_language varchar(64)");
-            sql.execute("create index kb_articles_search_ix on kb_articles using gin (search_vector)");
-        }
+    protected void migratePostgres(Statement sql) throws SQLException {
+        sql.execute("alter table kb_articles add column search_vector tsvector");
+        sql.execute("alter table kb_articles add column search_language varchar(64)");
+        sql.execute("create index kb_articles_search_ix on kb_articles using gin (search_vector)");
     }
 }

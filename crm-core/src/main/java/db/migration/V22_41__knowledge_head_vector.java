@@ -1,8 +1,8 @@
 package db.migration;
 
+import io.switchboard.jdbc.PostgresOnlyMigration;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * A second, small text search vector per article on PostgreSQL: its title, tags and category only, with a GIN index.
@@ -11,17 +11,11 @@ import org.flywaydb.core.api.migration.Context;
  * best of them first: the articles whose title, tags or category match. Filled by the application with
  * {@code search_vector} (the next start indexes the articles stored before). Nothing on H2.
  */
-public class V22_41__knowledge_head_vector extends BaseJavaMigration {
+public class V22_41__knowledge_head_vector extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(database)) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("alter table kb_articles add column head_vector tsvector");
-            sql.execute("create index kb_articles_head_ix on kb_articles using gin (head_vector)");
-        }
+    protected void migratePostgres(Statement sql) throws SQLException {
+        sql.execute("alter table kb_articles add column head_vector tsvector");
+        sql.execute("create index kb_articles_head_ix on kb_articles using gin (head_vector)");
     }
 }

@@ -1,8 +1,8 @@
 package db.migration;
 
+import io.switchboard.jdbc.PostgresOnlyMigration;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Indexes for suggested articles on PostgreSQL: the suggestions start from the articles meant for a queue or a ticket
@@ -11,20 +11,14 @@ import org.flywaydb.core.api.migration.Context;
  * scan of every article's lists (0.9 s a suggestion). H2, the demo's database, has no expression indexes, and its
  * few articles need none: nothing there.
  */
-public class V24_21__knowledge_suggestion_indexes extends BaseJavaMigration {
+public class V24_21__knowledge_suggestion_indexes extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(database)) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("create index kb_article_queues_lower_ix on kb_article_queues (lower(queue), article_id)");
-            sql.execute("create index kb_article_ticket_categories_lower_ix"
-                    + " on kb_article_ticket_categories (lower(category), article_id)");
-            sql.execute("create index kb_articles_category_lower_ix on kb_articles (lower(category))"
-                    + " where status = 'PUBLISHED'");
-        }
+    protected void migratePostgres(Statement sql) throws SQLException {
+        sql.execute("create index kb_article_queues_lower_ix on kb_article_queues (lower(queue), article_id)");
+        sql.execute("create index kb_article_ticket_categories_lower_ix"
+                + " on kb_article_ticket_categories (lower(category), article_id)");
+        sql.execute("create index kb_articles_category_lower_ix on kb_articles (lower(category))"
+                + " where status = 'PUBLISHED'");
     }
 }

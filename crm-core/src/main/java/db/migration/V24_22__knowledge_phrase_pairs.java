@@ -1,8 +1,8 @@
 package db.migration;
 
+import io.switchboard.jdbc.PostgresOnlyMigration;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * A third text search vector per article on PostgreSQL: every two words that stand next to each other, with a GIN
@@ -10,17 +10,11 @@ import org.flywaydb.core.api.migration.Context;
  * positions of every article that has its words (see {@code PhrasePairs}). Filled by the application (the next
  * start indexes the articles stored before). Nothing on H2, which has no phrases.
  */
-public class V24_22__knowledge_phrase_pairs extends BaseJavaMigration {
+public class V24_22__knowledge_phrase_pairs extends PostgresOnlyMigration {
 
     @Override
-    public void migrate(Context context) throws Exception {
-        String database = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"PostgreSQL".equalsIgnoreCase(database)) {
-            return;
-        }
-        try (Statement sql = context.getConnection().createStatement()) {
-            sql.execute("alter table kb_articles add column pair_vector tsvector");
-            sql.execute("create index kb_articles_pair_ix on kb_articles using gin (pair_vector)");
-        }
+    protected void migratePostgres(Statement sql) throws SQLException {
+        sql.execute("alter table kb_articles add column pair_vector tsvector");
+        sql.execute("create index kb_articles_pair_ix on kb_articles using gin (pair_vector)");
     }
 }

@@ -82,7 +82,7 @@ class IntervalReportController {
         for (QueueReport queueReport : report.queues()) {
             for (IntervalFigures figures : queueReport.intervals()) {
                 csv.row(
-                        queueReport.queue(),
+                        queueReport.label(),
                         figures.start().toString(),
                         figures.end().toString(),
                         figures.offered(),

@@ -31,10 +31,13 @@ class QueueSettingsController {
     /**
      * A queue's settings as stored ({@code null}: the default) and as they apply ({@code effective}).
      *
+     * @param name the queue as events name it ({@code b:support}): the key of {@code /queue-settings/{queue}}
+     * @param label the queue as people know it: {@code support} with one PBX, {@code support (b)} with several
      * @param effective the threshold, target (%) and wrap-up the queue is counted by now
      */
     record QueueSettingsView(
             String name,
+            String label,
             String displayName,
             String team,
             Integer serviceLevelSeconds,
@@ -96,6 +99,7 @@ class QueueSettingsController {
         QueueRules rules = queue.rules(catalogue.defaults());
         return new QueueSettingsView(
                 queue.name(),
+                catalogue.pbxLabel(queue.name()),
                 queue.displayName(),
                 queue.team(),
                 queue.serviceLevelSeconds(),

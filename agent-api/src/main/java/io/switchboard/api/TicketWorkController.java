@@ -86,7 +86,7 @@ class TicketWorkController {
      * A view of the workbench: {@code MINE} (assigned to me), {@code TIERS} (waiting unassigned in my tiers' queues),
      * {@code TEAM} (supervisors: their team's), {@code ALL} (admins). Filters: {@code q} (subject or contact name
      * words, or a ticket number), {@code status} (default the active ones), {@code priority}, {@code tier},
-     * {@code category} (one of {@code /tickets/categories}), {@code tag}.
+     * {@code category} (one of {@code /tickets/categories} or {@code /tickets/categories/retired}), {@code tag}.
      */
     @GetMapping("/workbench")
     PageResponse<Ticket> view(
@@ -116,6 +116,15 @@ class TicketWorkController {
     @GetMapping("/categories")
     List<String> categories() {
         return categories.names();
+    }
+
+    /**
+     * The categories taken off the managed list that tickets still carry, alphabetically: the workbench still filters
+     * by them (its tickets stay findable), but no ticket may be given one.
+     */
+    @GetMapping("/categories/retired")
+    List<String> retiredCategories() {
+        return workbench.retiredCategories();
     }
 
     @PostMapping("/{id}/notes")

@@ -135,6 +135,14 @@ public class QueueCatalogue {
         return settings == null || settings.displayName() == null ? pbxes.label(queue) : settings.displayName();
     }
 
+    /**
+     * The queue as people know it, whatever an admin named it: {@code support} with one PBX, {@code support (b)} for
+     * {@code b:support} with several (reports and their CSV files, the queues page's name column).
+     */
+    public String pbxLabel(String queue) {
+        return pbxes.label(queue);
+    }
+
     public QueueRules defaults() {
         return defaults;
     }

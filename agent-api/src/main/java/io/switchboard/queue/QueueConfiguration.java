@@ -73,7 +73,8 @@ class QueueConfiguration {
     @Bean
     QueueIntervals queueIntervals(
             JdbcTemplate jdbc, QueueRollup rollup, QueueProperties properties, QueueCatalogue catalogue) {
-        return new QueueIntervals(new NamedParameterJdbcTemplate(jdbc), rollup, properties, catalogue::rules);
+        return new QueueIntervals(
+                new NamedParameterJdbcTemplate(jdbc), rollup, properties, catalogue::rules, catalogue::pbxLabel);
     }
 
     @Bean

@@ -40,16 +40,29 @@ public final class QueueIntervals {
     private final RollupCounts rollup;
     private final QueueProperties properties;
     private final Function<String, QueueRules> rules;
+    private final Function<String, String> labels;
 
+    /** A report whose queues are labelled with their names (one PBX, or a caller that labels them itself). */
     public QueueIntervals(
             NamedParameterJdbcTemplate jdbc,
             QueueRollup rollup,
             QueueProperties properties,
             Function<String, QueueRules> rules) {
+        this(jdbc, rollup, properties, rules, Function.identity());
+    }
+
+    /** @param labels a queue as people know it ({@code support (b)} for {@code b:support} with several PBXes) */
+    public QueueIntervals(
+            NamedParameterJdbcTemplate jdbc,
+            QueueRollup rollup,
+            QueueProperties properties,
+            Function<String, QueueRules> rules,
+            Function<String, String> labels) {
         this.activities = new ActivityCounts(jdbc);
         this.rollup = new RollupCounts(rollup);
         this.properties = properties;
         this.rules = rules;
+        this.labels = labels;
     }
 
     /** Today in the centre's zone: the range a report covers when none is given. */
@@ -108,6 +121,7 @@ public final class QueueIntervals {
         IntervalFigures total = figures(whole, bounds.get(0), bounds.get(bounds.size() - 1), own, wrapUp, wholeAgents);
         return new QueueReport(
                 queue,
+                labels.apply(queue),
                 own.serviceLevelSeconds(),
                 properties.serviceLevelFormula(own.serviceLevelSeconds()),
                 "average talk + the queue's wrap-up time (" + wrapUp + " s)",

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * workbench, and what the knowledge base suggests for it.
  */
 class TicketCategoryApiTest extends ApplicationOnPostgres {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void theManagedCategoriesAreListedForEveryone() {
@@ -123,6 +128,34 @@ class TicketCategoryApiTest extends ApplicationOnPostgres {
                 .containsExactlyInAnyOrder(hardware, billing);
         assertThat(ids(ok(call("GET", all + "&tag=vat&category=Billing", TestUser.ADMIN, null))))
                 .containsExactly(billing);
+    }
+
+    @Test
+    void aCategoryTakenOffTheListStillFindsItsTicketsButIsNoCategoryToSet() {
+        long retired = open("{\"subject\":\"Retired fax line\",\"category\":\"Hardware\"}");
+        long other = open("{\"subject\":\"Retired printer\",\"category\":\"Hardware\"}");
+        // what a ticket holds once an admin took 'Fax machines' off switchboard.tickets.categories: it keeps it
+        jdbc.update("update tickets set category = 'Fax machines' where id = ?", retired);
+        String all = "/api/v1/tickets/workbench?view=ALL&size=100&q=Retired";
+
+        assertThat(texts(ok(call("GET", "/api/v1/tickets/categories/retired", TestUser.AGENT, null))))
+                .contains("Fax machines")
+                .doesNotContain("Hardware");
+        assertThat(ids(ok(call("GET", all + "&category=fax%20MACHINES", TestUser.ADMIN, null))))
+                .containsExactly(retired);
+        assertThat(ids(ok(call("GET", all + "&category=Hardware", TestUser.ADMIN, null))))
+                .containsExactly(other);
+
+        JsonNode refusedEdit =
+                problem(call("PUT", "/api/v1/tickets/" + other, TestUser.AGENT, "{\"category\":\"Fax machines\"}"));
+        JsonNode refusedNew = problem(
+                call("POST", "/api/v1/tickets", TestUser.AGENT, "{\"subject\":\"x\",\"category\":\"Fax machines\"}"));
+        assertThat(refusedEdit.path("errors").get(0).path("field").asText()).isEqualTo("category");
+        assertThat(refusedNew.path("errors").get(0).path("field").asText()).isEqualTo("category");
+        assertThat(ok(call("GET", "/api/v1/tickets/" + other, TestUser.AGENT, null))
+                        .path("category")
+                        .asText())
+                .isEqualTo("Hardware");
     }
 
     private long open(String body) {

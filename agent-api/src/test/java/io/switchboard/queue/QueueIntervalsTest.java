@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.switchboard.activity.QueueCallLog;
-import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.call.Party;
+import io.switchboard.gateway.call.testing.QueueCalls;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.testing.FreshDatabase;
 import java.time.Clock;
@@ -21,8 +20,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -31,7 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,17 +64,10 @@ class QueueIntervalsTest {
 
     @BeforeEach
     void empty() {
-        jdbc = DATABASES.computeIfAbsent(database, QueueIntervalsTest::migrated);
+        jdbc = DATABASES.computeIfAbsent(database, FreshDatabase::migrated);
         rollup = new QueueRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())));
         jdbc.execute("delete from activities");
         jdbc.execute("delete from queue_rollup");
-    }
-
-    private static JdbcTemplate migrated(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 
     private QueueIntervals intervals() {
@@ -221,28 +210,7 @@ class QueueIntervalsTest {
 
     private static CallEnded ended(
             String id, String queue, CallOutcome outcome, long wait, long talk, Instant started, String agent) {
-        Instant end = started.plusSeconds(wait + talk);
-        boolean answered = outcome == CallOutcome.ANSWERED;
-        return new CallEnded(
-                id,
-                end,
-                CallDirection.INBOUND,
-                Party.of("+4930" + Math.abs(id.hashCode()), null),
-                "500",
-                queue,
-                agent,
-                answered ? agent : null,
-                answered ? agent : null,
-                started,
-                answered ? started.plusSeconds(wait) : null,
-                3,
-                wait,
-                talk,
-                16,
-                "Normal Clearing",
-                outcome,
-                false,
-                List.of());
+        return QueueCalls.ended(id, "+4930" + Math.abs(id.hashCode()), queue, outcome, wait, talk, started, agent);
     }
 
     private void store(CallEnded call) {
@@ -253,21 +221,13 @@ class QueueIntervalsTest {
                 call.callId(),
                 call.outcome().name(),
                 call.queue(),
-                CallRecordAgent.of(call),
+                // the agent an activity stores: the last on the call, else who answered, else who was rung; for these
+                // calls always the one rung
+                call.firstRangAgent(),
                 OffsetDateTime.ofInstant(call.startedAt(), ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(call.at(), ZoneOffset.UTC),
                 call.waitSeconds(),
                 call.talkSeconds(),
                 OffsetDateTime.ofInstant(call.at(), ZoneOffset.UTC));
-    }
-
-    /** The agent an activity stores: the last on the call, else who answered, else who was rung. */
-    private static final class CallRecordAgent {
-        static String of(CallEnded call) {
-            if (call.finalAgent() != null) {
-                return call.finalAgent();
-            }
-            return call.answeredBy() != null ? call.answeredBy() : call.firstRangAgent();
-        }
     }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.switchboard.activity.QueueCallLog;
-import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.call.Party;
+import io.switchboard.gateway.call.testing.QueueCalls;
 import io.switchboard.testing.SharedPostgres;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,27 +189,7 @@ class QueueStatisticsTest {
     }
 
     private static CallEnded ended(String id, CallOutcome outcome, long wait, long talk, Instant started) {
-        Instant end = started.plusSeconds(wait + talk);
-        return new CallEnded(
-                id,
-                end,
-                CallDirection.INBOUND,
-                Party.of("+4930" + id.hashCode(), null),
-                "500",
-                "support",
-                "2001",
-                outcome == CallOutcome.ANSWERED ? "2001" : null,
-                outcome == CallOutcome.ANSWERED ? "2001" : null,
-                started,
-                outcome == CallOutcome.ANSWERED ? started.plusSeconds(wait) : null,
-                3,
-                wait,
-                talk,
-                16,
-                "Normal Clearing",
-                outcome,
-                false,
-                List.of());
+        return QueueCalls.ended(id, "+4930" + id.hashCode(), "support", outcome, wait, talk, started, "2001");
     }
 
     private static void store(String id, CallOutcome outcome, long wait, long talk, Instant started) {

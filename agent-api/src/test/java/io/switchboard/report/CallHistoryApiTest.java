@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.testing.Api;
 import io.switchboard.testing.ApplicationOnPostgres;
+import io.switchboard.testing.StoredCalls;
 import io.switchboard.testing.TestUser;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -237,50 +236,22 @@ class CallHistoryApiTest extends ApplicationOnPostgres {
             String disposition) {
         String callId = queue + "-" + name;
         callIds.add(callId);
-        Instant started = DAY.plusSeconds(secondsIntoDay);
-        boolean outbound = direction.equals("OUTBOUND");
-        jdbc.update(
-                "insert into activities (call_id, direction, outcome, caller_number, callee_number, queue,"
-                        + " agent_extension, agent_id, team_id, started_at, answered_at, ended_at, ring_seconds,"
-                        + " wait_seconds, talk_seconds, reconciled, disposition, recorded_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, false, ?, ?, 0)",
-                callId,
-                direction,
-                outcome,
-                outbound ? agent.extension() : number,
-                outbound ? number : "500",
-                queue,
-                agent == null ? null : agent.extension(),
-                agent == null ? null : agent.id().value(),
-                agent == null || agent.team() == null ? null : agent.team().value(),
-                at(started),
-                outcome.equals("ANSWERED") ? at(started.plusSeconds(wait)) : null,
-                at(started.plusSeconds(wait + talk)),
-                wait,
-                talk,
-                disposition,
-                at(started.plusSeconds(wait + talk)));
-        return jdbc.queryForObject("select id from activities where call_id = ?", Long.class, callId);
+        return new StoredCalls(jdbc)
+                .call(
+                        callId,
+                        direction,
+                        outcome,
+                        number,
+                        queue,
+                        agent,
+                        DAY.plusSeconds(secondsIntoDay),
+                        wait,
+                        talk,
+                        disposition);
     }
 
     private void leg(String callId, int seq, String extension, long secondsIntoDay, boolean transferred) {
         Instant started = DAY.plusSeconds(secondsIntoDay);
-        jdbc.update(
-                "insert into activity_legs (call_id, seq, queue, agent_extension, started_at, answered_at, ended_at,"
-                        + " transferred) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                callId,
-                seq,
-                queue,
-                extension,
-                at(started),
-                at(started.plusSeconds(5)),
-                at(started.plusSeconds(100)),
-                transferred);
-        // the recorder stores this with the legs it writes (ActivityLegs); a leg written here sets it likewise
-        jdbc.update("update activities set transferred = transferred or ? where call_id = ?", transferred, callId);
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        new StoredCalls(jdbc).leg(callId, seq, queue, extension, started, started.plusSeconds(100), transferred);
     }
 }

@@ -145,6 +145,7 @@ class RoleMatrixTest extends ApplicationOnPostgres {
             row("GET /api/v1/tickets/workbench?view=TEAM", 403, 200, 200, 403, 403),
             row("GET /api/v1/tickets/workbench?view=ALL", 403, 403, 403, 403, 200),
             row("GET /api/v1/tickets/categories", 200, 200, 200, 200, 200),
+            row("GET /api/v1/tickets/categories/retired", 200, 200, 200, 200, 200),
             row("GET /api/v1/tickets/{id}/calls", 200, 200, 404, 200, 200),
             row("POST /api/v1/tickets/{id}/notes", 200, 200, 404, 403, 200),
             // {id}: a ticket the agent opened, escalated to the second tier

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -135,6 +137,17 @@ public final class Browser implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    /**
+     * The ids (else names) of the page's form fields in {@code main} that have neither a label nor an {@code
+     * aria-label}: what a screen reader could not name. Empty when every field is named.
+     */
+    public List<?> unlabelledFields() {
+        return (List<?>) ((JavascriptExecutor) driver)
+                .executeScript("return [...document.querySelectorAll('main input, main select, main textarea')]"
+                        + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label'))"
+                        + ".map(f => f.id || f.name);");
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}, the test's artefact. */

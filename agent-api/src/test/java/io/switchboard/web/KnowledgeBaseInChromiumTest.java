@@ -30,10 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
 
-    private static final String NO_UNLABELLED_FIELDS =
-            "return [...document.querySelectorAll('main input, main select, main textarea')]"
-                    + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);";
-
     @BeforeEach
     void chromium() {
         Browser.assumeInstalled();
@@ -120,7 +116,7 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
             browser.waiting(Duration.ofSeconds(15))
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(insert).isDisplayed());
-            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
 
             WebElement message = driver.findElement(By.id("message-text"));
             message.sendKeys("Hello, this explains it:");
@@ -166,7 +162,7 @@ class KnowledgeBaseInChromiumTest extends ApplicationOnPostgres {
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> !d.getCurrentUrl().contains("/login"));
             browser.go("/kb");
-            assertThat(script(driver, NO_UNLABELLED_FIELDS)).isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
             WebElement search = browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("kb-search")));
             search.sendKeys(word, Keys.ENTER);
             By result = By.cssSelector("#kb-results li[data-article-id='" + article + "'] a");

@@ -8,11 +8,9 @@ import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Browser;
 import io.switchboard.testing.TestUser;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -23,10 +21,6 @@ import org.openqa.selenium.WebElement;
  * threshold edited, a tier created with an SLA policy and a member added. Every field has a label.
  */
 class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
-
-    private static final String NO_UNLABELLED_FIELDS =
-            "return [...document.querySelectorAll('main input, main select')]"
-                    + ".filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);";
 
     @BeforeEach
     void chromium() {
@@ -53,8 +47,7 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
                                     .findFirst()
                                     .orElse("(no list error element)"))
                     .until(d -> !d.findElements(support).isEmpty());
-            assertThat(((JavascriptExecutor) driver).executeScript(NO_UNLABELLED_FIELDS))
-                    .isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
 
             driver.findElement(support).findElement(By.tagName("button")).sendKeys(Keys.ENTER);
             browser.waiting(Duration.ofSeconds(5))
@@ -95,8 +88,7 @@ class QueueAndTierPagesInChromiumTest extends ApplicationOnPostgres {
                                     .isEmpty()
                             && !d.findElements(By.cssSelector("#tier-calendar option"))
                                     .isEmpty());
-            assertThat(((JavascriptExecutor) driver).executeScript(NO_UNLABELLED_FIELDS))
-                    .isEqualTo(List.of());
+            assertThat(browser.unlabelledFields()).isEmpty();
 
             driver.findElement(By.id("tier-name")).sendKeys(tier);
             driver.findElement(By.id("tier-mailbox")).sendKeys("tier-page@example.com");

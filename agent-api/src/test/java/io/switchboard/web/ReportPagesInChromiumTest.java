@@ -6,11 +6,10 @@ import io.switchboard.directory.DirectoryUser;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.testing.ApplicationOnPostgres;
 import io.switchboard.testing.Browser;
+import io.switchboard.testing.StoredCalls;
 import io.switchboard.testing.TestUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,47 +186,23 @@ class ReportPagesInChromiumTest extends ApplicationOnPostgres {
     }
 
     private void store(int n, String outcome, DirectoryUser agent, int wait, long secondsIntoDay) {
-        Instant started = DAY.plusSeconds(secondsIntoDay);
-        boolean answered = outcome.equals("ANSWERED");
-        int talk = answered ? 60 : 0;
-        jdbc.update(
-                "insert into activities (call_id, direction, outcome, caller_number, callee_number, queue,"
-                        + " agent_extension, agent_id, team_id, started_at, answered_at, ended_at, ring_seconds,"
-                        + " wait_seconds, talk_seconds, reconciled, recorded_at, version)"
-                        + " values (?, 'INBOUND', ?, ?, '500', ?, ?, ?, ?, ?, ?, ?, 2, ?, ?, false, ?, 0)",
-                queue + "-" + n,
-                outcome,
-                "+4930444000" + String.format("%02d", n),
-                queue,
-                agent.extension(),
-                agent.id().value(),
-                agent.team().value(),
-                at(started),
-                answered ? at(started.plusSeconds(wait)) : null,
-                at(started.plusSeconds(wait + talk)),
-                wait,
-                talk,
-                at(started.plusSeconds(wait + talk)));
+        int talk = outcome.equals("ANSWERED") ? 60 : 0;
+        new StoredCalls(jdbc)
+                .call(
+                        queue + "-" + n,
+                        "INBOUND",
+                        outcome,
+                        "+4930444000" + String.format("%02d", n),
+                        queue,
+                        agent,
+                        DAY.plusSeconds(secondsIntoDay),
+                        wait,
+                        talk,
+                        null);
     }
 
     private void leg(String callId, int seq, String extension, boolean transferred) {
         Instant started = DAY.plusSeconds(9 * 3600 + 1500 + seq * 20L);
-        jdbc.update(
-                "insert into activity_legs (call_id, seq, queue, agent_extension, started_at, answered_at, ended_at,"
-                        + " transferred) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                callId,
-                seq,
-                queue,
-                extension,
-                at(started),
-                at(started.plusSeconds(5)),
-                at(started.plusSeconds(20)),
-                transferred);
-        // the recorder stores this with the legs it writes (ActivityLegs); a leg written here sets it likewise
-        jdbc.update("update activities set transferred = transferred or ? where call_id = ?", transferred, callId);
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        new StoredCalls(jdbc).leg(callId, seq, queue, extension, started, started.plusSeconds(20), transferred);
     }
 }

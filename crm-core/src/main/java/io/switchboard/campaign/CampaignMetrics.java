@@ -40,6 +40,11 @@ final class CampaignMetrics {
         registry.counter("switchboard.campaigns.attempts.released.stale").increment(attempts);
     }
 
+    /** Attempts whose call never reached the PBX, taken back so the lead is dialled once by the next dialer. */
+    void givenBack() {
+        registry.counter("switchboard.campaigns.attempts.given.back").increment();
+    }
+
     private static String tag(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

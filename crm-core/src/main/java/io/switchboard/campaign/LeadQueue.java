@@ -177,6 +177,39 @@ public class LeadQueue {
     }
 
     /**
+     * Gives back an attempt whose call never reached the PBX (the dialer stopped before it asked, or the PBX's link
+     * refused to send it): the attempt is taken back as if never made and the lead is due again at {@code due}, its
+     * attempt not counted, so the next dialer dials it once. Nothing changes once the attempt's call is bound, its
+     * originate accepted, or it ended: it reached the PBX and is never dialled again.
+     *
+     * @return whether it was given back
+     */
+    public boolean giveBack(AttemptId attemptId, Instant due) {
+        boolean given =
+                Boolean.TRUE.equals(transactions.execute(status -> store.giveBack(attemptId, due, clock.instant())));
+        if (given) {
+            metrics.givenBack();
+        }
+        return given;
+    }
+
+    /**
+     * Gives back (due now) every dialer attempt claimed and never placed: what a dialer that stopped between claiming
+     * and dialling left, found by the node that takes the dialer over.
+     *
+     * @return the leads given back
+     */
+    public int giveBackUnplaced() {
+        int given = 0;
+        for (AttemptId attempt : store.unplacedDialerAttempts()) {
+            if (giveBack(attempt, clock.instant())) {
+                given++;
+            }
+        }
+        return given;
+    }
+
+    /**
      * Closes answered calls nobody disposed within {@code olderThan} of their end (the agent left, or never does, like
      * the simulator's agents): the attempt gets {@link #NO_DISPOSITION} and the lead is done, as VICIdial's
      * disposition timeout does. Without it such leads would stay connected for ever.
@@ -214,9 +247,10 @@ public class LeadQueue {
     }
 
     private DialableLead startAttempt(Campaign campaign, LeadRow lead, UserId agent, Instant now) {
+        // the agent as call events name them (b:1001 on PBX b), as the attempt's end and the call log record them
         String extension = agent == null
                 ? null
-                : directory.find(agent).map(DirectoryUser::extension).orElse(null);
+                : directory.find(agent).map(DirectoryUser::agent).orElse(null);
         AttemptId attemptId = store.startAttempt(campaign.id(), lead, agent, extension, now);
         return new DialableLead(
                 new LeadId(lead.id),

@@ -212,6 +212,44 @@ final class LeadStore {
                         + " where current_attempt_id = :attempt and status = 'DIALING'");
     }
 
+    /**
+     * Undoes the claim of an attempt whose call never reached the PBX (no call bound, no originate accepted): the
+     * attempt row goes, as it was never dialled, and its lead waits again from {@code due} with the attempt not
+     * counted. False when the attempt ended, reached the PBX, or is gone already.
+     */
+    boolean giveBack(AttemptId attemptId, Instant due, Instant now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", attemptId.value());
+        timestamp(parameters, "due", due);
+        timestamp(parameters, "now", now);
+        List<Long> lead = jdbc.queryForList(
+                "select lead_id from lead_attempts where id = :id and ended_at is null and call_id is null"
+                        + " and action_id is null for update",
+                parameters,
+                Long.class);
+        if (lead.isEmpty()) {
+            return false;
+        }
+        parameters.addValue("lead", lead.get(0));
+        jdbc.query("select id from leads where id = :lead for update", parameters, rs -> {});
+        jdbc.update("delete from lead_attempts where id = :id", parameters);
+        jdbc.update(
+                "update leads set status = 'RETRY', next_attempt_at = :due, attempts = attempts - 1,"
+                        + " current_attempt_id = null, updated_at = :now"
+                        + " where id = :lead and current_attempt_id = :id and status = 'DIALING'",
+                parameters);
+        return true;
+    }
+
+    /** The dialer's attempts (no agent's preview) claimed and never placed: their dialer stopped in between. */
+    List<AttemptId> unplacedDialerAttempts() {
+        return jdbc.query(
+                "select a.id from lead_attempts a join leads l on l.current_attempt_id = a.id"
+                        + " where a.ended_at is null and a.dialed_at is null and a.agent_id is null"
+                        + " and l.status = 'DIALING'",
+                Map.of(),
+                (rs, row) -> new AttemptId(rs.getLong("id")));
+    }
+
     /** Gives {@code code} to answered attempts that ended before {@code cutoff} undisposed; the leads closed. */
     int closeUndisposed(String code, Instant cutoff, Instant now) {
         return closeCurrentAttempts(

@@ -28,8 +28,10 @@ public class OpenAttempts {
      * An attempt placed and not ended, as a dialer taking over follows it.
      *
      * @param callId the call it became, {@code null} until its PBX's owner has seen the call's tag
+     * @param actionId the originate's action id once the PBX accepted it, {@code null} until then (or never answered)
      */
-    public record PlacedAttempt(DialableLead lead, String pbx, String callId, boolean agentFirst, Instant dialedAt) {}
+    public record PlacedAttempt(
+            DialableLead lead, String pbx, String callId, String actionId, boolean agentFirst, Instant dialedAt) {}
 
     /** An attempt whose call is up, as the node following its PBX needs it to end it. */
     public record OpenAttempt(AttemptId attemptId, CampaignId campaignId, boolean agentFirst) {}
@@ -65,6 +67,29 @@ public class OpenAttempts {
         MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids(attempts)).addValue("pbx", pbx);
         timestamp(parameters, "at", at);
         jdbc.update("update lead_attempts set pbx = :pbx, dialed_at = :at where id in (:ids)", parameters);
+    }
+
+    /**
+     * The PBX accepted the originate of this attempt: from now on it is never dialled again, whatever happens to the
+     * dialer that asked (its call's events, or the lost-attempt sweep, end it).
+     */
+    public void accepted(AttemptId attemptId, String actionId) {
+        jdbc.update(
+                "update lead_attempts set action_id = :action where id = :id and ended_at is null",
+                new MapSqlParameterSource("id", attemptId.value()).addValue("action", actionId));
+    }
+
+    /**
+     * The call bound to this open attempt, as the owner of its PBX wrote it; empty when it is not bound (or ended).
+     */
+    public Optional<String> boundCall(AttemptId attemptId) {
+        return jdbc
+                .queryForList(
+                        "select call_id from lead_attempts where id = :id and ended_at is null and call_id is not null",
+                        Map.of("id", attemptId.value()),
+                        String.class)
+                .stream()
+                .findFirst();
     }
 
     /** Whether {@code agent} previewed this attempt's lead and has not dialled it yet (nor has it ended). */
@@ -163,7 +188,7 @@ public class OpenAttempts {
     public List<PlacedAttempt> placedSince(Instant since) {
         MapSqlParameterSource parameters = timestamp(new MapSqlParameterSource(), "since", since);
         return jdbc.query(
-                "select a.id, a.lead_id, a.campaign_id, a.pbx, a.call_id, a.agent_id, a.dialed_at, l.e164"
+                "select a.id, a.lead_id, a.campaign_id, a.pbx, a.call_id, a.action_id, a.agent_id, a.dialed_at, l.e164"
                         + " from lead_attempts a join leads l on l.id = a.lead_id"
                         + " where a.ended_at is null and a.dialed_at is not null and a.dialed_at >= :since",
                 parameters,
@@ -184,6 +209,7 @@ public class OpenAttempts {
                             lead,
                             rs.getString("pbx"),
                             rs.getString("call_id"),
+                            rs.getString("action_id"),
                             agentFirst,
                             JdbcTime.instant(rs, "dialed_at"));
                 });

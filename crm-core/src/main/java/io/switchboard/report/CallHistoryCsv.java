@@ -1,11 +1,15 @@
 package io.switchboard.report;
 
 import io.switchboard.csv.SpreadsheetCsvWriter;
+import io.switchboard.gateway.call.PbxName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
-/** The call history as CSV: one line per call, written as the cursor reads it (the export and its benchmark). */
+/**
+ * The call history as CSV: one line per call, written as the cursor reads it (the export and its benchmark). Queues
+ * and agents of a PBX other than the default one read as the pages show them ({@code support (b)}, {@code 1001 (b)}).
+ */
 public final class CallHistoryCsv {
 
     private static final String[] HEADER = {
@@ -56,8 +60,9 @@ public final class CallHistoryCsv {
                     call.calleeNumber(),
                     call.contactId(),
                     call.contactName(),
-                    call.queue(),
-                    call.agentExtension(),
+                    // as people know them: b:support is "support (b)"; a bare name (one PBX) as it is
+                    PbxName.label(call.queue()),
+                    PbxName.label(call.agentExtension()),
                     call.ringSeconds(),
                     call.waitSeconds(),
                     call.talkSeconds(),

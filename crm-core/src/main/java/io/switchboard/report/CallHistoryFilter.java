@@ -42,6 +42,47 @@ public record CallHistoryFilter(
         sort = sort == null ? CallSort.STARTED : sort;
     }
 
+    /** Every call that started from {@code from} until {@code to}, in {@code sort} order: no other criterion. */
+    public static CallHistoryFilter all(Instant from, Instant to, CallSort sort, boolean ascending) {
+        return new CallHistoryFilter(from, to, null, null, null, null, null, null, null, null, null, sort, ascending);
+    }
+
+    /** These calls, only those that were transferred ({@code true}) or were not ({@code false}); either: null. */
+    public CallHistoryFilter withTransferred(Boolean only) {
+        return new CallHistoryFilter(
+                from,
+                to,
+                direction,
+                queue,
+                agent,
+                outcome,
+                disposition,
+                numberDigits,
+                waitOver,
+                talkOver,
+                only,
+                sort,
+                ascending);
+    }
+
+    /** These calls, only those whose customer number ends as {@code digits} (digits only) does; any: null. */
+    public CallHistoryFilter withNumberDigits(String digits) {
+        return new CallHistoryFilter(
+                from,
+                to,
+                direction,
+                queue,
+                agent,
+                outcome,
+                disposition,
+                digits,
+                waitOver,
+                talkOver,
+                transferred,
+                sort,
+                ascending);
+    }
+
     /** The trailing digits compared, or {@code null} without a number filter. */
     String numberSuffix() {
         if (numberDigits == null || numberDigits.isEmpty()) {

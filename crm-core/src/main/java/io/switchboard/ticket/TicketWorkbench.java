@@ -44,6 +44,7 @@ public class TicketWorkbench {
     private final SupportTiers tiers;
     private final int maxPageSize;
     private final TicketCategories categories;
+    private final RetiredCategories retired;
 
     TicketWorkbench(
             NamedParameterJdbcTemplate jdbc,
@@ -58,6 +59,7 @@ public class TicketWorkbench {
         this.tiers = tiers;
         this.maxPageSize = maxPageSize;
         this.categories = categories;
+        this.retired = new RetiredCategories(jdbc, categories);
     }
 
     /**
@@ -65,7 +67,7 @@ public class TicketWorkbench {
      *
      * @throws TicketAccessDeniedException the team view for anyone but a supervisor of a team, all for anyone but
      *     an admin
-     * @throws InvalidTicketException an unknown tier or category
+     * @throws InvalidTicketException an unknown tier, or a category neither on the list nor on any ticket
      * @throws IllegalArgumentException a page below 0, a size outside 1 to the maximum
      */
     public Page<Ticket> find(WorkbenchQuery query, Viewer viewer, int page, int size) {
@@ -88,7 +90,7 @@ public class TicketWorkbench {
         }
         if (query.category() != null) {
             conditions.add("t.category = :category");
-            parameters.put("category", categories.checked(query.category()));
+            parameters.put("category", filterCategory(query.category()));
         }
         if (query.tag() != null) {
             conditions.add("exists (select 1 from ticket_tags g where g.ticket_id = t.id and g.tag = :tag)");
@@ -115,6 +117,23 @@ public class TicketWorkbench {
                 store.load(ids).stream().map(state -> changer.view(state, now)).toList(),
                 PageRequest.of(page, size),
                 total == null ? 0 : total);
+    }
+
+    /**
+     * The categories taken off {@code switchboard.tickets.categories} that tickets still carry: still a filter of the
+     * workbench, never a category to set.
+     */
+    public List<String> retiredCategories() {
+        return retired.inUse();
+    }
+
+    /** A category on the list, or a retired one tickets still carry (they stay findable by it). */
+    private String filterCategory(String wanted) {
+        try {
+            return categories.checked(wanted);
+        } catch (InvalidTicketException notOnTheList) {
+            return retired.find(wanted).orElseThrow(() -> notOnTheList);
+        }
     }
 
     /** The largest page ({@code switchboard.tickets.max-page-size}). */

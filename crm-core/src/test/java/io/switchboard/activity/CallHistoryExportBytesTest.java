@@ -26,13 +26,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,7 +56,7 @@ class CallHistoryExportBytesTest {
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void theExportWritesTheSameBytesAsBefore(FreshDatabase database) throws IOException {
-        JdbcTemplate jdbc = fresh(database);
+        JdbcTemplate jdbc = database.migrated();
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         fixture(jdbc, transactions);
@@ -92,20 +89,8 @@ class CallHistoryExportBytesTest {
     }
 
     private static CallHistoryFilter filter(Boolean transferred, CallSort sort, boolean ascending) {
-        return new CallHistoryFilter(
-                DAY,
-                DAY.plusSeconds(86_400),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                transferred,
-                sort,
-                ascending);
+        return CallHistoryFilter.all(DAY, DAY.plusSeconds(86_400), sort, ascending)
+                .withTransferred(transferred);
     }
 
     private static String expected() throws IOException {
@@ -206,12 +191,5 @@ class CallHistoryExportBytesTest {
         Long contact = i % 4 == 1 ? (long) (1 + i % 3) : null;
         Long team = user == 0 || user == 3 ? null : user % 2 + 1;
         return new CallRecord(call, contact, agent, user == 0 ? null : user, team);
-    }
-
-    private static JdbcTemplate fresh(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 }

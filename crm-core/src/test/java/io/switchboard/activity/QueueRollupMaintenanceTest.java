@@ -3,10 +3,9 @@ package io.switchboard.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.gateway.call.CallDirection;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.CallOutcome;
-import io.switchboard.gateway.call.Party;
+import io.switchboard.gateway.call.testing.QueueCalls;
 import io.switchboard.report.AgentCounts;
 import io.switchboard.report.QueueRollup;
 import io.switchboard.report.WaitHistogram;
@@ -16,13 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,17 +33,10 @@ class QueueRollupMaintenanceTest {
         CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ANSWERED, CallOutcome.ABANDONED, CallOutcome.MISSED
     };
 
-    private static JdbcTemplate fresh(FreshDatabase database) {
-        // one connection throughout: H2 keeps its database open with it, and it is one session as in the server
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new JdbcTemplate(dataSource);
-    }
-
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void everyCallCountsOnceThoughBatchesAreReplayedAndTheRollupIsWhatARebuildSays(FreshDatabase database) {
-        JdbcTemplate jdbc = fresh(database);
+        JdbcTemplate jdbc = database.migrated();
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         QueueRollup rollup = new QueueRollup(jdbc, transactions);
@@ -86,7 +75,7 @@ class QueueRollupMaintenanceTest {
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void aCallWhoseRollupCannotBeWrittenIsNotWrittenEither(FreshDatabase database) {
-        JdbcTemplate jdbc = fresh(database);
+        JdbcTemplate jdbc = database.migrated();
         TransactionTemplate transactions =
                 new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         ActivityInserts inserts = new ActivityInserts(
@@ -160,26 +149,8 @@ class QueueRollupMaintenanceTest {
         Instant started = NINE.plusSeconds(random.nextInt(4 * 3600));
         String queue = n % 7 == 0 ? null : n % 3 == 0 ? "sales" : "support";
         String agent = outcome == CallOutcome.ABANDONED ? null : "20" + (10 + random.nextInt(4));
-        CallEnded call = new CallEnded(
-                "rollup-" + n,
-                started.plusSeconds(wait + talk),
-                CallDirection.INBOUND,
-                Party.of("+4930" + (1_000_000 + n), null),
-                "500",
-                queue,
-                agent,
-                answered ? agent : null,
-                answered ? agent : null,
-                started,
-                answered ? started.plusSeconds(wait) : null,
-                3,
-                wait,
-                talk,
-                16,
-                "Normal Clearing",
-                outcome,
-                false,
-                List.of());
+        CallEnded call =
+                QueueCalls.ended("rollup-" + n, "+4930" + (1_000_000 + n), queue, outcome, wait, talk, started, agent);
         return new CallRecord(call, null, CallRecord.agentOf(call), null, null);
     }
 }

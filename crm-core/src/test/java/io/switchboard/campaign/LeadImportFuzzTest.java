@@ -7,6 +7,7 @@ import io.switchboard.campaign.list.LeadImport;
 import io.switchboard.campaign.list.LeadImportOptions;
 import io.switchboard.campaign.list.LeadImportStatus;
 import io.switchboard.campaign.list.LeadImports;
+import io.switchboard.csv.FuzzRows;
 import io.switchboard.directory.Directory;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
@@ -18,7 +19,6 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -110,17 +110,7 @@ class LeadImportFuzzTest {
                 new Row("NUMBER," + name + ",,Mars/Base,", false),
                 new Row("\"NUMBER\"x," + name + ",,,", false)));
         Arbitrary<Row> unclosedQuote = text.map(name -> new Row("\"NUMBER," + name + ",never closed", false));
-        return Combinators.combine(
-                        Arbitraries.frequencyOf(Tuple.of(3, good), Tuple.of(1, bad))
-                                .list()
-                                .ofMaxSize(30),
-                        unclosedQuote.optional())
-                .as((rows, tail) -> {
-                    // an unclosed quote pairs with the next quote in the file, so it comes last (see CsvFuzzTest)
-                    List<Row> all = new ArrayList<>(rows);
-                    tail.ifPresent(all::add);
-                    return all;
-                });
+        return FuzzRows.mixed(good, bad, unclosedQuote);
     }
 
     /** A row with {@code NUMBER} where its lead's number goes; {@code good} ones must be stored. */

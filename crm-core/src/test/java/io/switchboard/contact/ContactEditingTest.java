@@ -3,26 +3,18 @@ package io.switchboard.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.directory.Directory;
-import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
-import io.switchboard.directory.TeamId;
 import io.switchboard.directory.Viewer;
-import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @PostgresTest
-class ContactEditingTest {
-
-    @Autowired
-    Contacts contacts;
+class ContactEditingTest extends SupportTeamTestBase {
 
     @Autowired
     ContactSearch search;
@@ -30,26 +22,12 @@ class ContactEditingTest {
     @Autowired
     CallerLookup lookup;
 
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    DirectoryUser anna;
-    Viewer bob;
     Viewer sue;
     io.switchboard.directory.UserId bobsId;
     Viewer admin;
 
     @BeforeEach
-    void supportTeam() {
-        Database.clear(jdbc);
-        TeamId support = directory.team("Support");
-        anna = directory.add(new NewUser("anna", "Anna", Role.AGENT, support, "1001"));
-        bob = directory
-                .add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"))
-                .viewer();
+    void theirSupervisorAndAnAdmin() {
         bobsId = bob.user();
         sue = directory
                 .add(new NewUser("sue", "Sue", Role.SUPERVISOR, support, null))

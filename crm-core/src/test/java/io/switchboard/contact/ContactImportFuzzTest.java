@@ -3,6 +3,7 @@ package io.switchboard.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.csv.ByteSource;
+import io.switchboard.csv.FuzzRows;
 import io.switchboard.directory.Directory;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
@@ -14,7 +15,6 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,17 +97,7 @@ class ContactImportFuzzTest {
                 new Row("\"NAME\"x,,,030 5550100,work,,", n, false),
                 new Row("NAME,,,030 BADBYTE5550100,work,,", n, false)));
         Arbitrary<Row> unclosedQuote = name.map(n -> new Row("\"NAME,,,never closed", n, false));
-        return Combinators.combine(
-                        Arbitraries.frequencyOf(Tuple.of(3, good), Tuple.of(1, bad))
-                                .list()
-                                .ofMaxSize(30),
-                        unclosedQuote.optional())
-                .as((rows, tail) -> {
-                    // an unclosed quote pairs with the next quote in the file, so it comes last (see CsvFuzzTest)
-                    List<Row> all = new ArrayList<>(rows);
-                    tail.ifPresent(all::add);
-                    return all;
-                });
+        return FuzzRows.mixed(good, bad, unclosedQuote);
     }
 
     /** Each {@code BADBYTE} becomes the byte 0xFF, which no UTF-8 text has. */

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.contact.DuplicateCandidate.Reason;
-import io.switchboard.directory.Directory;
-import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
-import io.switchboard.directory.TeamId;
 import io.switchboard.directory.Viewer;
-import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.ticket.NewTicket;
 import io.switchboard.ticket.TicketPriority;
@@ -22,14 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Finding likely duplicates and merging two contacts into one, on PostgreSQL. */
 @PostgresTest
-class ContactMergeTest {
-
-    @Autowired
-    Contacts contacts;
+class ContactMergeTest extends SupportTeamTestBase {
 
     @Autowired
     ContactMerger merger;
@@ -43,24 +35,10 @@ class ContactMergeTest {
     @Autowired
     Tickets tickets;
 
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    DirectoryUser anna;
-    Viewer bob;
     Viewer sue;
 
     @BeforeEach
-    void supportTeam() {
-        Database.clear(jdbc);
-        TeamId support = directory.team("Support");
-        anna = directory.add(new NewUser("anna", "Anna", Role.AGENT, support, "1001"));
-        bob = directory
-                .add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"))
-                .viewer();
+    void theirSupervisor() {
         sue = directory
                 .add(new NewUser("sue", "Sue", Role.SUPERVISOR, support, null))
                 .viewer();

@@ -6,9 +6,9 @@ import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
-import io.switchboard.directory.Viewer;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,7 @@ class ContactSearchCommonTextTest {
     private static final String VISIBLE_TO_ANNA =
             "(c.visibility = 'COMPANY' or c.owner_id = ? or (c.team_id = ? and c.visibility = 'TEAM'))";
 
-    private static final String MATCHES_WITH_TAGS = "lower(c.name) like ? or lower(c.email) like ? or exists (select 1"
-            + " from contact_tags t where t.contact_id = c.id and lower(t.tag) = ?)";
+    private static final String BY_NAME = "c.name, c.id";
 
     @Autowired
     ContactSearch search;
@@ -187,59 +186,55 @@ class ContactSearchCommonTextTest {
         jdbc.execute("analyze contacts");
     }
 
-    /** Every visible contact whose name or e-mail holds {@code text}, or that has it as a tag, in name order. */
-    private List<Long> oracleWithTags(String text, int offset, int limit) {
+    /**
+     * The page a plain {@code order by} of every contact Anna may see where {@code match} holds gives: what the
+     * search must return.
+     */
+    private List<Long> oracle(Match match, String orderBy, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(anna.id().value());
+        arguments.add(anna.viewer().team().value());
+        arguments.addAll(match.arguments());
+        arguments.add(limit);
+        arguments.add(offset);
         return jdbc.queryForList(
-                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (" + MATCHES_WITH_TAGS
-                        + ") order by c.name, c.id limit ? offset ?",
+                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (" + match.sql() + ") order by "
+                        + orderBy + " limit ? offset ?",
                 Long.class,
-                anna.id().value(),
-                anna.viewer().team().value(),
-                "%" + text + "%",
-                "%" + text + "%",
-                text,
-                limit,
-                offset);
+                arguments.toArray());
     }
 
-    private List<Long> oracleNewestFirst(String text, int limit) {
-        return jdbc.queryForList(
-                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (" + MATCHES_WITH_TAGS
-                        + ") order by c.created_at desc, c.id desc limit ?",
-                Long.class,
-                anna.id().value(),
-                anna.viewer().team().value(),
-                "%" + text + "%",
-                "%" + text + "%",
-                text,
-                limit);
-    }
-
+    /** Contacts whose name or e-mail is {@code like} ({@code %text%}), in name order. */
     private List<Long> oracle(String like, int offset, int limit) {
-        Viewer viewer = anna.viewer();
-        return jdbc.queryForList(
-                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and (lower(c.name) like ?"
-                        + " or lower(c.email) like ?) order by c.name, c.id limit ? offset ?",
-                Long.class,
-                viewer.user().value(),
-                viewer.team().value(),
-                like,
-                like,
-                limit,
-                offset);
+        return oracle(
+                new Match("lower(c.name) like ? or lower(c.email) like ?", List.of(like, like)),
+                BY_NAME,
+                offset,
+                limit);
     }
 
     private List<Long> oracleDescending(String like, int limit) {
-        Viewer viewer = anna.viewer();
-        return jdbc.queryForList(
-                "select c.id from contacts c where " + VISIBLE_TO_ANNA + " and lower(c.name) like ?"
-                        + " order by c.name desc, c.id desc limit ?",
-                Long.class,
-                viewer.user().value(),
-                viewer.team().value(),
-                like,
-                limit);
+        return oracle(new Match("lower(c.name) like ?", List.of(like)), "c.name desc, c.id desc", 0, limit);
     }
+
+    /** Contacts whose name or e-mail holds {@code text}, or that have it as a tag, in name order. */
+    private List<Long> oracleWithTags(String text, int offset, int limit) {
+        return oracle(withTags(text), BY_NAME, offset, limit);
+    }
+
+    private List<Long> oracleNewestFirst(String text, int limit) {
+        return oracle(withTags(text), "c.created_at desc, c.id desc", 0, limit);
+    }
+
+    private static Match withTags(String text) {
+        return new Match(
+                "lower(c.name) like ? or lower(c.email) like ? or exists (select 1 from contact_tags t"
+                        + " where t.contact_id = c.id and lower(t.tag) = ?)",
+                List.of("%" + text + "%", "%" + text + "%", text));
+    }
+
+    /** A condition on the contact {@code c} and the values of its parameters. */
+    private record Match(String sql, List<Object> arguments) {}
 
     private static List<Long> ids(Page<Contact> page) {
         return page.getContent().stream().map(contact -> contact.id().value()).toList();

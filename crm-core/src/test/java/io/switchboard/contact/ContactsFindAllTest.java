@@ -2,51 +2,25 @@ package io.switchboard.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.directory.Directory;
-import io.switchboard.directory.DirectoryUser;
-import io.switchboard.directory.NewUser;
-import io.switchboard.directory.Role;
-import io.switchboard.directory.TeamId;
-import io.switchboard.directory.Viewer;
-import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@link Contacts#findAll} (one SQL query, what every pop and search page reads) returns exactly what loading each
  * contact on its own ({@link Contacts#find}, through the entities) does.
  */
 @PostgresTest
-class ContactsFindAllTest {
+class ContactsFindAllTest extends SupportTeamTestBase {
 
-    @Autowired
-    Contacts contacts;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    DirectoryUser anna;
-    Viewer bob;
     Contact ada;
     Contact bare;
     Contact secret;
 
     @BeforeEach
     void threeContacts() {
-        Database.clear(jdbc);
-        TeamId support = directory.team("Support");
-        anna = directory.add(new NewUser("anna", "Anna", Role.AGENT, support, "1001"));
-        bob = directory
-                .add(new NewUser("bob", "Bob", Role.AGENT, support, "1002"))
-                .viewer();
         ada = contacts.create(new NewContact(
                 "Ada Lovelace",
                 "Analytical Engines",

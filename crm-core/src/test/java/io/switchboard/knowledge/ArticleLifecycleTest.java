@@ -3,53 +3,26 @@ package io.switchboard.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.directory.Directory;
-import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
-import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Drafts, publishing, versions, conflicts, counts and who may do what, on PostgreSQL. */
 @PostgresTest
-class ArticleLifecycleTest {
+class ArticleLifecycleTest extends KnowledgeBaseTest {
 
-    @Autowired
-    KnowledgeBase knowledgeBase;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Viewer supervisor;
-    Viewer agent;
     Viewer otherAgent;
     Viewer manager;
 
     @BeforeEach
-    void users() {
-        Database.clear(jdbc);
-        supervisor = directory
-                .add(new NewUser("life-sup", "Sue", Role.SUPERVISOR, null, null))
-                .viewer();
-        agent = directory
-                .add(new NewUser("life-agent", "Al", Role.AGENT, null, null))
-                .viewer();
-        otherAgent = directory
-                .add(new NewUser("life-agent2", "Bo", Role.AGENT, null, null))
-                .viewer();
-        manager = directory
-                .add(new NewUser("life-manager", "Mo", Role.CAMPAIGN_MANAGER, null, null))
-                .viewer();
+    void anotherAgentAndACampaignManager() {
+        otherAgent = user("kb-agent2", "Bo", Role.AGENT);
+        manager = user("kb-manager", "Mo", Role.CAMPAIGN_MANAGER);
     }
 
     private static ArticleForm form(String title, String body) {
@@ -108,7 +81,7 @@ class ArticleLifecycleTest {
         assertThat(versions)
                 .extracting(ArticleVersion::status)
                 .containsExactly(ArticleStatus.DRAFT, ArticleStatus.PUBLISHED, ArticleStatus.PUBLISHED);
-        assertThat(versions).extracting(ArticleVersion::savedBy).containsOnly("life-sup");
+        assertThat(versions).extracting(ArticleVersion::savedBy).containsOnly(SUPERVISOR);
         assertThat(second.version()).isEqualTo(2);
         assertThat(withdrawn.version()).isEqualTo(3);
     }

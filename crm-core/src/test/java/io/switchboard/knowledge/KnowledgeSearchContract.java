@@ -2,48 +2,21 @@ package io.switchboard.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.Viewer;
-import io.switchboard.testing.Database;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What searching the knowledge base must do on either database: PostgreSQL's text search in production, the plain
  * search on the H2 demo. Each database's test class runs these.
  */
-abstract class KnowledgeSearchContract {
-
-    @Autowired
-    KnowledgeBase knowledgeBase;
+abstract class KnowledgeSearchContract extends KnowledgeBaseTest {
 
     @Autowired
     Suggestions suggestions;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Viewer supervisor;
-    Viewer agent;
-
-    @BeforeEach
-    void writers() {
-        Database.clear(jdbc);
-        supervisor = directory
-                .add(new NewUser("kb-supervisor", "Sue", Role.SUPERVISOR, null, null))
-                .viewer();
-        agent = directory
-                .add(new NewUser("kb-agent", "Al", Role.AGENT, null, null))
-                .viewer();
-    }
 
     ArticleId publish(String title, String body, List<String> tags) {
         return publish(title, body, tags, List.of(), List.of());

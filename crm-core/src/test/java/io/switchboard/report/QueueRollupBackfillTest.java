@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** At the first start after the rollup's migration, the activities already there are rolled up, once. */
@@ -24,10 +21,7 @@ class QueueRollupBackfillTest {
     @EnumSource(FreshDatabase.class)
     void existingActivitiesAreRolledUpAtTheFirstStartAndTheReportsThenReadTheRollup(FreshDatabase database)
             throws Exception {
-        // one connection throughout: H2 keeps its database open with it
-        DataSource dataSource = new SingleConnectionDataSource(database.url(), true);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = database.migrated();
         Instant first = Instant.parse("2025-03-30T22:10:00Z");
         for (int i = 0; i < 120; i++) {
             // three days, every 37 minutes, two queues
@@ -46,7 +40,8 @@ class QueueRollupBackfillTest {
                     i % 4 == 0 ? 0 : 200,
                     OffsetDateTime.ofInstant(started.plusSeconds(300), ZoneOffset.UTC));
         }
-        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        TransactionTemplate transactions =
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         QueueRollup rollup = new QueueRollup(jdbc, transactions);
         assertThat(rollup.ready())
                 .as("before the backfill the reports count the activities")

@@ -3,19 +3,15 @@ package io.switchboard.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.RecordingNotifier;
-import io.switchboard.testing.TestClock;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +22,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,22 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same due tickets.
  */
 @PostgresTest
-class EscalationConcurrencyTest {
+class EscalationConcurrencyTest extends TicketTestBase {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final int TICKETS = 300;
-
-    @Autowired
-    Tickets tickets;
-
-    @Autowired
-    SupportTiers tiers;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     RecordingNotifier notifier;
@@ -74,9 +56,6 @@ class EscalationConcurrencyTest {
     @Autowired
     DataSource dataSource;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     DirectoryUser anna;
 
     @BeforeEach
@@ -88,12 +67,12 @@ class EscalationConcurrencyTest {
             DirectoryUser member = directory.add(new NewUser(name, name, Role.AGENT, null, null));
             tiers.addMember("Tier 2", member.id());
         }
-        clock.set(LocalDateTime.parse("2026-06-08T10:00").atZone(BERLIN).toInstant());
+        clock.set(berlin("2026-06-08T10:00"));
         for (int i = 0; i < TICKETS; i++) {
             tickets.open(NewTicket.of("Ticket " + i, TicketPriority.NORMAL, null), anna.viewer());
         }
         // 80 % of the two-hour first response target has passed for every ticket
-        clock.set(LocalDateTime.parse("2026-06-08T11:36").atZone(BERLIN).toInstant());
+        clock.set(berlin("2026-06-08T11:36"));
     }
 
     Escalations node(int batchSize) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
@@ -12,16 +11,11 @@ import io.switchboard.directory.TeamId;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
 import io.switchboard.testing.RecordingNotifier;
-import io.switchboard.testing.TestClock;
 import io.switchboard.ticket.EscalationNotice.Recipient;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Automatic and manual escalation with a clock the test moves. A NORMAL ticket opened on Monday 8 June 2026 at 10:00
@@ -29,12 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 12:00) and resolved within 10 (warning Tuesday 10:00, breach Tuesday 12:00).
  */
 @PostgresTest
-class EscalationTest {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @Autowired
-    Tickets tickets;
+class EscalationTest extends TicketTestBase {
 
     @Autowired
     TicketActions actions;
@@ -43,32 +32,16 @@ class EscalationTest {
     Escalations escalations;
 
     @Autowired
-    SupportTiers tiers;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
     RecordingNotifier notifier;
 
     @Autowired
     SimpleMeterRegistry meters;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     DirectoryUser anna;
     DirectoryUser erin;
     DirectoryUser fred;
     DirectoryUser sam;
     DirectoryUser tina;
-
-    static Instant berlin(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-    }
 
     @BeforeEach
     void threeTiers() {

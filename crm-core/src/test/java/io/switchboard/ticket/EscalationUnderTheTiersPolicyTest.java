@@ -2,23 +2,17 @@ package io.switchboard.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
-import io.switchboard.testing.TestClock;
 import io.switchboard.ticket.TierAdministration.TierForm;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Escalation into a tier with an SLA policy of its own restarts the ticket's clocks under that policy. A NORMAL
@@ -27,37 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * response within 8 hours and a resolution within 24, around the clock (calendar {@code always}).
  */
 @PostgresTest
-class EscalationUnderTheTiersPolicyTest {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @Autowired
-    Tickets tickets;
+class EscalationUnderTheTiersPolicyTest extends TicketTestBase {
 
     @Autowired
     Escalations escalations;
 
     @Autowired
-    SupportTiers tiers;
-
-    @Autowired
     TierAdministration administration;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     DirectoryUser anna;
     DirectoryUser erin;
-
-    static Instant berlin(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-    }
 
     @BeforeEach
     void tierTwoWithAPolicyOfItsOwn() {

@@ -12,49 +12,32 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
-import io.switchboard.testing.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A ticket's life: opened from a call in one step, answered, waiting for the customer, resolved, reopened; every
  * change in the history. The test clock stands on Monday 8 June 2026, 10:00 in Berlin (office hours 09:00-17:00).
  */
 @PostgresTest
-class TicketLifecycleTest {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @Autowired
-    Tickets tickets;
+class TicketLifecycleTest extends TicketTestBase {
 
     @Autowired
     TicketActions actions;
 
     @Autowired
-    SupportTiers tiers;
-
-    @Autowired
     Contacts contacts;
-
-    @Autowired
-    Directory directory;
 
     @Autowired
     ActivityRecorder recorder;
@@ -62,19 +45,9 @@ class TicketLifecycleTest {
     @Autowired
     ActivityHistory history;
 
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     DirectoryUser anna;
     DirectoryUser bob;
     ContactId ada;
-
-    static Instant berlin(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-    }
 
     @BeforeEach
     void anAgentAndACustomer() {

@@ -12,36 +12,25 @@ import io.switchboard.contact.NewContact;
 import io.switchboard.contact.NewPhone;
 import io.switchboard.contact.PhoneType;
 import io.switchboard.contact.Visibility;
-import io.switchboard.directory.Directory;
 import io.switchboard.directory.DirectoryUser;
 import io.switchboard.directory.NewUser;
 import io.switchboard.directory.Role;
 import io.switchboard.directory.TeamId;
 import io.switchboard.testing.Database;
 import io.switchboard.testing.PostgresTest;
-import io.switchboard.testing.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The flow of issue 7: a customer calls, Tier 1 opens a ticket from the call and escalates it to Tier 2; when the
  * customer calls again, the agent who takes the call sees the open ticket, where it is and how long it has left.
  */
 @PostgresTest
-class TicketPopTest {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @Autowired
-    Tickets tickets;
+class TicketPopTest extends TicketTestBase {
 
     @Autowired
     TicketActions actions;
@@ -50,16 +39,10 @@ class TicketPopTest {
     Escalations escalations;
 
     @Autowired
-    SupportTiers tiers;
-
-    @Autowired
     CallerContexts callerContexts;
 
     @Autowired
     Contacts contacts;
-
-    @Autowired
-    Directory directory;
 
     @Autowired
     ActivityRecorder recorder;
@@ -67,19 +50,9 @@ class TicketPopTest {
     @Autowired
     ActivityHistory history;
 
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     DirectoryUser anna;
     DirectoryUser bob;
     DirectoryUser erin;
-
-    static Instant berlin(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
-    }
 
     @BeforeEach
     void aCustomerAndTwoTiers() {

@@ -9,28 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios without a recorded trace, manager actions that change calls, and simulated time. */
-class ScenarioBehaviourTest {
-
-    private static final SimulatorSettings SETTINGS =
-            SimulatorSettings.defaults().withTimeScale(1000);
-    private static AmiSimulator simulator;
-    private static int port;
-
-    @BeforeAll
-    static void start() {
-        simulator = new AmiSimulator(SETTINGS);
-        port = simulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class ScenarioBehaviourTest extends SimulatorAtSpeedTestBase {
 
     private static List<AmiMessage> eventsOf(RawAmiClient client, CompletableFuture<SimulatedCall> call)
             throws Exception {

@@ -6,8 +6,6 @@ import io.switchboard.simulator.codec.AmiMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,23 +13,7 @@ import org.junit.jupiter.api.Test;
  * the same phases in the same order, the same events in each phase (see {@link TraceShape} for what is left out
  * and why), and the same field layout for every event type.
  */
-class ScenarioTraceConformanceTest {
-
-    private static final SimulatorSettings SETTINGS =
-            SimulatorSettings.defaults().withTimeScale(1000);
-    private static AmiSimulator simulator;
-    private static int port;
-
-    @BeforeAll
-    static void start() {
-        simulator = new AmiSimulator(SETTINGS);
-        port = simulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class ScenarioTraceConformanceTest extends SimulatorAtSpeedTestBase {
 
     @Test
     void queueCallAnsweredMatchesTheRecordedTrace() throws Exception {

@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The two databases Switchboard runs on, each as a new empty database per call, for tests that hold SQL to both:
@@ -29,5 +33,15 @@ public enum FreshDatabase {
             throw new IllegalStateException("cannot create a PostgreSQL database for a test", e);
         }
         return SharedPostgres.get().getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * A new database with every migration of the classpath applied, on one connection kept open throughout: H2 keeps
+     * its database open with it, and it is one session, as each of the server's statements is.
+     */
+    public JdbcTemplate migrated() {
+        DataSource dataSource = new SingleConnectionDataSource(url(), true);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new JdbcTemplate(dataSource);
     }
 }

@@ -17,6 +17,10 @@ final class Attempt {
 
     String actionId;
     String callId;
+    /** The originate was sent and its answer has not come back yet. */
+    boolean answerPending;
+    /** The PBX accepted the originate (here, or on the dialer this attempt was adopted from). */
+    boolean reachedPbx;
     /** When a person was found on the line (the call reached the campaign queue); null until then. */
     Instant humanAt;
 
@@ -37,6 +41,11 @@ final class Attempt {
 
     CampaignId campaignId() {
         return lead.campaignId();
+    }
+
+    /** Whether the call is known to have reached the PBX: its originate accepted, or its call tagged. */
+    boolean confirmed() {
+        return reachedPbx || callId != null;
     }
 
     /** Still ringing at the customer, or in answering-machine detection. */

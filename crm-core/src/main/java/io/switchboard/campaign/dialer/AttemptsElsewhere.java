@@ -44,6 +44,8 @@ final class AttemptsElsewhere {
                 continue;
             }
             Attempt attempt = new Attempt(placed.lead(), placed.dialedAt(), !placed.agentFirst(), placed.pbx());
+            // accepted by the PBX: followed to its end; without an answer: given back unless its call shows up
+            attempt.reachedPbx = placed.actionId() != null;
             inFlight.add(attempt);
             if (placed.callId() != null) {
                 inFlight.bind(attempt.attemptId(), placed.callId());

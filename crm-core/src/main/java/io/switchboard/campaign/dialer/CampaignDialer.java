@@ -20,10 +20,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,11 +63,16 @@ public final class CampaignDialer implements AutoCloseable {
     private final PreviewDials previews;
     private final CallEventHandlers handlers;
     private final AttemptCalls attemptCalls;
+    private final GiveBacks giveBacks;
 
     /** Rounds finished, so a test can wait for a round that saw its clock instead of sleeping. */
     private final AtomicLong rounds = new AtomicLong();
 
     private Instant lastSweep = Instant.EPOCH;
+    /** Set when the node stops: no more leads are claimed, the dials sent are waited for. */
+    private volatile boolean stopping;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param amdVariable the channel variable answering-machine detection sets: the call tracker's {@code amd-variable} */
     public CampaignDialer(DialerPorts ports, DialerProperties properties, String amdVariable, DialerNode node) {
@@ -84,7 +92,9 @@ public final class CampaignDialer implements AutoCloseable {
         this.recorder = new OutcomeRecorder(ports.leads(), node.registry());
         this.paces = new CampaignPaces(ports.reports(), node.zone(), node.registry());
         this.ender = new AttemptEnder(inFlight, paces, recorder);
-        this.placer = new AttemptPlacer(ports.pbxes(), properties, inFlight, ender, node.clock(), thread);
+        this.giveBacks = new GiveBacks(ports.leads(), ports.open(), inFlight, properties.confirmWithin());
+        this.placer = new AttemptPlacer(
+                ports.pbxes(), properties, inFlight, ports.open(), ender, giveBacks, node.clock(), thread);
         this.pacing = new PacingRound(ports.leads(), ports.open(), new Pacer(), members, inFlight, paces, placer);
         this.previews = new PreviewDials(ports.open(), new PbxChoice(members, inFlight), placer);
         this.attemptCalls = new AttemptCalls(ports.open(), ports.leads(), amdVariable, properties.lostAfter());
@@ -129,8 +139,33 @@ public final class CampaignDialer implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::round, 0, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops dialling and hands over cleanly: no more leads are claimed, the answers to the dials already sent are
+     * waited for (at most {@code confirm-within}) and noted, and the lease is released so another node dials at once.
+     * Runs before the node's PBX links and relay close ({@link DialerConfiguration}), so those dials are answered.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopping = true;
+        if (thread.isShutdown()) {
+            leadership.release();
+            return; // halted: nothing runs to take the answers
+        }
+        long deadline = System.nanoTime() + properties.confirmWithin().toNanos();
+        try {
+            while (placer.awaitingAnswers() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            // the answers handed over are queued on the dialer thread: they run before this
+            thread.submit(() -> {}).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            log.warn("Dialer stopped before every dial it sent was answered: {}", e.toString());
+        }
         thread.shutdownNow();
         leadership.release();
     }
@@ -207,12 +242,16 @@ public final class CampaignDialer implements AutoCloseable {
     }
 
     private void round() {
+        if (stopping) {
+            return;
+        }
         try {
             Instant now = node.clock().instant();
             boolean leader = leadership.hold();
             recorder.retryUnrecorded();
             ender.endLost(now, properties.lostAfter());
             elsewhere.pruneEnded(now);
+            giveBacks.resolveUnconfirmed(now);
             if (!leader) {
                 paces.hideAll();
                 return;
@@ -233,9 +272,14 @@ public final class CampaignDialer implements AutoCloseable {
         }
     }
 
-    /** This node now dials: leads a dead dialer left too long are given back, the calls still up followed here. */
+    /**
+     * This node now dials: leads the stopped dialer claimed and never dialled are given back at once, its dials still
+     * open are followed here (those the PBX never answered are given back unless their call shows up within {@code
+     * confirm-within}), and leads a dead dialer left too long are released.
+     */
     private void takeOver() {
         ports.leads().releaseStale(properties.lostAfter());
+        giveBacks.unplaced();
         elsewhere.adopt(node.clock().instant());
     }
 

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -78,5 +79,33 @@ public class DialerConfiguration {
                     dialer.attemptEnds());
         });
         return dialer;
+    }
+
+    /**
+     * Stops the dialer before any bean is destroyed (lifecycle beans stop first), so the node's PBX links and the
+     * relay to other nodes' links still answer the dials it sent while it waits for them ({@link CampaignDialer#close}):
+     * a dial in flight when the node stops is either known to have reached the PBX or given back.
+     */
+    @Bean
+    SmartLifecycle campaignDialerStop(CampaignDialer dialer) {
+        return new SmartLifecycle() {
+            private volatile boolean running = true;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                dialer.close();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
     }
 }

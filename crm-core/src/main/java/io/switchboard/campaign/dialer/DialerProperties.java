@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code NO_DISPOSITION} and its lead done
  * @param lostAfter an attempt with no outcome this long after it was placed lost its PBX events: it is ended as
  *     failed so the lead is not held forever
+ * @param confirmWithin a dial request the PBX never answered (the dialing node stopped, the link's owner did not
+ *     reply) whose call has not shown up this long after it was asked for never reached the PBX: it is given back and
+ *     dialled again, once. Also the longest a stopping dialer waits for the answers to the dials it sent
  */
 @ConfigurationProperties("switchboard.dialer")
 public record DialerProperties(
@@ -28,4 +31,5 @@ public record DialerProperties(
         @DefaultValue("campaign-connect") String connectContext,
         @DefaultValue("10s") Duration wrapUp,
         @DefaultValue("10m") Duration dispositionTimeout,
-        @DefaultValue("15m") Duration lostAfter) {}
+        @DefaultValue("15m") Duration lostAfter,
+        @DefaultValue("10s") Duration confirmWithin) {}

@@ -26,6 +26,7 @@ final class InFlightAttempts {
 
     void placed(Attempt attempt, String actionId) {
         attempt.actionId = actionId;
+        attempt.reachedPbx = true;
         byAction.put(actionId, attempt);
     }
 
@@ -117,6 +118,20 @@ final class InFlightAttempts {
             }
         }
         return stuck;
+    }
+
+    /**
+     * Attempts placed before {@code cutoff} whose originate got no answer and whose call was never tagged: whether
+     * the PBX has them is unknown.
+     */
+    List<Attempt> unconfirmedBefore(Instant cutoff) {
+        List<Attempt> unconfirmed = new ArrayList<>();
+        for (Attempt attempt : byAttempt.values()) {
+            if (!attempt.answerPending && !attempt.confirmed() && attempt.placedAt.isBefore(cutoff)) {
+                unconfirmed.add(attempt);
+            }
+        }
+        return unconfirmed;
     }
 
     boolean isEmpty() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.campaign.AttemptId;
 import io.switchboard.campaign.AttemptOutcome;
 import io.switchboard.campaign.CampaignId;
+import io.switchboard.campaign.CampaignNotFoundException;
 import io.switchboard.campaign.LeadQueue;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,6 +60,9 @@ final class OutcomeRecorder {
     private void store(EndedAttempt ended) {
         try {
             leads.attemptEnded(ended.attemptId(), ended.outcome(), ended.callId(), ended.agent(), ended.at());
+        } catch (CampaignNotFoundException gone) {
+            // given back (its call never reached the PBX) or its campaign deleted: nothing left to record
+            log.info("Attempt {} is gone; its end ({}) is not recorded", ended.attemptId(), ended.outcome());
         } catch (RuntimeException e) {
             log.warn(
                     "Could not record attempt {} ({}); will retry: {}",

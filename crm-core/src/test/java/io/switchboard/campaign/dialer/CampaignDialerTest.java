@@ -280,7 +280,8 @@ class CampaignDialerTest {
                 "campaign-connect",
                 Duration.ZERO,
                 Duration.ofMinutes(10),
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(10));
     }
 
     private CampaignDialer startDialer(String node) {

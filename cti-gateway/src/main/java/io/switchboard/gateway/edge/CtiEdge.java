@@ -1,18 +1,11 @@
 package io.switchboard.gateway.edge;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetSocketAddress;
+import io.switchboard.gateway.netty.TcpListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +37,7 @@ public final class CtiEdge implements AutoCloseable {
     private final EdgeSessions sessions;
     private final EdgeChannelInitializer initializer;
     private final Clock clock;
-    private EventLoopGroup acceptor;
-    private EventLoopGroup io;
-    private Channel serverChannel;
+    private TcpListener listener;
     private volatile int port = -1;
     private boolean closed;
 
@@ -78,36 +69,29 @@ public final class CtiEdge implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The CTI edge is closed");
         }
-        if (serverChannel != null) {
+        if (listener != null) {
             return port;
         }
-        acceptor = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("cti-edge-accept", true), NioIoHandler.newFactory());
-        io = new MultiThreadIoEventLoopGroup(
-                properties.ioThreads(), new DefaultThreadFactory("cti-edge-io", true), NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(acceptor, io)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childOption(
-                        ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(properties.writeBufferLowBytes(), properties.writeBufferHighBytes()))
-                .childHandler(initializer);
         try {
-            serverChannel = bootstrap
-                    .bind(new InetSocketAddress(properties.host(), properties.port()))
-                    .syncUninterruptibly()
-                    .channel();
+            listener = TcpListener.bind(
+                    "cti-edge",
+                    properties.host(),
+                    properties.port(),
+                    properties.ioThreads(),
+                    initializer,
+                    bootstrap -> bootstrap
+                            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                            .childOption(
+                                    ChannelOption.WRITE_BUFFER_WATER_MARK,
+                                    new WriteBufferWaterMark(
+                                            properties.writeBufferLowBytes(), properties.writeBufferHighBytes())));
         } catch (Exception e) {
-            shutDownLoops();
             throw new IllegalStateException(
                     "The CTI edge cannot listen on " + properties.host() + ":" + properties.port()
                             + " (switchboard.edge.host/port): " + e.getMessage(),
                     e);
         }
-        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        port = listener.address().getPort();
         log.info("CTI edge listening on ws://{}:{}{}", properties.host(), port, properties.path());
         return port;
     }
@@ -195,9 +179,8 @@ public final class CtiEdge implements AutoCloseable {
             return;
         }
         closed = true;
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
-            serverChannel = null;
+        if (listener != null) {
+            listener.stopAccepting();
         }
         List<ChannelFuture> closing = new ArrayList<>();
         for (EdgeSession session : sessions.all()) {
@@ -209,15 +192,9 @@ public final class CtiEdge implements AutoCloseable {
         for (ChannelFuture closed : closing) {
             closed.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        shutDownLoops();
-    }
-
-    private void shutDownLoops() {
-        if (io != null) {
-            io.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
-            acceptor.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
-            io = null;
-            acceptor = null;
+        if (listener != null) {
+            listener.shutDown(100, 2_000);
+            listener = null;
         }
     }
 

@@ -1,17 +1,11 @@
 package io.switchboard.gateway.webhook;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.switchboard.gateway.netty.TcpListener;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +20,7 @@ final class WebhookServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final ChannelInitializer<Channel> initializer;
-    private EventLoopGroup acceptor;
-    private EventLoopGroup io;
-    private Channel serverChannel;
+    private TcpListener listener;
     private volatile InetSocketAddress address;
 
     WebhookServer(String host, int port, ChannelInitializer<Channel> initializer) {
@@ -38,28 +30,15 @@ final class WebhookServer implements AutoCloseable {
     }
 
     synchronized InetSocketAddress start() {
-        if (serverChannel != null) {
+        if (listener != null) {
             return address;
         }
-        acceptor = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("webhook-accept", true), NioIoHandler.newFactory());
-        io = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("webhook-io", true), NioIoHandler.newFactory());
         try {
-            serverChannel = new ServerBootstrap()
-                    .group(acceptor, io)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(initializer)
-                    .bind(new InetSocketAddress(host, port))
-                    .syncUninterruptibly()
-                    .channel();
-        } catch (RuntimeException e) {
-            shutdownGroups();
+            listener = TcpListener.bind("webhook", host, port, 1, initializer, UnaryOperator.identity());
+        } catch (Exception e) {
             throw new IllegalStateException("The PBX webhook cannot listen on " + host + ":" + port, e);
         }
-        address = (InetSocketAddress) serverChannel.localAddress();
+        address = listener.address();
         log.info("PBX webhook listening on http://{}:{}{}", host, address.getPort(), RequestRouter.EVENTS_PATH);
         return address;
     }
@@ -73,19 +52,10 @@ final class WebhookServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         address = null;
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
-            serverChannel = null;
-        }
-        shutdownGroups();
-    }
-
-    private void shutdownGroups() {
-        if (io != null) {
-            io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            io = null;
-            acceptor = null;
+        if (listener != null) {
+            listener.stopAccepting();
+            listener.shutDown(0, 1_000);
+            listener = null;
         }
     }
 }

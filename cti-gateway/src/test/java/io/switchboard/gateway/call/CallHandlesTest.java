@@ -2,26 +2,15 @@ package io.switchboard.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallHandles.CallHandle;
 import io.switchboard.gateway.call.PbxEvent.BridgeEntered;
 import io.switchboard.gateway.call.PbxEvent.DialBegan;
 import io.switchboard.gateway.call.PbxEvent.DialEnded;
 import io.switchboard.gateway.call.PbxEvent.LocalPairBridged;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Which channels call control acts on, for the kinds of call an agent can be on. */
-class CallHandlesTest {
-
-    private final RecordingSink sink = new RecordingSink();
-    private final CallTracker tracker =
-            new CallTracker(CallTrackerSettings.defaults(), sink, new SimpleMeterRegistry());
-    private final Pbx pbx = new Pbx();
-
-    private void apply(PbxEvent... events) {
-        Arrays.stream(events).forEach(tracker::apply);
-    }
+class CallHandlesTest extends TrackerTestBase {
 
     @Test
     void anInboundQueueCallIsControlledThroughTheCallersTrunkChannel() {

@@ -2,22 +2,11 @@ package io.switchboard.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEvent.*;
 import io.switchboard.gateway.call.PbxEvent.*;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class CallTrackerTest {
-
-    private final RecordingSink sink = new RecordingSink();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final CallTracker tracker = new CallTracker(CallTrackerSettings.defaults(), sink, registry);
-    private final Pbx pbx = new Pbx();
-
-    private void apply(PbxEvent... events) {
-        Arrays.stream(events).forEach(tracker::apply);
-    }
+class CallTrackerTest extends TrackerTestBase {
 
     private double skipped(String reason) {
         var counter = registry.find("switchboard.calls.events.skipped")

@@ -2,23 +2,14 @@ package io.switchboard.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEvent.*;
 import io.switchboard.gateway.call.PbxEvent.*;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Calls as a PBX that reports whole calls (the webhook) tells of them: began, agent rang, answered, hung up. */
-class ReportedCallTrackingTest {
+class ReportedCallTrackingTest extends TrackerTestBase {
 
-    private final RecordingSink sink = new RecordingSink();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final CallTracker tracker = new CallTracker(CallTrackerSettings.defaults(), sink, registry);
     private long now = 1_795_388_136_000L;
-
-    private void apply(PbxEvent... events) {
-        Arrays.stream(events).forEach(tracker::apply);
-    }
 
     private long advance(long seconds) {
         now += seconds * 1000;

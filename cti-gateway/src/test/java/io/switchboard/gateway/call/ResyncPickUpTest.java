@@ -2,27 +2,16 @@ package io.switchboard.gateway.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.PbxEvent.ChannelListComplete;
 import io.switchboard.gateway.call.PbxEvent.LinkChanged;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
  * A call the tracker first learns from a resync listing (it started while the link was down, or before the
  * application did): what the listing tells of it is kept.
  */
-class ResyncPickUpTest {
-
-    private final RecordingSink sink = new RecordingSink();
-    private final CallTracker tracker =
-            new CallTracker(CallTrackerSettings.defaults(), sink, new SimpleMeterRegistry());
-    private final Pbx pbx = new Pbx();
-
-    private void apply(PbxEvent... events) {
-        Arrays.stream(events).forEach(tracker::apply);
-    }
+class ResyncPickUpTest extends TrackerTestBase {
 
     @Test
     void anAnsweredQueueCallFirstSeenInAListingKeepsItsQueueAndWhenTheAgentTookIt() {

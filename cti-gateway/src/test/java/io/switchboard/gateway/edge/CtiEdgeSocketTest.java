@@ -11,34 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The edge on a real loopback socket, with the JDK's WebSocket client as the desktop. */
-class CtiEdgeSocketTest {
-
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final EdgeTokens tokens = EdgeTestSupport.tokens();
-    private final List<DesktopClient> clients = new ArrayList<>();
-    private CtiEdge edge;
-
-    @AfterEach
-    void stop() {
-        clients.forEach(DesktopClient::close);
-        if (edge != null) {
-            edge.close();
-        }
-    }
+class CtiEdgeSocketTest extends EdgeOnSocketTestBase {
 
     @Test
     void desktopWithValidTokenReceivesItsUsersMessages() throws Exception {
@@ -300,8 +283,7 @@ class CtiEdgeSocketTest {
     }
 
     private void start(EdgeTestSupport.Props properties) {
-        edge = new CtiEdge(properties.build(), tokens, registry);
-        edge.start();
+        start(properties.build());
     }
 
     private DesktopClient connect(EdgeUser user) {

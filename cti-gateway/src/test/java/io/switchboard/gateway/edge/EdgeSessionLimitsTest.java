@@ -7,27 +7,10 @@ import static io.switchboard.gateway.edge.EdgeTestSupport.pop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How many sessions one user may have, and what ending a login does to its sessions and tokens; real sockets. */
-class EdgeSessionLimitsTest {
-
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final EdgeTokens tokens = EdgeTestSupport.tokens();
-    private final List<DesktopClient> clients = new ArrayList<>();
-    private CtiEdge edge;
-
-    @AfterEach
-    void stop() {
-        clients.forEach(DesktopClient::close);
-        if (edge != null) {
-            edge.close();
-        }
-    }
+class EdgeSessionLimitsTest extends EdgeOnSocketTestBase {
 
     @Test
     void pastTheLimitTheNewestSessionIsRefusedWith4409AndTheOpenOnesKept() throws Exception {
@@ -111,13 +94,9 @@ class EdgeSessionLimitsTest {
     }
 
     private void start(int maxSessionsPerUser) {
-        edge = new CtiEdge(
-                EdgeTestSupport.properties()
-                        .maxSessionsPerUser(maxSessionsPerUser)
-                        .build(),
-                tokens,
-                registry);
-        edge.start();
+        start(EdgeTestSupport.properties()
+                .maxSessionsPerUser(maxSessionsPerUser)
+                .build());
     }
 
     private DesktopClient connect(String token) {

@@ -55,6 +55,28 @@ class WebhookConfigurationTest {
     }
 
     @Test
+    void aPortInUseFailsStartupSayingWhichAndLeavesNoThreads() throws java.io.IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            context.withPropertyValues(
+                            "switchboard.webhook.enabled=true",
+                            "switchboard.webhook.secret=" + WebhookFixture.SECRET,
+                            "switchboard.webhook.host=127.0.0.1",
+                            "switchboard.webhook.port=" + taken.getLocalPort())
+                    .run(app -> assertThat(app)
+                            .hasFailed()
+                            .getFailure()
+                            .hasStackTraceContaining(
+                                    "The PBX webhook cannot listen on 127.0.0.1:" + taken.getLocalPort()));
+        }
+        // its threads' shut-down has completed when startup failed; a thread may still be leaving its last frame
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .map(Thread::getName)
+                        .noneMatch(name -> name.startsWith("webhook-accept") || name.startsWith("webhook-io")));
+    }
+
+    @Test
     void bindsItsSettingsWithDefaults() {
         context.withPropertyValues(
                         "switchboard.webhook.enabled=true",
