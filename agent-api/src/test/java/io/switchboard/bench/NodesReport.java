@@ -84,10 +84,12 @@ final class NodesReport {
                 nodes.size()));
         Histogram all = null;
         Histogram crossed = null;
+        Histogram local = null;
         for (int node = 0; node < nodes.size(); node++) {
             NodePops.Snapshot pops = recorders.get(node).snapshot();
             all = merge(all, pops.all());
             crossed = merge(crossed, pops.crossed());
+            local = merge(local, pops.local());
             Report.step(
                     "node-%d owns %s: its desktops got %,d pops (by PBX %s), %,d of them from another node",
                     node + 1,
@@ -97,6 +99,7 @@ final class NodesReport {
                     pops.crossed().getTotalCount());
             Report.step("    all pops:     %s", latency(pops.all()));
             Report.step("    crossed pops: %s", latency(pops.crossed()));
+            Report.step("    local pops:   %s", latency(pops.local()));
             if (pops.unknownOwner() > 0 || !pops.closes().isEmpty()) {
                 Report.step(
                         "    pops of a PBX without owner %,d; sessions closed by the server: %s",
@@ -104,6 +107,7 @@ final class NodesReport {
             }
         }
         Report.step("ALL NODES, all pops:     %s", latency(all));
+        Report.step("ALL NODES, local pops:   %s", latency(local));
         Report.step("ALL NODES, CROSSED POPS: %s (target p99 <= 50 ms)", latency(crossed));
         long sent = popsSent() - sentBefore;
         long received = received(recorders);
