@@ -164,14 +164,24 @@ public class LeadQueue {
     }
 
     /**
+     * A call bound to its attempt is released only this many times later than {@code olderThan}: its link's owner
+     * follows it and ends it (from its events, or from the PBX's listing after a reconnect), so a long call is not
+     * taken for a lost one.
+     */
+    public static final int BOUND_CALL_FACTOR = 8;
+
+    /**
      * Gives back leads whose attempt was started longer than {@code olderThan} ago and never ended (a dialer that
-     * crashed): the attempt is closed as {@link AttemptOutcome#FAILED} without counting, and the lead is due now.
+     * crashed): the attempt is closed as {@link AttemptOutcome#FAILED} without counting, and the lead is due now. An
+     * attempt whose call is bound, only {@link #BOUND_CALL_FACTOR} times later (2 h with the default 15 min): the call
+     * may still be up, its customer talking to an agent.
      *
      * @return the leads given back
      */
     public int releaseStale(Duration olderThan) {
         Instant now = clock.instant();
-        int released = transactions.execute(status -> store.releaseStale(now.minus(olderThan), now));
+        int released = transactions.execute(status ->
+                store.releaseStale(now.minus(olderThan), now.minus(olderThan.multipliedBy(BOUND_CALL_FACTOR)), now));
         metrics.released(released);
         return released;
     }

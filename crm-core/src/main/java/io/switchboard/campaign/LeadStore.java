@@ -198,14 +198,18 @@ final class LeadStore {
 
     /**
      * Closes the attempts started before {@code cutoff} that never ended as failed without counting them, and makes
-     * their leads due now; the leads given back.
+     * their leads due now; the leads given back. An attempt whose call was bound (the PBX has or had it, its link's
+     * owner follows it) only when started before {@code boundCutoff}: a long call must not be dialled again.
      */
-    int releaseStale(Instant cutoff, Instant now) {
+    int releaseStale(Instant cutoff, Instant boundCutoff, Instant now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        timestamp(parameters, "boundCutoff", boundCutoff);
         return closeCurrentAttempts(
-                new MapSqlParameterSource(),
+                parameters,
                 cutoff,
                 now,
-                " where l.status = 'DIALING' and a.ended_at is null and a.started_at < :cutoff",
+                " where l.status = 'DIALING' and a.ended_at is null"
+                        + " and ((a.call_id is null and a.started_at < :cutoff) or a.started_at < :boundCutoff)",
                 "update lead_attempts set ended_at = :now, outcome = 'FAILED' where id = :attempt and ended_at is null",
                 "update leads set status = 'RETRY', next_attempt_at = :now, attempts = attempts - 1,"
                         + " current_attempt_id = null, updated_at = :now"

@@ -1,6 +1,7 @@
 package io.switchboard.campaign.dialer;
 
 import io.switchboard.campaign.AttemptOutcome;
+import io.switchboard.campaign.LeadQueue;
 import io.switchboard.campaign.dialer.OutcomeRecorder.EndedAttempt;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,17 @@ final class AttemptEnder {
         recorder.record(new EndedAttempt(attempt.attemptId(), attempt.campaignId(), outcome, callId, agent, at));
     }
 
-    /** Attempts whose PBX events were lost (a link outage, a crash of the PBX) end as failed and are retried. */
+    /**
+     * Attempts whose PBX events were lost (a link outage, a crash of the PBX) end as failed and are retried. One whose
+     * call is bound is followed by its link's owner, which ends it: only {@link LeadQueue#BOUND_CALL_FACTOR} times
+     * later, so a customer still talking to an agent is not taken for lost.
+     */
     void endLost(Instant now, Duration lostAfter) {
+        Instant boundCutoff = now.minus(lostAfter.multipliedBy(LeadQueue.BOUND_CALL_FACTOR));
         for (Attempt attempt : inFlight.placedBefore(now.minus(lostAfter))) {
+            if (attempt.callId != null && !attempt.placedAt.isBefore(boundCutoff)) {
+                continue;
+            }
             log.warn("Attempt {} had no outcome after {}; ending it as failed", attempt.attemptId(), lostAfter);
             end(attempt, AttemptOutcome.FAILED, attempt.callId, null, now);
         }

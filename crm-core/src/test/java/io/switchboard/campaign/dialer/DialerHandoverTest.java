@@ -22,6 +22,7 @@ import io.switchboard.directory.Role;
 import io.switchboard.gateway.ami.AmiGateway;
 import io.switchboard.gateway.ami.AmiProperties;
 import io.switchboard.gateway.call.CallDirection;
+import io.switchboard.gateway.call.CallEvent.CallAnswered;
 import io.switchboard.gateway.call.CallEvent.CallStarted;
 import io.switchboard.gateway.call.CallEventBus;
 import io.switchboard.gateway.call.CallEventDelivery;
@@ -104,18 +105,14 @@ class DialerHandoverTest {
     private AmiGateway gateway;
     private CallEventBus bus;
     private Campaign campaign;
-    private int port;
+    /** How long the simulated customers talk, in simulated seconds (a tenth of it in real time). */
+    private int talkSeconds = 5;
 
     @BeforeEach
     void pbxAndCampaign() {
         Database.clear(jdbc);
         clock.set(Instant.now());
         manager = directory.add(new NewUser("manager", "Mia Manager", Role.CAMPAIGN_MANAGER, null, null));
-        AmiSimulator simulator = new AmiSimulator(SimulatorSettings.defaults()
-                .withTimeScale(10)
-                .withOutbound(new OutboundModel(1.0, 0, 0, 0, 0, 2, 5, "campaign", LEADS)));
-        port = simulator.start();
-        running.add(simulator);
         bus = new CallEventBus(registry);
         running.add(bus);
         bus.subscribe("dialled", queued(), CallEventHandlers.none().on(CallStarted.class, started -> {
@@ -131,6 +128,11 @@ class DialerHandoverTest {
      * (the pacer's free agents), and starts them.
      */
     private void connectAndStart(CampaignDialer... dialers) {
+        AmiSimulator simulator = new AmiSimulator(SimulatorSettings.defaults()
+                .withTimeScale(10)
+                .withOutbound(new OutboundModel(1.0, 0, 0, 0, 0, 2, talkSeconds, "campaign", LEADS)));
+        int port = simulator.start();
+        running.add(simulator);
         gateway = new AmiGateway(
                         AmiProperties.forLocal(port, "admin", "switchboard"),
                         CallTrackerSettings.defaults(),
@@ -236,6 +238,31 @@ class DialerHandoverTest {
 
         clock.advance(GiveBacks.NOT_SENT_PAUSE.plusSeconds(1));
         everyLeadDialledOnceAndAnswered();
+    }
+
+    @Test
+    void aCallStillUpPastLostAfterIsNeitherEndedNorDialledAgain() {
+        talkSeconds = 6000; // ten minutes of real time: still talking when the test ends
+        List<String> talking = new CopyOnWriteArrayList<>();
+        bus.subscribe("talking", queued(), CallEventHandlers.none().on(CallAnswered.class, answered -> {
+            talking.add(answered.callId());
+        }));
+        CampaignDialer dialer = dialer("node-a", dial -> dial.send());
+        connectAndStart(dialer);
+        await().atMost(Duration.ofSeconds(30)).until(() -> talking.size() == LEADS);
+
+        // a quarter of an hour on, the customers still talk to their agents: lost-after (15 min) is no reason to end
+        // their attempts, or to dial them again
+        clock.advance(Duration.ofMinutes(16));
+        waitRounds(dialer, 3);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from lead_attempts where campaign_id = ? and ended_at is null",
+                        Long.class,
+                        campaign.id().value()))
+                .as("attempts open")
+                .isEqualTo(LEADS);
+        assertThat(dialled).hasSize(LEADS);
+        assertThat(attemptsPerLead()).containsOnly(1L);
     }
 
     /** Every lead's number reached the PBX once, the call was answered, and the lead has one attempt. */
