@@ -17,20 +17,24 @@ record CpuTime(double server, double simulator, double postgres, double desktops
     private static final double TICKS_PER_SECOND = 100;
 
     static CpuTime now(ServerProcess server, SimulatorProcess simulator, int postgresPort) {
+        return new CpuTime(
+                seconds(server.pid()),
+                seconds(simulator.pid()),
+                postgres(postgresPort),
+                seconds(ProcessHandle.current().pid()));
+    }
+
+    /** CPU seconds of the PostgreSQL listening on {@code postgresPort}: its postmaster and every backend. */
+    static double postgres(int postgresPort) {
         // pg_ctl detaches the postmaster: find it by its port, then count it and its backends
         String port = Integer.toString(postgresPort);
-        double postgres = ProcessHandle.allProcesses()
+        return ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
                 .filter(process -> List.of(process.info().arguments().orElse(new String[0]))
                         .contains(port))
                 .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .mapToDouble(process -> seconds(process.pid()))
                 .sum();
-        return new CpuTime(
-                seconds(server.pid()),
-                seconds(simulator.pid()),
-                postgres,
-                seconds(ProcessHandle.current().pid()));
     }
 
     String since(CpuTime before, double wallSeconds) {

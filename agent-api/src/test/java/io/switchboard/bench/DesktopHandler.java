@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One desktop's end of the socket: notes the time a frame arrives before anything else, hands screen pops to the
- * {@link PopRecorder} and only counts the other messages (every desktop gets every queue snapshot, so parsing them
+ * {@link PopSink} and only counts the other messages (every desktop gets every queue snapshot, so parsing them
  * all would make the client the bottleneck).
  */
 final class DesktopHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -19,9 +19,9 @@ final class DesktopHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final byte[] TYPE_PREFIX = "{\"type\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final String extension;
-    private final PopRecorder recorder;
+    private final PopSink recorder;
 
-    DesktopHandler(String extension, PopRecorder recorder) {
+    DesktopHandler(String extension, PopSink recorder) {
         this.extension = extension;
         this.recorder = recorder;
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the server's part is its arrival minus the arrival of the same {@code AgentCalled} at the {@link AmiTap}.
  * All in microseconds. Pops of calls that rang before {@link #measureFrom} are the warm-up's and kept apart.
  */
-final class PopRecorder {
+final class PopRecorder implements PopSink {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Ten minutes: longer than any run, so that no latency is clipped. */
@@ -55,7 +55,8 @@ final class PopRecorder {
         measuredFromMicros = wallMicros;
     }
 
-    void screenPop(String extension, String json, long receivedMicros, long receivedNanos) {
+    @Override
+    public void screenPop(String extension, String json, long receivedMicros, long receivedNanos) {
         JsonNode pop = JSON.readTree(json).path("payload");
         long ringingAt = ringingAtMicros(pop.path("ringingAt"));
         String rank = pop.path("context").path("match").path("rank").asText("?");
@@ -85,11 +86,13 @@ final class PopRecorder {
         }
     }
 
-    void other(String type) {
+    @Override
+    public void other(String type) {
         others.computeIfAbsent(type, t -> new LongAdder()).increment();
     }
 
-    void closed(String codeAndReason) {
+    @Override
+    public void closed(String codeAndReason) {
         closes.computeIfAbsent(codeAndReason, c -> new LongAdder()).increment();
     }
 

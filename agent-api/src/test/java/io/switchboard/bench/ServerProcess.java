@@ -47,10 +47,11 @@ final class ServerProcess implements AutoCloseable {
                 + java.io.File.pathSeparator
                 + Files.readString(settings.serverClasspathFile()).trim();
         List<String> command = new ArrayList<>(List.of(
-                ChildProcesses.java(),
-                "-Xmx" + settings.serverHeap(),
-                GcPauses.logOption(settings.workDirectory().toAbsolutePath().resolve("server-gc.log"))));
-        command.addAll(words(System.getProperty("bench.serverJvmArgs", "")));
+                ChildProcesses.java(), "-Xmx" + settings.serverHeap(), GcPauses.logOption(gcLog(settings, log))));
+        // {name} is the process's log name (node-2), so that several nodes' flight recordings do not overwrite each
+        // other
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        command.addAll(words(System.getProperty("bench.serverJvmArgs", "").replace("{name}", name)));
         command.addAll(List.of(
                 "-cp",
                 classpath,
@@ -79,6 +80,12 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         return new ServerProcess(process, httpPort);
+    }
+
+    /** {@code server.log}'s GC log is {@code server-gc.log}, {@code node-2.log}'s {@code node-2-gc.log}. */
+    static Path gcLog(BenchSettings settings, Path log) {
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return settings.workDirectory().toAbsolutePath().resolve(name + "-gc.log");
     }
 
     /** Extra options for a diagnosis, such as {@code -Dbench.serverJvmArgs=-XX:StartFlightRecording}. */

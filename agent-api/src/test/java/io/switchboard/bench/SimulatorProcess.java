@@ -29,6 +29,12 @@ final class SimulatorProcess implements AutoCloseable {
     }
 
     static SimulatorProcess start(BenchSettings settings, Path log) throws IOException, InterruptedException {
+        return start(settings, settings.desktops(), log);
+    }
+
+    /** With {@code agents} agents (extensions 2000 upwards) in its queue rather than one per desktop. */
+    static SimulatorProcess start(BenchSettings settings, int agents, Path log)
+            throws IOException, InterruptedException {
         int port = ChildProcesses.freePort();
         List<String> command = List.of(
                 ChildProcesses.java(),
@@ -40,7 +46,7 @@ final class SimulatorProcess implements AutoCloseable {
                 USERNAME,
                 SECRET,
                 Double.toString(settings.callsPerSecond()),
-                Integer.toString(settings.desktops()),
+                Integer.toString(agents),
                 Double.toString(settings.answerRate()),
                 Double.toString(settings.ringSeconds()),
                 Double.toString(settings.talkSeconds()),
@@ -69,22 +75,41 @@ final class SimulatorProcess implements AutoCloseable {
         commands.flush();
     }
 
+    /** As {@link #startLoad}, for a lambda: a simulator that is gone ends the run. */
+    void startLoadOrFail(long calls) {
+        try {
+            startLoad(calls);
+        } catch (IOException e) {
+            throw new IllegalStateException("The simulator is gone", e);
+        }
+    }
+
     /** The AMI sessions the simulator has now: its answer to {@code stats}, read from its log. */
     String sessions(Path log) throws IOException, InterruptedException {
+        long sessions = stat(log, "sessions");
+        return sessions < 0 ? "unknown (no answer to stats in " + log + ")" : Long.toString(sessions);
+    }
+
+    /**
+     * One figure of the simulator's {@code SimulatorStats} ({@code sessions}, {@code callsStarted}, ...): its answer
+     * to {@code stats}, read from its log; -1 when it did not answer.
+     */
+    long stat(Path log, String name) throws IOException, InterruptedException {
         long before = Files.readAllLines(log).size();
         commands.write("stats\n");
         commands.flush();
+        Pattern figure = Pattern.compile("\\b" + name + "=(\\d+)");
         for (int i = 0; i < 50; i++) {
             List<String> lines = Files.readAllLines(log);
             for (String line : lines.subList((int) Math.min(before, lines.size()), lines.size())) {
-                Matcher sessions = Pattern.compile("sessions=(\\d+)").matcher(line);
-                if (line.startsWith("stats ") && sessions.find()) {
-                    return sessions.group(1);
+                Matcher value = figure.matcher(line);
+                if (line.startsWith("stats ") && value.find()) {
+                    return Long.parseLong(value.group(1));
                 }
             }
             Thread.sleep(100);
         }
-        return "unknown (no answer to stats in " + log + ")";
+        return -1;
     }
 
     private void awaitListening() throws IOException, InterruptedException {

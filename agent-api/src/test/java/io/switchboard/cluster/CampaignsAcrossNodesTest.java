@@ -362,6 +362,9 @@ class CampaignsAcrossNodesTest {
                         "--switchboard.edge.token-secret=a-token-secret-shared-by-every-node-0123456789",
                         "--switchboard.cluster.call-events=from-owner",
                         "--switchboard.link-lease.ttl=1s",
+                        // links stay where each case puts them (node A owns both): with links spreading over
+                        // the nodes, one would move to B a few seconds in; LinkRebalanceTest covers the spread
+                        "--switchboard.link-lease.rebalance-after=1h",
                         "--switchboard.link-lease.node=" + name,
                         "--switchboard.pbxes[0].id=east",
                         "--switchboard.pbxes[0].host=127.0.0.1",

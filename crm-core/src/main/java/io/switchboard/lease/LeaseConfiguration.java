@@ -29,6 +29,6 @@ class LeaseConfiguration {
     LeaseLinkOwnership linkOwnership(
             NamedParameterJdbcTemplate jdbc, LinkLeaseProperties properties, ObjectProvider<NodeId> nodeId) {
         String holder = properties.node() != null ? properties.node() : LeaseHolder.of(nodeId.getIfAvailable());
-        return new LeaseLinkOwnership(jdbc, Clock.systemUTC(), holder, properties.ttl());
+        return new LeaseLinkOwnership(jdbc, Clock.systemUTC(), holder, properties.ttl(), properties.rebalanceAfter());
     }
 }

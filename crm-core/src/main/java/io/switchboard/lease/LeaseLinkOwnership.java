@@ -14,8 +14,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *
  * <p>Links spread over nodes: a node takes a free (or expired) link only while it holds fewer than its share,
  * {@code ceil(links / live nodes)}, so when one of three nodes dies its links go to the others one by one instead of
- * all to the fastest. A node never gives up a link it holds to make room for another node (a link that moved would
- * cost a resync for nothing), so nodes started one after another may stay uneven until one of them restarts.
+ * all to the fastest. A node above its share hands one link over ({@link #shouldHandOver}) once another live node has
+ * been below its share for {@code rebalanceAfter}: so a node that starts late, after the first took every link, gets
+ * one. Hysteresis keeps links from flapping: a node at its share neither takes nor gives one (only above it gives,
+ * only below it takes), the imbalance must last {@code rebalanceAfter} unbroken, and a node hands over at most one
+ * link per {@code rebalanceAfter}.
  */
 public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
 
@@ -28,15 +31,27 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
     private final Duration ttl;
     private final Lease heartbeat;
     private final LeaseCensus census;
+    private final Duration rebalanceAfter;
     private final Map<String, Lease> links = new ConcurrentHashMap<>();
     private volatile Instant lastHeartbeat = Instant.MIN;
     private volatile boolean leaving;
+    /** Since when this node has seen itself above its share with another node below (null: not now). */
+    private Instant unevenSince;
+    /** When this node last decided to hand a link over: the next waits {@link #rebalanceAfter} at least. */
+    private Instant lastHandOver = Instant.MIN;
 
     public LeaseLinkOwnership(NamedParameterJdbcTemplate jdbc, Clock clock, String node, Duration ttl) {
+        this(jdbc, clock, node, ttl, LinkLeaseProperties.DEFAULT_REBALANCE_AFTER);
+    }
+
+    /** @param rebalanceAfter how long links must stay uneven before this node hands one over (see the class) */
+    public LeaseLinkOwnership(
+            NamedParameterJdbcTemplate jdbc, Clock clock, String node, Duration ttl, Duration rebalanceAfter) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.node = node;
         this.ttl = ttl;
+        this.rebalanceAfter = rebalanceAfter;
         this.heartbeat = new Lease(jdbc, clock, NODE_PREFIX + node);
         this.census = new LeaseCensus(jdbc, clock);
     }
@@ -92,6 +107,40 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
         close();
     }
 
+    /**
+     * Asked by each link's keeper after renewing it. True (for one link at a time) once this node has held more than
+     * its share, {@code ceil(links / live nodes)}, while another live node held fewer than its share, on every check
+     * for {@code rebalanceAfter}, and not within {@code rebalanceAfter} of its last hand-over. The caller then releases
+     * the link while still reading it, so the node below its share takes it ({@link LinkOwnership}).
+     */
+    @Override
+    public synchronized boolean shouldHandOver(String link) {
+        if (leaving) {
+            return false;
+        }
+        LeaseCensus.Count count = census.count(LINK_PREFIX, NODE_PREFIX, node, LINK_PREFIX + link);
+        Instant now = clock.instant();
+        if (count.heldByThisNode() <= count.share() || !count.anotherBelowShare()) {
+            unevenSince = null;
+            return false;
+        }
+        if (unevenSince == null) {
+            unevenSince = now;
+        }
+        if (now.isBefore(unevenSince.plus(rebalanceAfter)) || now.isBefore(lastHandOver.plus(rebalanceAfter))) {
+            return false;
+        }
+        lastHandOver = now;
+        unevenSince = null;
+        return true;
+    }
+
+    /** Takes the link back, share or not, while nobody holds it (a hand-over no node took up). */
+    @Override
+    public synchronized boolean reclaim(String link) {
+        return !leaving && lease(link).tryAcquire(node, ttl);
+    }
+
     @Override
     public boolean othersAlive() {
         return census.count(LINK_PREFIX, NODE_PREFIX, node, LINK_PREFIX).nodes() > 1;
@@ -109,8 +158,7 @@ public final class LeaseLinkOwnership implements LinkOwnership, AutoCloseable {
 
     private boolean hasRoomFor(String linkLease) {
         LeaseCensus.Count count = census.count(LINK_PREFIX, NODE_PREFIX, node, linkLease);
-        long share = (count.links() + count.nodes() - 1) / count.nodes();
-        return count.heldByThisNode() < share;
+        return count.heldByThisNode() < count.share();
     }
 
     /** Renews this node's heartbeat at most once per renewal period, however many links ask. */

@@ -191,6 +191,7 @@ final class AmiEventTranslator {
         onListingEnd(QueueStatusCompleteEvent.class, e -> new QueueListComplete(at(e)));
         on(ConnectEvent.class, e -> new LinkChanged(at(e), true));
         on(DisconnectEvent.class, e -> new LinkChanged(at(e), false));
+        on(LinkGivenUpEvent.class, e -> new LinkGivenUp(at(e)));
     }
 
     @SuppressWarnings("unchecked")

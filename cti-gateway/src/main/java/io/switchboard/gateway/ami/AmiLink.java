@@ -48,6 +48,10 @@ public final class AmiLink implements AutoCloseable {
     private volatile boolean owned;
     /** The lease was given up at a graceful stop; the session stays until {@link #close}. */
     private volatile boolean handingOver;
+    /** The keeper found this node above its share of links: the supervisor hands this one over, still reading it. */
+    private volatile boolean rebalance;
+    /** Set once a rebalancing hand-over's session is logged off: the tracker then forgets that session's calls. */
+    private boolean gaveUp;
 
     AmiLink(
             String id,
@@ -140,6 +144,10 @@ public final class AmiLink implements AutoCloseable {
     private void superviseLink() {
         int failures = 0;
         while (running) {
+            if (gaveUp) {
+                gaveUp = false;
+                handOff.enqueue(new LinkGivenUpEvent(this)); // behind the logged-off session's last events
+            }
             if (!own()) {
                 setStatus(State.STANDBY, status.connects(), null);
                 if (!sleep(ownership.renewEvery().toMillis())) {
@@ -147,6 +155,7 @@ public final class AmiLink implements AutoCloseable {
                 }
                 continue;
             }
+            rebalance = false; // a hand-over decided for an earlier session is stale now
             ManagerConnection current = connections.apply(properties);
             current.addEventListener(handOff);
             connection = current;
@@ -165,6 +174,9 @@ public final class AmiLink implements AutoCloseable {
                 log.info("AMI link {} up to {}:{}", id, properties.host(), properties.port());
                 while (running && !dropped.tryAcquire(500, TimeUnit.MILLISECONDS)) {
                     // logged in; wait for Asterisk-Java to report the socket closed or the keeper the lease lost
+                    if (rebalance && handOverToAnotherNode()) {
+                        break;
+                    }
                 }
                 if (!running) {
                     break;
@@ -196,6 +208,57 @@ public final class AmiLink implements AutoCloseable {
             setStatus(State.CONNECTING, status.connects(), status.lastError());
         }
         setStatus(State.STOPPED, status.connects(), status.lastError());
+    }
+
+    /**
+     * Gives the link to a node below its share while this node still reads it, as a graceful stop does ({@link
+     * LinkHandover}): the lease is released, events keep reaching this node's tracker until another node holds the
+     * lease (at most {@link LinkHandover#MAX_WAIT}) and for {@link LinkHandover#OVERLAP} more, its login and listings;
+     * then the supervisor logs off and stands by. A call that ends meanwhile is seen here or picked up by the new
+     * owner's resync, and logged once (the call log is unique per call). When no node took the link in time (the one
+     * below its share cannot reach this PBX, say), this node takes its lease back and reads on, never logged off.
+     *
+     * @return whether another node has the link now (then the supervisor logs off)
+     */
+    private boolean handOverToAnotherNode() throws InterruptedException {
+        rebalance = false;
+        owned = false; // first, so the keeper leaves the lease alone
+        try {
+            ownership.release(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not release PBX link {} to rebalance; keeping it: {}", id, e.toString());
+            owned = true;
+            return false;
+        }
+        log.info("PBX link {} handed to a node with fewer links; still reading it until that node has it", id);
+        long deadline = System.nanoTime() + LinkHandover.MAX_WAIT.toNanos();
+        while (running && System.nanoTime() < deadline && !takenByAnother()) {
+            Thread.sleep(100); // polls the lease table: the next owner writes its lease there
+        }
+        if (running && !takenByAnother() && reclaim()) {
+            owned = true;
+            log.warn("No node took PBX link {} within {}; this node keeps reading it", id, LinkHandover.MAX_WAIT);
+            return false;
+        }
+        gaveUp = true; // once logged off (the supervisor's finally), the tracker forgets this session's calls
+        Thread.sleep(LinkHandover.OVERLAP.toMillis());
+        return true;
+    }
+
+    private boolean reclaim() {
+        try {
+            return ownership.reclaim(id);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean takenByAnother() {
+        try {
+            return ownership.heldByAnother(id);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Takes or keeps the link's lease; a database error counts as not owning (another node may own it now). */
@@ -234,6 +297,12 @@ public final class AmiLink implements AutoCloseable {
         if (!kept) {
             owned = false;
             dropped.release();
+            return;
+        }
+        try {
+            rebalance |= ownership.shouldHandOver(id);
+        } catch (RuntimeException e) {
+            log.debug("Could not count PBX links' owners; no rebalancing this round", e);
         }
     }
 

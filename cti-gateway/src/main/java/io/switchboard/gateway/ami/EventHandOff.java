@@ -71,6 +71,11 @@ final class EventHandOff implements ManagerEventListener {
         }
     }
 
+    /** Queues a marker of the gateway's own behind the events received so far; not counted as received. */
+    void enqueue(ManagerEvent marker) {
+        tracker.offer(marker);
+    }
+
     long dropped() {
         return tracker.dropped();
     }

@@ -275,6 +275,24 @@ final class CallLedger {
         sink.publish(ended);
     }
 
+    /**
+     * Drops every call and channel without ending them (no event): another node follows them now ({@link
+     * PbxEvent.LinkGivenUp}). Their ids count as ended recently, so a stray late event of theirs is skipped.
+     */
+    void forgetAll() {
+        for (Call call : List.copyOf(calls.values())) {
+            handles.callEnded(call.id, call.path == null ? List.of() : call.path.agents());
+            recentlyEnded.add(call.id);
+        }
+        for (String uniqueid : channels.keySet()) {
+            recentlyEnded.add(uniqueid);
+        }
+        channels.clear();
+        calls.clear();
+        bridges.clear();
+        aliasCount = 0;
+    }
+
     private void forget(String callId) {
         calls.remove(callId);
         recentlyEnded.add(callId);

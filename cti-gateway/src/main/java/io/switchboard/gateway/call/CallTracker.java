@@ -138,6 +138,10 @@ public final class CallTracker {
         });
         map.on(QueueListed.class, e -> queues.listed(ledger.intern(e.queue()), e.at()));
         map.on(LinkChanged.class, e -> listing.linkChanged(e.up()));
+        map.on(LinkGivenUp.class, e -> {
+            listing.linkChanged(false);
+            ledger.forgetAll();
+        });
         map.on(CallBegan.class, reports::began);
         map.on(
                 AgentAlerted.class,

@@ -32,6 +32,22 @@ public interface LinkOwnership {
      */
     default void leave() {}
 
+    /**
+     * Whether this node should hand {@code link} over to a node with fewer links (it holds more than its share while
+     * another node holds fewer), asked by the link's keeper while this node owns it. Without other nodes: never.
+     */
+    default boolean shouldHandOver(String link) {
+        return false;
+    }
+
+    /**
+     * Takes back a link this node released to hand it over when no other node took it: whatever this node's share,
+     * as long as nobody holds it. True when this node owns it again.
+     */
+    default boolean reclaim(String link) {
+        return tryAcquire(link);
+    }
+
     /** Whether other nodes able to take links are alive, so a link given up at shutdown will find a new owner. */
     default boolean othersAlive() {
         return false;

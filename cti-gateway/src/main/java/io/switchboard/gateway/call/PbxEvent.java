@@ -172,6 +172,12 @@ public sealed interface PbxEvent {
     /** The PBX link went down or came up; events in between are lost until the next resync. */
     record LinkChanged(long at, boolean up) implements PbxEvent {}
 
+    /**
+     * This node gave the link to another node (which resyncs and follows the calls from then on) and logged off: the
+     * tracker forgets the calls it was following without ending them, so none is ended here too early or twice later.
+     */
+    record LinkGivenUp(long at) implements PbxEvent {}
+
     // --- PBXes that report whole calls rather than channels (the JSON webhook) ---------------------------------
 
     /**

@@ -25,6 +25,8 @@ public final class CallEventRelay implements AutoCloseable {
 
     public static final String TOPIC = "call-events";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String HEAD = "{\"type\":\"";
+    private static final String BODY = "\",\"event\":";
     private static final Map<String, Class<?>> TYPES = Arrays.stream(CallEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
@@ -43,22 +45,46 @@ public final class CallEventRelay implements AutoCloseable {
         this.incoming = bus.subscribe(TOPIC, message -> events.publishRelayed(read(message.payload())));
     }
 
+    /** {@code {"type":"CallEnded","event":{...}}}, the type first, so that {@link #read} reads it in one pass. */
     static String write(CallEvent event) {
-        return JSON.writeValueAsString(Map.of("type", event.getClass().getSimpleName(), "event", event));
+        return HEAD + event.getClass().getSimpleName() + BODY + JSON.writeValueAsString(event) + "}";
     }
 
-    /** The event in {@code json}; an {@link IllegalArgumentException} for anything else. */
+    /**
+     * The event in {@code json}; an {@link IllegalArgumentException} for anything else. Every node reads every relayed
+     * event on its bus listener's one thread, so the layout {@link #write} gives is read in one pass (the type by
+     * position, then the record), where a tree and then the record from the tree cost twice the parsing; any other
+     * layout of the same JSON (fields in another order) is read through the tree.
+     */
     static CallEvent read(String json) {
+        int typeEnd = json.startsWith(HEAD) ? json.indexOf(BODY, HEAD.length()) : -1;
+        if (typeEnd < 0 || !json.endsWith("}")) {
+            return readTree(json);
+        }
+        Class<?> type = type(json.substring(HEAD.length(), typeEnd));
         try {
-            JsonNode tree = JSON.readTree(json);
-            Class<?> type = TYPES.get(tree.path("type").asString(""));
-            if (type == null) {
-                throw new IllegalArgumentException("not a call event type: " + tree.path("type"));
-            }
-            return (CallEvent) JSON.treeToValue(tree.path("event"), type);
+            return (CallEvent) JSON.readValue(json.substring(typeEnd + BODY.length(), json.length() - 1), type);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not a call event: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static CallEvent readTree(String json) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            return (CallEvent)
+                    JSON.treeToValue(tree.path("event"), type(tree.path("type").asString("")));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a call event: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Class<?> type(String name) {
+        Class<?> type = TYPES.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("not a call event type: " + name);
+        }
+        return type;
     }
 
     @Override

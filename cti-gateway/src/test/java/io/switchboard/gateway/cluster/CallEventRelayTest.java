@@ -72,6 +72,22 @@ class CallEventRelayTest {
     }
 
     @Test
+    void anEventWrittenWithItsFieldsInAnotherOrderIsReadAllTheSame() {
+        // as a node of an earlier version wrote them (a map, in no set order), or any other JSON writer
+        for (CallEvent event : EVENTS) {
+            String written = CallEventRelay.write(event);
+            String type = written.substring("{\"type\":\"".length(), written.indexOf("\",\"event\":"));
+            String body =
+                    written.substring(written.indexOf("\"event\":") + "\"event\":".length(), written.length() - 1);
+            assertThat(CallEventRelay.read("{\"event\":" + body + ",\"type\":\"" + type + "\"}"))
+                    .isEqualTo(event);
+            assertThat(CallEventRelay.read(" " + written + "\n")).isEqualTo(event);
+        }
+        assertThatThrownBy(() -> CallEventRelay.read("{\"type\":\"CallEnded\",\"event\":{\"callId\":}}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theOwnersEventsReachOnlyTheOtherNodesSubscribersOfEveryNode() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ClusterMetrics metrics = new ClusterMetrics(registry, Clock.systemUTC());
