@@ -212,8 +212,8 @@ public final class AmiLink implements AutoCloseable {
 
     /**
      * Gives the link to a node below its share while this node still reads it, as a graceful stop does ({@link
-     * LinkHandover}): the lease is released, events keep reaching this node's tracker until another node holds the
-     * lease (at most {@link LinkHandover#MAX_WAIT}) and for {@link LinkHandover#OVERLAP} more, its login and listings;
+     * LinkLifecycle}): the lease is released, events keep reaching this node's tracker until another node holds the
+     * lease (at most {@link LinkLifecycle#MAX_WAIT}) and for {@link LinkLifecycle#OVERLAP} more, its login and listings;
      * then the supervisor logs off and stands by. A call that ends meanwhile is seen here or picked up by the new
      * owner's resync, and logged once (the call log is unique per call). When no node took the link in time (the one
      * below its share cannot reach this PBX, say), this node takes its lease back and reads on, never logged off.
@@ -231,17 +231,17 @@ public final class AmiLink implements AutoCloseable {
             return false;
         }
         log.info("PBX link {} handed to a node with fewer links; still reading it until that node has it", id);
-        long deadline = System.nanoTime() + LinkHandover.MAX_WAIT.toNanos();
+        long deadline = System.nanoTime() + LinkLifecycle.MAX_WAIT.toNanos();
         while (running && System.nanoTime() < deadline && !takenByAnother()) {
             Thread.sleep(100); // polls the lease table: the next owner writes its lease there
         }
         if (running && !takenByAnother() && reclaim()) {
             owned = true;
-            log.warn("No node took PBX link {} within {}; this node keeps reading it", id, LinkHandover.MAX_WAIT);
+            log.warn("No node took PBX link {} within {}; this node keeps reading it", id, LinkLifecycle.MAX_WAIT);
             return false;
         }
         gaveUp = true; // once logged off (the supervisor's finally), the tracker forgets this session's calls
-        Thread.sleep(LinkHandover.OVERLAP.toMillis());
+        Thread.sleep(LinkLifecycle.OVERLAP.toMillis());
         return true;
     }
 
