@@ -4,11 +4,15 @@ import static io.switchboard.jdbc.JdbcTime.timestamp;
 
 import io.switchboard.gateway.call.CallEvent.CallEnded;
 import io.switchboard.gateway.call.PbxCallIds;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -19,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Inserts activities many rows per statement, skipping calls that already have one. The unique call id makes the
  * insert idempotent: a replayed event, a duplicate from a resync, or a batch retried after its commit was
- * acknowledged too late all write nothing new, and the row count tells how many were new. The activities, their
+ * acknowledged too late all write nothing new, and the keys the insert returns tell which were new. The activities, their
  * legs and what is derived from their queue measures (the report rollup, through {@link QueueMeasuresListener}) are
  * written in one transaction.
  */
@@ -70,20 +74,45 @@ final class ActivityInserts {
         }
         Instant now = clock.instant();
         Integer inserted = transactions.execute(status -> {
-            int rows = jdbc.update(sql(records.size()), statement -> {
-                int index = 1;
-                for (CallRecord record : records) {
-                    index = bind(statement, index, record, now);
-                }
-            });
+            measures.inserting(quarters(records));
+            Set<String> newCallIds = insertRows(records, now);
             ActivityLegs.insert(jdbc, records.stream().map(CallRecord::call).toList());
-            if (rows > 0) {
-                // recomputed whole from the activities, so the calls of the batch that were not new count once
-                measures.changed(quarters(records));
+            List<QueueCallMeasures> newQueueCalls = queueCalls(records, newCallIds);
+            if (!newQueueCalls.isEmpty()) {
+                // only what this insert wrote: a call already logged (replayed, resynced, retried) is not told again
+                measures.inserted(newQueueCalls);
             }
-            return rows;
+            return newCallIds.size();
         });
         return inserted == null ? 0 : inserted;
+    }
+
+    /**
+     * Inserts the rows and returns the call ids of those really inserted: the database reports them as generated
+     * keys ({@code returning call_id} on PostgreSQL), skipped conflicts not among them.
+     */
+    private Set<String> insertRows(List<CallRecord> records, Instant now) {
+        Set<String> callIds = new HashSet<>();
+        jdbc.execute(
+                (Connection connection) -> {
+                    PreparedStatement statement =
+                            connection.prepareStatement(sql(records.size()), new String[] {"call_id"});
+                    int index = 1;
+                    for (CallRecord record : records) {
+                        index = bind(statement, index, record, now);
+                    }
+                    return statement;
+                },
+                (PreparedStatement statement) -> {
+                    statement.executeUpdate();
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            callIds.add(keys.getString(1));
+                        }
+                    }
+                    return null;
+                });
+        return callIds;
     }
 
     private static Set<QueueQuarter> quarters(List<CallRecord> records) {
@@ -96,6 +125,28 @@ final class ActivityInserts {
             }
         }
         return quarters;
+    }
+
+    /** The queue calls among the newly inserted, each once (the first of a call id in the batch is the one stored). */
+    private static List<QueueCallMeasures> queueCalls(List<CallRecord> records, Set<String> newCallIds) {
+        Set<String> told = new HashSet<>();
+        List<QueueCallMeasures> calls = new ArrayList<>();
+        for (CallRecord record : records) {
+            CallEnded call = record.call();
+            String callId = cut(call.callId(), 128);
+            String queue = cut(call.queue(), 80);
+            if (!newCallIds.contains(callId) || !told.add(callId) || queue == null) {
+                continue;
+            }
+            calls.add(new QueueCallMeasures(
+                    queue,
+                    started(call),
+                    call.outcome().name(),
+                    seconds(call.waitSeconds()),
+                    seconds(call.talkSeconds()),
+                    cut(record.agentExtension(), 80)));
+        }
+        return calls;
     }
 
     private static Instant started(CallEnded call) {

@@ -3,8 +3,11 @@ package io.switchboard.report;
 import static io.switchboard.jdbc.JdbcTime.instant;
 import static io.switchboard.jdbc.JdbcTime.timestamp;
 
+import io.switchboard.activity.QueueCallMeasures;
 import io.switchboard.activity.QueueMeasuresListener;
 import io.switchboard.activity.QueueQuarter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The interval reports' rollup: per queue and quarter hour, the counts, talk, longest wait, exact histograms of the
  * waits and the answered calls per agent. Kept in step with the activities in the transaction that writes them
- * ({@link #changed}); {@link #rebuild} recounts a range from the activities (the first start's backfill and the
+ * ({@link #inserted}: each new call added once to its row); {@link #rebuild} recounts a range from the activities (the first start's backfill and the
  * admins' rebuild command).
  */
 public final class QueueRollup implements QueueMeasuresListener {
@@ -40,10 +43,16 @@ public final class QueueRollup implements QueueMeasuresListener {
         this.writer = new QueueRollupWriter(jdbc);
     }
 
-    /** Recounts the quarter hours of calls just written, in the writer's transaction. */
+    /** Locks the quarter hours of a batch about to be inserted, creating their rows if need be. */
     @Override
-    public void changed(Set<QueueQuarter> quarters) {
-        writer.refresh(quarters);
+    public void inserting(Set<QueueQuarter> quarters) {
+        writer.lock(quarters);
+    }
+
+    /** Adds calls just inserted to their quarter hours (locked by {@link #inserting}), in the inserting transaction. */
+    @Override
+    public void inserted(List<QueueCallMeasures> calls) {
+        writer.add(calls);
     }
 
     /**
@@ -108,19 +117,23 @@ public final class QueueRollup implements QueueMeasuresListener {
                         + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent from queue_rollup"
                         + where(queue),
                 rs -> {
-                    into.accept(new QueueRollupRow(
-                            instant(rs, "interval_start"),
-                            rs.getString("queue"),
-                            rs.getInt("offered"),
-                            rs.getInt("answered"),
-                            rs.getInt("abandoned"),
-                            rs.getLong("answered_talk_seconds"),
-                            rs.getInt("longest_wait_seconds"),
-                            rs.getBytes("answered_waits"),
-                            rs.getBytes("abandoned_waits"),
-                            rs.getBytes("answered_by_agent")));
+                    into.accept(row(rs));
                 },
                 arguments(from, to, queue));
+    }
+
+    static QueueRollupRow row(ResultSet rs) throws SQLException {
+        return new QueueRollupRow(
+                instant(rs, "interval_start"),
+                rs.getString("queue"),
+                rs.getInt("offered"),
+                rs.getInt("answered"),
+                rs.getInt("abandoned"),
+                rs.getLong("answered_talk_seconds"),
+                rs.getInt("longest_wait_seconds"),
+                rs.getBytes("answered_waits"),
+                rs.getBytes("abandoned_waits"),
+                rs.getBytes("answered_by_agent"));
     }
 
     private static String where(String queue) {

@@ -3,6 +3,7 @@ package io.switchboard.report;
 import static io.switchboard.jdbc.JdbcTime.instant;
 import static io.switchboard.jdbc.JdbcTime.timestamp;
 
+import io.switchboard.activity.QueueCallMeasures;
 import io.switchboard.activity.QueueQuarter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +19,11 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Recomputes quarter hours of the rollup from their activities, in the caller's transaction. A quarter hour's row is
- * locked before its activities are read, and every writer of an activity locks its quarter hour after inserting it:
- * so whichever of two writers recomputes last sees the other's call (PostgreSQL and H2 read committed rows afresh
- * for each statement), and nothing counts twice because nothing is ever added, only recounted.
+ * Writes quarter hours of the rollup in the caller's transaction: a batch's new calls are added to their quarter
+ * hours' rows ({@link #add}), a rebuild recounts a range from its activities. Either way a quarter hour's row is
+ * locked before it is read, so of two writers of the same quarter hour the second reads the row as the first
+ * committed it (PostgreSQL and H2 read committed rows afresh for each statement) and neither loses the other's calls.
+ * Adding never counts a call twice because the activities' insert tells only the calls it really inserted, once each.
  */
 final class QueueRollupWriter {
 
@@ -35,7 +37,56 @@ final class QueueRollupWriter {
         this.jdbc = jdbc;
     }
 
-    /** Recounts these quarter hours (the calls just written or changed). */
+    /**
+     * Creates the rows of these quarter hours if need be and locks them, in order, before their calls are inserted:
+     * so writers of a quarter hour insert one after the other, and what one reads of the row under its lock is what
+     * the previous one committed.
+     */
+    void lock(Set<QueueQuarter> quarters) {
+        Set<QueueQuarter> sorted = new TreeSet<>(quarters);
+        ensureRows(sorted);
+        for (QueueQuarter quarter : sorted) {
+            lock(quarter);
+        }
+    }
+
+    /**
+     * Adds calls just inserted to their quarter hours' rows, locked by {@link #lock} in this transaction: each row is
+     * read, decoded, merged with the calls and written back, so a batch costs its own calls and its quarter hours'
+     * rows, whatever the quarter hour already holds.
+     */
+    void add(List<QueueCallMeasures> calls) {
+        Map<QueueQuarter, RollupBucket> added = new TreeMap<>();
+        for (QueueCallMeasures call : calls) {
+            added.computeIfAbsent(call.quarter(), key -> new RollupBucket())
+                    .add(call.outcome(), call.waitSeconds(), call.talkSeconds(), call.agentExtension());
+        }
+        for (Map.Entry<QueueQuarter, RollupBucket> quarter : added.entrySet()) {
+            List<QueueRollupRow> stored = jdbc.query(
+                    "select interval_start, queue, offered, answered, abandoned, answered_talk_seconds,"
+                            + " longest_wait_seconds, answered_waits, abandoned_waits, answered_by_agent"
+                            + " from queue_rollup where interval_start = ? and queue = ?",
+                    (rs, n) -> QueueRollup.row(rs),
+                    timestamp(quarter.getKey().start()),
+                    quarter.getKey().queue());
+            if (stored.isEmpty()) {
+                // its calls would be lost: the insert must roll back rather than commit without them
+                throw new IllegalStateException("the rollup row of " + quarter.getKey() + " was not locked first");
+            }
+            quarter.getValue().add(stored.get(0));
+        }
+        write(added.keySet(), added);
+    }
+
+    private void lock(QueueQuarter quarter) {
+        jdbc.queryForList(
+                "select queue from queue_rollup where interval_start = ? and queue = ? for update",
+                String.class,
+                timestamp(quarter.start()),
+                quarter.queue());
+    }
+
+    /** Recounts these quarter hours from their activities (those whose first call committed during a rebuild). */
     void refresh(Collection<QueueQuarter> quarters) {
         Set<QueueQuarter> sorted = new TreeSet<>(quarters);
         if (sorted.isEmpty()) {
@@ -43,11 +94,7 @@ final class QueueRollupWriter {
         }
         ensureRows(sorted);
         for (QueueQuarter quarter : sorted) {
-            jdbc.queryForList(
-                    "select queue from queue_rollup where interval_start = ? and queue = ? for update",
-                    String.class,
-                    timestamp(quarter.start()),
-                    quarter.queue());
+            lock(quarter);
         }
         Map<QueueQuarter, RollupBucket> counted = new TreeMap<>();
         for (QueueQuarter quarter : sorted) {

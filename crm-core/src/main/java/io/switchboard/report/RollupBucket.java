@@ -3,7 +3,10 @@ package io.switchboard.report;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** One queue's quarter hour being counted from its activities: what a {@code queue_rollup} row and its agents hold. */
+/**
+ * One queue's quarter hour being counted, from its activities or from a batch's new calls added to its stored row:
+ * what a {@code queue_rollup} row and its agents hold.
+ */
 final class RollupBucket {
 
     int offered;
@@ -30,5 +33,18 @@ final class RollupBucket {
             abandoned++;
             abandonedWaits.merge(waitSeconds, 1, Integer::sum);
         }
+    }
+
+    /** Adds a stored row's counts (decoded histograms merged entry by entry), so the sum is exact. */
+    void add(QueueRollupRow stored) {
+        offered += stored.offered();
+        answered += stored.answered();
+        abandoned += stored.abandoned();
+        answeredTalk += stored.answeredTalkSeconds();
+        longestWait = Math.max(longestWait, stored.longestWaitSeconds());
+        WaitHistogram.decode(stored.answeredWaits(), (wait, calls) -> answeredWaits.merge(wait, calls, Integer::sum));
+        WaitHistogram.decode(stored.abandonedWaits(), (wait, calls) -> abandonedWaits.merge(wait, calls, Integer::sum));
+        AgentCounts.decode(
+                stored.answeredByAgent(), (agent, calls) -> answeredByAgent.merge(agent, calls, Integer::sum));
     }
 }
