@@ -211,10 +211,14 @@ export async function refreshCampaigns() {
 
 async function previewNext(campaign) {
   const box = document.getElementById('preview');
+  // "Next lead" while an undialled lead is shown skips it: the server gives it back (due again later, for anyone);
+  // without a skip it would offer the same lead again (it stays hers until dialled, see the README)
+  const shown = box.querySelector('.preview-lead:not(.dialled)');
+  const skip = shown ? `?skip=${encodeURIComponent(shown.dataset.attemptId)}` : '';
   box.replaceChildren(el('p', 'Taking the next lead…', 'note'));
   let lead;
   try {
-    lead = await api('POST', `/api/v1/campaigns/${campaign.id}/preview`);
+    lead = await api('POST', `/api/v1/campaigns/${campaign.id}/preview${skip}`);
   } catch (error) {
     box.replaceChildren(el('p', error.message, 'error'));
     return;
@@ -237,6 +241,7 @@ async function previewNext(campaign) {
     dial.disabled = true;
     try {
       await api('POST', `/api/v1/campaign-attempts/${lead.attemptId}/dial`);
+      card.classList.add('dialled');
       result.textContent = `Dialling… your phone rings first, then ${text(lead.number)}.`;
     } catch (error) {
       result.textContent = error.message;

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -129,10 +130,17 @@ class CampaignCallController {
             boolean callback) {}
 
     @PostMapping("/campaigns/{id}/preview")
-    ResponseEntity<PreviewLead> preview(@PathVariable long id, @AuthenticationPrincipal SwitchboardUser me) {
+    ResponseEntity<PreviewLead> preview(
+            @PathVariable long id,
+            @RequestParam(required = false) Long skip,
+            @AuthenticationPrincipal SwitchboardUser me) {
         CampaignId campaign = new CampaignId(id);
         campaigns.get(campaign, me.viewer());
-        Optional<DialableLead> lead = leads.claimPreview(campaign, me.viewer(), clock.instant());
+        Optional<DialableLead> lead = leads.claimPreview(
+                campaign,
+                me.viewer(),
+                clock.instant(),
+                Optional.ofNullable(skip).map(AttemptId::new));
         if (lead.isEmpty()) {
             return ResponseEntity.noContent().build();
         }

@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class LeadQueue {
 
+    /** A lead an agent skipped in preview waits this long before it is offered again (to anyone). */
+    public static final Duration SKIPPED_DUE_AGAIN_AFTER = Duration.ofMinutes(10);
+
     /** Rounds of claiming when do-not-call entries remove claimed leads. */
     private static final int MAX_ROUNDS = 3;
 
@@ -86,12 +89,27 @@ public class LeadQueue {
      * @throws CampaignAccessDeniedException when the agent is not assigned to the campaign
      */
     public Optional<DialableLead> claimPreview(CampaignId campaignId, Viewer agent, Instant now) {
+        return claimPreview(campaignId, agent, now, Optional.empty());
+    }
+
+    /**
+     * As {@link #claimPreview(CampaignId, Viewer, Instant)}, the agent first skipping the lead she was shown: when
+     * {@code skipped} is her taken and undialled attempt, it is given back (not counted, the lead due again
+     * {@link #SKIPPED_DUE_AGAIN_AFTER} later, for anyone) and another lead is offered. A skip of an attempt that is not
+     * hers, or was dialled meanwhile, changes nothing. Without a skip, a lead she took and never dialled (her dial
+     * request lost, the page left) is offered to her again first.
+     */
+    public Optional<DialableLead> claimPreview(
+            CampaignId campaignId, Viewer agent, Instant now, Optional<AttemptId> skipped) {
         Campaign campaign = campaigns.get(campaignId, agent);
         LeadRules.checkMayClaim(campaign, agent);
         if (!campaign.running()) {
             return Optional.empty();
         }
         return transactions.execute(status -> {
+            skipped.ifPresent(attempt -> store.undialledTakenBy(campaign.id(), agent.user())
+                    .filter(taken -> taken.id().equals(attempt))
+                    .ifPresent(taken -> store.giveBack(attempt, now.plus(SKIPPED_DUE_AGAIN_AFTER), now)));
             Optional<DialableLead> taken = takenAndUndialled(campaign, agent.user(), now);
             if (taken.isPresent()) {
                 return taken;

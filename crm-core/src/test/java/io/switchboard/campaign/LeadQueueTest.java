@@ -351,6 +351,46 @@ class LeadQueueTest {
     }
 
     @Test
+    void aLeadTheAgentSkipsIsGivenBackUncountedAndAnotherOfferedAndTheSkippedOneIsDueAgainLater() {
+        Campaign preview = fixture.running(
+                campaigns, CampaignSettings.defaults("Preview skip", "preview").withDialMode(DialMode.PREVIEW));
+        fixture.importLeads(imports, preview.id(), "+1 212 736 5011,Xia,\n+1 212 736 5012,Wes,\n");
+        DialableLead first = queue.claimPreview(preview.id(), fixture.anna.viewer(), ONLY_NEW_YORK)
+                .orElseThrow();
+
+        // bob's skip of anna's lead changes nothing
+        DialableLead bobs = queue.claimPreview(
+                        preview.id(), fixture.bob.viewer(), ONLY_NEW_YORK, Optional.of(first.attemptId()))
+                .orElseThrow();
+        assertThat(bobs.number()).isNotEqualTo(first.number());
+        assertThat(queue.claimPreview(preview.id(), fixture.bob.viewer(), ONLY_NEW_YORK.plusSeconds(1)))
+                .map(DialableLead::attemptId)
+                .as("bob is offered his own undialled lead again")
+                .contains(bobs.attemptId());
+
+        Optional<DialableLead> afterSkip = queue.claimPreview(
+                preview.id(), fixture.anna.viewer(), ONLY_NEW_YORK.plusSeconds(2), Optional.of(first.attemptId()));
+        assertThat(afterSkip).as("both leads taken or skipped: none due now").isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from lead_attempts where id = ?",
+                        Long.class,
+                        first.attemptId().value()))
+                .as("the skipped attempt is not counted")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select attempts from leads where current_attempt_id is null and campaign_id = ?",
+                        Integer.class,
+                        preview.id().value()))
+                .isZero();
+
+        Instant later = ONLY_NEW_YORK.plus(LeadQueue.SKIPPED_DUE_AGAIN_AFTER).plusSeconds(5);
+        assertThat(queue.claimPreview(preview.id(), fixture.anna.viewer(), later))
+                .map(DialableLead::number)
+                .as("due again later")
+                .contains(first.number());
+    }
+
+    @Test
     void leadsLeftDialingByACrashedDialerAreReleased() {
         DialableLead lead = claimOne(NEW_YORK, ONLY_NEW_YORK);
         clock.set(ONLY_NEW_YORK.plus(Duration.ofMinutes(10)));
